@@ -1,0 +1,48 @@
+package org.smartproperty.platform.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ResourceAccessor;
+
+/** Applies one Liquibase changelog; the same code runs inside Karaf (extender) and in unit tests. */
+public final class Migrations {
+
+    private Migrations() {
+    }
+
+    /** @return the number of change sets applied by this run (0 when already up to date) */
+    public static int migrate(DataSource dataSource, String changelog, ResourceAccessor resources) throws SQLException, LiquibaseException {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(Liquibase.class.getClassLoader());
+        try (Connection c = dataSource.getConnection()) {
+            Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            try (Liquibase lb = new Liquibase(changelog, resources, db)) {
+                int pending = lb.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+                if (pending > 0) {
+                    lb.update(new Contexts(), new LabelExpression());
+                }
+                return pending;
+            } catch (Exception e) {
+                if (e instanceof LiquibaseException le) {
+                    throw le;
+                }
+                if (e instanceof SQLException se) {
+                    throw se;
+                }
+                throw new LiquibaseException(e);
+            }
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+}

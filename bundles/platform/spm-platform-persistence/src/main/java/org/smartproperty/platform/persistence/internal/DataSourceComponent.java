@@ -1,0 +1,166 @@
+package org.smartproperty.platform.persistence.internal;
+
+import java.util.Hashtable;
+import java.util.Locale;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the pooled {@code javax.sql.DataSource} named {@code spm}
+ * ({@code osgi.jndi.service.name=spm}) once the JDBC driver for the configured URL has
+ * registered its {@link DataSourceFactory}. A configuration change re-creates the pool:
+ * dependants are deactivated and re-activated by DS.
+ */
+@Component(immediate = true, configurationPid = "org.smartproperty.db", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = DatabaseConfig.class)
+public class DataSourceComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataSourceComponent.class);
+
+    private ServiceTracker<DataSourceFactory, DataSourceFactory> tracker;
+    private volatile HikariDataSource pool;
+    private volatile ServiceRegistration<DataSource> registration;
+
+    @Activate
+    void activate(BundleContext context, DatabaseConfig config) throws Exception {
+        DbSettings s = DbSettings.resolve(config);
+        String filter = "(&(" + Constants.OBJECTCLASS + "=" + DataSourceFactory.class.getName() + ")("
+                + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + s.driverClass() + "))";
+        LOG.info("Database {} ({}) as {}; waiting for driver {}", s.safeUrl(), s.kind(), s.user(), s.driverClass());
+        tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null) {
+            @Override
+            public DataSourceFactory addingService(ServiceReference<DataSourceFactory> ref) {
+                DataSourceFactory dsf = context.getService(ref);
+                synchronized (DataSourceComponent.this) {
+                    if (registration == null) {
+                        publish(context, dsf, s, config);
+                    }
+                }
+                return dsf;
+            }
+
+            @Override
+            public void removedService(ServiceReference<DataSourceFactory> ref, DataSourceFactory service) {
+                synchronized (DataSourceComponent.this) {
+                    unpublish();
+                }
+                context.ungetService(ref);
+            }
+        };
+        tracker.open();
+    }
+
+    private void publish(BundleContext context, DataSourceFactory dsf, DbSettings s, DatabaseConfig config) {
+        try {
+            Properties p = new Properties();
+            p.put(DataSourceFactory.JDBC_URL, s.url());
+            p.put(DataSourceFactory.JDBC_USER, s.user());
+            if (s.password() != null) {
+                p.put(DataSourceFactory.JDBC_PASSWORD, s.password());
+            }
+            DataSource raw = dsf.createDataSource(p);
+            HikariConfig hc = new HikariConfig();
+            hc.setPoolName("spm");
+            hc.setDataSource(raw);
+            hc.setMaximumPoolSize(config.pool_maxSize());
+            hc.setConnectionTimeout(config.pool_connectionTimeoutMs());
+            hc.setAutoCommit(true);
+            hc.setInitializationFailTimeout(-1); // start even if the database is down; health shows it
+            pool = new HikariDataSource(hc);
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("osgi.jndi.service.name", "spm");
+            props.put("dataSourceName", "spm");
+            props.put("spm.db.kind", s.kind());
+            props.put("spm.db.url", s.safeUrl());
+            registration = context.registerService(DataSource.class, pool, props);
+            LOG.info("DataSource spm published ({})", s.safeUrl());
+        } catch (Exception e) {
+            LOG.error("Cannot create the spm DataSource for {}: {}", s.safeUrl(), e.toString(), e);
+        }
+    }
+
+    private void unpublish() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException ignored) {
+                // already gone
+            }
+            registration = null;
+        }
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (tracker != null) {
+            tracker.close();
+        }
+        synchronized (this) {
+            unpublish();
+        }
+    }
+
+    /** Effective settings after system-property and environment overrides. */
+    record DbSettings(String url, String user, String password) {
+
+        static DbSettings resolve(DatabaseConfig c) {
+            return new DbSettings(
+                    pick("spm.db.url", "SPM_DB_URL", c.url()),
+                    pick("spm.db.user", "SPM_DB_USER", c.user()),
+                    pick("spm.db.password", "SPM_DB_PASSWORD", c.password()));
+        }
+
+        static String pick(String sysProp, String env, String configured) {
+            String v = System.getProperty(sysProp);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+            v = System.getenv(env);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+            return configured;
+        }
+
+        String kind() {
+            String u = url.toLowerCase(Locale.ROOT);
+            if (u.startsWith("jdbc:postgresql:")) {
+                return "postgresql";
+            }
+            if (u.startsWith("jdbc:h2:")) {
+                return "h2";
+            }
+            throw new IllegalArgumentException("Unsupported JDBC URL (use jdbc:h2: or jdbc:postgresql:): " + safeUrl());
+        }
+
+        String driverClass() {
+            return "postgresql".equals(kind()) ? "org.postgresql.Driver" : "org.h2.Driver";
+        }
+
+        /** The URL without any password parameter, for logs and health. */
+        String safeUrl() {
+            return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.smartproperty.platform.rest.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.HealthCheck;
+import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.HealthStatus;
+import org.smartproperty.platform.rest.Api;
+import org.smartproperty.platform.rest.Doc;
+
+/**
+ * {@code GET /health}: liveness (the JVM and the REST stack answer). {@code GET /health/ready}:
+ * every registered {@link HealthCheck} (database, migrations, bundles, …); 200 when all are UP
+ * or WARNING, 503 otherwise, with details either way.
+ */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+@JaxrsExtensionSelect(Api.JSON_SELECT)
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
+
+    @GET
+    @Doc(summary = "Liveness: the platform process answers")
+    public Map<String, Object> live() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "UP");
+        m.put("time", Instant.now().toString());
+        return m;
+    }
+
+    @GET
+    @Path("ready")
+    @Doc(summary = "Readiness: database reachable, migrations applied, all spm bundles active")
+    public Response ready() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        HealthStatus overall = HealthStatus.UP;
+        Map<String, Object> byName = new LinkedHashMap<>();
+        List<HealthCheck> snapshot = List.copyOf(checks);
+        for (HealthCheck c : snapshot.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
+            HealthResult r;
+            try {
+                r = c.check();
+            } catch (RuntimeException e) {
+                r = HealthResult.down("check failed: " + e, Map.of());
+            }
+            overall = overall.worst(r.status());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", r.status().name());
+            m.put("summary", r.summary());
+            if (!r.details().isEmpty()) {
+                m.put("details", r.details());
+            }
+            byName.put(c.name(), m);
+        }
+        for (String required : List.of("database", "migrations", "bundles")) {
+            if (!byName.containsKey(required)) {
+                overall = HealthStatus.DOWN;
+                byName.put(required, Map.of("status", "DOWN", "summary", "check not registered"));
+            }
+        }
+        result.put("status", overall.name());
+        result.put("time", Instant.now().toString());
+        result.put("checks", byName);
+        return Response.status(overall == HealthStatus.DOWN ? 503 : 200).entity(result).build();
+    }
+}

@@ -1,0 +1,93 @@
+package org.smartproperty.platform.rest.internal;
+
+import java.util.UUID;
+import javax.ws.rs.NotAcceptableException;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.rest.Api;
+
+/** Exception mappers: every error leaves the API as problem+json. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    @Component(service = ExceptionMapper.class)
+    @JaxrsExtension
+    @JaxrsName("spm.problem.api")
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return Problems.render(e);
+        }
+    }
+
+    @Component(service = ExceptionMapper.class)
+    @JaxrsExtension
+    @JaxrsName("spm.problem.web")
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    public static class WebExceptionMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+            String code;
+            if (e instanceof NotFoundException) {
+                code = "problem.pathNotFound";
+            } else if (e instanceof NotAllowedException) {
+                code = "problem.methodNotAllowed";
+            } else if (e instanceof NotSupportedException) {
+                code = "problem.unsupportedMediaType";
+            } else if (e instanceof NotAcceptableException) {
+                code = "problem.notAcceptable";
+            } else if (status >= 500) {
+                return internal(e);
+            } else {
+                code = "problem.validation";
+            }
+            Response r = Problems.render(new ApiException(status, code, Messages.PLATFORM, null));
+            if (e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null) {
+                return Response.fromResponse(r).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+            }
+            return r;
+        }
+    }
+
+    @Component(service = ExceptionMapper.class)
+    @JaxrsExtension
+    @JaxrsName("spm.problem.any")
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    public static class ThrowableMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            // a concurrent-update or duplicate that escaped a service still deserves its status
+            for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+                if (c instanceof ApiException api) {
+                    return Problems.render(api);
+                }
+            }
+            return internal(e);
+        }
+    }
+
+    static Response internal(Throwable e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Incident {} on {}: {}", incident, RequestContext.path(), e.toString(), e);
+        return Problems.render(new ApiException(500, "problem.internal", Messages.PLATFORM, null, incident));
+    }
+}
