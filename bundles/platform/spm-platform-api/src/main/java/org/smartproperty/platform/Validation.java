@@ -22,6 +22,12 @@ public final class Validation {
         return this;
     }
 
+    /** An error whose text lives in another bundle (e.g. a platform text in a domain validation). */
+    public Validation error(Messages textSource, String field, String code, Object... args) {
+        errors.add(FieldError.of(textSource, field, code, args));
+        return this;
+    }
+
     /** Adds {@code field.required} of the platform bundle when the value is null or blank. */
     public boolean required(String field, Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {

@@ -35,6 +35,9 @@ public final class JpaUnits {
         props.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
         props.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         props.put("eclipselink.logging.logger", "JavaLogger");
+        // a unique session per factory: EclipseLink caches sessions by name, and a bundle update or a
+        // second test class would otherwise get the old session with the old class loader and DataSource
+        props.put(PersistenceUnitProperties.SESSION_NAME, unitName + "-" + java.util.UUID.randomUUID());
         props.putAll(extra);
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
