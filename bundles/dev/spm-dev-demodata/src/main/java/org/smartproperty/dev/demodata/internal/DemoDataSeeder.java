@@ -1,0 +1,215 @@
+package org.smartproperty.dev.demodata.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.dev.demodata.internal.HengqinDataSet.DemoEstate;
+import org.smartproperty.estate.Building;
+import org.smartproperty.estate.BuildingInput;
+import org.smartproperty.estate.Estate;
+import org.smartproperty.estate.EstateQuery;
+import org.smartproperty.estate.EstateService;
+import org.smartproperty.estate.EstateStatus;
+import org.smartproperty.estate.HouseInput;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Page;
+import org.smartproperty.platform.PageRequest;
+
+/**
+ * Development only: seeds the {@link HengqinDataSet} through {@link EstateService} on a background
+ * thread, so activation never waits for the database. Idempotent by project code: an estate whose
+ * {@code HQ-DEMO-nnn} code already exists is skipped; one that a stopped run left with fewer houses
+ * than the data set is completed (missing buildings, then the chunks whose last house is missing).
+ */
+@Component(immediate = true)
+public class DemoDataSeeder {
+
+    static final String ACTOR = "demo-seed";
+    static final String THREAD_NAME = "spm-demo-seed";
+    static final int CHUNK = 2000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    @Reference
+    EstateService estates;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    @Activate
+    void activate() {
+        running = true;
+        thread = new Thread(this::run, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        running = false;
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                LOG.warn("Demo data seeding did not stop within 5 s; it stops after the current call");
+            }
+        }
+    }
+
+    /** Thread body: never throws. */
+    private void run() {
+        try {
+            seed(new HengqinDataSet());
+        } catch (RuntimeException | Error e) {
+            LOG.error("Demo data seeding failed", e);
+        }
+    }
+
+    /** Seeds every demo estate that does not exist yet. @return the number of houses created */
+    long seed(HengqinDataSet data) {
+        long start = System.nanoTime();
+        Map<String, Estate> existing = existingByProjectCode();
+        HengqinDataSet.Totals totals = data.totals();
+        LOG.info("Demo data: {} estates, {} buildings, {} houses; {} demo estates already present",
+                totals.estates(), totals.buildings(), totals.houses(),
+                data.estates().stream().filter(d -> existing.containsKey(d.estate().projectCode())).count());
+        int createdEstates = 0;
+        long createdHouses = 0;
+        for (DemoEstate demo : data.estates()) {
+            if (!shouldRun()) {
+                LOG.info("Demo data seeding stopped after {} estates, {} houses", createdEstates, createdHouses);
+                return createdHouses;
+            }
+            String code = demo.estate().projectCode();
+            Estate present = existing.get(code);
+            if (present != null && (present.houseCount() >= demo.houseCount() || present.status() != EstateStatus.ACTIVE)) {
+                LOG.debug("Demo estate {} ({}) exists, skipped", code, demo.estate().name());
+                continue;
+            }
+            try {
+                long houses = seedEstate(demo, present);
+                if (houses < 0) {
+                    LOG.info("Demo data seeding stopped after {} estates, {} houses", createdEstates, createdHouses);
+                    return createdHouses;
+                }
+                createdEstates++;
+                createdHouses += houses;
+            } catch (RuntimeException e) {
+                if (!shouldRun()) { // interrupted by deactivate while a call was running
+                    LOG.info("Demo data seeding stopped during {} ({}): {}", code, demo.estate().name(), e.toString());
+                    return createdHouses;
+                }
+                LOG.error("Demo estate {} ({}) could not be seeded; continuing with the next one", code,
+                        demo.estate().name(), e);
+            }
+        }
+        LOG.info("Demo data seeding done: {} estates, {} houses created in {} s", createdEstates, createdHouses,
+                seconds(start));
+        return createdHouses;
+    }
+
+    /**
+     * Creates the estate (or completes one a stopped run left incomplete), its buildings and its
+     * houses in all-or-nothing chunks of at most {@value #CHUNK}.
+     *
+     * @param present the estate with the same project code left by an interrupted run, or null
+     * @return houses created, or -1 when stopped midway
+     */
+    private long seedEstate(DemoEstate demo, Estate present) {
+        long start = System.nanoTime();
+        Estate estate = present != null ? present : estates.create(demo.estate(), ACTOR);
+        Map<String, Long> buildingIds = new HashMap<>();
+        if (present != null) {
+            LOG.info("Demo estate {} ({}) is incomplete ({} of {} houses); completing it", demo.estate().projectCode(),
+                    demo.estate().name(), present.houseCount(), demo.houseCount());
+            for (Building b : estates.buildings(estate.id())) {
+                buildingIds.put(b.number(), b.id());
+            }
+        }
+        List<HouseInput> houses = new ArrayList<>(demo.houseCount());
+        for (BuildingInput b : demo.buildings()) {
+            Long buildingId = buildingIds.get(b.number());
+            if (buildingId == null) {
+                buildingId = estates.createBuilding(estate.id(), b, ACTOR).id();
+            }
+            for (HouseInput h : demo.houses(b.number())) {
+                houses.add(HengqinDataSet.withBuildingId(h, buildingId));
+            }
+        }
+        long created = 0;
+        for (int from = 0; from < houses.size(); from += CHUNK) {
+            if (!shouldRun()) {
+                LOG.info("Demo estate {} ({}) left incomplete: {} of {} houses created by this run; the next start completes it",
+                        demo.estate().projectCode(), demo.estate().name(), created, houses.size());
+                return -1;
+            }
+            List<HouseInput> chunk = houses.subList(from, Math.min(from + CHUNK, houses.size()));
+            if (present != null && exists(chunk.get(chunk.size() - 1).unitCode())) {
+                continue; // chunks are all-or-nothing: the last house exists, so the whole chunk does
+            }
+            created += estates.createHouses(estate.id(), chunk, ACTOR);
+        }
+        LOG.info("Demo estate {} {} ({}): {} buildings, {} houses in {} s", demo.estate().projectCode(),
+                demo.estate().name(), estate.id(), demo.buildings().size(), created, seconds(start));
+        return created;
+    }
+
+    /** Every existing estate by project code; the query has no project-code filter, so page through all. */
+    private Map<String, Estate> existingByProjectCode() {
+        Map<String, Estate> byCode = new HashMap<>();
+        int size = PageRequest.MAX_SIZE;
+        for (int page = 0; ; page++) {
+            Page<Estate> p = estates.list(EstateQuery.all(), PageRequest.of(page, size));
+            for (Estate e : p.items()) {
+                if (e.projectCode() != null) {
+                    byCode.put(e.projectCode(), e);
+                }
+            }
+            if (p.items().size() < size || (long) (page + 1) * size >= p.total()) {
+                return byCode;
+            }
+        }
+    }
+
+    private boolean exists(String unitCode) {
+        try {
+            return estates.house(unitCode) != null;
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean shouldRun() {
+        return running && !Thread.currentThread().isInterrupted();
+    }
+
+    /** For tests: seeding without a component lifecycle. */
+    void setRunning(boolean running) {
+        this.running = running;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format("%.1f", (System.nanoTime() - startNanos) / 1e9);
+    }
+}
