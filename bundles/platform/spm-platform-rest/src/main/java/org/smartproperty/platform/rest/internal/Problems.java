@@ -23,7 +23,7 @@ final class Problems {
     static Response render(ApiException e) {
         Locale locale = RequestContext.locale();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + e.code());
+        body.put("type", TYPE_BASE + e.code().replaceFirst("^problem\\.", ""));
         String titleKey = e.code() + ".title";
         String title = e.source().has(titleKey) ? e.source().format(locale, titleKey) : Messages.PLATFORM.format(locale, genericTitle(e.status()));
         body.put("title", title);

@@ -1,0 +1,82 @@
+package org.smartproperty.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spm}: the operator's tool. Exit codes follow the Nagios convention: 0 OK, 1 WARNING,
+ * 2 CRITICAL, 3 UNKNOWN; 64 for bad usage.
+ */
+@Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
+        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, CommandLine.HelpCommand.class})
+public class Spm {
+
+    static final int OK = 0, WARNING = 1, CRITICAL = 2, UNKNOWN = 3, USAGE = 64;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cl = new CommandLine(new Spm());
+        cl.setExitCodeExceptionMapper(e -> UNKNOWN);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    /** {@code spm health}: renders GET /api/v1/health/ready of the running platform. */
+    @Command(name = "health", mixinStandardHelpOptions = true, description = "Readiness of the running platform (database, migrations, bundles)")
+    static class Health implements Callable<Integer> {
+
+        @Option(names = "--url", description = "Platform base URL (default: $SPM_URL or http://localhost:8181)")
+        String url;
+
+        @Option(names = "--output", description = "table or json", defaultValue = "table")
+        String output;
+
+        @Override
+        public Integer call() {
+            String base = url != null ? url : System.getenv().getOrDefault("SPM_URL", "http://localhost:8181");
+            try {
+                HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode doc = new ObjectMapper().readTree(r.body());
+                if ("json".equals(output)) {
+                    System.out.println(doc.toPrettyString());
+                } else {
+                    System.out.printf("%-12s %-8s %s%n", "CHECK", "STATUS", "SUMMARY");
+                    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("checks").fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> c = it.next();
+                        System.out.printf("%-12s %-8s %s%n", c.getKey(), c.getValue().path("status").asText(), c.getValue().path("summary").asText());
+                    }
+                }
+                return switch (doc.path("status").asText()) {
+                    case "UP" -> OK;
+                    case "WARNING" -> WARNING;
+                    case "DOWN" -> CRITICAL;
+                    default -> UNKNOWN;
+                };
+            } catch (Exception e) {
+                System.err.println("UNKNOWN: platform at " + base + " does not answer: " + e.getMessage());
+                return UNKNOWN;
+            }
+        }
+    }
+}

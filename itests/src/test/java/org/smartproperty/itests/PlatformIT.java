@@ -1,0 +1,183 @@
+package org.smartproperty.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Set;
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The assembled distribution on PostgreSQL with the demo data: REST conventions (problem+json,
+ * i18n, paging, ETag/If-Match, Idempotency-Key, OpenAPI, health) and the estate slice end to end.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends SpmTestSupport {
+
+    @Inject
+    BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return distribution(postgres());
+    }
+
+    @Before
+    public void ready() {
+        awaitDemoData();
+    }
+
+    @Test
+    public void readinessReportsDatabaseMigrationsAndBundles() {
+        JsonNode r = json(get("/health/ready"));
+        assertEquals("UP", r.get("status").asText());
+        assertEquals("PostgreSQL", r.at("/checks/database/details/product").asText().split(" ")[0]);
+        assertEquals("APPLIED", r.at("/checks/migrations/details/org.smartproperty.estate.impl/status").asText());
+        assertEquals("UP", r.at("/checks/bundles/status").asText());
+        assertEquals(200, get("/health").statusCode());
+    }
+
+    @Test
+    public void demoDataHasTheMacaoNewNeighbourhoodWith27Towers() {
+        JsonNode page = json(get("/estates?name=%E6%BE%B3%E9%97%A8%E6%96%B0%E8%A1%97%E5%9D%8A"));
+        assertEquals(1, page.get("total").asInt());
+        JsonNode e = page.get("items").get(0);
+        assertEquals(27, e.get("buildingCount").asInt());
+        assertTrue(e.get("houseCount").asInt() > 3800);
+        long id = e.get("id").asLong();
+        JsonNode houses = json(get("/estates/" + id + "/houses?size=5&sort=-unitCode"));
+        assertEquals(e.get("houseCount").asLong(), houses.get("total").asLong());
+        assertEquals(5, houses.get("items").size());
+        JsonNode table = json(get("/estates/" + id + "/buildings"));
+        assertEquals(27, table.size());
+    }
+
+    @Test
+    public void ownersAreMaskedInHouseViews_ID2() {
+        JsonNode page = json(get("/estates?size=1&sort=id"));
+        long id = page.get("items").get(0).get("id").asLong();
+        JsonNode houses = json(get("/estates/" + id + "/houses?status=SOLD&size=1"));
+        JsonNode house = houses.get("items").get(0);
+        JsonNode one = json(get("/houses/" + house.get("unitCode").asText()));
+        JsonNode owner = one.get("owners").get(0);
+        assertTrue(owner.get("masked").asBoolean());
+        assertTrue(owner.get("idNumber").asText().contains("*"));
+    }
+
+    @Test
+    public void createReadUpdateArchiveWithEtagsAndIdempotency() {
+        String body = "{\"name\":\"集成测试花园\",\"address\":\"横琴环岛北路1号\",\"community\":\"小横琴社区\",\"adminCode\":\"440402104\","
+                + "\"location\":{\"longitude\":113.53,\"latitude\":22.12}}";
+        HttpResponse<String> created = send("POST", "/estates", body, "Idempotency-Key", "it-create-1");
+        assertEquals(created.body(), 201, created.statusCode());
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long id = json(created).get("id").asLong();
+        assertTrue(location.endsWith("/api/v1/estates/" + id));
+
+        HttpResponse<String> replay = send("POST", "/estates", body, "Idempotency-Key", "it-create-1");
+        assertEquals(201, replay.statusCode());
+        assertEquals(id, json(replay).get("id").asLong());
+        assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(1, json(get("/estates?name=%E9%9B%86%E6%88%90%E6%B5%8B%E8%AF%95")).get("total").asInt());
+        assertEquals(422, send("POST", "/estates", body.replace("1号", "2号"), "Idempotency-Key", "it-create-1").statusCode());
+
+        String update = body.replace("集成测试花园", "集成测试花园二期");
+        assertEquals(428, send("PUT", "/estates/" + id, update).statusCode());
+        HttpResponse<String> updated = send("PUT", "/estates/" + id, update, "If-Match", etag);
+        assertEquals(200, updated.statusCode());
+        HttpResponse<String> stale = send("PUT", "/estates/" + id, update, "If-Match", etag);
+        assertEquals(412, stale.statusCode());
+        assertEquals("application/problem+json", stale.headers().firstValue("Content-Type").orElse(""));
+
+        String newTag = updated.headers().firstValue("ETag").orElseThrow();
+        assertEquals(200, send("POST", "/estates/" + id + "/archive", null, "If-Match", newTag).statusCode());
+        assertEquals("ARCHIVED", json(get("/estates/" + id)).get("status").asText());
+    }
+
+    @Test
+    public void badInputIsAProblemWithFieldErrorsInTheCallersLanguage() {
+        HttpResponse<String> zh = send("POST", "/estates", "{\"name\":\"\"}");
+        assertEquals(400, zh.statusCode());
+        JsonNode p = json(zh);
+        assertEquals("请求参数有误", p.get("title").asText());
+        Set<String> fields = new HashSet<>();
+        p.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertTrue(fields.containsAll(Set.of("name", "address", "community", "adminCode")));
+
+        JsonNode en = json(send("POST", "/estates", "{\"name\":", "Accept-Language", "en-US,en;q=0.8"));
+        assertEquals(400, en.get("status").asInt());
+        assertEquals("Malformed request", en.get("title").asText());
+
+        assertEquals(404, get("/estates/99999999").statusCode());
+        assertEquals(404, get("/estates/abc").statusCode());
+        assertEquals(400, get("/estates?size=1000").statusCode());
+        assertEquals(400, get("/estates?bbox=1,2,3").statusCode());
+        assertEquals(404, get("/no/such/path").statusCode());
+    }
+
+    @Test
+    public void wrongOrDuplicateUnitCodeOnAHouse() {
+        JsonNode e = json(get("/estates?size=1&sort=id")).get("items").get(0);
+        long id = e.get("id").asLong();
+        JsonNode building = json(get("/estates/" + id + "/buildings")).get(0);
+        JsonNode existing = json(get("/estates/" + id + "/houses?size=1")).get("items").get(0);
+        String house = "{\"unitCode\":\"%s\",\"buildingId\":%d,\"floor\":1,\"roomNo\":\"X01\",\"use\":\"RESIDENTIAL\"}";
+        HttpResponse<String> bad = send("POST", "/estates/" + id + "/houses",
+                String.format(house, "440402104001GB00001X00010001", building.get("id").asLong()));
+        assertEquals(400, bad.statusCode());
+        assertEquals("unitCode.structure", json(bad).at("/errors/0/code").asText());
+        HttpResponse<String> dup = send("POST", "/estates/" + id + "/houses",
+                String.format(house, existing.get("unitCode").asText(), building.get("id").asLong()));
+        assertEquals(409, dup.statusCode());
+    }
+
+    @Test
+    public void openApiDocumentListsEveryRegisteredResourceMethod() throws Exception {
+        JsonNode doc = json(get("/openapi.json"));
+        assertEquals("3.0.3", doc.get("openapi").asText());
+        JsonNode paths = doc.get("paths");
+        int checked = 0;
+        ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
+        assertNotNull(refs);
+        for (ServiceReference<?> ref : refs) {
+            Class<?> type = ref.getBundle().loadClass(((String[]) ref.getProperty("objectClass"))[0]);
+            String base = type.getAnnotation(javax.ws.rs.Path.class).value();
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                String verb = null;
+                for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+                    javax.ws.rs.HttpMethod hm = a.annotationType().getAnnotation(javax.ws.rs.HttpMethod.class);
+                    if (hm != null) {
+                        verb = hm.value().toLowerCase();
+                    }
+                }
+                if (verb == null) {
+                    continue;
+                }
+                javax.ws.rs.Path p = m.getAnnotation(javax.ws.rs.Path.class);
+                String path = "/api/v1/" + base + (p == null ? "" : "/" + p.value());
+                path = path.replaceAll("/+", "/");
+                assertTrue("missing in openapi.json: " + verb + " " + path, paths.has(path) && paths.get(path).has(verb));
+                checked++;
+            }
+        }
+        assertTrue("resources found: " + checked, checked >= 12);
+        assertTrue(paths.has("/api/v1/estates/{id}/houses"));
+        assertTrue(paths.has("/api/v1/houses/{unitCode}"));
+    }
+}

@@ -1,0 +1,157 @@
+package org.smartproperty.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+
+/**
+ * One base class for the in-container tests: boots the assembled distribution
+ * (distribution/target/*.tar.gz) with the HTTP port and database of the test, and offers an HTTP
+ * client and polling helpers (no sleeping).
+ */
+public abstract class SpmTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Options common to every suite; {@code database} adds the database choice. */
+    protected static Option[] distribution(List<Option> database) {
+        String dist = System.getProperty("spm.distribution");
+        int port = freePort();
+        List<Option> o = new ArrayList<>();
+        o.add(karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
+                .name("SmartProperty").karafVersion("4.4.10").unpackDirectory(new File("target/exam")).useDeployFolder(false));
+        o.add(configureConsole().ignoreLocalConsole().ignoreRemoteShell());
+        o.add(logLevel(LogLevelOption.LogLevel.WARN));
+        o.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
+        o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)));
+        o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        o.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo));
+        o.addAll(database);
+        return o.toArray(new Option[0]);
+    }
+
+    /** PostgreSQL: a fresh schema on the test server for this container. */
+    protected static List<Option> postgres() {
+        String url = System.getProperty("spm.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = System.getProperty("spm.test.db.user", "postgres");
+        String schema = "it_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL for the integration tests is not reachable at " + url, e);
+        }
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return List.of(
+                editConfigurationFilePut("etc/org.smartproperty.db.cfg", "url", schemaUrl),
+                editConfigurationFilePut("etc/org.smartproperty.db.cfg", "user", user),
+                systemProperty("spm.db.url").value(schemaUrl),
+                systemProperty("spm.db.user").value(user),
+                systemProperty("spm.it.schema").value(schema));
+    }
+
+    static String base() {
+        return "http://localhost:" + System.getProperty("spm.it.port") + "/api/v1";
+    }
+
+    static HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET(), headers);
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json"), headers);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    /** Polls until the condition holds or the timeout passes; returns the last response. */
+    static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> ok, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < end) {
+            last = get(path);
+            if (last != null && ok.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("timed out waiting for " + path + ": " + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
+    }
+
+    /** Waits until the platform is ready and the demo data set is fully seeded. */
+    static void awaitDemoData() {
+        await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(120));
+        await("/estates?size=200", r -> {
+            if (r.statusCode() != 200) {
+                return false;
+            }
+            JsonNode page = json(r);
+            long houses = 0;
+            for (JsonNode e : page.get("items")) {
+                houses += e.get("houseCount").asLong();
+            }
+            return page.get("total").asLong() >= 30 && houses >= 20000;
+        }, Duration.ofSeconds(240));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            return 18181;
+        }
+    }
+}
