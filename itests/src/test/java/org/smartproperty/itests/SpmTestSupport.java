@@ -53,6 +53,9 @@ public abstract class SpmTestSupport {
         o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo));
+        if (Boolean.getBoolean("spm.it.keep")) {
+            o.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         o.addAll(database);
         return o.toArray(new Option[0]);
     }

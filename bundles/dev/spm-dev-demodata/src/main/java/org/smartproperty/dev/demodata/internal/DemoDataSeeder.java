@@ -58,14 +58,15 @@ public class DemoDataSeeder {
         Thread t = thread;
         thread = null;
         if (t != null) {
-            t.interrupt();
+            // Never interrupt: an interrupt during file I/O closes H2's FileChannel and with it the
+            // embedded database. The flag stops the thread after the current call.
             try {
-                t.join(5000);
+                t.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (t.isAlive()) {
-                LOG.warn("Demo data seeding did not stop within 5 s; it stops after the current call");
+                LOG.warn("Demo data seeding did not stop within 30 s; it stops after the current call");
             }
         }
     }

@@ -230,6 +230,15 @@ class DemoDataSeederTest {
         assertEquals(DemoDataSeeder.THREAD_NAME, t.getName());
         assertTrue(t.isDaemon());
         assertTrue(fake.entered.await(30, TimeUnit.SECONDS), "seeding started");
+        // the running call finishes (deactivate never interrupts: that would close H2's files)
+        new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                // test thread
+            }
+            fake.gate.countDown();
+        }).start();
         s.deactivate();
         t.join(10_000);
         assertFalse(t.isAlive(), "thread stopped");

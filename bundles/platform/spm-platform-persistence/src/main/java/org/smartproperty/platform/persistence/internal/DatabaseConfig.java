@@ -14,7 +14,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface DatabaseConfig {
 
     @AttributeDefinition(description = "JDBC URL: jdbc:h2:file:… (embedded default) or jdbc:postgresql://…")
-    String url() default "jdbc:h2:file:./data/db/spm;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+    String url() default "jdbc:h2:retry:./data/db/spm;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
 
     String user() default "sa";
 

@@ -1,4 +1,4 @@
-package org.smartproperty.estate.internal;
+package org.smartproperty.estate.rest;
 
 import java.net.URI;
 import java.util.List;
@@ -20,6 +20,10 @@ import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smartproperty.platform.rest.Unavailable;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -52,8 +56,21 @@ import org.smartproperty.platform.rest.Doc;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EstateResource {
 
-    @Reference
-    private EstateService estates;
+    /**
+     * Dynamic and optional: while the impl bundle is swapped in a maintenance window this resource
+     * stays registered (the /api/v1 application is not rebuilt) and answers 503 until the new
+     * EstateService is back.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estateService;
+
+    private EstateService estates() {
+        EstateService s = estateService;
+        if (s == null) {
+            throw Unavailable.domain("estate");
+        }
+        return s;
+    }
 
     @GET
     @Doc(summary = "List estates with filters, paging and sort", requirements = "SUP-EST-1",
@@ -69,14 +86,14 @@ public class EstateResource {
         EstateStatus st = Params.optionalEnum(v, "status", status, EstateStatus.class);
         double[] box = Params.bbox(v, bbox);
         v.throwIfInvalid();
-        return estates.list(new EstateQuery(name, community, company, st, box), pr);
+        return estates().list(new EstateQuery(name, community, company, st, box), pr);
     }
 
     @POST
     @Doc(summary = "Register an estate", requirements = "SUP-EST-1",
             description = "Honours Idempotency-Key: a repeat with the same key and body returns the first response.")
     public Response create(EstateInput input, @Context UriInfo uri, @Context SecurityContext sc) {
-        Estate e = estates.create(input, Params.actor(sc));
+        Estate e = estates().create(input, Params.actor(sc));
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(e.id())).build(), e, e.version());
     }
 
@@ -84,7 +101,7 @@ public class EstateResource {
     @Path("{id}")
     @Doc(summary = "Read one estate (ETag = version)", requirements = "SUP-EST-1")
     public Response get(@PathParam("id") String id) {
-        Estate e = estates.get(Api.id(id, "objects.estate"));
+        Estate e = estates().get(Api.id(id, "objects.estate"));
         return Api.ok(e, e.version());
     }
 
@@ -94,7 +111,7 @@ public class EstateResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, EstateInput input,
                            @Context SecurityContext sc) {
         long estateId = Api.id(id, "objects.estate");
-        Estate e = estates.update(estateId, Api.expectedVersion(ifMatch), input, Params.actor(sc));
+        Estate e = estates().update(estateId, Api.expectedVersion(ifMatch), input, Params.actor(sc));
         return Api.ok(e, e.version());
     }
 
@@ -103,7 +120,7 @@ public class EstateResource {
     @Doc(summary = "Archive an estate (never deleted); If-Match required", requirements = "SUP-EST-1")
     public Response archive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext sc) {
         long estateId = Api.id(id, "objects.estate");
-        Estate e = estates.archive(estateId, Api.expectedVersion(ifMatch), Params.actor(sc));
+        Estate e = estates().archive(estateId, Api.expectedVersion(ifMatch), Params.actor(sc));
         return Api.ok(e, e.version());
     }
 
@@ -111,14 +128,14 @@ public class EstateResource {
     @Path("{id}/buildings")
     @Doc(summary = "The building table: buildings, units, floors with house counts", requirements = "SUP-EST-2")
     public List<Building> buildings(@PathParam("id") String id) {
-        return estates.buildings(Api.id(id, "objects.estate"));
+        return estates().buildings(Api.id(id, "objects.estate"));
     }
 
     @POST
     @Path("{id}/buildings")
     @Doc(summary = "Add a building with its units", requirements = "SUP-EST-2")
     public Response createBuilding(@PathParam("id") String id, BuildingInput input, @Context UriInfo uri, @Context SecurityContext sc) {
-        Building b = estates.createBuilding(Api.id(id, "objects.estate"), input, Params.actor(sc));
+        Building b = estates().createBuilding(Api.id(id, "objects.estate"), input, Params.actor(sc));
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(b.id())).build(), b, b.version());
     }
 
@@ -138,14 +155,14 @@ public class EstateResource {
         HouseStatus st = Params.optionalEnum(v, "status", status, HouseStatus.class);
         HouseUse u = Params.optionalEnum(v, "use", use, HouseUse.class);
         v.throwIfInvalid();
-        return estates.houses(estateId, new HouseQuery(b, f == null ? null : f.intValue(), st, u), pr);
+        return estates().houses(estateId, new HouseQuery(b, f == null ? null : f.intValue(), st, u), pr);
     }
 
     @POST
     @Path("{id}/houses")
     @Doc(summary = "Add a house to the building table (409 on a duplicate unit code)", requirements = "SUP-EST-2")
     public Response createHouse(@PathParam("id") String id, HouseInput input, @Context UriInfo uri, @Context SecurityContext sc) {
-        House h = estates.createHouse(Api.id(id, "objects.estate"), input, Params.actor(sc));
+        House h = estates().createHouse(Api.id(id, "objects.estate"), input, Params.actor(sc));
         URI location = uri.getBaseUriBuilder().path("houses").path(h.unitCode()).build();
         return Api.created(location, h, h.version());
     }

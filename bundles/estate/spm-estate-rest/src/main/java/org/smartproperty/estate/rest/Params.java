@@ -1,4 +1,4 @@
-package org.smartproperty.estate.internal;
+package org.smartproperty.estate.rest;
 
 import java.util.Arrays;
 import java.util.Locale;

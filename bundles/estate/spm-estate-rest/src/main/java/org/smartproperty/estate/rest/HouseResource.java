@@ -1,4 +1,4 @@
-package org.smartproperty.estate.internal;
+package org.smartproperty.estate.rest;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -13,6 +13,10 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smartproperty.platform.rest.Unavailable;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -32,14 +36,27 @@ import org.smartproperty.platform.rest.Doc;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HouseResource {
 
-    @Reference
-    private EstateService estates;
+    /**
+     * Dynamic and optional: while the impl bundle is swapped in a maintenance window this resource
+     * stays registered (the /api/v1 application is not rebuilt) and answers 503 until the new
+     * EstateService is back.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estateService;
+
+    private EstateService estates() {
+        EstateService s = estateService;
+        if (s == null) {
+            throw Unavailable.domain("estate");
+        }
+        return s;
+    }
 
     @GET
     @Path("{unitCode}")
     @Doc(summary = "Read a house by its 28-character unit code; owners masked (ID-2)", requirements = "SUP-EST-2")
     public Response get(@PathParam("unitCode") String unitCode) {
-        House h = estates.house(unitCode);
+        House h = estates().house(unitCode);
         return Api.ok(h, h.version());
     }
 
@@ -47,7 +64,7 @@ public class HouseResource {
     @Path("{unitCode}/owners")
     @Doc(summary = "Register an owner of a house (identity document validated per type, ID-1)", requirements = "SUP-EST-2")
     public Response addOwner(@PathParam("unitCode") String unitCode, OwnerInput owner, @Context SecurityContext sc) {
-        House h = estates.addOwner(unitCode, owner, Params.actor(sc));
+        House h = estates().addOwner(unitCode, owner, Params.actor(sc));
         return Api.ok(h, h.version());
     }
 }
