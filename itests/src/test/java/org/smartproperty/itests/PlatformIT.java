@@ -148,6 +148,40 @@ public class PlatformIT extends SpmTestSupport {
     }
 
     @Test
+    public void bundleWhoseMigrationFailsIsReportedByReadinessWithTheReason() throws Exception {
+        java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        java.util.jar.Attributes a = mf.getMainAttributes();
+        a.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.smartproperty.it.badmigration");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("SPM-Changelog", "db/bad.changelog.xml");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(jar, mf)) {
+            out.putNextEntry(new java.util.jar.JarEntry("db/bad.changelog.xml"));
+            out.write(("<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
+                    + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                    + " xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd\""
+                    + " logicalFilePath=\"it.bad\">"
+                    + "<changeSet id=\"bad-1\" author=\"it\"><sql>CREATE TABLE it_bad (id BIGINT PRIMARY KEY, oops NOSUCHTYPE)</sql></changeSet>"
+                    + "</databaseChangeLog>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        org.osgi.framework.Bundle bad = context.installBundle("it:badmigration", new java.io.ByteArrayInputStream(jar.toByteArray()));
+        try {
+            bad.start();
+            HttpResponse<String> r = await("/health/ready", x -> x.statusCode() == 503, java.time.Duration.ofSeconds(30));
+            JsonNode m = json(r).at("/checks/migrations/details/org.smartproperty.it.badmigration");
+            assertEquals("FAILED", m.get("status").asText());
+            assertTrue(m.get("error").asText(), m.get("error").asText().toLowerCase().contains("nosuchtype"));
+            assertEquals("the rest of the platform keeps serving", 200, get("/estates?size=1").statusCode());
+        } finally {
+            bad.uninstall();
+        }
+        await("/health/ready", x -> x.statusCode() == 200, java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     public void openApiDocumentListsEveryRegisteredResourceMethod() throws Exception {
         JsonNode doc = json(get("/openapi.json"));
         assertEquals("3.0.3", doc.get("openapi").asText());
