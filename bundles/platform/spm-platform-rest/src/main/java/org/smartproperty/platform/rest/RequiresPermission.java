@@ -1,0 +1,17 @@
+package org.smartproperty.platform.rest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The permission a resource method needs ({@code estate:read}). Every /api/v1 method outside
+ * {@code /public} carries it or {@link PublicAccess}; the authorization filter denies methods that
+ * have neither, and a test fails the build on them.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequiresPermission {
+    String value();
+}
