@@ -1,0 +1,14 @@
+package org.smartproperty.platform.security;
+
+/**
+ * Creates accounts from code (the dev profile's demo accounts, first-start bootstrap). Idempotent:
+ * an existing username is left as it is.
+ */
+public interface AccountProvisioning {
+
+    /**
+     * @param totpSecret base32 TOTP secret, or null
+     * @return true when the account was created now
+     */
+    boolean ensureAccount(String username, String displayName, Role role, String password, String totpSecret, DataScope scope);
+}

@@ -1,0 +1,228 @@
+package org.smartproperty.platform.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
+
+/**
+ * The audit log: every record carries the hash of the previous one,
+ * {@code hash = SHA-256(prev_hash | seq | at | actor | ip | agent | action | type | id | outcome | summary)}.
+ * Appends take the row lock of {@code aud_chain}, so the chain is a total order even with many
+ * nodes; on PostgreSQL a trigger refuses UPDATE, DELETE and TRUNCATE of audit rows.
+ */
+@Component(service = {AuditTrail.class, AuditTrailImpl.class})
+public class AuditTrailImpl implements AuditTrail {
+
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    private DataSource dataSource;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.platform.security)")
+    private SchemaReady schema;
+
+    public AuditTrailImpl() {
+    }
+
+    AuditTrailImpl(DataSource ds) {
+        this.dataSource = ds;
+    }
+
+    @Activate
+    void activate() {
+        // references only
+    }
+
+    @Override
+    public void append(Connection c, AuditEvent e) {
+        try {
+            long seq;
+            String prev;
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM aud_chain WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1) + 1;
+                prev = rs.getString(2);
+            }
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String hash = hash(prev, seq, at, e);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO aud_event (seq, at, actor, client_ip, user_agent, action, object_type, object_id, "
+                    + "outcome, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, seq);
+                ps.setTimestamp(2, Timestamp.from(at));
+                ps.setString(3, cut(e.actor() == null ? "anonymous" : e.actor(), 64));
+                ps.setString(4, cut(e.clientIp(), 64));
+                ps.setString(5, cut(e.userAgent(), 300));
+                ps.setString(6, cut(e.action(), 64));
+                ps.setString(7, cut(e.objectType(), 64));
+                ps.setString(8, cut(e.objectId(), 128));
+                ps.setString(9, e.outcome() == null ? "OK" : e.outcome());
+                ps.setString(10, e.summary());
+                ps.setString(11, prev);
+                ps.setString(12, hash);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE aud_chain SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                ps.setLong(1, seq);
+                ps.setString(2, hash);
+                ps.executeUpdate();
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("audit append failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public void append(AuditEvent e) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                append(c, e);
+                c.commit();
+            } catch (RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("audit append failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Fields are stored truncated; the hash covers what is stored. */
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String hash(String prev, long seq, Instant at, AuditEvent e) {
+        String canonical = String.join("|", prev, Long.toString(seq), at.toString(), nz(cut(e.actor() == null ? "anonymous" : e.actor(), 64)),
+                nz(cut(e.clientIp(), 64)), nz(cut(e.userAgent(), 300)), nz(cut(e.action(), 64)), nz(cut(e.objectType(), 64)),
+                nz(cut(e.objectId(), 128)), e.outcome() == null ? "OK" : e.outcome(), nz(e.summary()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Result of walking the chain. */
+    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason) {
+    }
+
+    /** Walks the whole chain from the oldest kept row; reports the first row whose hash or link does not match. */
+    public Verification verify() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, client_ip, user_agent, action, object_type, object_id, outcome, summary, prev_hash, hash "
+                     + "FROM aud_event ORDER BY seq")) {
+            ps.setFetchSize(1000);
+            long checked = 0;
+            String expectedPrev = null;
+            Long lastSeq = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    AuditEvent e = new AuditEvent(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10));
+                    String prev = rs.getString(11);
+                    String stored = rs.getString(12);
+                    if (lastSeq != null && seq != lastSeq + 1) {
+                        return new Verification(false, checked, seq, "gap: row " + (lastSeq + 1) + " is missing");
+                    }
+                    if (expectedPrev != null && !expectedPrev.equals(prev)) {
+                        return new Verification(false, checked, seq, "link: prev_hash does not match the hash of row " + lastSeq);
+                    }
+                    if (!hash(prev, seq, rs.getTimestamp(2).toInstant(), e).equals(stored)) {
+                        return new Verification(false, checked, seq, "content: the row was changed after it was written");
+                    }
+                    expectedPrev = stored;
+                    lastSeq = seq;
+                    checked++;
+                }
+            }
+            return new Verification(true, checked, null, null);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Filtered, newest first. */
+    public Map<String, Object> query(String actor, String action, String objectType, String objectId, Instant from, Instant to, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (actor != null) { where.append(" AND actor = ?"); params.add(actor); }
+        if (action != null) { where.append(" AND action LIKE ?"); params.add(action.replace("*", "%")); }
+        if (objectType != null) { where.append(" AND object_type = ?"); params.add(objectType); }
+        if (objectId != null) { where.append(" AND object_id = ?"); params.add(objectId); }
+        if (from != null) { where.append(" AND at >= ?"); params.add(Timestamp.from(from)); }
+        if (to != null) { where.append(" AND at < ?"); params.add(Timestamp.from(to)); }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM aud_event" + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, client_ip, user_agent, action, object_type, object_id, outcome, summary, hash FROM aud_event"
+                    + where + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+                bind(ps, params);
+                ps.setInt(params.size() + 1, size);
+                ps.setLong(params.size() + 2, (long) page * size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("seq", rs.getLong(1));
+                        m.put("at", rs.getTimestamp(2).toInstant().toString());
+                        m.put("actor", rs.getString(3));
+                        m.put("clientIp", rs.getString(4));
+                        m.put("userAgent", rs.getString(5));
+                        m.put("action", rs.getString(6));
+                        m.put("objectType", rs.getString(7));
+                        m.put("objectId", rs.getString(8));
+                        m.put("outcome", rs.getString(9));
+                        m.put("summary", rs.getString(10));
+                        m.put("hash", rs.getString(11));
+                        items.add(m);
+                    }
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("items", items);
+            out.put("page", page);
+            out.put("size", size);
+            out.put("total", total);
+            return out;
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.smartproperty.platform.security.internal;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** An IPv4 or IPv6 CIDR range ({@code 10.0.0.0/8}, {@code ::1/128}); a bare address is a /32 or /128. */
+record Cidr(byte[] network, int prefix, String text) {
+
+    static Cidr parse(String text) {
+        String t = text.trim();
+        String addr = t;
+        int prefix = -1;
+        int slash = t.indexOf('/');
+        if (slash >= 0) {
+            addr = t.substring(0, slash);
+            prefix = Integer.parseInt(t.substring(slash + 1));
+        }
+        if (!addr.matches("[0-9a-fA-F:.]+")) {
+            throw new IllegalArgumentException("not an IP address: " + addr); // never resolve host names
+        }
+        try {
+            byte[] b = InetAddress.getByName(addr).getAddress();
+            int max = b.length * 8;
+            if (prefix < 0) {
+                prefix = max;
+            }
+            if (prefix > max) {
+                throw new IllegalArgumentException("prefix too long: " + t);
+            }
+            return new Cidr(mask(b, prefix), prefix, t);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + addr, e);
+        }
+    }
+
+    boolean contains(String ip) {
+        try {
+            if (ip == null || !ip.matches("[0-9a-fA-F:.]+")) {
+                return false;
+            }
+            byte[] b = InetAddress.getByName(ip).getAddress();
+            if (b.length != network.length) {
+                return false;
+            }
+            return java.util.Arrays.equals(mask(b, prefix), network);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static byte[] mask(byte[] addr, int prefix) {
+        int bits = addr.length * 8;
+        BigInteger v = new BigInteger(1, addr);
+        BigInteger m = prefix == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(bits - prefix).shiftLeft(bits - prefix);
+        byte[] raw = v.and(m).toByteArray();
+        byte[] out = new byte[addr.length];
+        int copy = Math.min(raw.length, out.length);
+        System.arraycopy(raw, raw.length - copy, out, out.length - copy, copy);
+        return out;
+    }
+}

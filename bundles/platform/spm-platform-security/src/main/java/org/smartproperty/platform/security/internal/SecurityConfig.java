@@ -1,0 +1,51 @@
+package org.smartproperty.platform.security.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * PID {@code org.smartproperty.security}. Values weaker than the legal/OWASP minimum are refused
+ * (the defaults stay in force and the refusal is logged); see {@link SecurityPolicy}.
+ */
+@ObjectClassDefinition(name = "SmartProperty security policy")
+public @interface SecurityConfig {
+
+    @AttributeDefinition(description = "Minimum password length (≥ 8)")
+    int password_minLength() default 8;
+
+    @AttributeDefinition(description = "Character classes required of 4 (upper, lower, digit, symbol; ≥ 3)")
+    int password_minClasses() default 3;
+
+    @AttributeDefinition(description = "Previous passwords that may not be reused (≥ 5)")
+    int password_history() default 5;
+
+    @AttributeDefinition(description = "Days before a password must be changed (1..90, 等保)")
+    int password_maxAgeDays() default 90;
+
+    @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations (≥ 600000, OWASP)")
+    int password_pbkdf2Iterations() default 600_000;
+
+    @AttributeDefinition(description = "Consecutive failures before lockout (1..5)")
+    int lockout_threshold() default 5;
+
+    @AttributeDefinition(description = "Lockout minutes (≥ 30)")
+    int lockout_minutes() default 30;
+
+    @AttributeDefinition(description = "Failed logins per source IP in 15 minutes before the IP is throttled (1..100)")
+    int throttle_perIpFailures() default 20;
+
+    @AttributeDefinition(description = "Idle minutes before a token expires (1..30)")
+    int session_idleMinutes() default 30;
+
+    @AttributeDefinition(description = "Absolute token lifetime in hours (1..12)")
+    int session_absoluteHours() default 12;
+
+    @AttributeDefinition(description = "Audit retention in days (≥ 185, 网络安全法 art. 21)")
+    int audit_retentionDays() default 185;
+
+    @AttributeDefinition(description = "CIDR ranges allowed to reach admin and ops endpoints; empty = loopback only")
+    String[] network_adminAllow() default {};
+
+    @AttributeDefinition(description = "Minimum trust level of provincial (INT-IDP) accounts")
+    int idp_minTrustLevel() default 2;
+}

@@ -1,0 +1,330 @@
+package org.smartproperty.platform.security.internal;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.rest.Api;
+import org.smartproperty.platform.rest.Caller;
+import org.smartproperty.platform.rest.Doc;
+import org.smartproperty.platform.rest.PublicAccess;
+import org.smartproperty.platform.rest.RequiresPermission;
+import org.smartproperty.platform.rest.RestrictedNetwork;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/** REST of the security core: login, self-service, accounts, roles, audit, IP bans (OPS-1). */
+public final class SecurityResources {
+
+    private SecurityResources() {
+    }
+
+    /** Login body. */
+    public record LoginInput(String username, String password, String totp) {
+    }
+
+    /** Password change body. */
+    public record PasswordInput(String currentPassword, String newPassword) {
+    }
+
+    /** Account creation body. */
+    public record AccountInput(String username, String displayName, Set<Role> roles, DataScope.Kind scope, Long companyId,
+                               Long estateId, Long ownerId) {
+    }
+
+    /** Ban body. */
+    public record BanInput(String cidr, String reason) {
+    }
+
+    static String ip(SecurityContext sc) {
+        return sc.getUserPrincipal() instanceof SpmPrincipal p ? p.clientIp() : null;
+    }
+
+    @Component(service = AuthResource.class)
+    @JaxrsResource
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    @JaxrsExtensionSelect(Api.JSON_SELECT)
+    @Path("auth")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public static class AuthResource {
+
+        @Reference
+        private SecurityServiceImpl security;
+
+        @Context
+        private javax.servlet.http.HttpServletRequest servlet;
+
+        @POST
+        @Path("login")
+        @PublicAccess
+        @Doc(summary = "Log in with user name, password and (admins) TOTP; returns a bearer token", requirements = "OPS-1")
+        public SecurityServiceImpl.LoginResult login(LoginInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent) {
+            Validation v = new Validation(Messages.PLATFORM);
+            if (in == null) {
+                v.required("$", null);
+            } else {
+                v.required("username", in.username());
+                v.required("password", in.password());
+            }
+            v.throwIfInvalid();
+            return security.login(in.username(), in.password(), in.totp(), servlet == null ? null : servlet.getRemoteAddr(), agent);
+        }
+
+        @POST
+        @Path("logout")
+        @RequiresPermission(SecurityServiceImpl.SELF)
+        @Doc(summary = "Revoke the current token")
+        public Map<String, Object> logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                                          @Context SecurityContext sc) {
+            security.logout(Caller.of(sc), SecurityFilter.bearer(auth), agent);
+            return Map.of("loggedOut", true);
+        }
+
+        @GET
+        @Path("me")
+        @RequiresPermission(SecurityServiceImpl.SELF)
+        @Doc(summary = "Who am I: roles, permissions, data scope")
+        public SpmPrincipal me(@Context SecurityContext sc) {
+            return Caller.of(sc);
+        }
+
+        @POST
+        @Path("password")
+        @RequiresPermission(SecurityServiceImpl.SELF)
+        @Doc(summary = "Change the own password (policy, history of 5); revokes every token of the account")
+        public Map<String, Object> password(PasswordInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            if (in == null) {
+                throw ApiException.invalid(Messages.PLATFORM, "$", "field.required");
+            }
+            security.changePassword(Caller.of(sc), in.currentPassword(), in.newPassword(), agent);
+            return Map.of("changed", true);
+        }
+
+        @POST
+        @Path("totp")
+        @RequiresPermission(SecurityServiceImpl.SELF)
+        @Doc(summary = "Enrol a TOTP second factor (RFC 6238); log in again with the code")
+        public Map<String, String> totp(@HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            return security.enrollTotp(Caller.of(sc), agent);
+        }
+    }
+
+    @Component(service = AccountResource.class)
+    @JaxrsResource
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    @JaxrsExtensionSelect(Api.JSON_SELECT)
+    @Path("accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RestrictedNetwork
+    public static class AccountResource {
+
+        @Reference
+        private SecurityServiceImpl security;
+
+        @GET
+        @RequiresPermission("account:list")
+        @Doc(summary = "All accounts with their technical state (no secrets)", requirements = "OPS-1")
+        public List<SecurityServiceImpl.AccountView> list() {
+            return security.accounts();
+        }
+
+        @POST
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Create an account (system admin); the initial password is shown once and must be changed")
+        public Map<String, Object> create(AccountInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            if (in == null) {
+                throw ApiException.invalid(Messages.PLATFORM, "$", "field.required");
+            }
+            Set<Role> roles = in.roles() == null ? Set.of() : EnumSet.copyOf(in.roles().isEmpty() ? EnumSet.noneOf(Role.class) : in.roles());
+            DataScope.Kind kind = in.scope() == null ? DataScope.Kind.NONE : in.scope();
+            DataScope scope = switch (kind) {
+                case ALL -> DataScope.ALL;
+                case COMPANY -> in.companyId() == null ? DataScope.NONE : DataScope.company(in.companyId());
+                case COMMITTEE -> in.estateId() == null ? DataScope.NONE : DataScope.committee(in.estateId());
+                case OWNER -> in.ownerId() == null ? DataScope.NONE : DataScope.owner(in.ownerId());
+                case NONE -> DataScope.NONE;
+            };
+            return security.createAccount(Caller.of(sc), in.username(), in.displayName(), roles, scope, agent);
+        }
+
+        @POST
+        @Path("{id}/disable")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Disable an account and revoke its tokens")
+        public SecurityServiceImpl.AccountView disable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "DISABLED", agent);
+        }
+
+        @POST
+        @Path("{id}/enable")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Enable (and unlock) an account")
+        public SecurityServiceImpl.AccountView enable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "ACTIVE", agent);
+        }
+
+        @PUT
+        @Path("{id}/roles")
+        @RequiresPermission("security:roles")
+        @Doc(summary = "Replace the roles of an account (security admin); two admin duties are refused (三权分立)")
+        public SecurityServiceImpl.AccountView roles(@PathParam("id") String id, Set<Role> roles, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                                                     @Context SecurityContext sc) {
+            return security.setRoles(Caller.of(sc), Api.id(id, "objects.account"), roles == null ? Set.of() : roles, agent);
+        }
+    }
+
+    @Component(service = RoleResource.class)
+    @JaxrsResource
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    @JaxrsExtensionSelect(Api.JSON_SELECT)
+    @Path("roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RestrictedNetwork
+    public static class RoleResource {
+
+        @Reference
+        private SecurityServiceImpl security;
+
+        @GET
+        @RequiresPermission("security:roles")
+        @Doc(summary = "Role templates: the permissions of each role")
+        public Map<Role, Set<String>> list() {
+            return security.rolePermissions();
+        }
+
+        @PUT
+        @Path("{role}/permissions")
+        @RequiresPermission("security:roles")
+        @Doc(summary = "Replace a role's permissions; refused when it would give any account two admin duties")
+        public Set<String> set(@PathParam("role") String role, Set<String> permissions, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                               @Context SecurityContext sc) {
+            Role r;
+            try {
+                r = Role.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                throw Sec.problem(404, "role.unknown", role);
+            }
+            return security.setRolePermissions(Caller.of(sc), r, permissions == null ? Set.of() : permissions, agent);
+        }
+    }
+
+    @Component(service = AuditResource.class)
+    @JaxrsResource
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    @JaxrsExtensionSelect(Api.JSON_SELECT)
+    @Path("audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RestrictedNetwork
+    public static class AuditResource {
+
+        @Reference
+        private AuditTrailImpl audit;
+
+        @GET
+        @RequiresPermission("audit:read")
+        @Doc(summary = "The audit log, newest first; filters actor, action (* wildcard), objectType, objectId, from, to (ISO-8601)")
+        public Map<String, Object> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+                                        @QueryParam("objectType") String objectType, @QueryParam("objectId") String objectId,
+                                        @QueryParam("from") String from, @QueryParam("to") String to,
+                                        @QueryParam("page") String page, @QueryParam("size") String size) {
+            PageRequest pr = PageRequest.parse(page, size, null, Set.of());
+            Validation v = new Validation(Messages.PLATFORM);
+            java.time.Instant f = instant(v, "from", from);
+            java.time.Instant t = instant(v, "to", to);
+            v.throwIfInvalid();
+            return audit.query(blank(actor), blank(action), blank(objectType), blank(objectId), f, t, pr.page(), pr.size());
+        }
+
+        @GET
+        @Path("verify")
+        @RequiresPermission("audit:read")
+        @Doc(summary = "Walk the hash chain and report the first broken link")
+        public AuditTrailImpl.Verification verify() {
+            return audit.verify();
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+
+        private static java.time.Instant instant(Validation v, String field, String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                return java.time.OffsetDateTime.parse(raw.trim()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                v.error(field, "field.type", "ISO-8601 date-time");
+                return null;
+            }
+        }
+    }
+
+    @Component(service = IpBanResource.class)
+    @JaxrsResource
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    @JaxrsExtensionSelect(Api.JSON_SELECT)
+    @Path("ops/ip-bans")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RestrictedNetwork
+    public static class IpBanResource {
+
+        @Reference
+        private SecurityServiceImpl security;
+
+        @GET
+        @RequiresPermission("ops:ip-ban")
+        @Doc(summary = "The ban list (OPS-1 IP checks)", requirements = "OPS-1")
+        public List<Map<String, Object>> list() {
+            return security.bans();
+        }
+
+        @POST
+        @RequiresPermission("ops:ip-ban")
+        @Doc(summary = "Ban an IP address or CIDR range", requirements = "OPS-1")
+        public Map<String, Object> ban(BanInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            security.ban(Caller.of(sc), in == null ? null : in.cidr(), in == null ? null : in.reason(), agent);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("banned", in.cidr());
+            return m;
+        }
+
+        @DELETE
+        @RequiresPermission("ops:ip-ban")
+        @Doc(summary = "Lift a ban: ?cidr=", requirements = "OPS-1")
+        public Map<String, Object> unban(@QueryParam("cidr") String cidr, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            security.unban(Caller.of(sc), cidr, agent);
+            return Map.of("unbanned", cidr == null ? "" : cidr);
+        }
+    }
+}

@@ -1,0 +1,756 @@
+package org.smartproperty.platform.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.security.AccountProvisioning;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/**
+ * Accounts, passwords, tokens, TOTP, roles and separation of duties, IP bans. Plain JDBC: every
+ * public method is one transaction, and its audit record is written in that same transaction.
+ */
+@Component(service = {SecurityServiceImpl.class, AccountProvisioning.class}, configurationPid = "org.smartproperty.security",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SecurityConfig.class)
+public class SecurityServiceImpl implements AccountProvisioning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityServiceImpl.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final Set<Role> ADMIN_ROLES = EnumSet.of(Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR);
+    /** Permissions a limited token (initial/expired password, TOTP enrolment pending) may use. */
+    static final String SELF = "auth:self";
+
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    private DataSource dataSource;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.platform.security)")
+    private SchemaReady schema;
+
+    @Reference
+    private AuditTrailImpl audit;
+
+    private volatile SecurityPolicy policy = SecurityPolicy.DEFAULTS;
+    private volatile PasswordHasher hasher = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
+
+    public SecurityServiceImpl() {
+    }
+
+    SecurityServiceImpl(DataSource ds, AuditTrailImpl audit, SecurityPolicy policy) {
+        this.dataSource = ds;
+        this.audit = audit;
+        this.policy = policy;
+        this.hasher = new PasswordHasher(policy.iterations());
+    }
+
+    @Activate
+    @Modified
+    void configure(SecurityConfig config) {
+        try {
+            SecurityPolicy p = SecurityPolicy.from(config);
+            policy = p;
+            hasher = new PasswordHasher(p.iterations());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; the previous policy stays in force", e.getMessage());
+        }
+    }
+
+    SecurityPolicy policy() {
+        return policy;
+    }
+
+    // ------------------------------------------------------------------ login / tokens
+
+    /** The answer of a successful login. {@code limited}: only password change / TOTP enrolment are allowed. */
+    public record LoginResult(String token, Instant expiresAt, boolean limited, boolean mustChangePassword,
+                              boolean totpEnrollmentRequired, String username, Set<Role> roles) {
+    }
+
+    private record Account(long id, String username, String status, String passwordHash, Instant passwordChangedAt, boolean mustChange,
+                           int failedCount, Instant lockedUntil, String totpSecret, Set<Role> roles, DataScope scope) {
+    }
+
+    public LoginResult login(String username, String password, String totp, String ip, String agent) {
+        return tx(c -> {
+            if (ipFailures(c, ip) >= policy.perIpFailures()) {
+                audit.append(c, new AuditEvent(username, ip, agent, "login.throttled", "account", username, "DENIED", null));
+                commitThen(c, Sec.problem(429, "auth.throttled"));
+            }
+            Account a = username == null ? null : load(c, "username = ?", username.trim());
+            if (a == null || a.passwordHash() == null) {
+                fail(c, username, ip, agent, "unknown account");
+                commitThen(c, Sec.problem(401, "auth.invalid"));
+            }
+            Instant now = Instant.now();
+            if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
+                audit.append(c, new AuditEvent(a.username(), ip, agent, "login.locked", "account", Long.toString(a.id()), "DENIED", null));
+                commitThen(c, Sec.problem(401, "auth.locked", a.lockedUntil().toString()));
+            }
+            if (!"ACTIVE".equals(a.status())) {
+                audit.append(c, new AuditEvent(a.username(), ip, agent, "login.disabled", "account", Long.toString(a.id()), "DENIED", null));
+                commitThen(c, Sec.problem(401, "auth.disabled"));
+            }
+            if (password == null || !hasher.verify(password.toCharArray(), a.passwordHash())) {
+                int failures = a.failedCount() + 1;
+                boolean lock = failures >= policy.lockoutThreshold();
+                update(c, "UPDATE sec_account SET failed_count = ?, locked_until = ?, updated_at = ? WHERE id = ?",
+                        lock ? 0 : failures, lock ? Timestamp.from(now.plus(policy.lockout())) : null, Timestamp.from(now), a.id());
+                fail(c, a.username(), ip, agent, lock ? "locked after " + failures + " failures" : "wrong password (" + failures + ")");
+                if (lock) {
+                    audit.append(c, new AuditEvent(a.username(), ip, agent, "account.locked", "account", Long.toString(a.id()), "OK",
+                            "{\"minutes\":" + policy.lockout().toMinutes() + "}"));
+                }
+                commitThen(c, Sec.problem(401, "auth.invalid"));
+            }
+            boolean admin = a.roles().stream().anyMatch(ADMIN_ROLES::contains);
+            boolean enrol = admin && a.totpSecret() == null;
+            if (a.totpSecret() != null) {
+                if (totp == null || totp.isBlank()) {
+                    audit.append(c, new AuditEvent(a.username(), ip, agent, "login.failure", "account", Long.toString(a.id()), "DENIED", "{\"reason\":\"totp missing\"}"));
+                    commitThen(c, Sec.problem(401, "auth.totpRequired"));
+                }
+                if (!Totp.verify(a.totpSecret(), totp, now.getEpochSecond())) {
+                    int failures = a.failedCount() + 1;
+                    update(c, "UPDATE sec_account SET failed_count = ?, updated_at = ? WHERE id = ?", failures, Timestamp.from(now), a.id());
+                    fail(c, a.username(), ip, agent, "wrong totp");
+                    commitThen(c, Sec.problem(401, "auth.totpInvalid"));
+                }
+            }
+            boolean expired = a.passwordChangedAt() == null
+                    || a.passwordChangedAt().plus(Duration.ofDays(policy.maxAgeDays())).isBefore(now);
+            boolean mustChange = a.mustChange() || expired;
+            boolean limited = mustChange || enrol;
+            update(c, "UPDATE sec_account SET failed_count = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?",
+                    Timestamp.from(now), Timestamp.from(now), a.id());
+            String token = newToken();
+            Instant expires = now.plus(policy.absolute());
+            update(c, "INSERT INTO sec_token (token_hash, account_id, created_at, last_seen_at, expires_at, limited, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sha256(token), a.id(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(expires), limited, ip);
+            audit.append(c, new AuditEvent(a.username(), ip, agent, "login.success", "account", Long.toString(a.id()), "OK",
+                    limited ? "{\"limited\":true}" : null));
+            return new LoginResult(token, expires, limited, mustChange, enrol, a.username(), a.roles());
+        });
+    }
+
+    /** Records a failed login for the account and the source IP. */
+    private void fail(Connection c, String username, String ip, String agent, String reason) throws SQLException {
+        update(c, "INSERT INTO sec_login_failure (username, client_ip, at) VALUES (?, ?, ?)", username, ip == null ? "?" : ip, Timestamp.from(Instant.now()));
+        audit.append(c, new AuditEvent(username, ip, agent, "login.failure", "account", username, "FAILED",
+                "{\"reason\":\"" + reason.replace("\"", "'") + "\"}"));
+    }
+
+    private int ipFailures(Connection c, String ip) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_login_failure WHERE client_ip = ? AND at > ?")) {
+            ps.setString(1, ip == null ? "?" : ip);
+            ps.setTimestamp(2, Timestamp.from(Instant.now().minus(Duration.ofMinutes(15))));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The principal of a bearer token, or a 401 problem when it is unknown, revoked or expired. */
+    public SpmPrincipal authenticate(String token, String ip) {
+        if (token == null || token.isBlank()) {
+            throw Sec.problem(401, "auth.required");
+        }
+        return tx(c -> {
+            String h = sha256(token.trim());
+            long accountId;
+            boolean limited;
+            Instant now = Instant.now();
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, last_seen_at, expires_at, revoked_at, limited FROM sec_token WHERE token_hash = ?")) {
+                ps.setString(1, h);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw Sec.problem(401, "auth.expired");
+                    }
+                    accountId = rs.getLong(1);
+                    Instant lastSeen = rs.getTimestamp(2).toInstant();
+                    Instant expires = rs.getTimestamp(3).toInstant();
+                    if (rs.getTimestamp(4) != null || expires.isBefore(now) || lastSeen.plus(policy.idle()).isBefore(now)) {
+                        throw Sec.problem(401, "auth.expired");
+                    }
+                    limited = rs.getBoolean(5);
+                    if (lastSeen.plusSeconds(30).isBefore(now)) {
+                        update(c, "UPDATE sec_token SET last_seen_at = ? WHERE token_hash = ?", Timestamp.from(now), h);
+                    }
+                }
+            }
+            Account a = load(c, "id = ?", accountId);
+            if (a == null || !"ACTIVE".equals(a.status())) {
+                throw Sec.problem(401, "auth.expired");
+            }
+            Set<String> perms = limited ? Set.of(SELF) : permissions(c, a.roles());
+            if (!limited) {
+                perms = new HashSet<>(perms);
+                perms.add(SELF);
+            }
+            boolean full = perms.contains("owner:view-full");
+            return new SpmPrincipal(a.id(), a.username(), a.roles(), perms, limited ? DataScope.NONE : a.scope(), full, ip);
+        });
+    }
+
+    public void logout(SpmPrincipal p, String token, String agent) {
+        tx(c -> {
+            update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), sha256(token.trim()));
+            audit.append(c, new AuditEvent(p.username(), p.clientIp(), agent, "logout", "account", Long.toString(p.accountId()), "OK", null));
+            return null;
+        });
+    }
+
+    public void changePassword(SpmPrincipal p, String current, String next, String agent) {
+        tx(c -> {
+            Account a = load(c, "id = ?", p.accountId());
+            if (current == null || !hasher.verify(current.toCharArray(), a.passwordHash())) {
+                audit.append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "FAILED", "{\"reason\":\"wrong current\"}"));
+                commitThen(c, ApiException.invalid(Sec.TEXTS, "currentPassword", "password.wrong"));
+            }
+            List<String> v = policy.passwordViolations(a.username(), next);
+            if (!v.isEmpty()) {
+                throw ApiException.invalid(v.stream().map(k -> k.equals("password.tooShort")
+                        ? org.smartproperty.platform.FieldError.of(Sec.TEXTS, "newPassword", k, policy.minLength())
+                        : org.smartproperty.platform.FieldError.of(Sec.TEXTS, "newPassword", k)).toList());
+            }
+            List<String> recent = new ArrayList<>();
+            recent.add(a.passwordHash());
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM sec_password_history WHERE account_id = ? ORDER BY created_at DESC")) {
+                ps.setLong(1, a.id());
+                ps.setMaxRows(policy.history());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        recent.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String old : recent.subList(0, Math.min(recent.size(), policy.history()))) {
+                if (hasher.verify(next.toCharArray(), old)) {
+                    throw ApiException.invalid(Sec.TEXTS, "newPassword", "password.reused", policy.history());
+                }
+            }
+            setPassword(c, a.id(), next, false);
+            update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), a.id());
+            audit.append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "OK", "{\"tokensRevoked\":true}"));
+            return null;
+        });
+    }
+
+    private void setPassword(Connection c, long accountId, String password, boolean mustChange) throws SQLException {
+        String hash = hasher.hash(password.toCharArray());
+        Instant now = Instant.now();
+        update(c, "UPDATE sec_account SET password_hash = ?, password_changed_at = ?, must_change = ?, failed_count = 0, locked_until = NULL, "
+                + "updated_at = ?, version = version + 1 WHERE id = ?", hash, Timestamp.from(now), mustChange, Timestamp.from(now), accountId);
+        update(c, "INSERT INTO sec_password_history (account_id, password_hash, created_at) VALUES (?, ?, ?)", accountId, hash, Timestamp.from(now));
+    }
+
+    /** Enrols a TOTP secret for the caller; returns {secret, otpauth}. Existing tokens are revoked: log in again with the code. */
+    public Map<String, String> enrollTotp(SpmPrincipal p, String agent) {
+        return tx(c -> {
+            Account a = load(c, "id = ?", p.accountId());
+            if (a.totpSecret() != null) {
+                throw Sec.problem(409, "totp.already");
+            }
+            String secret = Totp.newSecret();
+            update(c, "UPDATE sec_account SET totp_secret = ?, updated_at = ? WHERE id = ?", secret, Timestamp.from(Instant.now()), a.id());
+            update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), a.id());
+            audit.append(c, new AuditEvent(a.username(), p.clientIp(), agent, "totp.enrol", "account", Long.toString(a.id()), "OK", null));
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("secret", secret);
+            m.put("otpauth", Totp.uri("SmartProperty", a.username(), secret));
+            return m;
+        });
+    }
+
+    // ------------------------------------------------------------------ accounts, roles, separation of duties
+
+    /** Account as the admin views show it (no secrets). */
+    public record AccountView(long id, String username, String displayName, String status, Set<Role> roles, String scopeKind,
+                              Long companyId, Long estateId, Long ownerId, boolean mustChange, Instant lockedUntil,
+                              Instant passwordChangedAt, Instant lastLoginAt, boolean totp) {
+    }
+
+    public List<AccountView> accounts() {
+        return tx(c -> {
+            List<AccountView> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sec_account ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                for (long id : ids) {
+                    out.add(view(c, id));
+                }
+            }
+            return out;
+        });
+    }
+
+    private AccountView view(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT username, display_name, status, scope_kind, company_id, estate_id, owner_id, must_change, "
+                + "locked_until, password_changed_at, last_login_at, totp_secret FROM sec_account WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw Sec.problem(404, "account.notFound");
+                }
+                return new AccountView(id, rs.getString(1), rs.getString(2), rs.getString(3), roles(c, id), rs.getString(4),
+                        (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class), rs.getBoolean(8),
+                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12) != null);
+            }
+        }
+    }
+
+    /** Creates an account with a random initial password that must be changed at first login; returns it once. */
+    public Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String agent) {
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{3,64}")) {
+            throw ApiException.invalid(Messages.PLATFORM, "username", "field.required");
+        }
+        checkDuties(roles);
+        String initial = randomPassword();
+        return tx(c -> {
+            if (load(c, "username = ?", username) != null) {
+                throw Sec.problem(409, "account.duplicate", username);
+            }
+            long id = insertAccount(c, username, displayName, roles, scope, null, null);
+            setPassword(c, id, initial, true);
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.create", "account", Long.toString(id), "OK",
+                    "{\"username\":\"" + username + "\",\"roles\":\"" + new TreeSet<>(roles) + "\"}"));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("account", view(c, id));
+            m.put("initialPassword", initial);
+            return m;
+        });
+    }
+
+    public AccountView setStatus(SpmPrincipal by, long id, String status, String agent) {
+        return tx(c -> {
+            view(c, id);
+            update(c, "UPDATE sec_account SET status = ?, failed_count = 0, locked_until = NULL, updated_at = ?, version = version + 1 WHERE id = ?",
+                    status, Timestamp.from(Instant.now()), id);
+            if (!"ACTIVE".equals(status)) {
+                update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
+            }
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.status", "account", Long.toString(id), "OK", "{\"status\":\"" + status + "\"}"));
+            return view(c, id);
+        });
+    }
+
+    /** SECADMIN: replaces the roles of an account; refused when it would combine two admin duties. */
+    public AccountView setRoles(SpmPrincipal by, long id, Set<Role> roles, String agent) {
+        return tx(c -> {
+            AccountView before = view(c, id);
+            try {
+                checkDuties(roles);
+                Set<Role.Duty> duties = dutiesOfPermissions(permissions(c, roles));
+                if (duties.size() > 1) {
+                    throw Sec.problem(409, "sod.conflict", dutyNames(duties));
+                }
+            } catch (ApiException e) {
+                audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "DENIED",
+                        "{\"requested\":\"" + new TreeSet<>(roles) + "\"}"));
+                commitThen(c, e);
+            }
+            update(c, "DELETE FROM sec_account_role WHERE account_id = ?", id);
+            for (Role r : roles) {
+                update(c, "INSERT INTO sec_account_role (account_id, role) VALUES (?, ?)", id, r.name());
+            }
+            update(c, "UPDATE sec_account SET updated_at = ?, version = version + 1 WHERE id = ?", Timestamp.from(Instant.now()), id);
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "OK",
+                    "{\"before\":\"" + new TreeSet<>(before.roles()) + "\",\"after\":\"" + new TreeSet<>(roles) + "\"}"));
+            return view(c, id);
+        });
+    }
+
+    public Map<Role, Set<String>> rolePermissions() {
+        return tx(c -> {
+            Map<Role, Set<String>> m = new LinkedHashMap<>();
+            for (Role r : Role.values()) {
+                m.put(r, permissions(c, Set.of(r)));
+            }
+            return m;
+        });
+    }
+
+    /** SECADMIN: replaces a role template; refused when the role, or any account holding it, would combine two duties. */
+    public Set<String> setRolePermissions(SpmPrincipal by, Role role, Set<String> perms, String agent) {
+        return tx(c -> {
+            Set<String> before = permissions(c, Set.of(role));
+            Set<Role.Duty> own = dutiesOfPermissions(perms);
+            ApiException refusal = null;
+            if (own.size() > 1) {
+                refusal = Sec.problem(409, "sod.rolePermissions", dutyNames(own));
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM sec_account_role WHERE role = ?")) {
+                    ps.setString(1, role.name());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<Long> holders = new ArrayList<>();
+                        while (rs.next()) {
+                            holders.add(rs.getLong(1));
+                        }
+                        for (long acc : holders) {
+                            Set<String> effective = new HashSet<>(perms);
+                            for (Role other : roles(c, acc)) {
+                                if (other != role) {
+                                    effective.addAll(permissions(c, Set.of(other)));
+                                }
+                            }
+                            Set<Role.Duty> d = dutiesOfPermissions(effective);
+                            if (d.size() > 1) {
+                                refusal = Sec.problem(409, "sod.conflict", dutyNames(d));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if (refusal != null) {
+                audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "role.permissions", "role", role.name(), "DENIED",
+                        "{\"requested\":\"" + new TreeSet<>(perms) + "\"}"));
+                commitThen(c, refusal);
+            }
+            update(c, "DELETE FROM sec_role_permission WHERE role = ?", role.name());
+            for (String p : perms) {
+                update(c, "INSERT INTO sec_role_permission (role, permission) VALUES (?, ?)", role.name(), p);
+            }
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "role.permissions", "role", role.name(), "OK",
+                    "{\"before\":\"" + new TreeSet<>(before) + "\",\"after\":\"" + new TreeSet<>(perms) + "\"}"));
+            return permissions(c, Set.of(role));
+        });
+    }
+
+    static void checkDuties(Set<Role> roles) {
+        Set<Role.Duty> duties = EnumSet.noneOf(Role.Duty.class);
+        for (Role r : roles) {
+            if (r.duty() != null) {
+                duties.add(r.duty());
+            }
+        }
+        if (duties.size() > 1) {
+            throw Sec.problem(409, "sod.conflict", dutyNames(duties));
+        }
+    }
+
+    /** The permissions that make up each admin duty; other permissions belong to no duty. */
+    static final Map<Role.Duty, Set<String>> DUTY_PERMISSIONS = Map.of(
+            Role.Duty.SYSTEM, Set.of("account:manage", "system:config"),
+            Role.Duty.SECURITY, Set.of("security:roles", "security:policy"),
+            Role.Duty.AUDIT, Set.of("audit:read", "audit:export"));
+
+    /** Which admin duties a set of permissions touches. */
+    static Set<Role.Duty> dutiesOfPermissions(Set<String> perms) {
+        Set<Role.Duty> d = EnumSet.noneOf(Role.Duty.class);
+        DUTY_PERMISSIONS.forEach((duty, ps) -> {
+            if (perms.stream().anyMatch(ps::contains)) {
+                d.add(duty);
+            }
+        });
+        return d;
+    }
+
+    /** The first two duties as localized texts: arguments {0} and {1} of the sod.* messages. */
+    private static Object[] dutyNames(Set<Role.Duty> duties) {
+        List<Role.Duty> d = new ArrayList<>(duties);
+        return new Object[] {Sec.TEXTS.text("duty." + d.get(0).name()), Sec.TEXTS.text("duty." + d.get(1).name())};
+    }
+
+    // ------------------------------------------------------------------ IP bans
+
+    public List<Map<String, Object>> bans() {
+        return tx(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT cidr, reason, created_by, created_at FROM sec_ip_ban ORDER BY created_at");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("cidr", rs.getString(1));
+                    m.put("reason", rs.getString(2));
+                    m.put("createdBy", rs.getString(3));
+                    m.put("createdAt", rs.getTimestamp(4).toInstant().toString());
+                    out.add(m);
+                }
+            }
+            return out;
+        });
+    }
+
+    public void ban(SpmPrincipal by, String cidr, String reason, String agent) {
+        Cidr parsed;
+        try {
+            parsed = Cidr.parse(cidr == null ? "" : cidr);
+        } catch (RuntimeException e) {
+            throw ApiException.invalid(Sec.TEXTS, "cidr", "ban.format");
+        }
+        tx(c -> {
+            update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", parsed.text());
+            update(c, "INSERT INTO sec_ip_ban (cidr, reason, created_by, created_at) VALUES (?, ?, ?, ?)", parsed.text(), reason, by.username(), Timestamp.from(Instant.now()));
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.ban", "ip", parsed.text(), "OK", null));
+            return null;
+        });
+        bannedCache = null;
+    }
+
+    public void unban(SpmPrincipal by, String cidr, String agent) {
+        tx(c -> {
+            update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", cidr);
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.unban", "ip", cidr, "OK", null));
+            return null;
+        });
+        bannedCache = null;
+    }
+
+    private volatile List<Cidr> bannedCache;
+    private volatile long bannedAt;
+
+    /** Whether the source address is on the ban list (cached for 5 s; every node reads the same table). */
+    public boolean banned(String ip) {
+        List<Cidr> list = bannedCache;
+        if (list == null || System.currentTimeMillis() - bannedAt > 5000) {
+            list = tx(c -> {
+                List<Cidr> l = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        l.add(Cidr.parse(rs.getString(1)));
+                    }
+                }
+                return l;
+            });
+            bannedCache = list;
+            bannedAt = System.currentTimeMillis();
+        }
+        return list.stream().anyMatch(x -> x.contains(ip));
+    }
+
+    public boolean adminNetworkAllowed(String ip) {
+        return policy.adminAllowed(ip);
+    }
+
+    // ------------------------------------------------------------------ provisioning
+
+    @Override
+    public boolean ensureAccount(String username, String displayName, Role role, String password, String totpSecret, DataScope scope) {
+        return tx(c -> {
+            if (load(c, "username = ?", username) != null) {
+                return false;
+            }
+            long id = insertAccount(c, username, displayName, Set.of(role), scope, null, null);
+            setPassword(c, id, password, false);
+            if (totpSecret != null) {
+                update(c, "UPDATE sec_account SET totp_secret = ? WHERE id = ?", totpSecret, id);
+            }
+            audit.append(c, AuditEvent.of("system", "account.create", "account", id, "{\"username\":\"" + username + "\",\"provisioned\":true}"));
+            return true;
+        });
+    }
+
+    /** First start: one security admin with a random password, to be changed at first login. @return the password, or null if one exists */
+    String bootstrapSecurityAdmin() {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_account_role WHERE role = 'SECADMIN'"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return null;
+                }
+            }
+            if (load(c, "username = ?", "secadmin") != null) {
+                return null;
+            }
+            String pw = randomPassword();
+            long id = insertAccount(c, "secadmin", "安全管理员", Set.of(Role.SECADMIN), DataScope.NONE, null, null);
+            setPassword(c, id, pw, true);
+            audit.append(c, AuditEvent.of("system", "account.bootstrap", "account", id, "{\"username\":\"secadmin\"}"));
+            return pw;
+        });
+    }
+
+    private long insertAccount(Connection c, String username, String displayName, Set<Role> roles, DataScope scope, String provider, String uid) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('sec_account_seq')"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        DataScope s = scope == null ? DataScope.NONE : scope;
+        Instant now = Instant.now();
+        update(c, "INSERT INTO sec_account (id, username, display_name, status, must_change, failed_count, scope_kind, company_id, estate_id, owner_id, "
+                        + "external_provider, external_uid, created_at, updated_at, version) VALUES (?, ?, ?, 'ACTIVE', FALSE, 0, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                id, username, displayName, s.kind().name(), s.companyId(), s.estateIds().isEmpty() ? null : s.estateIds().iterator().next(), s.ownerId(),
+                provider, uid, Timestamp.from(now), Timestamp.from(now));
+        for (Role r : roles) {
+            update(c, "INSERT INTO sec_account_role (account_id, role) VALUES (?, ?)", id, r.name());
+        }
+        return id;
+    }
+
+    // ------------------------------------------------------------------ JDBC helpers
+
+    private Account load(Connection c, String where, Object arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, username, status, password_hash, password_changed_at, must_change, failed_count, "
+                + "locked_until, totp_secret, scope_kind, company_id, estate_id, owner_id FROM sec_account WHERE " + where)) {
+            ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long id = rs.getLong(1);
+                DataScope.Kind kind = DataScope.Kind.valueOf(rs.getString(10));
+                Long company = rs.getObject(11, Long.class);
+                Long estate = rs.getObject(12, Long.class);
+                Long owner = rs.getObject(13, Long.class);
+                DataScope scope = switch (kind) {
+                    case ALL -> DataScope.ALL;
+                    case COMPANY -> company == null ? DataScope.NONE : DataScope.company(company);
+                    case COMMITTEE -> estate == null ? DataScope.NONE : DataScope.committee(estate);
+                    case OWNER -> owner == null ? DataScope.NONE : DataScope.owner(owner);
+                    case NONE -> DataScope.NONE;
+                };
+                return new Account(id, rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getBoolean(6),
+                        rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), roles(c, id), scope);
+            }
+        }
+    }
+
+    private static Set<Role> roles(Connection c, long accountId) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        try (PreparedStatement ps = c.prepareStatement("SELECT role FROM sec_account_role WHERE account_id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(Role.valueOf(rs.getString(1)));
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static Set<String> permissions(Connection c, Set<Role> roles) throws SQLException {
+        Set<String> perms = new TreeSet<>();
+        for (Role r : roles) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT permission FROM sec_role_permission WHERE role = ?")) {
+                ps.setString(1, r.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        perms.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return perms;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                Object a = args[i];
+                if (a == null) {
+                    ps.setObject(i + 1, null);
+                } else {
+                    ps.setObject(i + 1, a);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Thrown inside a transaction to commit what was written (audit, failure counts) and still answer with the problem. */
+    private static final class CommitThenThrow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ApiException problem;
+
+        CommitThenThrow(ApiException problem) {
+            super(problem.code(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    private static void commitThen(Connection c, ApiException problem) {
+        throw new CommitThenThrow(problem);
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T tx(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (CommitThenThrow e) {
+                c.commit();
+                throw e.problem;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    static String newToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String randomPassword() {
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789", sym = "@#%+=!";
+        String all = upper + lower + digits + sym;
+        StringBuilder sb = new StringBuilder();
+        sb.append(upper.charAt(RANDOM.nextInt(upper.length()))).append(lower.charAt(RANDOM.nextInt(lower.length())))
+                .append(digits.charAt(RANDOM.nextInt(digits.length()))).append(sym.charAt(RANDOM.nextInt(sym.length())));
+        for (int i = 0; i < 12; i++) {
+            sb.append(all.charAt(RANDOM.nextInt(all.length())));
+        }
+        return sb.toString();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.smartproperty.platform.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.platform.testsupport.TestDatabase;
+
+/** The security core on PostgreSQL: OPS-1 and the 等保 level-3 identity, access-control and audit points. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecurityServicePostgresTest {
+
+    @RegisterExtension
+    static TestDatabase db = new TestDatabase();
+
+    static final String PW = "Hengqin@2026x";
+    static final String IP = "198.51.100.7";
+
+    AuditTrailImpl audit;
+    SecurityServiceImpl security;
+    SpmPrincipal secadmin;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        db.migrate("db/security.changelog.xml");
+        audit = new AuditTrailImpl(db.dataSource());
+        security = new SecurityServiceImpl(db.dataSource(), audit, SecurityPolicy.DEFAULTS);
+        secadmin = new SpmPrincipal(0, "test-secadmin", Set.of(Role.SECADMIN), Set.of("security:roles"), DataScope.NONE, false, IP);
+    }
+
+    private String account(String name, Role role) {
+        assertTrue(security.ensureAccount(name, name, role, PW, null, DataScope.ALL));
+        return name;
+    }
+
+    private void sql(String s) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute(s);
+        }
+    }
+
+    @Test
+    void loginGivesABearerTokenThatAuthenticatesWithRolePermissions() {
+        account("clerk1", Role.OFFICER);
+        SecurityServiceImpl.LoginResult r = security.login("clerk1", PW, null, IP, "junit");
+        assertFalse(r.limited());
+        SpmPrincipal p = security.authenticate(r.token(), IP);
+        assertEquals("clerk1", p.username());
+        assertTrue(p.can("estate:write"));
+        assertFalse(p.can("audit:read"));
+        assertEquals(DataScope.Kind.ALL, p.scope().kind());
+    }
+
+    @Test
+    void fiveConsecutiveFailuresLockTheAccountFor30Minutes_OPS1() {
+        account("clerk2", Role.OFFICER);
+        for (int i = 0; i < 5; i++) {
+            ApiException e = assertThrows(ApiException.class, () -> security.login("clerk2", "Wrong@pass1", null, IP, "junit"));
+            assertEquals("auth.invalid", e.code());
+        }
+        ApiException locked = assertThrows(ApiException.class, () -> security.login("clerk2", PW, null, IP, "junit"));
+        assertEquals("auth.locked", locked.code());
+        Map<String, Object> rows = audit.query("clerk2", "account.locked", null, null, null, null, 0, 10);
+        assertEquals(1L, rows.get("total"));
+    }
+
+    @Test
+    void failuresAreCountedPerSourceIpAndThrottled() {
+        String ip = "203.0.113.99";
+        for (int i = 0; i < 20; i++) {
+            assertThrows(ApiException.class, () -> security.login("nobody-" + Math.random(), "x", null, ip, "junit"));
+        }
+        assertEquals(429, assertThrows(ApiException.class, () -> security.login("clerk-any", "x", null, ip, "junit")).status());
+    }
+
+    @Test
+    void idleTokenExpiresAfter30MinutesAndLogoutRevokes() throws Exception {
+        account("clerk3", Role.OFFICER);
+        String t1 = security.login("clerk3", PW, null, IP, "junit").token();
+        sql("UPDATE sec_token SET last_seen_at = last_seen_at - INTERVAL '31 minutes' WHERE token_hash = '" + SecurityServiceImpl.sha256(t1) + "'");
+        assertEquals("auth.expired", assertThrows(ApiException.class, () -> security.authenticate(t1, IP)).code());
+        String t2 = security.login("clerk3", PW, null, IP, "junit").token();
+        sql("UPDATE sec_token SET expires_at = now() - INTERVAL '1 second' WHERE token_hash = '" + SecurityServiceImpl.sha256(t2) + "'");
+        assertEquals(401, assertThrows(ApiException.class, () -> security.authenticate(t2, IP)).status());
+        String t3 = security.login("clerk3", PW, null, IP, "junit").token();
+        SpmPrincipal p = security.authenticate(t3, IP);
+        security.logout(p, t3, "junit");
+        assertThrows(ApiException.class, () -> security.authenticate(t3, IP));
+    }
+
+    @Test
+    void passwordChangeRevokesTokensAndRefusesTheLastFivePasswords_OPS1() {
+        account("clerk4", Role.OFFICER);
+        String t = security.login("clerk4", PW, null, IP, "junit").token();
+        SpmPrincipal p = security.authenticate(t, IP);
+        security.changePassword(p, PW, "Hengqin@2027y", "junit");
+        assertThrows(ApiException.class, () -> security.authenticate(t, IP), "old tokens revoked");
+        SpmPrincipal p2 = security.authenticate(security.login("clerk4", "Hengqin@2027y", null, IP, "junit").token(), IP);
+        ApiException reuse = assertThrows(ApiException.class, () -> security.changePassword(p2, "Hengqin@2027y", PW, "junit"));
+        assertEquals("password.reused", reuse.errors().get(0).code());
+        ApiException weak = assertThrows(ApiException.class, () -> security.changePassword(p2, "Hengqin@2027y", "clerk4clerk4", "junit"));
+        assertTrue(weak.errors().stream().anyMatch(e -> e.code().equals("password.containsUsername")));
+    }
+
+    @Test
+    void adminsMustEnrolAndThenPresentTotp() {
+        account("sys1", Role.SYSADMIN);
+        SecurityServiceImpl.LoginResult first = security.login("sys1", PW, null, IP, "junit");
+        assertTrue(first.limited());
+        assertTrue(first.totpEnrollmentRequired());
+        SpmPrincipal limited = security.authenticate(first.token(), IP);
+        assertFalse(limited.can("account:manage"), "a limited token only serves the security setup");
+        String secret = security.enrollTotp(limited, "junit").get("secret");
+        assertEquals("auth.totpRequired", assertThrows(ApiException.class, () -> security.login("sys1", PW, null, IP, "junit")).code());
+        assertEquals("auth.totpInvalid", assertThrows(ApiException.class, () -> security.login("sys1", PW, "000000".equals(Totp.code(secret, Instant.now().getEpochSecond())) ? "111111" : "000000", IP, "junit")).code());
+        SecurityServiceImpl.LoginResult ok = security.login("sys1", PW, Totp.code(secret, Instant.now().getEpochSecond()), IP, "junit");
+        assertFalse(ok.limited());
+        assertTrue(security.authenticate(ok.token(), IP).can("account:manage"));
+    }
+
+    @Test
+    void initialOrExpiredPasswordGivesOnlyALimitedToken() throws Exception {
+        String boot = security.bootstrapSecurityAdmin();
+        assertNotNull(boot);
+        assertNull(security.bootstrapSecurityAdmin(), "created once");
+        SecurityServiceImpl.LoginResult r = security.login("secadmin", boot, null, IP, "junit");
+        assertTrue(r.mustChangePassword());
+        account("clerk5", Role.OFFICER);
+        sql("UPDATE sec_account SET password_changed_at = now() - INTERVAL '91 days' WHERE username = 'clerk5'");
+        SecurityServiceImpl.LoginResult old = security.login("clerk5", PW, null, IP, "junit");
+        assertTrue(old.mustChangePassword());
+        assertEquals(Set.of(SecurityServiceImpl.SELF), security.authenticate(old.token(), IP).permissions());
+    }
+
+    @Test
+    void noAccountMayCombineTwoAdminDuties_SoD() {
+        assertEquals(409, assertThrows(ApiException.class, () -> security.createAccount(secadmin, "both1", "x",
+                Set.of(Role.SYSADMIN, Role.AUDITOR), DataScope.NONE, "junit")).status());
+        account("sys2", Role.SYSADMIN);
+        long id = security.accounts().stream().filter(a -> a.username().equals("sys2")).findFirst().orElseThrow().id();
+        ApiException e = assertThrows(ApiException.class, () -> security.setRoles(secadmin, id, Set.of(Role.SYSADMIN, Role.SECADMIN), "junit"));
+        assertEquals("sod.conflict", e.code());
+        assertEquals(1L, audit.query("test-secadmin", "account.roles", null, String.valueOf(id), null, null, 0, 10).get("total"));
+        ApiException viaTemplate = assertThrows(ApiException.class, () -> security.setRolePermissions(secadmin, Role.SYSADMIN,
+                Set.of("account:manage", "account:list", "system:config", "audit:read"), "junit"));
+        assertEquals("sod.rolePermissions", viaTemplate.code());
+        assertTrue(security.rolePermissions().get(Role.SYSADMIN).contains("account:manage"), "template unchanged");
+        account("sys3", Role.SYSADMIN);
+        long sys3 = security.accounts().stream().filter(a -> a.username().equals("sys3")).findFirst().orElseThrow().id();
+        security.setRoles(secadmin, sys3, Set.of(Role.SYSADMIN, Role.INSPECTOR), "junit");
+        ApiException viaOtherRole = assertThrows(ApiException.class, () -> security.setRolePermissions(secadmin, Role.INSPECTOR,
+                Set.of("estate:read", "audit:read"), "junit"));
+        assertEquals("sod.conflict", viaOtherRole.code(), "sys3 would hold system and audit duties through INSPECTOR");
+    }
+
+    @Test
+    void auditRowsCannotBeUpdatedDeletedOrTruncatedByTheDatabase() {
+        audit.append(org.smartproperty.platform.security.AuditEvent.of("junit", "test.write", "thing", 1, "{}"));
+        SQLException upd = assertThrows(SQLException.class, () -> sql("UPDATE aud_event SET actor = 'mallory'"));
+        assertEquals("42501", upd.getSQLState());
+        SQLException del = assertThrows(SQLException.class, () -> sql("DELETE FROM aud_event"));
+        assertEquals("42501", del.getSQLState());
+        assertThrows(SQLException.class, () -> sql("TRUNCATE aud_event"));
+        SQLException youngPurge = assertThrows(SQLException.class, () -> {
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("SET LOCAL spm.audit_purge = 'on'");
+                st.execute("DELETE FROM aud_event");
+            }
+        });
+        assertEquals("42501", youngPurge.getSQLState(), "rows younger than 185 days are kept even by the purge");
+    }
+
+    @Test
+    void chainVerificationFindsTheFirstTamperedRow() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            audit.append(org.smartproperty.platform.security.AuditEvent.of("junit", "chain.write", "thing", i, "{\"i\":" + i + "}"));
+        }
+        AuditTrailImpl.Verification ok = audit.verify();
+        assertTrue(ok.intact(), ok.toString());
+        long victim;
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            var rs = st.executeQuery("SELECT MAX(seq) - 2 FROM aud_event");
+            rs.next();
+            victim = rs.getLong(1);
+            // the test runs as a superuser and switches the guard off: an attacker with full DB rights
+            st.execute("ALTER TABLE aud_event DISABLE TRIGGER aud_event_append_only");
+            st.execute("UPDATE aud_event SET summary = '{\"i\":99}' WHERE seq = " + victim);
+            st.execute("ALTER TABLE aud_event ENABLE TRIGGER aud_event_append_only");
+        }
+        AuditTrailImpl.Verification broken = audit.verify();
+        assertFalse(broken.intact());
+        assertEquals(victim, broken.firstBrokenSeq());
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE aud_event DISABLE TRIGGER aud_event_append_only");
+            st.execute("UPDATE aud_event SET summary = '{\"i\":" + (victim) + "}' WHERE seq = " + victim);
+            st.execute("ALTER TABLE aud_event ENABLE TRIGGER aud_event_append_only");
+        }
+    }
+
+    @Test
+    void banListMatchesRangesAndIsAudited() {
+        security.ban(secadmin, "192.0.2.0/24", "scanner", "junit");
+        assertTrue(security.banned("192.0.2.77"));
+        assertFalse(security.banned("192.0.3.1"));
+        security.unban(secadmin, "192.0.2.0/24", "junit");
+        assertFalse(security.banned("192.0.2.77"));
+        List<?> items = (List<?>) audit.query(null, "ip.*", null, null, null, null, 0, 10).get("items");
+        assertEquals(2, items.size());
+    }
+}
