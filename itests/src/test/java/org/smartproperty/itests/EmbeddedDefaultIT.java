@@ -51,7 +51,9 @@ public class EmbeddedDefaultIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(List.of());
+        // admin endpoints allowed only from a range the test client is not in
+        return distribution(List.of(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/org.smartproperty.security.cfg", "network.adminAllow", "10.99.0.0/16")));
     }
 
     @Before
@@ -145,5 +147,19 @@ public class EmbeddedDefaultIT extends SpmTestSupport {
         while ((n = in.read(buf)) > 0) {
             out.write(buf, 0, n);
         }
+    }
+
+    @Test
+    public void adminEndpointsFromOutsideTheAllowListAreRefusedAndRecorded() throws Exception {
+        HttpResponse<String> r = get("/audit");
+        assertEquals(403, r.statusCode());
+        assertEquals("network.denied", json(r).get("code").asText());
+        javax.sql.DataSource ds = context.getService(context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=spm)").iterator().next());
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM aud_event WHERE action = 'network.denied' AND outcome = 'DENIED'")) {
+            rs.next();
+            assertTrue(rs.getLong(1) >= 1);
+        }
+        assertEquals("business endpoints stay reachable", 200, get("/estates?size=1").statusCode());
     }
 }

@@ -2,6 +2,7 @@ package org.smartproperty.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -213,5 +214,155 @@ public class PlatformIT extends SpmTestSupport {
         assertTrue("resources found: " + checked, checked >= 12);
         assertTrue(paths.has("/api/v1/estates/{id}/houses"));
         assertTrue(paths.has("/api/v1/houses/{unitCode}"));
+    }
+
+    // ----------------------------------------------------------------- security core (issue: security)
+
+    @Test
+    public void callsWithoutATokenAre401ProblemsAndLoginIssuesOne() {
+        HttpResponse<String> anon = getAs(null, "/estates");
+        assertEquals(401, anon.statusCode());
+        assertEquals("application/problem+json", anon.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(401, getAs("not-a-token", "/estates").statusCode());
+        assertNotNull(login("demo-officer", DEMO_PASSWORD, null));
+    }
+
+    @Test
+    public void everyApiMethodDeclaresAPermissionOrIsPublic() throws Exception {
+        ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
+        int checked = 0;
+        for (ServiceReference<?> ref : refs) {
+            Class<?> type = ref.getBundle().loadClass(((String[]) ref.getProperty("objectClass"))[0]);
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                boolean endpoint = java.util.Arrays.stream(m.getAnnotations())
+                        .anyMatch(a -> a.annotationType().isAnnotationPresent(javax.ws.rs.HttpMethod.class));
+                if (!endpoint) {
+                    continue;
+                }
+                String path = type.getAnnotation(javax.ws.rs.Path.class).value();
+                boolean declared = m.isAnnotationPresent(org.smartproperty.platform.rest.RequiresPermission.class)
+                        || m.isAnnotationPresent(org.smartproperty.platform.rest.PublicAccess.class)
+                        || path.startsWith("public");
+                assertTrue(type.getName() + "." + m.getName() + " declares no permission", declared);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 20);
+    }
+
+    @Test
+    public void companySeesOnlyItsOwnEstatesAndAForeignIdIs404() {
+        String company = login("demo-company", DEMO_PASSWORD, null);
+        JsonNode all = json(get("/estates?size=200"));
+        JsonNode mine = json(getAs(company, "/estates?size=200"));
+        assertTrue(mine.get("total").asInt() >= 1);
+        assertTrue(mine.get("total").asInt() < all.get("total").asInt());
+        long myCompany = mine.get("items").get(0).get("companyId").asLong();
+        for (JsonNode e : mine.get("items")) {
+            assertEquals(myCompany, e.get("companyId").asLong());
+        }
+        JsonNode foreign = null;
+        for (JsonNode e : all.get("items")) {
+            if (e.get("companyId").asLong() != myCompany) {
+                foreign = e;
+                break;
+            }
+        }
+        assertNotNull(foreign);
+        assertEquals(404, getAs(company, "/estates/" + foreign.get("id").asLong()).statusCode());
+        assertEquals(404, getAs(company, "/estates/" + foreign.get("id").asLong() + "/houses").statusCode());
+        assertEquals(403, send("POST", "/estates", "{}", "Authorization", "Bearer " + company).statusCode());
+    }
+
+    @Test
+    public void ownerSeesOnlyTheOwnHouses() {
+        String owner = login("demo-owner", DEMO_PASSWORD, null);
+        JsonNode estates = json(getAs(owner, "/estates"));
+        assertTrue(estates.get("total").asInt() >= 1);
+        long estateId = estates.get("items").get(0).get("id").asLong();
+        JsonNode houses = json(getAs(owner, "/estates/" + estateId + "/houses?size=50"));
+        assertTrue(houses.get("total").asInt() >= 1);
+        assertTrue(houses.get("total").asInt() < estates.get("items").get(0).get("houseCount").asInt());
+        JsonNode someoneElses = json(get("/estates/" + estateId + "/houses?size=200")).get("items");
+        java.util.Set<String> own = new HashSet<>();
+        houses.get("items").forEach(h -> own.add(h.get("unitCode").asText()));
+        for (JsonNode h : someoneElses) {
+            if (!own.contains(h.get("unitCode").asText())) {
+                assertEquals(404, getAs(owner, "/houses/" + h.get("unitCode").asText()).statusCode());
+                return;
+            }
+        }
+    }
+
+    @Test
+    public void unmaskedOwnerDataNeedsThePermissionAndEveryViewIsAudited_ID2() {
+        long estateId = json(get("/estates?size=1&sort=id")).get("items").get(0).get("id").asLong();
+        String code = json(get("/estates/" + estateId + "/houses?status=SOLD&size=1")).at("/items/0/unitCode").asText();
+        JsonNode full = json(get("/houses/" + code + "?unmasked=true"));
+        assertTrue(full.at("/owners/0/masked").asBoolean() == false);
+        assertTrue(!full.at("/owners/0/idNumber").asText().contains("*"));
+        String officer = login("demo-officer", DEMO_PASSWORD, null);
+        assertEquals(403, getAs(officer, "/houses/" + code + "?unmasked=true").statusCode());
+
+        assertNull("admins need TOTP", login("demo-auditor", DEMO_PASSWORD, null));
+        String auditor = login("demo-auditor", DEMO_PASSWORD, "DEMOAUDITORSPMHENGQINAAAAAAAAAAA");
+        assertNotNull(auditor);
+        JsonNode views = json(getAs(auditor, "/audit?action=owner.view-full&actor=demo-regulator"));
+        assertTrue(views.get("total").asInt() >= 1);
+        assertEquals(code, views.at("/items/0/objectId").asText());
+        assertTrue(json(getAs(auditor, "/audit/verify")).get("intact").asBoolean());
+        assertEquals("the auditor reads the log and nothing else", 403, getAs(auditor, "/estates").statusCode());
+        assertEquals(403, getAs(token, "/audit").statusCode());
+    }
+
+    @Test
+    public void securityAdminCannotGiveOneAccountTwoAdminDuties_SoD() {
+        String secadmin = login("demo-secadmin", DEMO_PASSWORD, "DEMOSECADMINSPMHENGQINAAAAAAAAAA");
+        assertNotNull(secadmin);
+        long sysadminId = -1;
+        for (JsonNode a : json(getAs(secadmin, "/accounts"))) {
+            if (a.get("username").asText().equals("demo-sysadmin")) {
+                sysadminId = a.get("id").asLong();
+            }
+        }
+        HttpResponse<String> r = send("PUT", "/accounts/" + sysadminId + "/roles", "[\"SYSADMIN\",\"AUDITOR\"]", "Authorization", "Bearer " + secadmin);
+        assertEquals(r.body(), 409, r.statusCode());
+        assertEquals("sod.conflict", json(r).get("code").asText());
+    }
+
+    /** Follows the provider's login page like a browser: pick the fixture, return the callback answer. */
+    private HttpResponse<String> provincialLogin(String fixtureUid) throws Exception {
+        JsonNode start = json(getAs(null, "/auth/idp/gd-tyrz/authorize"));
+        java.net.URI page = java.net.URI.create(start.get("url").asText());
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newHttpClient();
+        String html = browser.send(java.net.http.HttpRequest.newBuilder(page).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]*who=" + fixtureUid + "[^\"]*)\"").matcher(html);
+        assertTrue("login page lists " + fixtureUid, m.find());
+        java.net.URI link = page.resolve(m.group(1).replace("&amp;", "&"));
+        HttpResponse<String> redirect = browser.send(java.net.http.HttpRequest.newBuilder(link).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, redirect.statusCode());
+        java.net.URI callback = java.net.URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        assertTrue(callback.getPath().endsWith("/api/v1/auth/idp/gd-tyrz/callback"));
+        return browser.send(java.net.http.HttpRequest.newBuilder(callback).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    public void provincialRealNameLoginEndToEndAgainstTheSimulator_INT_IDP_OWN_1() throws Exception {
+        HttpResponse<String> ok = provincialLogin("gdsim-macao");
+        assertEquals(ok.body(), 200, ok.statusCode());
+        String t = json(ok).get("token").asText();
+        JsonNode me = json(getAs(t, "/auth/me"));
+        assertEquals("gd-tyrz:gdsim-macao", me.get("username").asText());
+        assertEquals("OWNER", me.get("roles").get(0).asText());
+        assertEquals("the account is linked, not duplicated", 200, provincialLogin("gdsim-macao").statusCode());
+
+        HttpResponse<String> unverified = provincialLogin("gdsim-unverified");
+        assertEquals(403, unverified.statusCode());
+        assertEquals("idp.notReal", json(unverified).get("code").asText());
+        HttpResponse<String> low = provincialLogin("gdsim-lowtrust");
+        assertEquals(403, low.statusCode());
+        assertEquals("idp.lowTrust", json(low).get("code").asText());
+        HttpResponse<String> replay = getAs(null, "/auth/idp/gd-tyrz/callback?code=x&state=never-issued");
+        assertEquals(400, replay.statusCode());
     }
 }

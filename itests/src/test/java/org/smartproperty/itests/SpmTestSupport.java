@@ -51,6 +51,9 @@ public abstract class SpmTestSupport {
         o.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)));
         o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
+        int idp = freePort();
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo));
         if (Boolean.getBoolean("spm.it.keep")) {
@@ -79,6 +82,52 @@ public abstract class SpmTestSupport {
                 systemProperty("spm.it.schema").value(schema));
     }
 
+    /** Bearer token sent by get/send when the call names no Authorization header itself. */
+    static volatile String token;
+
+    static final String DEMO_PASSWORD = "Demo@2026spm";
+
+    /** Logs in and returns the bearer token, or null when the login is refused. */
+    static String login(String user, String password, String totpSecret) {
+        String code = totpSecret == null ? null : totp(totpSecret, java.time.Instant.now().getEpochSecond());
+        String body = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\""
+                + (code == null ? "" : ",\"totp\":\"" + code + "\"") + "}";
+        HttpResponse<String> r = send("POST", "/auth/login", body, "Authorization", "none");
+        if (r == null || r.statusCode() != 200) {
+            return null;
+        }
+        return json(r).get("token").asText();
+    }
+
+    /** RFC 6238 code for a base32 secret (what an authenticator app shows). */
+    static String totp(String base32, long epochSeconds) {
+        try {
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+            java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+            int buffer = 0, bits = 0;
+            for (char c : base32.toCharArray()) {
+                buffer = (buffer << 5) | alphabet.indexOf(c);
+                bits += 5;
+                if (bits >= 8) {
+                    key.write((buffer >> (bits - 8)) & 0xff);
+                    bits -= 8;
+                }
+            }
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+            byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(epochSeconds / 30).array());
+            int o = h[h.length - 1] & 0x0f;
+            int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+            return String.format("%06d", bin % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> getAs(String bearer, String path) {
+        return get(path, "Authorization", bearer == null ? "none" : "Bearer " + bearer);
+    }
+
     static String base() {
         return "http://localhost:" + System.getProperty("spm.it.port") + "/api/v1";
     }
@@ -94,8 +143,18 @@ public abstract class SpmTestSupport {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b, String... headers) {
+        boolean auth = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                auth = true;
+                if (headers[i + 1].equals("none")) {
+                    continue;
+                }
+            }
             b.header(headers[i], headers[i + 1]);
+        }
+        if (!auth && token != null) {
+            b.header("Authorization", "Bearer " + token);
         }
         try {
             return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -134,20 +193,20 @@ public abstract class SpmTestSupport {
         throw new AssertionError("timed out waiting for " + path + ": " + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
     }
 
-    /** Waits until the platform is ready and the demo data set is fully seeded. */
+    /**
+     * Waits until the platform is ready and the demo data set is fully seeded, and logs in as
+     * demo-regulator (demo accounts are created once the demo estates are in).
+     */
     static void awaitDemoData() {
-        await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(120));
-        await("/estates?size=200", r -> {
-            if (r.statusCode() != 200) {
-                return false;
-            }
-            JsonNode page = json(r);
-            long houses = 0;
-            for (JsonNode e : page.get("items")) {
-                houses += e.get("houseCount").asLong();
-            }
-            return page.get("total").asLong() >= 30 && houses >= 20000;
-        }, Duration.ofSeconds(240));
+        await("/health/ready", r -> r.statusCode() == 200
+                && "UP".equals(json(r).at("/checks/demo-data/status").asText()), Duration.ofSeconds(300));
+        if (token == null) {
+            token = login("demo-regulator", DEMO_PASSWORD, null);
+        }
+        if (token == null) {
+            throw new AssertionError("demo-regulator could not log in");
+        }
+
     }
 
     private static int freePort() {

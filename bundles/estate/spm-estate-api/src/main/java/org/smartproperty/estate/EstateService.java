@@ -4,11 +4,14 @@ import java.util.List;
 
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.DataScope;
 
 /**
  * The estate registry (SUP-EST-1) and building table (SUP-EST-2). Every method is one
  * transaction; invalid input throws a 400 {@code ApiException} with field errors, unknown ids 404,
- * duplicates 409 and stale versions 412 — nothing is half-written.
+ * duplicates 409 and stale versions 412 — nothing is half-written. Reads take the caller's
+ * {@link DataScope}: an object outside it is 404, exactly like one that does not exist. Every
+ * write is audited in its own transaction.
  */
 public interface EstateService {
 
@@ -17,9 +20,9 @@ public interface EstateService {
     /** Properties the house list can be sorted by. */
     java.util.Set<String> HOUSE_SORT = java.util.Set.of("id", "unitCode", "floor", "roomNo", "measuredArea");
 
-    Page<Estate> list(EstateQuery query, PageRequest page);
+    Page<Estate> list(DataScope scope, EstateQuery query, PageRequest page);
 
-    Estate get(long id);
+    Estate get(DataScope scope, long id);
 
     Estate create(EstateInput input, String actor);
 
@@ -28,18 +31,24 @@ public interface EstateService {
     /** Archives (never deletes) an estate; archiving twice is 409. */
     Estate archive(long id, long expectedVersion, String actor);
 
-    List<Building> buildings(long estateId);
+    List<Building> buildings(DataScope scope, long estateId);
 
     Building createBuilding(long estateId, BuildingInput input, String actor);
 
-    Page<House> houses(long estateId, HouseQuery query, PageRequest page);
+    Page<House> houses(DataScope scope, long estateId, HouseQuery query, PageRequest page);
 
     House createHouse(long estateId, HouseInput input, String actor);
 
     /** All-or-nothing import of many houses of one estate (demo data, sync). @return the number created */
     int createHouses(long estateId, List<HouseInput> inputs, String actor);
 
-    House house(String unitCode);
+    House house(DataScope scope, String unitCode);
+
+    /**
+     * The house with its owners unmasked (ID-2). The caller must hold {@code owner:view-full}
+     * (checked by the REST layer); every such view is written to the audit log.
+     */
+    House houseUnmasked(DataScope scope, String unitCode, String actor);
 
     House addOwner(String unitCode, OwnerInput owner, String actor);
 }

@@ -51,6 +51,9 @@ import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
+import org.smartproperty.platform.security.DataScope;
 
 /**
  * SUP-EST-1 (estates) and SUP-EST-2 (building table, houses, owners) on JPA. Owners are always
@@ -70,6 +73,9 @@ public class EstateServiceImpl implements EstateService {
     @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.estate.impl)")
     private SchemaReady schema;
 
+    @Reference
+    private AuditTrail audit;
+
     private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
     private Transactions tx;
@@ -78,8 +84,9 @@ public class EstateServiceImpl implements EstateService {
     }
 
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
-    EstateServiceImpl(EntityManagerFactory emf) {
+    EstateServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
         this.emf = emf;
+        this.audit = audit;
         this.tx = new Transactions(emf);
     }
 
@@ -99,11 +106,12 @@ public class EstateServiceImpl implements EstateService {
     // ---------------------------------------------------------------- estates (SUP-EST-1)
 
     @Override
-    public Page<Estate> list(EstateQuery q, PageRequest page) {
+    public Page<Estate> list(DataScope scope, EstateQuery q, PageRequest page) {
         EstateQuery query = q == null ? EstateQuery.all() : q;
         return tx.read(em -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new HashMap<>();
+            where.append(estateScope(scope, "e", params));
             if (query.name() != null && !query.name().isBlank()) {
                 where.append(" AND LOWER(e.name) LIKE :name ESCAPE '\\'");
                 params.put("name", "%" + likeEscape(query.name().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
@@ -156,8 +164,62 @@ public class EstateServiceImpl implements EstateService {
     }
 
     @Override
-    public Estate get(long id) {
-        return tx.read(em -> toDto(em, find(em, id)));
+    public Estate get(DataScope scope, long id) {
+        return tx.read(em -> toDto(em, findInScope(em, scope, id)));
+    }
+
+    /**
+     * JPQL condition limiting estates (alias {@code e}) to the caller's scope: ALL — every estate;
+     * COMPANY — the estates it manages; COMMITTEE — its estate; OWNER — estates where it owns a house.
+     */
+    static String estateScope(DataScope scope, String e, Map<String, Object> params) {
+        DataScope s = scope == null ? DataScope.NONE : scope;
+        switch (s.kind()) {
+            case ALL:
+                return "";
+            case COMPANY:
+                params.put("scopeCompany", s.companyId());
+                return " AND " + e + ".companyId = :scopeCompany";
+            case COMMITTEE:
+                params.put("scopeEstates", List.copyOf(s.estateIds()));
+                return " AND " + e + ".id IN :scopeEstates";
+            case OWNER:
+                params.put("scopeOwner", s.ownerId());
+                return " AND " + e + ".id IN (SELECT sh.estateId FROM HouseEntity sh, HouseOwnerEntity sho WHERE sho.houseId = sh.id AND sho.ownerId = :scopeOwner)";
+            default:
+                return " AND 1 = 0";
+        }
+    }
+
+    /** The estate if it exists AND lies in the scope; 404 otherwise (never reveal which). */
+    private static EstateEntity findInScope(EntityManager em, DataScope scope, long id) {
+        EstateEntity e = find(em, id);
+        if (scope != null && scope.all()) {
+            return e;
+        }
+        Map<String, Object> params = new HashMap<>();
+        String clause = estateScope(scope, "e", params);
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(e) FROM EstateEntity e WHERE e.id = :id" + clause, Long.class).setParameter("id", id);
+        params.forEach(q::setParameter);
+        if (q.getSingleResult() == 0) {
+            throw ApiException.notFound("objects.estate", id);
+        }
+        return e;
+    }
+
+    /** For OWNER scopes: only the own houses (alias {@code h}). */
+    static String houseScope(DataScope scope, String h, Map<String, Object> params) {
+        if (scope != null && scope.kind() == DataScope.Kind.OWNER) {
+            params.put("scopeOwnerH", scope.ownerId());
+            return " AND " + h + ".id IN (SELECT so.houseId FROM HouseOwnerEntity so WHERE so.ownerId = :scopeOwnerH)";
+        }
+        return "";
+    }
+
+    private void audit(EntityManager em, String actor, String action, String type, Object id, String summary) {
+        if (audit != null) {
+            audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, type, id, summary));
+        }
     }
 
     @Override
@@ -173,6 +235,7 @@ public class EstateServiceImpl implements EstateService {
             e.touchedBy(actor);
             em.persist(e);
             em.flush();
+            audit(em, actor, "estate.create", "estate", e.id, "{\"name\":" + quote(e.name) + "}");
             return toDto(e, 0, 0);
         });
     }
@@ -189,9 +252,11 @@ public class EstateServiceImpl implements EstateService {
                 throw ApiException.conflict(EstateMessages.TEXTS, "estate.archived", e.name);
             }
             checkProjectCode(em, input.projectCode(), e.id);
+            String before = quote(e.name) + "," + e.getVersion();
             apply(e, input);
             e.touchedBy(actor);
             em.flush();
+            audit(em, actor, "estate.update", "estate", e.id, "{\"before\":[" + before + "],\"after\":[" + quote(e.name) + "," + e.getVersion() + "]}");
             return toDto(em, e);
         });
     }
@@ -207,6 +272,7 @@ public class EstateServiceImpl implements EstateService {
             e.status = EstateStatus.ARCHIVED;
             e.touchedBy(actor);
             em.flush();
+            audit(em, actor, "estate.archive", "estate", e.id, "{\"status\":\"ARCHIVED\"}");
             return toDto(em, e);
         });
     }
@@ -280,9 +346,9 @@ public class EstateServiceImpl implements EstateService {
     // ---------------------------------------------------------------- building table (SUP-EST-2)
 
     @Override
-    public List<Building> buildings(long estateId) {
+    public List<Building> buildings(DataScope scope, long estateId) {
         return tx.read(em -> {
-            find(em, estateId);
+            findInScope(em, scope, estateId);
             List<BuildingEntity> bs = em.createQuery("SELECT b FROM BuildingEntity b WHERE b.estateId = :e ORDER BY b.id", BuildingEntity.class)
                     .setParameter("e", estateId).getResultList();
             List<Long> ids = bs.stream().map(b -> b.id).toList();
@@ -368,6 +434,7 @@ public class EstateServiceImpl implements EstateService {
             }
             BuildingEntity b = new BuildingEntity();
             b.estateId = estateId;
+            b.touchedBy(actor);
             b.number = number;
             b.name = blankToNull(in.name());
             b.floorsAbove = in.floorsAbove();
@@ -386,6 +453,7 @@ public class EstateServiceImpl implements EstateService {
                 em.flush();
                 us.add(new Building.BuildingUnit(u.id, u.name, List.of()));
             }
+            audit(em, actor, "building.create", "building", b.id, "{\"estate\":" + estateId + ",\"number\":" + quote(b.number) + "}");
             return new Building(b.id, estateId, b.number, b.name, b.floorsAbove, b.floorsBelow, us, 0, b.getVersion());
         });
     }
@@ -393,13 +461,14 @@ public class EstateServiceImpl implements EstateService {
     // ---------------------------------------------------------------- houses and owners
 
     @Override
-    public Page<House> houses(long estateId, HouseQuery q, PageRequest page) {
+    public Page<House> houses(DataScope scope, long estateId, HouseQuery q, PageRequest page) {
         HouseQuery query = q == null ? new HouseQuery(null, null, null, null) : q;
         return tx.read(em -> {
-            find(em, estateId);
+            findInScope(em, scope, estateId);
             StringBuilder where = new StringBuilder(" WHERE h.estateId = :e");
             Map<String, Object> params = new HashMap<>();
             params.put("e", estateId);
+            where.append(houseScope(scope, "h", params));
             if (query.buildingId() != null) {
                 where.append(" AND h.buildingId = :b");
                 params.put("b", query.buildingId());
@@ -424,14 +493,41 @@ public class EstateServiceImpl implements EstateService {
             });
             long total = count.getSingleResult();
             List<HouseEntity> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-            return new Page<>(toHouses(em, rows), page.page(), page.size(), total);
+            return new Page<>(toHouses(em, rows, false), page.page(), page.size(), total);
         });
     }
 
     @Override
-    public House house(String unitCode) {
+    public House house(DataScope scope, String unitCode) {
         String code = UnitCode.normalize(unitCode);
-        return tx.read(em -> toHouses(em, List.of(findHouse(em, code))).get(0));
+        return tx.read(em -> toHouses(em, List.of(findHouseInScope(em, scope, code)), false).get(0));
+    }
+
+    @Override
+    public House houseUnmasked(DataScope scope, String unitCode, String actor) {
+        String code = UnitCode.normalize(unitCode);
+        return tx.write(em -> {
+            HouseEntity h = findHouseInScope(em, scope, code);
+            House house = toHouses(em, List.of(h), true).get(0);
+            audit(em, actor, "owner.view-full", "house", code, "{\"owners\":" + house.owners().size() + "}");
+            return house;
+        });
+    }
+
+    private static HouseEntity findHouseInScope(EntityManager em, DataScope scope, String code) {
+        HouseEntity h = findHouse(em, code);
+        if (scope != null && scope.all()) {
+            return h;
+        }
+        Map<String, Object> params = new HashMap<>();
+        String clause = estateScope(scope, "e", params) + houseScope(scope, "h", params);
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(h) FROM HouseEntity h, EstateEntity e WHERE h.id = :id AND e.id = h.estateId" + clause, Long.class)
+                .setParameter("id", h.id);
+        params.forEach(q::setParameter);
+        if (q.getSingleResult() == 0) {
+            throw ApiException.notFound("objects.house", code);
+        }
+        return h;
     }
 
     private static HouseEntity findHouse(EntityManager em, String code) {
@@ -447,7 +543,8 @@ public class EstateServiceImpl implements EstateService {
     public House createHouse(long estateId, HouseInput input, String actor) {
         return tx.write(em -> {
             List<HouseEntity> created = insertHouses(em, estateId, List.of(input), false, actor);
-            return toHouses(em, created).get(0);
+            audit(em, actor, "house.create", "house", created.get(0).unitCode, "{\"estate\":" + estateId + "}");
+            return toHouses(em, created, false).get(0);
         });
     }
 
@@ -456,7 +553,11 @@ public class EstateServiceImpl implements EstateService {
         if (inputs == null || inputs.isEmpty()) {
             return 0;
         }
-        return tx.write(em -> insertHouses(em, estateId, inputs, true, actor).size());
+        return tx.write(em -> {
+            int n = insertHouses(em, estateId, inputs, true, actor).size();
+            audit(em, actor, "house.import", "estate", estateId, "{\"houses\":" + n + "}");
+            return n;
+        });
     }
 
     /** Validates everything first (all field errors at once), then writes; the caller's transaction makes it all-or-nothing. */
@@ -639,11 +740,12 @@ public class EstateServiceImpl implements EstateService {
             }
             h.touchedBy(actor);
             em.flush();
-            return toHouses(em, List.of(h)).get(0);
+            audit(em, actor, "owner.add", "house", h.unitCode, "{\"owner\":" + oe.id + "}");
+            return toHouses(em, List.of(h), false).get(0);
         });
     }
 
-    private List<House> toHouses(EntityManager em, List<HouseEntity> rows) {
+    private List<House> toHouses(EntityManager em, List<HouseEntity> rows, boolean unmasked) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -664,7 +766,9 @@ public class EstateServiceImpl implements EstateService {
         for (Object[] r : em.createQuery("SELECT ho.houseId, ho.share, o FROM HouseOwnerEntity ho, OwnerEntity o "
                 + "WHERE ho.ownerId = o.id AND ho.houseId IN :ids ORDER BY ho.id", Object[].class).setParameter("ids", houseIds).getResultList()) {
             OwnerEntity o = (OwnerEntity) r[2];
-            owners.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(masked(o, (BigDecimal) r[1]));
+            owners.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(unmasked
+                    ? new Owner(o.id, o.name, o.idType, o.idNumber, o.phone, (BigDecimal) r[1], false)
+                    : masked(o, (BigDecimal) r[1]));
         }
         return rows.stream().map(h -> new House(h.id, h.unitCode, h.estateId, h.buildingId, numbers.get(h.buildingId),
                 h.unitId == null ? null : unitNames.get(h.unitId), h.floor, h.roomNo, h.use, h.plannedArea, h.measuredArea,
@@ -692,6 +796,14 @@ public class EstateServiceImpl implements EstateService {
             sb.setLength(sb.length() - 2);
         }
         return sb.toString();
+    }
+
+    private String quote(String s) {
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            return "\"?\"";
+        }
     }
 
     private static String likeEscape(String s) {

@@ -33,6 +33,9 @@ import org.smartproperty.estate.OwnerInput;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
+import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
 /**
@@ -46,10 +49,26 @@ abstract class EstateServiceContract {
 
     EstateService service;
 
+    /** The audit trail is another component: here it records what the service hands it, on the service's own connection. */
+    final List<AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AuditTrail audit = new AuditTrail() {
+        @Override
+        public void append(java.sql.Connection sameTransaction, AuditEvent event) {
+            org.junit.jupiter.api.Assertions.assertNotNull(sameTransaction, "written on the service's connection");
+            audited.add(event);
+        }
+
+        @Override
+        public void append(AuditEvent event) {
+            audited.add(event);
+        }
+    };
+    static final DataScope ALL = DataScope.ALL;
+
     @BeforeAll
     void setUp() throws Exception {
         db().migrate("db/estate.changelog.xml");
-        service = new EstateServiceImpl(db().jpa("estate"));
+        service = new EstateServiceImpl(db().jpa("estate"), audit);
     }
 
     static EstateInput estate(String name, String community, double lon, double lat) {
@@ -80,7 +99,7 @@ abstract class EstateServiceContract {
     void createdEstateIsReadBackActiveWithVersion_SUP_EST_1() {
         Estate e = service.create(estate("澳门新街坊测试", "小横琴社区", 113.54, 22.13), "clerk");
         assertEquals(EstateStatus.ACTIVE, e.status());
-        Estate read = service.get(e.id());
+        Estate read = service.get(ALL, e.id());
         assertEquals("澳门新街坊测试", read.name());
         assertEquals(113.54, read.location().longitude());
         assertEquals(e.version(), read.version());
@@ -88,14 +107,14 @@ abstract class EstateServiceContract {
 
     @Test
     void invalidEstateReportsEveryFieldAndWritesNothing() {
-        long before = service.list(EstateQuery.all(), PageRequest.of(0, 1)).total();
+        long before = service.list(ALL, EstateQuery.all(), PageRequest.of(0, 1)).total();
         EstateInput bad = new EstateInput(null, " ", null, "社区", "4404", new GeoPoint(22.1, 113.5),
                 Map.of("type", "Point"), null, null, null, new BigDecimal("-1"), null);
         ApiException ex = assertThrows(ApiException.class, () -> service.create(bad, "clerk"));
         assertEquals(400, ex.status());
         List<String> fields = ex.errors().stream().map(f -> f.field()).toList();
         assertTrue(fields.containsAll(List.of("name", "address", "adminCode", "location.longitude", "location.latitude", "boundary", "feeStandard")), fields.toString());
-        assertEquals(before, service.list(EstateQuery.all(), PageRequest.of(0, 1)).total());
+        assertEquals(before, service.list(ALL, EstateQuery.all(), PageRequest.of(0, 1)).total());
     }
 
     @Test
@@ -106,7 +125,7 @@ abstract class EstateServiceContract {
         ApiException ex = assertThrows(ApiException.class,
                 () -> service.update(e.id(), e.version(), estate("覆盖", "荷塘社区", 113.5, 22.1), "clerk"));
         assertEquals(412, ex.status());
-        assertEquals("版本小区二期", service.get(e.id()).name());
+        assertEquals("版本小区二期", service.get(ALL, e.id()).name());
     }
 
     @Test
@@ -117,13 +136,13 @@ abstract class EstateServiceContract {
         assertEquals(409, assertThrows(ApiException.class, () -> service.archive(e.id(), archived.version(), "clerk")).status());
         assertEquals(409, assertThrows(ApiException.class,
                 () -> service.update(e.id(), archived.version(), estate("x", "莲花社区", 113.5, 22.1), "clerk")).status());
-        Page<Estate> listed = service.list(new EstateQuery("归档", null, null, EstateStatus.ARCHIVED, null), PageRequest.of(0, 10));
+        Page<Estate> listed = service.list(ALL, new EstateQuery("归档", null, null, EstateStatus.ARCHIVED, null), PageRequest.of(0, 10));
         assertEquals(1, listed.total());
     }
 
     @Test
     void unknownEstateIs404() {
-        assertEquals(404, assertThrows(ApiException.class, () -> service.get(987654321L)).status());
+        assertEquals(404, assertThrows(ApiException.class, () -> service.get(ALL, 987654321L)).status());
     }
 
     @Test
@@ -132,12 +151,12 @@ abstract class EstateServiceContract {
             service.create(estate("筛选花园" + i, "富祥湾社区", 113.48 + i * 0.01, 22.09), "clerk");
         }
         service.create(estate("筛选花园远处", "富祥湾社区", 114.20, 22.60), "clerk");
-        Page<Estate> inBox = service.list(new EstateQuery("筛选", null, null, null, new double[] {113.47, 22.08, 113.57, 22.16}),
+        Page<Estate> inBox = service.list(ALL, new EstateQuery("筛选", null, null, null, new double[] {113.47, 22.08, 113.57, 22.16}),
                 PageRequest.parse("0", "2", "-name", EstateService.ESTATE_SORT));
         assertEquals(5, inBox.total());
         assertEquals(2, inBox.items().size());
         assertEquals("筛选花园4", inBox.items().get(0).name());
-        Page<Estate> page3 = service.list(new EstateQuery("筛选", "富祥湾社区", 7L, EstateStatus.ACTIVE, null),
+        Page<Estate> page3 = service.list(ALL, new EstateQuery("筛选", "富祥湾社区", 7L, EstateStatus.ACTIVE, null),
                 PageRequest.parse("2", "2", "name", EstateService.ESTATE_SORT));
         assertEquals(6, page3.total());
         assertEquals(2, page3.items().size());
@@ -146,7 +165,7 @@ abstract class EstateServiceContract {
     @Test
     void likeWildcardsInNameFilterAreLiteral() {
         service.create(estate("百分之百%花园", "富祥湾社区", 113.5, 22.1), "clerk");
-        assertEquals(1, service.list(new EstateQuery("%花园", null, null, null, null), PageRequest.of(0, 5)).total());
+        assertEquals(1, service.list(ALL, new EstateQuery("%花园", null, null, null, null), PageRequest.of(0, 5)).total());
     }
 
     @Test
@@ -161,15 +180,15 @@ abstract class EstateServiceContract {
             }
         }
         assertEquals(12, service.createHouses(e.id(), hs, "sync"));
-        List<Building> table = service.buildings(e.id());
+        List<Building> table = service.buildings(ALL, e.id());
         assertEquals(1, table.size());
         assertEquals(12, table.get(0).houseCount());
         assertEquals(2, table.get(0).units().size());
         assertEquals(3, table.get(0).units().get(0).floors().size());
         assertEquals(3, table.get(0).units().get(0).floors().get(0).floor(), "floors listed from the top");
-        Page<House> page = service.houses(e.id(), new HouseQuery(b.id(), 2, null, null), PageRequest.of(0, 10));
+        Page<House> page = service.houses(ALL, e.id(), new HouseQuery(b.id(), 2, null, null), PageRequest.of(0, 10));
         assertEquals(4, page.total());
-        assertEquals(12, service.get(e.id()).houseCount());
+        assertEquals(12, service.get(ALL, e.id()).houseCount());
     }
 
     @Test
@@ -193,7 +212,7 @@ abstract class EstateServiceContract {
         List<HouseInput> batch = List.of(house(b.id(), 200, 2, 1), house(b.id(), 200, 3, 1), house(b.id(), 200, 4, 99));
         ApiException ex = assertThrows(ApiException.class, () -> service.createHouses(e.id(), batch, "sync"));
         assertEquals("houses[2].floor", ex.errors().get(0).field());
-        assertEquals(1, service.houses(e.id(), null, PageRequest.of(0, 10)).total(), "nothing of the failed batch is written");
+        assertEquals(1, service.houses(ALL, e.id(), null, PageRequest.of(0, 10)).total(), "nothing of the failed batch is written");
     }
 
     @Test
@@ -210,7 +229,7 @@ abstract class EstateServiceContract {
         assertEquals("138****5678", h1.owners().get(0).phone());
         assertTrue(h1.owners().get(0).masked());
         assertEquals(HouseStatus.SOLD, h1.status());
-        assertFalse(service.house(h1.unitCode().toLowerCase()).owners().isEmpty(), "lookup normalizes the unit code");
+        assertFalse(service.house(ALL, h1.unitCode().toLowerCase()).owners().isEmpty(), "lookup normalizes the unit code");
     }
 
     @Test
@@ -226,5 +245,62 @@ abstract class EstateServiceContract {
         assertEquals(1, ok.owners().size());
         assertEquals(409, assertThrows(ApiException.class, () -> service.addOwner(h.unitCode(),
                 new OwnerInput("陈大文", IdType.MO_RESIDENT_ID, "12345678", null, null), "clerk")).status());
+    }
+
+    @Test
+    void everyWriteIsAuditedWithActorAndObject() {
+        audited.clear();
+        Estate e = service.create(estate("审计小区", "小横琴社区", 113.53, 22.14), "clerk-a");
+        service.archive(e.id(), e.version(), "clerk-a");
+        assertEquals(List.of("estate.create", "estate.archive"), audited.stream().map(AuditEvent::action).toList());
+        assertEquals("clerk-a", audited.get(0).actor());
+        assertEquals(String.valueOf(e.id()), audited.get(1).objectId());
+    }
+
+    @Test
+    void dataScopeHidesOtherCompaniesCommitteesAndOwnersAs404() {
+        EstateInput mine = new EstateInput(null, "范围小区甲", "地址1", "荷塘社区", "440402104", new GeoPoint(113.5, 22.1), null, null, 501L, null, null, null);
+        EstateInput theirs = new EstateInput(null, "范围小区乙", "地址2", "荷塘社区", "440402104", new GeoPoint(113.5, 22.1), null, null, 502L, null, null, null);
+        Estate a = service.create(mine, "clerk");
+        Estate b = service.create(theirs, "clerk");
+        Building ba = service.createBuilding(a.id(), new BuildingInput("1栋", null, 10, 0, List.of("1单元")), "clerk");
+        Building bb = service.createBuilding(b.id(), new BuildingInput("1栋", null, 10, 0, List.of("1单元")), "clerk");
+        OwnerInput o = new OwnerInput("李四", IdType.CN_RESIDENT_ID, cnId("44040219900101123"), null, null);
+        House own = service.createHouse(a.id(), house(ba.id(), 600, 1, 1, o), "clerk");
+        House neighbour = service.createHouse(a.id(), house(ba.id(), 600, 2, 1), "clerk");
+        House other = service.createHouse(b.id(), house(bb.id(), 601, 1, 1), "clerk");
+
+        DataScope company = DataScope.company(501L);
+        assertEquals(1, service.list(company, new EstateQuery("范围小区", null, null, null, null), PageRequest.of(0, 10)).total());
+        assertEquals(a.id(), service.get(company, a.id()).id());
+        assertEquals(404, assertThrows(ApiException.class, () -> service.get(company, b.id())).status());
+        assertEquals(404, assertThrows(ApiException.class, () -> service.houses(company, b.id(), null, PageRequest.of(0, 5))).status());
+        assertEquals(404, assertThrows(ApiException.class, () -> service.house(company, other.unitCode())).status());
+
+        DataScope committee = DataScope.committee(b.id());
+        assertEquals(404, assertThrows(ApiException.class, () -> service.buildings(committee, a.id())).status());
+        assertEquals(1, service.houses(committee, b.id(), null, PageRequest.of(0, 5)).total());
+
+        long ownerId = own.owners().get(0).id();
+        DataScope owner = DataScope.owner(ownerId);
+        assertEquals(1, service.list(owner, EstateQuery.all(), PageRequest.of(0, 10)).total());
+        assertEquals(1, service.houses(owner, a.id(), null, PageRequest.of(0, 10)).total(), "only the own house");
+        assertEquals(404, assertThrows(ApiException.class, () -> service.house(owner, neighbour.unitCode())).status());
+        assertEquals(own.unitCode(), service.house(owner, own.unitCode()).unitCode());
+        assertEquals(0, service.list(DataScope.NONE, EstateQuery.all(), PageRequest.of(0, 10)).total());
+    }
+
+    @Test
+    void unmaskedViewShowsFullDataAndIsAudited_ID2() {
+        Estate e = service.create(estate("明文小区", "小横琴社区", 113.53, 22.14), "clerk");
+        Building b = service.createBuilding(e.id(), new BuildingInput("8栋", null, 10, 0, List.of("1单元")), "clerk");
+        String id = cnId("44040219850312125");
+        House h = service.createHouse(e.id(), house(b.id(), 700, 1, 1, new OwnerInput("王五", IdType.CN_RESIDENT_ID, id, "13912345678", null)), "clerk");
+        audited.clear();
+        House full = service.houseUnmasked(ALL, h.unitCode(), "leader");
+        assertEquals(id, full.owners().get(0).idNumber());
+        assertFalse(full.owners().get(0).masked());
+        assertEquals("owner.view-full", audited.get(0).action());
+        assertEquals("leader", audited.get(0).actor());
     }
 }

@@ -2,7 +2,6 @@ package org.smartproperty.estate.rest;
 
 import java.util.Arrays;
 import java.util.Locale;
-import javax.ws.rs.core.SecurityContext;
 
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Validation;
@@ -60,8 +59,4 @@ final class Params {
         }
     }
 
-    /** Who acts: the authenticated principal once the security issue lands, "anonymous" until then. */
-    static String actor(SecurityContext sc) {
-        return sc != null && sc.getUserPrincipal() != null ? sc.getUserPrincipal().getName() : "anonymous";
-    }
 }

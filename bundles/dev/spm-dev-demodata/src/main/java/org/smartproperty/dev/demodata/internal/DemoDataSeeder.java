@@ -9,6 +9,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smartproperty.platform.HealthCheck;
+import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.HealthStatus;
+import org.smartproperty.platform.security.AccountProvisioning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.dev.demodata.internal.HengqinDataSet.DemoEstate;
@@ -22,6 +29,7 @@ import org.smartproperty.estate.HouseInput;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.DataScope;
 
 /**
  * Development only: seeds the {@link HengqinDataSet} through {@link EstateService} on a background
@@ -29,14 +37,31 @@ import org.smartproperty.platform.PageRequest;
  * {@code HQ-DEMO-nnn} code already exists is skipped; one that a stopped run left with fewer houses
  * than the data set is completed (missing buildings, then the chunks whose last house is missing).
  */
-@Component(immediate = true)
-public class DemoDataSeeder {
+@Component(immediate = true, service = HealthCheck.class)
+public class DemoDataSeeder implements HealthCheck {
+
+    /** What the demo-data health check reports: seeding (WARNING), complete (UP) or failed (WARNING). */
+    private volatile String state = "starting";
+
+    @Override
+    public String name() {
+        return "demo-data";
+    }
+
+    @Override
+    public HealthResult check() {
+        return new HealthResult("complete".equals(state) ? HealthStatus.UP : HealthStatus.WARNING, "demo data " + state, java.util.Map.of());
+    }
 
     static final String ACTOR = "demo-seed";
     static final String THREAD_NAME = "spm-demo-seed";
     static final int CHUNK = 2000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    /** Optional: demo accounts are created when the security core is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountProvisioning accounts;
 
     @Reference
     EstateService estates;
@@ -74,8 +99,16 @@ public class DemoDataSeeder {
     /** Thread body: never throws. */
     private void run() {
         try {
+            state = "seeding";
             seed(new HengqinDataSet());
+            AccountProvisioning a = accounts;
+            if (a != null && shouldRun()) {
+                state = "creating demo accounts";
+                DemoAccounts.provision(a, estates);
+            }
+            state = shouldRun() ? "complete" : "stopped";
         } catch (RuntimeException | Error e) {
+            state = "failed: " + e;
             LOG.error("Demo data seeding failed", e);
         }
     }
@@ -137,7 +170,7 @@ public class DemoDataSeeder {
         if (present != null) {
             LOG.info("Demo estate {} ({}) is incomplete ({} of {} houses); completing it", demo.estate().projectCode(),
                     demo.estate().name(), present.houseCount(), demo.houseCount());
-            for (Building b : estates.buildings(estate.id())) {
+            for (Building b : estates.buildings(DataScope.ALL, estate.id())) {
                 buildingIds.put(b.number(), b.id());
             }
         }
@@ -174,7 +207,7 @@ public class DemoDataSeeder {
         Map<String, Estate> byCode = new HashMap<>();
         int size = PageRequest.MAX_SIZE;
         for (int page = 0; ; page++) {
-            Page<Estate> p = estates.list(EstateQuery.all(), PageRequest.of(page, size));
+            Page<Estate> p = estates.list(DataScope.ALL, EstateQuery.all(), PageRequest.of(page, size));
             for (Estate e : p.items()) {
                 if (e.projectCode() != null) {
                     byCode.put(e.projectCode(), e);
@@ -188,7 +221,7 @@ public class DemoDataSeeder {
 
     private boolean exists(String unitCode) {
         try {
-            return estates.house(unitCode) != null;
+            return estates.house(DataScope.ALL, unitCode) != null;
         } catch (ApiException e) {
             if (e.status() == 404) {
                 return false;

@@ -266,13 +266,16 @@ public final class HengqinDataSet {
                 case RESETTLEMENT -> "珠海大横琴置业有限公司";
                 default -> DEVELOPERS[rnd.nextInt(DEVELOPERS.length)];
             };
-            String company = PROPERTY_COMPANIES[rnd.nextInt(PROPERTY_COMPANIES.length)];
+            int companyIndex = rnd.nextInt(PROPERTY_COMPANIES.length);
+            String company = PROPERTY_COMPANIES[companyIndex];
+            // the company's reference number until the company registry (SUP-CO-1) owns it: 1 + index
+            long companyId = companyIndex + 1L;
             BigDecimal fee = fee(spec.kind());
             String address = "广东省珠海市横琴粤澳深度合作区" + ROADS[rnd.nextInt(ROADS.length)] + (100 + rnd.nextInt(3900)) + "号";
             String overview = overview(spec.kind(), buildings.size(), houseCount);
 
             EstateInput estate = new EstateInput(projectCode, spec.name(), address, community.name(), ADMIN_CODE,
-                    new GeoPoint(lon, lat), boundary(lon, lat, halfLon, halfLat), developer, null, company, fee, overview);
+                    new GeoPoint(lon, lat), boundary(lon, lat, halfLon, halfLat), developer, companyId, company, fee, overview);
             return new DemoEstate(estate, buildings, houses);
         }
 

@@ -32,6 +32,7 @@ import org.smartproperty.estate.OwnerInput;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.DataScope;
 
 /** The seeder goes through EstateService only, in chunks, idempotently by project code (no OSGi, no DB). */
 class DemoDataSeederTest {
@@ -53,7 +54,7 @@ class DemoDataSeederTest {
         final CountDownLatch entered = new CountDownLatch(1);
 
         @Override
-        public synchronized Page<Estate> list(EstateQuery query, PageRequest page) {
+        public synchronized Page<Estate> list(DataScope scope, EstateQuery query, PageRequest page) {
             pageRequests.add(page);
             List<Estate> all = estates.values().stream().map(this::withCounts).toList();
             int from = Math.min(page.offset(), all.size());
@@ -80,7 +81,7 @@ class DemoDataSeederTest {
         }
 
         @Override
-        public synchronized List<Building> buildings(long estateId) {
+        public synchronized List<Building> buildings(DataScope scope, long estateId) {
             return List.copyOf(buildings.getOrDefault(estateId, List.of()));
         }
 
@@ -121,7 +122,12 @@ class DemoDataSeederTest {
         }
 
         @Override
-        public House house(String unitCode) {
+        public House houseUnmasked(DataScope scope, String unitCode, String actor) {
+            return house(scope, unitCode);
+        }
+
+        @Override
+        public House house(DataScope scope, String unitCode) {
             HouseInput h = houses.get(unitCode);
             if (h == null) {
                 throw ApiException.notFound("objects.house", unitCode);
@@ -131,7 +137,7 @@ class DemoDataSeederTest {
         }
 
         @Override
-        public Estate get(long id) {
+        public Estate get(DataScope scope, long id) {
             throw new UnsupportedOperationException();
         }
 
@@ -146,7 +152,7 @@ class DemoDataSeederTest {
         }
 
         @Override
-        public Page<House> houses(long estateId, HouseQuery query, PageRequest page) {
+        public Page<House> houses(DataScope scope, long estateId, HouseQuery query, PageRequest page) {
             throw new UnsupportedOperationException();
         }
 

@@ -100,7 +100,8 @@ public class LiquibaseExtender implements MigrationTracker {
             if (reg != null) {
                 safeUnregister(ready.put(bundle.getBundleId(), reg));
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a Liquibase feature whose optional library is missing must not kill the extender
             String reason = rootMessage(e);
             LOG.error("Migration {} of bundle {} FAILED; its services stay unavailable: {}", changelog, bsn, reason, e);
             states.put(bundle.getBundleId(), new MigrationState(bsn, changelog, MigrationState.Status.FAILED, 0, reason, Instant.now()));

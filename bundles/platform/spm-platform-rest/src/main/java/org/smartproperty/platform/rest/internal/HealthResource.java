@@ -23,6 +23,7 @@ import org.smartproperty.platform.HealthResult;
 import org.smartproperty.platform.HealthStatus;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
+import org.smartproperty.platform.rest.PublicAccess;
 
 /**
  * {@code GET /health}: liveness (the JVM and the REST stack answer). {@code GET /health/ready}:
@@ -41,6 +42,7 @@ public class HealthResource {
     private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
 
     @GET
+    @PublicAccess
     @Doc(summary = "Liveness: the platform process answers")
     public Map<String, Object> live() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public class HealthResource {
 
     @GET
     @Path("ready")
+    @PublicAccess
     @Doc(summary = "Readiness: database reachable, migrations applied, all spm bundles active")
     public Response ready() {
         Map<String, Object> result = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
+import org.smartproperty.platform.rest.PublicAccess;
 
 /** {@code GET /api/v1/openapi.json}: generated from the resources registered in the /api/v1 application. */
 @Component(service = OpenApiResource.class)
@@ -36,6 +37,7 @@ public class OpenApiResource {
     }
 
     @GET
+    @PublicAccess
     @Doc(summary = "This OpenAPI 3 document")
     public Map<String, Object> document() {
         return new OpenApiGenerator().document(resourceClasses(context), context.getBundle().getVersion().toString());

@@ -227,4 +227,30 @@ class SecurityServicePostgresTest {
         List<?> items = (List<?>) audit.query(null, "ip.*", null, null, null, null, 0, 10).get("items");
         assertEquals(2, items.size());
     }
+
+    static org.smartproperty.platform.security.ExternalIdentity external(String uid, boolean real, int trust, String userType) {
+        return new org.smartproperty.platform.security.ExternalIdentity("gd-tyrz", uid, "何嘉欣", "516", "1512034(6)", null, null,
+                real, trust, userType, Map.of());
+    }
+
+    @Test
+    void provincialLoginCreatesThenLinksTheAccountAndRefusesUnverifiedOrLowTrust_INT_IDP() {
+        SecurityServiceImpl.LoginResult first = security.loginExternal(external("u-1", true, 4, "1"), IP, "junit");
+        assertEquals("gd-tyrz:u-1", first.username());
+        assertEquals(Set.of(Role.OWNER), first.roles());
+        SecurityServiceImpl.LoginResult again = security.loginExternal(external("u-1", true, 4, "1"), IP, "junit");
+        assertEquals(first.username(), again.username());
+        assertEquals(1, security.accounts().stream().filter(a -> a.username().equals("gd-tyrz:u-1")).count());
+        assertEquals(Set.of(Role.COMPANY), security.loginExternal(external("u-legal", true, 4, "2"), IP, "junit").roles());
+        assertEquals("idp.notReal", assertThrows(ApiException.class, () -> security.loginExternal(external("u-2", false, 4, "1"), IP, "junit")).code());
+        assertEquals("idp.lowTrust", assertThrows(ApiException.class, () -> security.loginExternal(external("u-3", true, 1, "1"), IP, "junit")).code());
+        assertTrue(security.accounts().stream().noneMatch(a -> a.username().equals("gd-tyrz:u-2")), "refused identities get no account");
+    }
+
+    @Test
+    void idpStateIsSingleUse() {
+        String state = security.newIdpState("gd-tyrz", "http://localhost/cb");
+        assertEquals("http://localhost/cb", security.consumeIdpState("gd-tyrz", state));
+        assertThrows(ApiException.class, () -> security.consumeIdpState("gd-tyrz", state));
+    }
 }

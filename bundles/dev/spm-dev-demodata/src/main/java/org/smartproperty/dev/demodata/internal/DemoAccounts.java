@@ -1,0 +1,70 @@
+package org.smartproperty.dev.demodata.internal;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.estate.Estate;
+import org.smartproperty.estate.EstateQuery;
+import org.smartproperty.estate.EstateService;
+import org.smartproperty.estate.House;
+import org.smartproperty.estate.HouseQuery;
+import org.smartproperty.estate.HouseStatus;
+import org.smartproperty.platform.Page;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.AccountProvisioning;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+
+/**
+ * One demo account per role, {@code demo-<role>} with password {@value #PASSWORD}, for the dev
+ * profile only (README lists them). Scopes are real: demo-company manages the estates of the
+ * first demo estate's company, demo-committee serves the first demo estate, demo-owner owns a
+ * house there. The admin roles have fixed TOTP secrets so demos can compute codes.
+ */
+final class DemoAccounts {
+
+    static final String PASSWORD = "Demo@2026spm";
+    static final String SYSADMIN_TOTP = "DEMOSYSADMINSPMHENGQINAAAAAAAAAA";
+    static final String SECADMIN_TOTP = "DEMOSECADMINSPMHENGQINAAAAAAAAAA";
+    static final String AUDITOR_TOTP = "DEMOAUDITORSPMHENGQINAAAAAAAAAAA";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private DemoAccounts() {
+    }
+
+    static int provision(AccountProvisioning accounts, EstateService estates) {
+        Page<Estate> first = estates.list(DataScope.ALL, EstateQuery.all(), PageRequest.parse("0", "1", "id", EstateService.ESTATE_SORT));
+        if (first.items().isEmpty()) {
+            LOG.warn("No demo estate yet: demo accounts not created");
+            return 0;
+        }
+        Estate estate = first.items().get(0);
+        Page<House> sold = estates.houses(DataScope.ALL, estate.id(), new HouseQuery(null, null, HouseStatus.SOLD, null), PageRequest.of(0, 1));
+        Long ownerId = sold.items().isEmpty() || sold.items().get(0).owners().isEmpty() ? null : sold.items().get(0).owners().get(0).id();
+        record Spec(Role role, String totp, DataScope scope) {
+        }
+        List<Spec> specs = List.of(
+                new Spec(Role.REGULATOR, null, DataScope.ALL),
+                new Spec(Role.OFFICER, null, DataScope.ALL),
+                new Spec(Role.INSPECTOR, null, DataScope.ALL),
+                new Spec(Role.OPS, null, DataScope.NONE),
+                new Spec(Role.SYSADMIN, SYSADMIN_TOTP, DataScope.NONE),
+                new Spec(Role.SECADMIN, SECADMIN_TOTP, DataScope.NONE),
+                new Spec(Role.AUDITOR, AUDITOR_TOTP, DataScope.NONE),
+                new Spec(Role.DEVELOPER, null, DataScope.NONE),
+                new Spec(Role.COMPANY, null, estate.companyId() == null ? DataScope.NONE : DataScope.company(estate.companyId())),
+                new Spec(Role.COMMITTEE, null, DataScope.committee(estate.id())),
+                new Spec(Role.OWNER, null, ownerId == null ? DataScope.NONE : DataScope.owner(ownerId)),
+                new Spec(Role.EXPERT, null, DataScope.NONE));
+        int created = 0;
+        for (Spec s : specs) {
+            String name = "demo-" + s.role().name().toLowerCase(java.util.Locale.ROOT);
+            if (accounts.ensureAccount(name, "演示账号 " + s.role().name(), s.role(), PASSWORD, s.totp(), s.scope())) {
+                created++;
+            }
+        }
+        LOG.info("Demo accounts: {} created (password {}; scope estate {} '{}')", created, PASSWORD, estate.id(), estate.name());
+        return created;
+    }
+}
