@@ -126,6 +126,44 @@ public class AuditTrailImpl implements AuditTrail {
         return s == null ? "" : s;
     }
 
+    /** The legal floor of audit retention (网络安全法 art. 21: logs kept at least six months). */
+    static final int MIN_RETENTION_DAYS = 185;
+
+    /**
+     * Deletes audit rows older than the retention (never below {@value #MIN_RETENTION_DAYS} days).
+     * On PostgreSQL this is the only way rows leave the table: the guard trigger admits the
+     * DELETE inside this transaction ({@code SET LOCAL spm.audit_purge}) and only for rows older
+     * than 185 days. The chain stays verifiable from the oldest kept row.
+     *
+     * @return rows deleted
+     */
+    public int purge(int retentionDays) {
+        int days = Math.max(retentionDays, MIN_RETENTION_DAYS);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                    try (PreparedStatement ps = c.prepareStatement("SET LOCAL spm.audit_purge = 'on'")) {
+                        ps.execute();
+                    }
+                }
+                int n;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM aud_event WHERE at < ?")) {
+                    ps.setTimestamp(1, Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(days))));
+                    n = ps.executeUpdate();
+                }
+                append(c, AuditEvent.of("system", "audit.purge", "audit", null, "{\"retentionDays\":" + days + ",\"deleted\":" + n + "}"));
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Result of walking the chain. */
     public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason) {
     }

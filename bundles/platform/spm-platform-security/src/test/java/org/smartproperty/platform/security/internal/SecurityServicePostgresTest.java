@@ -253,4 +253,19 @@ class SecurityServicePostgresTest {
         assertEquals("http://localhost/cb", security.consumeIdpState("gd-tyrz", state));
         assertThrows(ApiException.class, () -> security.consumeIdpState("gd-tyrz", state));
     }
+
+    @Test
+    void retentionPurgeDeletesOnlyRowsOlderThan185DaysAndTheChainStaysVerifiable() throws Exception {
+        audit.append(org.smartproperty.platform.security.AuditEvent.of("junit", "old.write", "thing", 1, null));
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            // age the first rows as a DBA restoring an old archive would see them
+            st.execute("ALTER TABLE aud_event DISABLE TRIGGER aud_event_append_only");
+            st.execute("UPDATE aud_event SET at = at - INTERVAL '400 days' WHERE seq <= 2");
+            st.execute("ALTER TABLE aud_event ENABLE TRIGGER aud_event_append_only");
+        }
+        long before = (Long) audit.query(null, null, null, null, null, null, 0, 1).get("total");
+        assertEquals(2, audit.purge(30), "a configured 30 days is raised to the legal 185");
+        long after = (Long) audit.query(null, null, null, null, null, null, 0, 1).get("total");
+        assertEquals(before - 2 + 1, after, "two old rows gone, the purge itself recorded");
+    }
 }
