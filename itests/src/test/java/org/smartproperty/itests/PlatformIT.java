@@ -365,4 +365,41 @@ public class PlatformIT extends SpmTestSupport {
         HttpResponse<String> replay = getAs(null, "/auth/idp/gd-tyrz/callback?code=x&state=never-issued");
         assertEquals(400, replay.statusCode());
     }
+
+    private static java.util.Set<String> karafLogin(String user, String password) throws javax.security.auth.login.LoginException {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        javax.security.auth.login.LoginContext lc = new javax.security.auth.login.LoginContext("karaf", subject, callbacks -> {
+            for (javax.security.auth.callback.Callback c : callbacks) {
+                if (c instanceof javax.security.auth.callback.NameCallback n) {
+                    n.setName(user);
+                } else if (c instanceof javax.security.auth.callback.PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                }
+            }
+        });
+        lc.login();
+        java.util.Set<String> names = new HashSet<>();
+        subject.getPrincipals().forEach(p -> names.add(p.getClass().getSimpleName() + ":" + p.getName()));
+        return names;
+    }
+
+    @Test
+    public void karafShellRealmIsThePlatformsAccountsForOpsAndAdminsOnly() throws Exception {
+        java.util.Set<String> ops = karafLogin("demo-ops", DEMO_PASSWORD);
+        assertTrue(ops.toString(), ops.contains("RolePrincipal:ops") && ops.contains("RolePrincipal:ssh"));
+        java.util.Set<String> sys = karafLogin("demo-sysadmin", DEMO_PASSWORD + " " + totp("DEMOSYSADMINSPMHENGQINAAAAAAAAAA", java.time.Instant.now().getEpochSecond()));
+        assertTrue(sys.toString(), sys.contains("RolePrincipal:admin") && sys.contains("RolePrincipal:sysadmin"));
+        try {
+            karafLogin("demo-officer", DEMO_PASSWORD);
+            org.junit.Assert.fail("officers have no shell");
+        } catch (javax.security.auth.login.LoginException expected) {
+            // refused
+        }
+        try {
+            karafLogin("karaf", "karaf");
+            org.junit.Assert.fail("the Karaf default login is gone");
+        } catch (javax.security.auth.login.LoginException expected) {
+            // refused
+        }
+    }
 }

@@ -226,6 +226,14 @@ public class SecurityServiceImpl implements AccountProvisioning {
         });
     }
 
+    /** The shell keeps its own session: the token a shell login produced is revoked at once. */
+    void revokeShellToken(String token) {
+        tx(c -> {
+            update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ?", Timestamp.from(Instant.now()), sha256(token));
+            return null;
+        });
+    }
+
     public void logout(SpmPrincipal p, String token, String agent) {
         tx(c -> {
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), sha256(token.trim()));

@@ -268,4 +268,25 @@ class SecurityServicePostgresTest {
         long after = (Long) audit.query(null, null, null, null, null, null, 0, 1).get("total");
         assertEquals(before - 2 + 1, after, "two old rows gone, the purge itself recorded");
     }
+
+    @Test
+    void karafShellLoginUsesThePlatformAccountsOnlyForOpsAndAdmins() {
+        account("ops1", Role.OPS);
+        assertEquals(Set.of(Role.OPS), SpmLoginModule.shellLogin(security, "ops1", PW));
+        assertTrue(SpmLoginModule.karafRoles(Set.of(Role.OPS)).containsAll(Set.of("ssh", "viewer", "ops")));
+        assertFalse(SpmLoginModule.karafRoles(Set.of(Role.AUDITOR)).contains("admin"));
+        account("clerk9", Role.OFFICER);
+        assertEquals(403, assertThrows(ApiException.class, () -> SpmLoginModule.shellLogin(security, "clerk9", PW)).status());
+        assertTrue(security.ensureAccount("aud1", "aud1", Role.AUDITOR, PW, Totp.newSecret(), DataScope.NONE));
+        assertEquals("auth.totpRequired", assertThrows(ApiException.class, () -> SpmLoginModule.shellLogin(security, "aud1", PW)).code());
+        String secret = Totp.newSecret();
+        assertTrue(security.ensureAccount("aud2", "aud2", Role.AUDITOR, PW, secret, DataScope.NONE));
+        String code = Totp.code(secret, Instant.now().getEpochSecond());
+        assertEquals(Set.of(Role.AUDITOR), SpmLoginModule.shellLogin(security, "aud2", PW + " " + code));
+        for (int i = 0; i < 5; i++) {
+            assertThrows(ApiException.class, () -> SpmLoginModule.shellLogin(security, "ops1", "Wrong@pass9"));
+        }
+        assertEquals("auth.locked", assertThrows(ApiException.class, () -> SpmLoginModule.shellLogin(security, "ops1", PW)).code(),
+                "lockout applies to the shell too");
+    }
 }
