@@ -311,6 +311,10 @@ public class PlatformIT extends SpmTestSupport {
         assertTrue(views.get("total").asInt() >= 1);
         assertEquals(code, views.at("/items/0/objectId").asText());
         assertTrue(json(getAs(auditor, "/audit/verify")).get("intact").asBoolean());
+        HttpResponse<String> export = getAs(auditor, "/audit/export");
+        assertEquals(200, export.statusCode());
+        assertTrue(export.body().lines().count() >= 10);
+        assertTrue("the auditor's own reading is audited", json(getAs(auditor, "/audit?actor=demo-auditor&action=audit.*")).get("total").asInt() >= 2);
         assertEquals("the auditor reads the log and nothing else", 403, getAs(auditor, "/estates").statusCode());
         assertEquals(403, getAs(token, "/audit").statusCode());
     }

@@ -204,6 +204,66 @@ public class AuditTrailImpl implements AuditTrail {
         }
     }
 
+    /** Streams rows between {@code from} and {@code to} (either may be null) as JSON lines, oldest first. */
+    public void export(Instant from, Instant to, java.io.OutputStream out) throws java.io.IOException {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (from != null) { where.append(" AND at >= ?"); params.add(Timestamp.from(from)); }
+        if (to != null) { where.append(" AND at < ?"); params.add(Timestamp.from(to)); }
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, client_ip, user_agent, action, object_type, object_id, outcome, summary, "
+                     + "prev_hash, hash FROM aud_event" + where + " ORDER BY seq")) {
+            bind(ps, params);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                String[] names = {"seq", "at", "actor", "clientIp", "userAgent", "action", "objectType", "objectId", "outcome", "summary", "prevHash", "hash"};
+                while (rs.next()) {
+                    StringBuilder line = new StringBuilder("{");
+                    for (int i = 0; i < names.length; i++) {
+                        Object v = i == 0 ? (Object) rs.getLong(1) : i == 1 ? rs.getTimestamp(2).toInstant().toString() : rs.getString(i + 1);
+                        if (i > 0) {
+                            line.append(',');
+                        }
+                        line.append('"').append(names[i]).append("\":");
+                        if (v == null) {
+                            line.append("null");
+                        } else if (v instanceof Long l) {
+                            line.append(l);
+                        } else {
+                            line.append('"').append(escapeJson(v.toString())).append('"');
+                        }
+                    }
+                    w.write(line.append("}\n").toString());
+                }
+            }
+        } catch (SQLException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+        w.flush();
+    }
+
+    static String escapeJson(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        b.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        b.append(ch);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
     /** Filtered, newest first. */
     public Map<String, Object> query(String actor, String action, String objectType, String objectId, Instant from, Instant to, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");

@@ -289,4 +289,16 @@ class SecurityServicePostgresTest {
         assertEquals("auth.locked", assertThrows(ApiException.class, () -> SpmLoginModule.shellLogin(security, "ops1", PW)).code(),
                 "lockout applies to the shell too");
     }
+
+    @Test
+    void exportWritesOneJsonLinePerRowOldestFirstWithHashes() throws Exception {
+        audit.append(new org.smartproperty.platform.security.AuditEvent("junit", IP, "agent \"quoted\"\ttab", "export.write", "thing", "1", "OK", "{\"k\":1}"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        audit.export(null, null, out);
+        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines.length >= 1);
+        String last = lines[lines.length - 1];
+        assertTrue(last.contains("\"action\":\"export.write\"") && last.contains("\"hash\":\""), last);
+        assertTrue(last.contains("agent \\\"quoted\\\"\\ttab"), last);
+    }
 }
