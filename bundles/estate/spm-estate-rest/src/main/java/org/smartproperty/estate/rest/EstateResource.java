@@ -19,11 +19,6 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.smartproperty.platform.rest.Unavailable;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -56,23 +51,7 @@ import org.smartproperty.platform.rest.RequiresPermission;
 @Path("estates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class EstateResource {
-
-    /**
-     * Dynamic and optional: while the impl bundle is swapped in a maintenance window this resource
-     * stays registered (the /api/v1 application is not rebuilt) and answers 503 until the new
-     * EstateService is back.
-     */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EstateService estateService;
-
-    private EstateService estates() {
-        EstateService s = estateService;
-        if (s == null) {
-            throw Unavailable.domain("estate");
-        }
-        return s;
-    }
+public class EstateResource extends EstateServiceClient {
 
     @GET
     @RequiresPermission("estate:read")

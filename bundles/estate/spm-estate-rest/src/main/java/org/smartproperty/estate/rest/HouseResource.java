@@ -13,15 +13,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.smartproperty.platform.rest.Unavailable;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.smartproperty.estate.EstateService;
 import org.smartproperty.estate.House;
 import org.smartproperty.estate.OwnerInput;
 import org.smartproperty.platform.ApiException;
@@ -40,23 +34,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
 @Path("houses")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class HouseResource {
-
-    /**
-     * Dynamic and optional: while the impl bundle is swapped in a maintenance window this resource
-     * stays registered (the /api/v1 application is not rebuilt) and answers 503 until the new
-     * EstateService is back.
-     */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EstateService estateService;
-
-    private EstateService estates() {
-        EstateService s = estateService;
-        if (s == null) {
-            throw Unavailable.domain("estate");
-        }
-        return s;
-    }
+public class HouseResource extends EstateServiceClient {
 
     @GET
     @Path("{unitCode}")

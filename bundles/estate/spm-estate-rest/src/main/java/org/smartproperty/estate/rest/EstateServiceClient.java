@@ -1,0 +1,27 @@
+package org.smartproperty.estate.rest;
+
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smartproperty.estate.EstateService;
+import org.smartproperty.platform.rest.Unavailable;
+
+/**
+ * Base of the estate resources. The reference is dynamic and optional: while the impl bundle is
+ * swapped in a maintenance window the resources stay registered (the /api/v1 application is not
+ * rebuilt) and answer 503 until the new EstateService is back.
+ */
+abstract class EstateServiceClient {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estateService;
+
+    protected EstateService estates() {
+        EstateService s = estateService;
+        if (s == null) {
+            throw Unavailable.domain("estate");
+        }
+        return s;
+    }
+}
