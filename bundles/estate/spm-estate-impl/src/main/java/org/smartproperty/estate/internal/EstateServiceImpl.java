@@ -434,7 +434,6 @@ public class EstateServiceImpl implements EstateService {
             }
             BuildingEntity b = new BuildingEntity();
             b.estateId = estateId;
-            b.touchedBy(actor);
             b.number = number;
             b.name = blankToNull(in.name());
             b.floorsAbove = in.floorsAbove();

@@ -6,8 +6,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
-import javax.persistence.PersistenceException;
-import javax.persistence.RollbackException;
 
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
@@ -62,6 +60,7 @@ public final class Transactions {
             if (c instanceof OptimisticLockException) {
                 return new ApiException(412, "problem.concurrentUpdate", Messages.PLATFORM, null);
             }
+            // 23505 unique violation on PostgreSQL, 23505 too on H2 in PostgreSQL mode
             if (c instanceof SQLException se && "23505".equals(se.getSQLState())) {
                 return new ApiException(409, "problem.duplicate", Messages.PLATFORM, null);
             }
@@ -69,9 +68,6 @@ public final class Transactions {
                 break;
             }
             c = c.getCause();
-        }
-        if (e instanceof RollbackException || e instanceof PersistenceException) {
-            return e;
         }
         return e;
     }
