@@ -1,0 +1,49 @@
+package org.smartproperty.company;
+
+import java.util.List;
+import java.util.Set;
+
+import org.smartproperty.platform.Page;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.DataScope;
+
+/**
+ * The property company registry (SUP-CO-1), its filing review (SUP-CO-2, COS-2) and the public
+ * company list (DIS-2). Every method is one transaction; invalid input throws a 400
+ * {@code ApiException} with all field errors, unknown ids 404, duplicates and illegal transitions
+ * 409, stale versions 412. Reads take the caller's {@link DataScope}: ALL sees every company,
+ * COMPANY only its own, everyone else none (404, as if it did not exist). Every write is audited
+ * in the same transaction.
+ */
+public interface CompanyService {
+
+    /** Properties the company list can be sorted by. */
+    Set<String> SORT = Set.of("id", "name", "creditCode", "status", "createdAt", "updatedAt");
+
+    Page<Company> list(DataScope scope, CompanyQuery query, PageRequest page);
+
+    Company get(DataScope scope, long id);
+
+    /** The regulator registers a company (status APPLYING); 409 when the credit code is taken. */
+    Company create(CompanyInput input, String actor);
+
+    Company update(long id, long expectedVersion, CompanyInput input, String actor);
+
+    /**
+     * A company user submits a filing for its own company (COS-2). 409 while another filing of the
+     * company awaits review, or when the company is not APPLYING.
+     */
+    Filing submitFiling(DataScope scope, long companyId, FilingInput input, String actor);
+
+    /** The regulator approves a SUBMITTED filing; the company becomes FILED (SUP-CO-2). */
+    Filing approve(long companyId, long filingId, long expectedVersion, String reason, String actor);
+
+    /** The regulator returns a SUBMITTED filing; the reason is required (400 without). */
+    Filing returnFiling(long companyId, long filingId, long expectedVersion, String reason, String actor);
+
+    /** Every filing of the company, newest first (the company follows its progress, COS-2). */
+    List<Filing> filings(DataScope scope, long companyId);
+
+    /** Registered (not APPLYING) companies for public disclosure, personal data masked (DIS-2, ID-2). */
+    Page<PublicCompany> publicList(PageRequest page);
+}

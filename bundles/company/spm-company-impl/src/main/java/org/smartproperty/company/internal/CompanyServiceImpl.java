@@ -1,0 +1,537 @@
+package org.smartproperty.company.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.smartproperty.company.Company;
+import org.smartproperty.company.CompanyInput;
+import org.smartproperty.company.CompanyMessages;
+import org.smartproperty.company.CompanyQuery;
+import org.smartproperty.company.CompanyService;
+import org.smartproperty.company.CompanyStatus;
+import org.smartproperty.company.Filing;
+import org.smartproperty.company.FilingInput;
+import org.smartproperty.company.FilingStatus;
+import org.smartproperty.company.PublicCompany;
+import org.smartproperty.company.ServicePeriod;
+import org.smartproperty.company.UnifiedSocialCreditCode;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.Page;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.PersonalData;
+import org.smartproperty.platform.SortOrder;
+import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.persistence.JpaUnits;
+import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
+import org.smartproperty.platform.security.DataScope;
+
+/**
+ * SUP-CO-1 (company registry), SUP-CO-2 / COS-2 (filing: the company submits, the regulator
+ * approves or returns with a reason, the company resubmits) and DIS-2 (public list, masked) on JPA.
+ */
+@Component(service = CompanyService.class)
+public class CompanyServiceImpl implements CompanyService {
+
+    static final String UNIT = "company";
+
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    private DataSource dataSource;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.company.impl)")
+    private SchemaReady schema;
+
+    @Reference
+    private AuditTrail audit;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private EntityManagerFactory emf;
+    private Transactions tx;
+
+    public CompanyServiceImpl() {
+    }
+
+    /** Outside OSGi (tests, tools): over an existing persistence unit. */
+    CompanyServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
+        this.emf = emf;
+        this.audit = audit;
+        this.tx = new Transactions(emf);
+    }
+
+    @Activate
+    void activate() {
+        emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
+        tx = new Transactions(emf);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- registry (SUP-CO-1)
+
+    @Override
+    public Page<Company> list(DataScope scope, CompanyQuery q, PageRequest page) {
+        CompanyQuery query = q == null ? CompanyQuery.all() : q;
+        return tx.read(em -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            Map<String, Object> params = new HashMap<>();
+            where.append(companyScope(scope, "c", params));
+            if (query.name() != null && !query.name().isBlank()) {
+                where.append(" AND LOWER(c.name) LIKE :name ESCAPE '\\'");
+                params.put("name", "%" + likeEscape(query.name().trim().toLowerCase(Locale.ROOT)) + "%");
+            }
+            if (query.status() != null) {
+                where.append(" AND c.status = :status");
+                params.put("status", query.status());
+            }
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CompanyEntity c" + where, Long.class);
+            TypedQuery<CompanyEntity> select = em.createQuery("SELECT c FROM CompanyEntity c" + where + orderBy("c", page), CompanyEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                select.setParameter(k, v);
+            });
+            long total = count.getSingleResult();
+            List<CompanyEntity> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            Map<Long, List<ServicePeriod>> periods = periods(em, rows.stream().map(c -> c.id).toList());
+            List<Company> items = rows.stream().map(c -> toDto(c, periods.getOrDefault(c.id, List.of()))).toList();
+            return new Page<>(items, page.page(), page.size(), total);
+        });
+    }
+
+    @Override
+    public Company get(DataScope scope, long id) {
+        return tx.read(em -> toDto(em, findInScope(em, scope, id)));
+    }
+
+    /** JPQL condition limiting companies (alias {@code c}) to the scope: ALL every one, COMPANY its own, others none. */
+    static String companyScope(DataScope scope, String c, Map<String, Object> params) {
+        DataScope s = scope == null ? DataScope.NONE : scope;
+        switch (s.kind()) {
+            case ALL:
+                return "";
+            case COMPANY:
+                params.put("scopeCompany", s.companyId());
+                return " AND " + c + ".id = :scopeCompany";
+            default:
+                return " AND 1 = 0";
+        }
+    }
+
+    static boolean inScope(DataScope scope, long companyId) {
+        if (scope == null) {
+            return false;
+        }
+        return scope.all() || (scope.kind() == DataScope.Kind.COMPANY && Objects.equals(scope.companyId(), companyId));
+    }
+
+    /** The company if it exists AND lies in the scope; 404 otherwise (never reveal which). */
+    private static CompanyEntity findInScope(EntityManager em, DataScope scope, long id) {
+        if (!inScope(scope, id)) {
+            throw notFound("objects.company", id);
+        }
+        return find(em, id);
+    }
+
+    private static CompanyEntity find(EntityManager em, long id) {
+        CompanyEntity c = em.find(CompanyEntity.class, id);
+        if (c == null) {
+            throw notFound("objects.company", id);
+        }
+        return c;
+    }
+
+    /** 404 whose object kind is a text of the company bundle. */
+    static ApiException notFound(String objectKindKey, Object id) {
+        return new ApiException(404, "problem.notFound", Messages.PLATFORM, null,
+                CompanyMessages.TEXTS.text(objectKindKey), String.valueOf(id));
+    }
+
+    @Override
+    public Company create(CompanyInput input, String actor) {
+        validate(input);
+        return tx.write(em -> {
+            String code = UnifiedSocialCreditCode.normalize(input.creditCode());
+            checkCreditCode(em, code, null);
+            CompanyEntity c = new CompanyEntity();
+            apply(c, input);
+            c.status = CompanyStatus.APPLYING;
+            c.touchedBy(actor);
+            em.persist(c);
+            em.flush();
+            mergePeriods(em, c.id, input.servicePeriods());
+            audit(em, actor, "company.create", "company", c.id, "{\"name\":" + quote(c.name) + ",\"creditCode\":" + quote(c.creditCode) + "}");
+            return toDto(em, c);
+        });
+    }
+
+    @Override
+    public Company update(long id, long expectedVersion, CompanyInput input, String actor) {
+        validate(input);
+        return tx.write(em -> {
+            CompanyEntity c = find(em, id);
+            checkVersion(c.getVersion(), expectedVersion);
+            checkCreditCode(em, UnifiedSocialCreditCode.normalize(input.creditCode()), c.id);
+            String before = quote(c.name) + "," + quote(c.creditCode) + "," + c.getVersion();
+            apply(c, input);
+            c.touchedBy(actor);
+            mergePeriods(em, c.id, input.servicePeriods());
+            em.flush();
+            audit(em, actor, "company.update", "company", c.id,
+                    "{\"before\":[" + before + "],\"after\":[" + quote(c.name) + "," + quote(c.creditCode) + "," + c.getVersion() + "]}");
+            return toDto(em, c);
+        });
+    }
+
+    private static void validate(CompanyInput in) {
+        Validation v = new Validation(CompanyMessages.TEXTS);
+        if (in == null) {
+            v.required("$", null);
+            v.throwIfInvalid();
+            return;
+        }
+        if (v.required("name", in.name())) {
+            v.maxLength("name", in.name(), 200);
+        }
+        for (String key : UnifiedSocialCreditCode.violations(in.creditCode())) {
+            v.error("creditCode", key);
+        }
+        if (v.required("legalRepresentative", in.legalRepresentative())) {
+            v.maxLength("legalRepresentative", in.legalRepresentative(), 100);
+        }
+        v.maxLength("qualificationGrade", in.qualificationGrade(), 50);
+        v.maxLength("certificateNumber", in.certificateNumber(), 64);
+        v.maxLength("contact", in.contact(), 100);
+        v.maxLength("officeAddress", in.officeAddress(), 400);
+        if (in.phone() != null && !in.phone().isBlank() && !in.phone().trim().matches("[+0-9 ()\\-]{5,20}")) {
+            v.error("phone", "phone.format");
+        }
+        List<ServicePeriod> periods = in.servicePeriods() == null ? List.of() : in.servicePeriods();
+        for (int i = 0; i < periods.size(); i++) {
+            ServicePeriod p = periods.get(i);
+            String f = "servicePeriods[" + i + "]";
+            if (p == null) {
+                v.required(f, null);
+                continue;
+            }
+            if (p.estateId() <= 0) {
+                v.required(f + ".estateId", null);
+            }
+            if (v.required(f + ".from", p.from()) && p.to() != null && p.to().isBefore(p.from())) {
+                v.error(f + ".to", "servicePeriod.order");
+            }
+        }
+        v.throwIfInvalid();
+    }
+
+    private static void checkVersion(long current, long expected) {
+        if (current != expected) {
+            throw ApiException.stale(current);
+        }
+    }
+
+    private static void checkCreditCode(EntityManager em, String code, Long self) {
+        List<Long> ids = em.createQuery("SELECT c.id FROM CompanyEntity c WHERE c.creditCode = :code", Long.class)
+                .setParameter("code", code).getResultList();
+        if (!ids.isEmpty() && !ids.get(0).equals(self)) {
+            throw ApiException.conflict(CompanyMessages.TEXTS, "creditCode.duplicate", code);
+        }
+    }
+
+    private static void apply(CompanyEntity c, CompanyInput in) {
+        c.name = in.name().trim();
+        c.creditCode = UnifiedSocialCreditCode.normalize(in.creditCode());
+        c.legalRepresentative = in.legalRepresentative().trim();
+        c.qualificationGrade = blankToNull(in.qualificationGrade());
+        c.certificateNumber = blankToNull(in.certificateNumber());
+        c.contact = blankToNull(in.contact());
+        c.phone = blankToNull(in.phone());
+        c.officeAddress = blankToNull(in.officeAddress());
+    }
+
+    /**
+     * Service periods are matched by (estate, from): new ones are added, matching ones take the
+     * given end; periods not mentioned stay (history). Overlaps for one estate are 400.
+     */
+    private static void mergePeriods(EntityManager em, long companyId, List<ServicePeriod> input) {
+        if (input == null || input.isEmpty()) {
+            return;
+        }
+        List<ServicePeriodEntity> existing = em.createQuery("SELECT p FROM ServicePeriodEntity p WHERE p.companyId = :c", ServicePeriodEntity.class)
+                .setParameter("c", companyId).getResultList();
+        List<ServicePeriodEntity> all = new ArrayList<>(existing);
+        for (ServicePeriod p : input) {
+            ServicePeriodEntity match = all.stream().filter(e -> e.estateId == p.estateId() && e.from.equals(p.from())).findFirst().orElse(null);
+            if (match == null) {
+                match = new ServicePeriodEntity();
+                match.companyId = companyId;
+                match.estateId = p.estateId();
+                match.from = p.from();
+                all.add(match);
+                em.persist(match);
+            }
+            match.to = p.to();
+        }
+        Map<Long, List<ServicePeriodEntity>> byEstate = all.stream().collect(Collectors.groupingBy(e -> e.estateId));
+        for (List<ServicePeriodEntity> ps : byEstate.values()) {
+            for (int i = 0; i < ps.size(); i++) {
+                for (int j = i + 1; j < ps.size(); j++) {
+                    if (overlap(ps.get(i), ps.get(j))) {
+                        int idx = indexOf(input, ps.get(j).estateId);
+                        throw ApiException.invalid(CompanyMessages.TEXTS, "servicePeriods[" + idx + "]", "servicePeriod.overlap");
+                    }
+                }
+            }
+        }
+    }
+
+    private static int indexOf(List<ServicePeriod> input, long estateId) {
+        for (int i = 0; i < input.size(); i++) {
+            if (input.get(i).estateId() == estateId) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean overlap(ServicePeriodEntity a, ServicePeriodEntity b) {
+        boolean aEndsBeforeB = a.to != null && a.to.isBefore(b.from);
+        boolean bEndsBeforeA = b.to != null && b.to.isBefore(a.from);
+        return !aEndsBeforeB && !bEndsBeforeA;
+    }
+
+    private static Map<Long, List<ServicePeriod>> periods(EntityManager em, List<Long> companyIds) {
+        Map<Long, List<ServicePeriod>> out = new HashMap<>();
+        if (companyIds.isEmpty()) {
+            return out;
+        }
+        for (ServicePeriodEntity p : em.createQuery("SELECT p FROM ServicePeriodEntity p WHERE p.companyId IN :ids ORDER BY p.estateId, p.from",
+                ServicePeriodEntity.class).setParameter("ids", companyIds).getResultList()) {
+            out.computeIfAbsent(p.companyId, k -> new ArrayList<>()).add(new ServicePeriod(p.estateId, p.from, p.to));
+        }
+        return out;
+    }
+
+    private Company toDto(EntityManager em, CompanyEntity c) {
+        return toDto(c, periods(em, List.of(c.id)).getOrDefault(c.id, List.of()));
+    }
+
+    private static Company toDto(CompanyEntity c, List<ServicePeriod> periods) {
+        return new Company(c.id, c.name, c.creditCode, c.legalRepresentative, c.qualificationGrade, c.certificateNumber,
+                c.contact, c.phone, c.officeAddress, c.status, periods, c.getVersion(), c.getCreatedAt(), c.getUpdatedAt());
+    }
+
+    // ---------------------------------------------------------------- filing (SUP-CO-2, COS-2)
+
+    @Override
+    public Filing submitFiling(DataScope scope, long companyId, FilingInput input, String actor) {
+        Validation v = new Validation(CompanyMessages.TEXTS);
+        if (input == null) {
+            v.required("$", null);
+        } else {
+            v.maxLength("qualificationGrade", input.qualificationGrade(), 50);
+            v.maxLength("certificateNumber", input.certificateNumber(), 64);
+            v.maxLength("creditInformation", input.creditInformation(), 4000);
+            v.maxLength("note", input.note(), 4000);
+            List<String> materials = input.materials() == null ? List.of() : input.materials();
+            for (int i = 0; i < materials.size(); i++) {
+                if (v.required("materials[" + i + "]", materials.get(i))) {
+                    v.maxLength("materials[" + i + "]", materials.get(i), 400);
+                }
+            }
+        }
+        v.throwIfInvalid();
+        return tx.write(em -> {
+            CompanyEntity c = findInScope(em, scope, companyId);
+            if (c.status != CompanyStatus.APPLYING) {
+                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.companyStatus", c.status.name());
+            }
+            long pending = em.createQuery("SELECT COUNT(f) FROM FilingEntity f WHERE f.companyId = :c AND f.status = :s", Long.class)
+                    .setParameter("c", companyId).setParameter("s", FilingStatus.SUBMITTED).getSingleResult();
+            if (pending > 0) {
+                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.pending");
+            }
+            FilingEntity f = new FilingEntity();
+            f.companyId = companyId;
+            f.status = FilingStatus.SUBMITTED;
+            f.qualificationGrade = blankToNull(input.qualificationGrade());
+            f.certificateNumber = blankToNull(input.certificateNumber());
+            f.creditInformation = blankToNull(input.creditInformation());
+            f.materials = writeMaterials(input.materials());
+            f.note = blankToNull(input.note());
+            f.submittedBy = actor;
+            f.submittedAt = Instant.now();
+            f.touchedBy(actor);
+            em.persist(f);
+            em.flush();
+            audit(em, actor, "filing.submit", "company", companyId, "{\"filing\":" + f.id + ",\"status\":\"SUBMITTED\"}");
+            return toDto(f);
+        });
+    }
+
+    @Override
+    public Filing approve(long companyId, long filingId, long expectedVersion, String reason, String actor) {
+        return decide(companyId, filingId, expectedVersion, FilingStatus.APPROVED, reason, actor);
+    }
+
+    @Override
+    public Filing returnFiling(long companyId, long filingId, long expectedVersion, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalid(CompanyMessages.TEXTS, "reason", "reason.required");
+        }
+        return decide(companyId, filingId, expectedVersion, FilingStatus.RETURNED, reason, actor);
+    }
+
+    private Filing decide(long companyId, long filingId, long expectedVersion, FilingStatus target, String reason, String actor) {
+        Validation v = new Validation(CompanyMessages.TEXTS);
+        v.maxLength("reason", reason, 4000);
+        v.throwIfInvalid();
+        return tx.write(em -> {
+            CompanyEntity c = find(em, companyId);
+            FilingEntity f = em.find(FilingEntity.class, filingId);
+            if (f == null || f.companyId != companyId) {
+                throw notFound("objects.filing", filingId);
+            }
+            checkVersion(f.getVersion(), expectedVersion);
+            if (!f.status.next().contains(target)) {
+                String allowed = f.status.next().isEmpty() ? null
+                        : f.status.next().stream().map(Enum::name).collect(Collectors.joining(", "));
+                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.illegalTransition", f.status.name(), target.name(),
+                        allowed == null ? CompanyMessages.TEXTS.text("filing.noTransition") : allowed);
+            }
+            f.status = target;
+            f.reason = blankToNull(reason);
+            f.touchedBy(actor);
+            if (target == FilingStatus.APPROVED) {
+                c.status = CompanyStatus.FILED;
+                c.touchedBy(actor);
+            }
+            em.flush();
+            audit(em, actor, target == FilingStatus.APPROVED ? "filing.approve" : "filing.return", "company", companyId,
+                    "{\"filing\":" + f.id + ",\"status\":\"" + target + "\",\"reason\":" + quote(f.reason) + "}");
+            return toDto(f);
+        });
+    }
+
+    @Override
+    public List<Filing> filings(DataScope scope, long companyId) {
+        return tx.read(em -> {
+            findInScope(em, scope, companyId);
+            return em.createQuery("SELECT f FROM FilingEntity f WHERE f.companyId = :c ORDER BY f.id DESC", FilingEntity.class)
+                    .setParameter("c", companyId).getResultList().stream().map(this::toDto).toList();
+        });
+    }
+
+    private Filing toDto(FilingEntity f) {
+        boolean decided = f.status != FilingStatus.SUBMITTED;
+        return new Filing(f.id, f.companyId, f.status, f.qualificationGrade, f.certificateNumber, f.creditInformation,
+                readMaterials(f.materials), f.note, f.submittedBy, f.submittedAt, decided ? f.getUpdatedBy() : null, decided ? f.getUpdatedAt() : null, f.reason, f.getVersion());
+    }
+
+    private String writeMaterials(List<String> materials) {
+        if (materials == null || materials.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(materials.stream().map(String::trim).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> readMaterials(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            return List.of(); // written by us, always valid; never fail a read on it
+        }
+    }
+
+    // ---------------------------------------------------------------- disclosure (DIS-2)
+
+    @Override
+    public Page<PublicCompany> publicList(PageRequest page) {
+        return tx.read(em -> {
+            String where = " WHERE c.status <> :applying";
+            long total = em.createQuery("SELECT COUNT(c) FROM CompanyEntity c" + where, Long.class)
+                    .setParameter("applying", CompanyStatus.APPLYING).getSingleResult();
+            List<CompanyEntity> rows = em.createQuery("SELECT c FROM CompanyEntity c" + where + orderBy("c", page), CompanyEntity.class)
+                    .setParameter("applying", CompanyStatus.APPLYING)
+                    .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            Map<Long, List<ServicePeriod>> periods = periods(em, rows.stream().map(c -> c.id).toList());
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            List<PublicCompany> items = rows.stream().map(c -> new PublicCompany(c.id, c.name, c.creditCode,
+                    PersonalData.maskName(c.legalRepresentative), c.qualificationGrade, c.certificateNumber,
+                    PersonalData.maskPhone(c.phone), c.officeAddress, c.status,
+                    periods.getOrDefault(c.id, List.of()).stream()
+                            .filter(p -> !p.from().isAfter(today) && (p.to() == null || !p.to().isBefore(today)))
+                            .map(ServicePeriod::estateId).distinct().toList())).toList();
+            return new Page<>(items, page.page(), page.size(), total);
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void audit(EntityManager em, String actor, String action, String type, Object id, String summary) {
+        if (audit != null) {
+            audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, type, id, summary));
+        }
+    }
+
+    private static String orderBy(String alias, PageRequest page) {
+        StringBuilder sb = new StringBuilder(" ORDER BY ");
+        boolean byId = false;
+        for (SortOrder o : page.sort()) {
+            sb.append(alias).append('.').append(o.property()).append(o.ascending() ? " ASC" : " DESC").append(", ");
+            byId |= o.property().equals("id");
+        }
+        if (!byId) {
+            sb.append(alias).append(".id ASC");
+        } else {
+            sb.setLength(sb.length() - 2);
+        }
+        return sb.toString();
+    }
+
+    private String quote(String s) {
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            return "\"?\"";
+        }
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
