@@ -14,8 +14,10 @@ import org.smartproperty.platform.rest.Unavailable;
  */
 abstract class CompanyServiceClient {
 
+    // protected, not private: Felix SCR injects a field declared in a superclass of the component
+    // class only when it is accessible from the subclass ("Suitable but non-accessible field").
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CompanyService companyService;
+    protected volatile CompanyService companyService;
 
     protected CompanyService companies() {
         CompanyService s = companyService;
