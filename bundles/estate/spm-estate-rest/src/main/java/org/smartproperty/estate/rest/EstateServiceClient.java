@@ -15,7 +15,7 @@ import org.smartproperty.platform.rest.Unavailable;
 abstract class EstateServiceClient {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EstateService estateService;
+    protected volatile EstateService estateService; // not private: SCR injects fields of a base class only when accessible
 
     protected EstateService estates() {
         EstateService s = estateService;
