@@ -406,4 +406,52 @@ public class PlatformIT extends SpmTestSupport {
             // refused
         }
     }
+
+    @Test
+    public void companyAccountFilesAndTheRegulatorApproves_SUP_CO_1_SUP_CO_2_COS_2() {
+        // the regulator registers the company
+        HttpResponse<String> created = send("POST", "/companies", "{\"name\":\"珠海横琴集成测试物业服务有限公司\",\"creditCode\":\"91440400MA4W3K2L94\","
+                + "\"legalRepresentative\":\"王建国\",\"contact\":\"李小姐\",\"phone\":\"13800001234\",\"officeAddress\":\"横琴环岛东路1号\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        long companyId = json(created).get("id").asLong();
+
+        // the system admin gives the company a login account (SUP-CO-1: accounts managed centrally)
+        String sysadmin = login("demo-sysadmin", DEMO_PASSWORD, "DEMOSYSADMINSPMHENGQINAAAAAAAAAA");
+        HttpResponse<String> account = send("POST", "/accounts", "{\"username\":\"it-company\",\"roles\":[\"COMPANY\"],\"scope\":\"COMPANY\",\"companyId\":"
+                + companyId + "}", "Authorization", "Bearer " + sysadmin);
+        assertEquals(account.body(), 200, account.statusCode());
+        String initial = json(account).get("initialPassword").asText();
+
+        // first login is limited until the initial password is changed
+        String limited = login("it-company", initial, null);
+        assertEquals(403, getAs(limited, "/companies/" + companyId).statusCode());
+        assertEquals(200, send("POST", "/auth/password", "{\"currentPassword\":\"" + initial + "\",\"newPassword\":\"Filing@2026ok\"}",
+                "Authorization", "Bearer " + limited).statusCode());
+        String company = login("it-company", "Filing@2026ok", null);
+        assertEquals(200, getAs(company, "/companies/" + companyId).statusCode());
+
+        HttpResponse<String> filing = send("POST", "/companies/" + companyId + "/filings",
+                "{\"qualificationGrade\":\"一级\",\"certificateNumber\":\"粤物业-2026-001\",\"materials\":[\"营业执照\"]}",
+                "Authorization", "Bearer " + company);
+        assertEquals(filing.body(), 201, filing.statusCode());
+        long filingId = json(filing).get("id").asLong();
+        String etag = filing.headers().firstValue("ETag").orElseThrow();
+        assertEquals("a company cannot approve its own filing", 403, send("POST", "/companies/" + companyId + "/filings/" + filingId + "/approve", "{}",
+                "Authorization", "Bearer " + company, "If-Match", etag).statusCode());
+        HttpResponse<String> approved = send("POST", "/companies/" + companyId + "/filings/" + filingId + "/approve", "{}", "If-Match", etag);
+        assertEquals(approved.body(), 200, approved.statusCode());
+        assertEquals("FILED", json(getAs(company, "/companies/" + companyId)).get("status").asText());
+        assertEquals(409, send("POST", "/companies/" + companyId + "/filings/" + filingId + "/approve", "{}",
+                "If-Match", approved.headers().firstValue("ETag").orElseThrow()).statusCode());
+
+        JsonNode pub = json(getAs(null, "/public/companies?size=200"));
+        boolean listed = false;
+        for (JsonNode c : pub.get("items")) {
+            if (c.get("name").asText().equals("珠海横琴集成测试物业服务有限公司")) {
+                listed = true;
+                assertTrue(c.toString(), !c.toString().contains("13800001234") && !c.toString().contains("王建国"));
+            }
+        }
+        assertTrue("filed companies are disclosed (DIS-2)", listed);
+    }
 }
