@@ -1,0 +1,46 @@
+package org.smartproperty.committee.rest;
+
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smartproperty.committee.CommitteeService;
+import org.smartproperty.platform.rest.Unavailable;
+
+/**
+ * Base of the committee resources. The reference is dynamic and optional: while the impl bundle is
+ * swapped the resources stay registered (the /api/v1 application is not rebuilt) and answer 503
+ * until the new CommitteeService is back.
+ */
+abstract class CommitteeServiceClient {
+
+    // protected, not private: Felix SCR injects a field declared in a superclass of the component
+    // class only when it is accessible from the subclass ("Suitable but non-accessible field").
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    protected volatile CommitteeService committeeService;
+
+    protected CommitteeService committees() {
+        CommitteeService s = committeeService;
+        if (s == null) {
+            throw Unavailable.domain("committee");
+        }
+        return s;
+    }
+
+    /** An optional numeric query parameter; a malformed one is a field error, never a 404. */
+    static Long optionalId(org.smartproperty.platform.Validation v, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        v.required(field, null);
+        return null;
+    }
+}
