@@ -454,4 +454,44 @@ public class PlatformIT extends SpmTestSupport {
         }
         assertTrue("filed companies are disclosed (DIS-2)", listed);
     }
+
+    @Test
+    public void committeeOfOwnersIsRegisteredFiledByItsHeadAndApproved_SUP_OC_1_OC_1_OCS_4() {
+        JsonNode first = json(get("/estates?size=1&sort=id")).get("items").get(0);
+        long estateId = first.get("id").asLong();
+        java.util.LinkedHashSet<Long> owners = new java.util.LinkedHashSet<>();
+        for (JsonNode h : json(get("/estates/" + estateId + "/houses?status=SOLD&size=100")).get("items")) {
+            for (JsonNode o : h.get("owners")) {
+                owners.add(o.get("id").asLong());
+            }
+        }
+        java.util.List<Long> ids = new java.util.ArrayList<>(owners);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String end = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(5).toString();
+        java.util.function.IntFunction<String> body = n -> {
+            StringBuilder members = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                members.append(i == 0 ? "" : ",").append("{\"ownerId\":").append(ids.get(i)).append(",\"name\":\"委员").append(i)
+                        .append("\",\"phone\":\"1380000").append(String.format("%04d", i)).append("\",\"position\":\"").append(i == 0 ? "HEAD" : "MEMBER").append("\"}");
+            }
+            return "{\"estateId\":" + estateId + ",\"name\":\"澳门新街坊业主委员会\",\"phone\":\"13800009999\",\"address\":\"澳门新街坊会所\","
+                    + "\"electedOn\":\"" + today + "\",\"termStart\":\"" + today + "\",\"termEnd\":\"" + end + "\",\"members\":[" + members + "]}";
+        };
+        HttpResponse<String> four = send("POST", "/committees", body.apply(4));
+        assertEquals(four.body(), 400, four.statusCode());
+        HttpResponse<String> created = send("POST", "/committees", body.apply(5));
+        assertEquals(created.body(), 201, created.statusCode());
+        long committeeId = json(created).get("id").asLong();
+
+        String committee = login("demo-committee", DEMO_PASSWORD, null);
+        HttpResponse<String> filing = send("POST", "/committees/" + committeeId + "/filings", "{\"materials\":[\"选举结果公告\"]}",
+                "Authorization", "Bearer " + committee);
+        assertEquals(filing.body(), 201, filing.statusCode());
+        HttpResponse<String> approved = send("POST", "/committees/" + committeeId + "/filings/" + json(filing).get("id").asLong() + "/approve", "{}",
+                "If-Match", filing.headers().firstValue("ETag").orElseThrow());
+        assertEquals(approved.body(), 200, approved.statusCode());
+        String pub = getAs(null, "/public/committees?size=200").body();
+        assertTrue(pub.contains("澳门新街坊业主委员会"));
+        assertTrue("phones masked in public (ID-2)", !pub.contains("13800009999"));
+    }
 }
