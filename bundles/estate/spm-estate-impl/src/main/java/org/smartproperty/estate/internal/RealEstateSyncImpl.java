@@ -741,11 +741,14 @@ public class RealEstateSyncImpl implements RealEstateSync {
             }
         }
         Map<String, Object[]> owners = new HashMap<>(); // type:number → {id, name, phone}
-        Set<String> numbers = new TreeSet<>();
-        valid.values().forEach(h -> h.owners().forEach(o -> numbers.add(IdDocuments.normalize(o.idNumber()))));
-        for (List<String> chunk : chunks(numbers)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, id_type, id_number, name, phone FROM est_owner WHERE id_number IN (" + marks(chunk.size()) + ")")) {
-                bind(ps, chunk);
+        Map<String, Set<String>> numbersByType = new HashMap<>(); // by type, so that the (id_type, id_number) index is used
+        valid.values().forEach(h -> h.owners().forEach(o -> numbersByType.computeIfAbsent(o.idType().trim(), k -> new TreeSet<>())
+                .add(IdDocuments.normalize(o.idNumber()))));
+        for (Map.Entry<String, Set<String>> t : numbersByType.entrySet()) {
+            // one array parameter: the same statement (and plan) whatever the number of owners
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, id_type, id_number, name, phone FROM est_owner WHERE id_type = ? AND id_number = ANY (?)")) {
+                ps.setString(1, t.getKey());
+                ps.setArray(2, c.createArrayOf("VARCHAR", t.getValue().toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         owners.put(rs.getString(2) + ":" + rs.getString(3), new Object[] {rs.getLong(1), rs.getString(4), rs.getString(5)});
