@@ -3,18 +3,29 @@ package org.smartproperty.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Before;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.runners.MethodSorters;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * INT-RE, SUP-EST-1/2 in the assembled distribution (spm-dev on PostgreSQL): the regulator starts
@@ -22,8 +33,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * run changes nothing; a role without sync permissions is refused.
  */
 @RunWith(PaxExam.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING) // the REST test needs the first (full) run; the shell test comes after it
 @ExamReactorStrategy(PerClass.class)
 public class RealEstateSyncIT extends SpmTestSupport {
+
+    @Inject
+    BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -62,6 +77,25 @@ public class RealEstateSyncIT extends SpmTestSupport {
         assertEquals(0, second.get("read").asLong());
         assertEquals(0, second.get("created").asLong());
         assertEquals(0, second.get("updated").asLong());
+    }
+
+    @Test
+    public void shellCommandSpmSyncRunsAfterTheRestRunsAndListsThem_INT_RE() throws Exception {
+        ServiceReference<?> ref = context.getServiceReference("org.apache.karaf.shell.api.console.SessionFactory");
+        assertTrue("Karaf shell present", ref != null);
+        Class<?> factoryType = ref.getBundle().loadClass("org.apache.karaf.shell.api.console.SessionFactory");
+        Class<?> sessionType = ref.getBundle().loadClass("org.apache.karaf.shell.api.console.Session");
+        Object factory = context.getService(ref);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        Object session = factoryType.getMethod("create", InputStream.class, PrintStream.class, PrintStream.class)
+                .invoke(factory, new ByteArrayInputStream(new byte[0]), out, out);
+        Method execute = sessionType.getMethod("execute", CharSequence.class);
+        Object ran = execute.invoke(session, "spm:sync");
+        assertTrue(String.valueOf(ran), String.valueOf(ran).contains("SUCCEEDED"));
+        Object listed = execute.invoke(session, "spm:sync --list");
+        assertTrue(String.valueOf(listed), String.valueOf(listed).startsWith("run "));
+        sessionType.getMethod("close").invoke(session);
     }
 
     @Test
