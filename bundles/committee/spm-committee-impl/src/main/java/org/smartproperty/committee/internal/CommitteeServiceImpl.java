@@ -1,5 +1,7 @@
 package org.smartproperty.committee.internal;
 
+import static org.smartproperty.platform.persistence.Jpql.orderBy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,7 +52,6 @@ import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
-import org.smartproperty.platform.SortOrder;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.SchemaReady;
@@ -782,20 +783,6 @@ public class CommitteeServiceImpl implements CommitteeService {
         }
     }
 
-    private static String orderBy(String alias, PageRequest page) {
-        StringBuilder sb = new StringBuilder(" ORDER BY ");
-        boolean byId = false;
-        for (SortOrder o : page.sort()) {
-            sb.append(alias).append('.').append(o.property()).append(o.ascending() ? " ASC" : " DESC").append(", ");
-            byId |= o.property().equals("id");
-        }
-        if (!byId) {
-            sb.append(alias).append(".id ASC");
-        } else {
-            sb.setLength(sb.length() - 2);
-        }
-        return sb.toString();
-    }
 
     private String quote(String s) {
         try {

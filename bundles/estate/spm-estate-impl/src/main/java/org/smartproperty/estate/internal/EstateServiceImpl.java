@@ -1,5 +1,8 @@
 package org.smartproperty.estate.internal;
 
+import static org.smartproperty.platform.persistence.Jpql.orderBy;
+import static org.smartproperty.platform.persistence.Jpql.likeEscape;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +49,6 @@ import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
-import org.smartproperty.platform.SortOrder;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.SchemaReady;
@@ -782,20 +784,6 @@ public class EstateServiceImpl implements EstateService {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String orderBy(String alias, PageRequest page) {
-        StringBuilder sb = new StringBuilder(" ORDER BY ");
-        boolean byId = false;
-        for (SortOrder o : page.sort()) {
-            sb.append(alias).append('.').append(o.property()).append(o.ascending() ? " ASC" : " DESC").append(", ");
-            byId |= o.property().equals("id");
-        }
-        if (!byId) {
-            sb.append(alias).append(".id ASC");
-        } else {
-            sb.setLength(sb.length() - 2);
-        }
-        return sb.toString();
-    }
 
     private String quote(String s) {
         try {
@@ -805,9 +793,6 @@ public class EstateServiceImpl implements EstateService {
         }
     }
 
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
