@@ -54,6 +54,7 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.JpaUnits;
+import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
 import org.smartproperty.platform.security.AuditEvent;
@@ -238,14 +239,9 @@ public class CommitteeServiceImpl implements CommitteeService {
                 where.append(" AND c.status = :status");
                 params.put("status", query.status());
             }
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CommitteeEntity c" + where, Long.class);
-            TypedQuery<CommitteeEntity> select = em.createQuery("SELECT c FROM CommitteeEntity c" + where + orderBy("c", page), CommitteeEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<CommitteeEntity> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            Jpql.Rows<CommitteeEntity> found = Jpql.page(em, CommitteeEntity.class, "c", where.toString(), params, page);
+            long total = found.total();
+            List<CommitteeEntity> rows = found.rows();
             return new Page<>(toDtos(em, rows), page.page(), page.size(), total);
         });
     }

@@ -42,6 +42,7 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.JpaUnits;
+import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
 import org.smartproperty.platform.security.AuditEvent;
@@ -110,14 +111,9 @@ public class CompanyServiceImpl implements CompanyService {
                 where.append(" AND c.status = :status");
                 params.put("status", query.status());
             }
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CompanyEntity c" + where, Long.class);
-            TypedQuery<CompanyEntity> select = em.createQuery("SELECT c FROM CompanyEntity c" + where + orderBy("c", page), CompanyEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<CompanyEntity> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            Jpql.Rows<CompanyEntity> found = Jpql.page(em, CompanyEntity.class, "c", where.toString(), params, page);
+            long total = found.total();
+            List<CompanyEntity> rows = found.rows();
             Map<Long, List<ServicePeriod>> periods = periods(em, rows.stream().map(c -> c.id).toList());
             List<Company> items = rows.stream().map(c -> toDto(c, periods.getOrDefault(c.id, List.of()))).toList();
             return new Page<>(items, page.page(), page.size(), total);

@@ -51,6 +51,7 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.JpaUnits;
+import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
 import org.smartproperty.platform.security.AuditEvent;
@@ -138,14 +139,9 @@ public class EstateServiceImpl implements EstateService {
                 params.put("maxLon", b[2]);
                 params.put("maxLat", b[3]);
             }
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM EstateEntity e" + where, Long.class);
-            TypedQuery<EstateEntity> select = em.createQuery("SELECT e FROM EstateEntity e" + where + orderBy("e", page), EstateEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<EstateEntity> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            Jpql.Rows<EstateEntity> found = Jpql.page(em, EstateEntity.class, "e", where.toString(), params, page);
+            long total = found.total();
+            List<EstateEntity> rows = found.rows();
             Map<Long, Long> buildings = countBy(em, "SELECT b.estateId, COUNT(b) FROM BuildingEntity b WHERE b.estateId IN :ids GROUP BY b.estateId", rows);
             Map<Long, Long> houses = countBy(em, "SELECT h.estateId, COUNT(h) FROM HouseEntity h WHERE h.estateId IN :ids GROUP BY h.estateId", rows);
             List<Estate> items = rows.stream().map(e -> toDto(e, buildings.getOrDefault(e.id, 0L), houses.getOrDefault(e.id, 0L))).toList();
@@ -486,14 +482,9 @@ public class EstateServiceImpl implements EstateService {
                 where.append(" AND h.use = :u");
                 params.put("u", query.use());
             }
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(h) FROM HouseEntity h" + where, Long.class);
-            TypedQuery<HouseEntity> select = em.createQuery("SELECT h FROM HouseEntity h" + where + orderBy("h", page), HouseEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<HouseEntity> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            Jpql.Rows<HouseEntity> found = Jpql.page(em, HouseEntity.class, "h", where.toString(), params, page);
+            long total = found.total();
+            List<HouseEntity> rows = found.rows();
             return new Page<>(toHouses(em, rows, false), page.page(), page.size(), total);
         });
     }
