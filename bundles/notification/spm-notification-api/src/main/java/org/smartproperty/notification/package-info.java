@@ -1,0 +1,14 @@
+/**
+ * Notifications (INT-SMS, SVC-CMP-4, SLA-3): the transactional SMS outbox
+ * ({@link org.smartproperty.notification.SmsOutbox}), in-app notifications
+ * ({@link org.smartproperty.notification.Notifications}), message kinds and their templates
+ * ({@link org.smartproperty.notification.SmsTemplates}: zh-CN, zh-TW for Macao numbers), phone
+ * rules ({@link org.smartproperty.notification.Phones}) and the provider SPI
+ * ({@link org.smartproperty.notification.SmsSender}).
+ */
+@Export
+@Version("1.0.0")
+package org.smartproperty.notification;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
