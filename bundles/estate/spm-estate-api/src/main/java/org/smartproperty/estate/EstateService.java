@@ -11,7 +11,8 @@ import org.smartproperty.platform.security.DataScope;
  * transaction; invalid input throws a 400 {@code ApiException} with field errors, unknown ids 404,
  * duplicates 409 and stale versions 412 — nothing is half-written. Reads take the caller's
  * {@link DataScope}: an object outside it is 404, exactly like one that does not exist. Every
- * write is audited in its own transaction.
+ * write is audited in its own transaction. (Methods added after 1.0 have default bodies so
+ * existing implementations, e.g. test doubles, keep compiling.)
  */
 public interface EstateService {
 
@@ -51,4 +52,24 @@ public interface EstateService {
     House houseUnmasked(DataScope scope, String unitCode, String actor);
 
     House addOwner(String unitCode, OwnerInput owner, String actor);
+
+    /**
+     * OWN-2 / INT-REG: asks the real-estate registration system whether the owner (a registered
+     * owner of the house, identified by their stored document and name) holds title to it, and
+     * records the answer in {@code est_title_verification} with an audit row, in one transaction.
+     * HELD makes it the owner's verified title (area, share, certificate); NOT_HELD is recorded but
+     * verifies nothing. The house must lie in the scope and the owner be one of its owners (404).
+     * An unreachable registry is 503 and nothing is recorded.
+     */
+    default TitleVerification verifyTitle(DataScope scope, String unitCode, long ownerId, String actor) {
+        throw new UnsupportedOperationException("title verification (OWN-2) not implemented by " + getClass().getName());
+    }
+
+    /**
+     * The latest verification per owner of the house (newest first), in scope: an OWNER scope
+     * sees only its own. 404 when the house is outside the scope.
+     */
+    default List<TitleVerification> titleVerifications(DataScope scope, String unitCode) {
+        throw new UnsupportedOperationException("title verification (OWN-2) not implemented by " + getClass().getName());
+    }
 }
