@@ -1,0 +1,521 @@
+package org.smartproperty.platform.files.internal;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.FieldError;
+import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.files.FileAccessPolicy;
+import org.smartproperty.platform.files.FileContent;
+import org.smartproperty.platform.files.FileStore;
+import org.smartproperty.platform.files.StoredFile;
+import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/**
+ * The file store. Bytes are written to a temporary file while they are counted and hashed, checked
+ * by content ({@link Sniffer}), then moved to {@code <dir>/<sha[0..2]>/<sha>} (identical uploads
+ * share one copy); image thumbnails sit beside them as {@code <sha>.thumb.jpg}. Metadata and links
+ * are rows in {@code plt_file} / {@code plt_file_link}. Unattached uploads are purged after
+ * {@code pendingHours}.
+ */
+@Component(service = {FileStore.class, FileStoreImpl.class}, configurationPid = "org.smartproperty.files",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = FilesConfig.class)
+public class FileStoreImpl implements FileStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileStoreImpl.class);
+    static final String FIELD = "file";
+    private static final String SELECT = "SELECT id, name, content_type, size_bytes, sha256, width, height, uploaded_by, uploaded_at FROM plt_file";
+
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    private DataSource dataSource;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.platform.files)")
+    private SchemaReady schema;
+
+    private final Map<String, FileAccessPolicy> policies = new ConcurrentHashMap<>();
+
+    private volatile Settings settings;
+    private ScheduledExecutorService timer;
+
+    /** Validated configuration. */
+    record Settings(Path directory, long maxBytes, Set<String> allowedTypes, int thumbnailSize, Duration pending,
+                    int maxAttachments) {
+
+        static Settings of(FilesConfig c) {
+            List<String> bad = new ArrayList<>();
+            if (c.maxSizeMb() < 1 || c.maxSizeMb() > 100) {
+                bad.add("maxSizeMb must be 1-100");
+            }
+            Set<String> known = Set.of(Sniffer.PDF, Sniffer.JPEG, Sniffer.PNG);
+            Set<String> types = new LinkedHashSet<>();
+            for (String t : c.allowedTypes()) {
+                String x = t.trim().toLowerCase(Locale.ROOT);
+                if (!known.contains(x)) {
+                    bad.add("allowedTypes: " + t + " is not one of " + known);
+                }
+                types.add(x);
+            }
+            if (c.thumbnailSize() < 64 || c.thumbnailSize() > 1024) {
+                bad.add("thumbnailSize must be 64-1024");
+            }
+            if (c.pendingHours() < 1 || c.pendingHours() > 720) {
+                bad.add("pendingHours must be 1-720");
+            }
+            if (c.maxAttachments() < 1 || c.maxAttachments() > 100) {
+                bad.add("maxAttachments must be 1-100");
+            }
+            if (!bad.isEmpty()) {
+                throw new IllegalArgumentException("Invalid org.smartproperty.files configuration: " + String.join("; ", bad));
+            }
+            Path dir = c.directory().isBlank() ? Path.of(System.getProperty("karaf.data", "data"), "files") : Path.of(c.directory());
+            return new Settings(dir.toAbsolutePath(), c.maxSizeMb() * 1024L * 1024L, Set.copyOf(types), c.thumbnailSize(),
+                    Duration.ofHours(c.pendingHours()), c.maxAttachments());
+        }
+    }
+
+    public FileStoreImpl() {
+    }
+
+    FileStoreImpl(DataSource ds, Settings settings) {
+        this.dataSource = ds;
+        this.settings = settings;
+    }
+
+    @Activate
+    void activate(FilesConfig config) throws IOException {
+        modified(config);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spm-files-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::purgeQuietly, 5, 60, TimeUnit.MINUTES);
+    }
+
+    @Modified
+    void modified(FilesConfig config) throws IOException {
+        Settings s = Settings.of(config);
+        Files.createDirectories(s.directory().resolve("tmp"));
+        settings = s;
+        LOG.info("File store at {} (limit {} MiB, types {})", s.directory(), config.maxSizeMb(), s.allowedTypes());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (timer != null) {
+            timer.shutdown();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPolicy(FileAccessPolicy policy, Map<String, Object> props) {
+        Object kind = props.get(FileAccessPolicy.OWNER_KIND);
+        if (kind != null) {
+            policies.put(kind.toString(), policy);
+        }
+    }
+
+    void removePolicy(FileAccessPolicy policy, Map<String, Object> props) {
+        Object kind = props.get(FileAccessPolicy.OWNER_KIND);
+        if (kind != null) {
+            policies.remove(kind.toString(), policy);
+        }
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public StoredFile upload(InputStream in, String name, String uploader) {
+        Settings s = settings;
+        String cleanName = cleanName(name);
+        if (in == null) {
+            throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.required");
+        }
+        Path tmp = s.directory().resolve("tmp").resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(tmp.getParent());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
+                byte[] buf = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    size += n;
+                    if (size > s.maxBytes()) {
+                        throw new ApiException(413, "file.tooLarge", Messages.PLATFORM,
+                                List.of(FieldError.of(Messages.PLATFORM, FIELD, "file.tooLarge", s.maxBytes() / 1024 / 1024)),
+                                s.maxBytes() / 1024 / 1024);
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+            if (size == 0) {
+                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.empty");
+            }
+            Sniffer.Result r = Sniffer.check(tmp);
+            if (!s.allowedTypes().contains(r.type())) {
+                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.type", extension(cleanName));
+            }
+            if (!r.intact()) {
+                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", r.type());
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path blob = blob(hash);
+            Files.createDirectories(blob.getParent());
+            if (Files.exists(blob)) {
+                Files.delete(tmp);
+            } else {
+                move(tmp, blob);
+            }
+            Integer w = null;
+            Integer h = null;
+            if (r.image() != null) {
+                w = r.image().getWidth();
+                h = r.image().getHeight();
+                Path thumb = thumbnail(hash);
+                if (!Files.exists(thumb)) {
+                    writeThumbnail(r.image(), thumb, s.thumbnailSize());
+                }
+            }
+            StoredFile f = new StoredFile(UUID.randomUUID().toString(), cleanName, r.type(), size, hash, w, h, uploader,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS));
+            insert(f);
+            return f;
+        } catch (IOException e) {
+            throw new IllegalStateException("Storing an upload failed: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}: {}", tmp, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public List<StoredFile> attach(Connection c, List<String> fileIds, String uploader, String ownerKind, String ownerRef,
+                                   String field) {
+        List<String> ids = fileIds == null ? List.of() : fileIds;
+        if (ids.size() > settings.maxAttachments()) {
+            throw ApiException.invalid(Messages.PLATFORM, field, "file.tooMany", settings.maxAttachments());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<StoredFile> files = new ArrayList<>();
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                StoredFile f = id == null ? null : find(c, id);
+                if (f == null) {
+                    errors.add(FieldError.of(Messages.PLATFORM, field + "[" + i + "]", id == null ? "file.required" : "file.unknown",
+                            String.valueOf(id)));
+                } else if (!f.uploadedBy().equals(uploader)) {
+                    errors.add(FieldError.of(Messages.PLATFORM, field + "[" + i + "]", "file.notYours", id));
+                } else {
+                    files.add(f);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO plt_file_link (file_id, owner_kind, owner_ref, position, linked_at) VALUES (?, ?, ?, ?, ?)")) {
+                int pos = 0;
+                Set<String> seen = new java.util.HashSet<>();
+                for (StoredFile f : files) {
+                    if (!seen.add(f.id())) {
+                        continue;
+                    }
+                    ps.setString(1, f.id());
+                    ps.setString(2, ownerKind);
+                    ps.setString(3, ownerRef);
+                    ps.setInt(4, pos++);
+                    ps.setTimestamp(5, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return attached(c, ownerKind, ownerRef);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Attaching files failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredFile> attached(Connection c, String ownerKind, String ownerRef) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.id, f.name, f.content_type, f.size_bytes, f.sha256, f.width, f.height, "
+                + "f.uploaded_by, f.uploaded_at FROM plt_file f JOIN plt_file_link l ON l.file_id = f.id "
+                + "WHERE l.owner_kind = ? AND l.owner_ref = ? ORDER BY l.position")) {
+            ps.setString(1, ownerKind);
+            ps.setString(2, ownerRef);
+            List<StoredFile> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading attachments failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoredFile get(SpmPrincipal caller, String id) {
+        try (Connection c = dataSource.getConnection()) {
+            StoredFile f = id == null ? null : find(c, id);
+            if (f == null || !mayRead(c, caller, f)) {
+                throw ApiException.notFound("objects.file", id);
+            }
+            return f;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading a file failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public FileContent open(SpmPrincipal caller, String id, boolean thumbnail) {
+        StoredFile f = get(caller, id);
+        if (thumbnail && !f.image()) {
+            throw ApiException.notFound("objects.file", id + "/thumbnail");
+        }
+        Path p = thumbnail ? thumbnail(f.sha256()) : blob(f.sha256());
+        return new FileContent() {
+            @Override
+            public StoredFile file() {
+                return f;
+            }
+
+            @Override
+            public String contentType() {
+                return thumbnail ? Sniffer.JPEG : f.contentType();
+            }
+
+            @Override
+            public long length() {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return Files.newInputStream(p);
+            }
+        };
+    }
+
+    private boolean mayRead(Connection c, SpmPrincipal caller, StoredFile f) throws SQLException {
+        if (caller == null) {
+            return false;
+        }
+        if (caller.username().equals(f.uploadedBy())) {
+            return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT owner_kind, owner_ref FROM plt_file_link WHERE file_id = ?")) {
+            ps.setString(1, f.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FileAccessPolicy p = policies.get(rs.getString(1));
+                    if (p != null && p.mayRead(caller, rs.getString(2))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Deletes unattached uploads older than the pending time, and bytes no row refers to any more. */
+    int purge(Instant now) throws SQLException, IOException {
+        Timestamp before = Timestamp.from(now.minus(settings.pending()));
+        List<String[]> gone = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, sha256 FROM plt_file f WHERE uploaded_at < ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM plt_file_link l WHERE l.file_id = f.id)")) {
+                ps.setTimestamp(1, before);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        gone.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM plt_file WHERE id = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM plt_file_link l WHERE l.file_id = plt_file.id)")) {
+                for (String[] g : gone) {
+                    ps.setString(1, g[0]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            for (String[] g : gone) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plt_file WHERE sha256 = ?")) {
+                    ps.setString(1, g[1]);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) == 0) {
+                            Files.deleteIfExists(blob(g[1]));
+                            Files.deleteIfExists(thumbnail(g[1]));
+                        }
+                    }
+                }
+            }
+            c.commit();
+        }
+        return gone.size();
+    }
+
+    private void purgeQuietly() {
+        try {
+            int n = purge(Instant.now());
+            if (n > 0) {
+                LOG.info("File store: {} unattached uploads purged", n);
+            }
+        } catch (Exception e) {
+            LOG.error("File store purge failed: {}", e.toString(), e);
+        }
+    }
+
+    Path blob(String sha) {
+        return settings.directory().resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    Path thumbnail(String sha) {
+        return settings.directory().resolve(sha.substring(0, 2)).resolve(sha + ".thumb.jpg");
+    }
+
+    private void insert(StoredFile f) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO plt_file (id, name, content_type, size_bytes, sha256, width, height, "
+                     + "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(true);
+            ps.setString(1, f.id());
+            ps.setString(2, f.name());
+            ps.setString(3, f.contentType());
+            ps.setLong(4, f.size());
+            ps.setString(5, f.sha256());
+            ps.setObject(6, f.width(), java.sql.Types.INTEGER);
+            ps.setObject(7, f.height(), java.sql.Types.INTEGER);
+            ps.setString(8, f.uploadedBy());
+            ps.setTimestamp(9, Timestamp.from(f.uploadedAt()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording an upload failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredFile find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row(rs) : null;
+            }
+        }
+    }
+
+    private static StoredFile row(ResultSet rs) throws SQLException {
+        return new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant());
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeThumbnail(BufferedImage img, Path to, int max) throws IOException {
+        double scale = Math.min(1.0, (double) max / Math.max(img.getWidth(), img.getHeight()));
+        int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
+        BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = t.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(img, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        Path part = to.resolveSibling(to.getFileName() + "." + UUID.randomUUID() + ".part");
+        ImageIO.write(t, "jpg", part.toFile());
+        move(part, to);
+    }
+
+    /** A safe display name: the last path segment, no control characters, at most 200 characters. */
+    static String cleanName(String name) {
+        String n = name == null ? "" : name;
+        int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        n = n.substring(slash + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (n.isEmpty()) {
+            n = "file";
+        }
+        if (n.length() > 200) {
+            throw ApiException.invalid(Messages.PLATFORM, "name", "file.name");
+        }
+        return n;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+}

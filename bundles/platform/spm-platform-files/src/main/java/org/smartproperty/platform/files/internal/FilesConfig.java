@@ -1,0 +1,26 @@
+package org.smartproperty.platform.files.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "SmartProperty file store", description = "Uploads: limits, storage directory, thumbnails")
+public @interface FilesConfig {
+
+    @AttributeDefinition(description = "Directory of the stored files; empty = ${karaf.data}/files. Backups must include it.")
+    String directory() default "";
+
+    @AttributeDefinition(description = "Largest accepted upload in MiB (1-100)")
+    int maxSizeMb() default 10;
+
+    @AttributeDefinition(description = "Accepted content types, judged by content: application/pdf, image/jpeg, image/png")
+    String[] allowedTypes() default {"application/pdf", "image/jpeg", "image/png"};
+
+    @AttributeDefinition(description = "Longest side of image thumbnails in pixels (64-1024)")
+    int thumbnailSize() default 320;
+
+    @AttributeDefinition(description = "Hours an uploaded file may stay unattached before it is purged (1-720)")
+    int pendingHours() default 24;
+
+    @AttributeDefinition(description = "Most files one business object may have attached (1-100)")
+    int maxAttachments() default 20;
+}
