@@ -4,6 +4,7 @@ import static org.smartproperty.platform.persistence.Jpql.orderBy;
 import static org.smartproperty.platform.persistence.Jpql.likeEscape;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +26,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartproperty.estate.Building;
 import org.smartproperty.estate.BuildingInput;
 import org.smartproperty.estate.Estate;
@@ -43,6 +49,10 @@ import org.smartproperty.estate.IdDocuments;
 import org.smartproperty.estate.IdType;
 import org.smartproperty.estate.Owner;
 import org.smartproperty.estate.OwnerInput;
+import org.smartproperty.estate.TitleVerification;
+import org.smartproperty.estate.registration.RegistryUnavailableException;
+import org.smartproperty.estate.registration.TitleAnswer;
+import org.smartproperty.estate.registration.TitleRegistry;
 import org.smartproperty.estate.UnitCode;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
@@ -79,6 +89,12 @@ public class EstateServiceImpl implements EstateService {
     @Reference
     private AuditTrail audit;
 
+    /** INT-REG: the registration system adapter; absent = verification answers 503, nothing else is affected. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TitleRegistry registry;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EstateServiceImpl.class);
+
     private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
     private Transactions tx;
@@ -88,8 +104,14 @@ public class EstateServiceImpl implements EstateService {
 
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
     EstateServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
+        this(emf, audit, null);
+    }
+
+    /** Outside OSGi with a registration system (tests). */
+    EstateServiceImpl(EntityManagerFactory emf, AuditTrail audit, TitleRegistry registry) {
         this.emf = emf;
         this.audit = audit;
+        this.registry = registry;
         this.tx = new Transactions(emf);
     }
 
@@ -755,12 +777,24 @@ public class EstateServiceImpl implements EstateService {
         }
         Map<Long, List<Owner>> owners = new HashMap<>();
         List<Long> houseIds = rows.stream().map(h -> h.id).toList();
+        Map<Long, String> codes = new HashMap<>();
+        rows.forEach(h -> codes.put(h.id, h.unitCode));
+        Map<String, TitleVerificationEntity> titles = new HashMap<>();
+        for (TitleVerificationEntity v : latestVerifications(em, houseIds)) {
+            if (TitleVerification.HELD.equals(v.result)) {
+                titles.put(v.houseId + ":" + v.ownerId, v);
+            }
+        }
         for (Object[] r : em.createQuery("SELECT ho.houseId, ho.share, o FROM HouseOwnerEntity ho, OwnerEntity o "
                 + "WHERE ho.ownerId = o.id AND ho.houseId IN :ids ORDER BY ho.id", Object[].class).setParameter("ids", houseIds).getResultList()) {
             OwnerEntity o = (OwnerEntity) r[2];
-            owners.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(unmasked
-                    ? new Owner(o.id, o.name, o.idType, o.idNumber, o.phone, (BigDecimal) r[1], false)
-                    : masked(o, (BigDecimal) r[1]));
+            Long houseId = (Long) r[0];
+            TitleVerificationEntity v = titles.get(houseId + ":" + o.id);
+            TitleVerification title = v == null ? null : toDto(v, codes.get(houseId), o, true);
+            owners.computeIfAbsent(houseId, k -> new ArrayList<>()).add(unmasked
+                    ? new Owner(o.id, o.name, o.idType, o.idNumber, o.phone, (BigDecimal) r[1], false, title)
+                    : new Owner(o.id, PersonalData.maskName(o.name), o.idType, PersonalData.maskIdNumber(o.idNumber),
+                            PersonalData.maskPhone(o.phone), (BigDecimal) r[1], true, title));
         }
         return rows.stream().map(h -> new House(h.id, h.unitCode, h.estateId, h.buildingId, numbers.get(h.buildingId),
                 h.unitId == null ? null : unitNames.get(h.unitId), h.floor, h.roomNo, h.use, h.plannedArea, h.measuredArea,
@@ -771,6 +805,123 @@ public class EstateServiceImpl implements EstateService {
     static Owner masked(OwnerEntity o, BigDecimal share) {
         return new Owner(o.id, PersonalData.maskName(o.name), o.idType, PersonalData.maskIdNumber(o.idNumber),
                 PersonalData.maskPhone(o.phone), share, true);
+    }
+
+    // ---------------------------------------------------------------- title verification (OWN-2, INT-REG)
+
+    /** The owner of a house as the registry is asked about it. */
+    private record Subject(long houseId, String unitCode, long ownerId, IdType idType, String idNumber, String name) {
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The registry is asked between a read and the one write transaction, so no database
+     * connection is held during the remote call; the write re-checks that the owner still owns the house.
+     */
+    @Override
+    public TitleVerification verifyTitle(DataScope scope, String unitCode, long ownerId, String actor) {
+        String code = UnitCode.normalize(unitCode);
+        Subject who = tx.read(em -> subject(em, scope, code, ownerId));
+        TitleRegistry r = registry;
+        if (r == null) {
+            throw new ApiException(503, "registry.notConnected", EstateMessages.TEXTS, null);
+        }
+        TitleAnswer answer;
+        try {
+            answer = r.lookup(who.unitCode(), who.idType(), who.idNumber(), who.name());
+        } catch (RegistryUnavailableException e) {
+            LOG.warn("Title verification of {} for owner {} not possible: {}", who.unitCode(), who.ownerId(), e.getMessage());
+            throw new ApiException(503, "registry.unavailable", EstateMessages.TEXTS, null);
+        }
+        if (answer == null) {
+            throw new ApiException(503, "registry.unavailable", EstateMessages.TEXTS, null);
+        }
+        return tx.write(em -> {
+            Subject again = subject(em, scope, code, ownerId);
+            TitleVerificationEntity v = new TitleVerificationEntity();
+            v.houseId = again.houseId();
+            v.ownerId = again.ownerId();
+            v.verifiedAt = Instant.now();
+            v.result = answer.held() ? TitleVerification.HELD : TitleVerification.NOT_HELD;
+            v.reason = answer.held() ? null : cut(answer.reason(), 64);
+            v.exclusiveArea = answer.held() ? answer.exclusiveArea() : null;
+            v.share = answer.held() ? answer.share() : null;
+            v.certificateNumber = answer.held() ? cut(answer.certificateNumber(), 64) : null;
+            v.registeredOn = answer.held() ? answer.registeredOn() : null;
+            v.registrySource = answer.source() == null ? "unknown" : cut(answer.source(), 32);
+            v.registryReference = cut(answer.reference(), 100);
+            v.verifiedBy = actor;
+            em.persist(v);
+            em.flush();
+            audit(em, actor, "title.verify", "house", again.unitCode(), "{\"owner\":" + again.ownerId() + ",\"result\":\"" + v.result
+                    + "\",\"exclusiveArea\":" + v.exclusiveArea + ",\"certificate\":" + (v.certificateNumber == null ? "null" : quote(v.certificateNumber))
+                    + ",\"source\":" + quote(v.registrySource) + ",\"reference\":" + (v.registryReference == null ? "null" : quote(v.registryReference)) + "}");
+            OwnerEntity o = em.find(OwnerEntity.class, again.ownerId());
+            return toDto(v, again.unitCode(), o, answer.held());
+        });
+    }
+
+    /** The house (in scope) and one of its owners (an OWNER scope: only itself); 404 otherwise. */
+    private static Subject subject(EntityManager em, DataScope scope, String code, long ownerId) {
+        HouseEntity h = findHouseInScope(em, scope, code);
+        if (scope != null && scope.kind() == DataScope.Kind.OWNER && !Long.valueOf(ownerId).equals(scope.ownerId())) {
+            throw ownerNotFound(ownerId);
+        }
+        List<OwnerEntity> os = em.createQuery("SELECT o FROM OwnerEntity o, HouseOwnerEntity ho WHERE ho.ownerId = o.id "
+                + "AND ho.houseId = :h AND o.id = :o", OwnerEntity.class).setParameter("h", h.id).setParameter("o", ownerId).getResultList();
+        if (os.isEmpty()) {
+            throw ownerNotFound(ownerId);
+        }
+        OwnerEntity o = os.get(0);
+        return new Subject(h.id, h.unitCode, o.id, o.idType, o.idNumber, o.name);
+    }
+
+    private static ApiException ownerNotFound(long ownerId) {
+        return new ApiException(404, "problem.notFound", Messages.PLATFORM, null, EstateMessages.TEXTS.text("objects.owner"), String.valueOf(ownerId));
+    }
+
+    @Override
+    public List<TitleVerification> titleVerifications(DataScope scope, String unitCode) {
+        String code = UnitCode.normalize(unitCode);
+        return tx.read(em -> {
+            HouseEntity h = findHouseInScope(em, scope, code);
+            Set<Long> current = new HashSet<>(em.createQuery("SELECT ho.ownerId FROM HouseOwnerEntity ho WHERE ho.houseId = :h", Long.class)
+                    .setParameter("h", h.id).getResultList());
+            List<TitleVerificationEntity> latest = new ArrayList<>(latestVerifications(em, List.of(h.id)));
+            if (scope != null && scope.kind() == DataScope.Kind.OWNER) {
+                latest.removeIf(v -> !Long.valueOf(v.ownerId).equals(scope.ownerId()));
+            }
+            latest.sort(java.util.Comparator.comparing((TitleVerificationEntity v) -> v.verifiedAt).thenComparing(v -> v.id).reversed());
+            List<TitleVerification> out = new ArrayList<>();
+            for (TitleVerificationEntity v : latest) {
+                OwnerEntity o = em.find(OwnerEntity.class, v.ownerId);
+                out.add(toDto(v, h.unitCode, o, TitleVerification.HELD.equals(v.result) && current.contains(v.ownerId)));
+            }
+            return out;
+        });
+    }
+
+    /** Per house and owner the latest check (the same rule as the view est_verified_ownership, without the ownership join). */
+    private static List<TitleVerificationEntity> latestVerifications(EntityManager em, List<Long> houseIds) {
+        List<TitleVerificationEntity> out = new ArrayList<>();
+        for (int i = 0; i < houseIds.size(); i += IN_CHUNK) {
+            out.addAll(em.createQuery("SELECT v FROM TitleVerificationEntity v WHERE v.houseId IN :ids AND NOT EXISTS ("
+                    + "SELECT n FROM TitleVerificationEntity n WHERE n.houseId = v.houseId AND n.ownerId = v.ownerId "
+                    + "AND (n.verifiedAt > v.verifiedAt OR (n.verifiedAt = v.verifiedAt AND n.id > v.id)))", TitleVerificationEntity.class)
+                    .setParameter("ids", houseIds.subList(i, Math.min(houseIds.size(), i + IN_CHUNK))).getResultList());
+        }
+        return out;
+    }
+
+    private static TitleVerification toDto(TitleVerificationEntity v, String unitCode, OwnerEntity o, boolean verified) {
+        return new TitleVerification(v.id, unitCode, v.houseId, v.ownerId, o == null ? null : PersonalData.maskName(o.name), v.verifiedAt,
+                v.result, v.reason, v.exclusiveArea, v.share, v.certificateNumber, v.registeredOn, v.registrySource,
+                v.registryReference, v.verifiedBy, verified);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     // ---------------------------------------------------------------- helpers
