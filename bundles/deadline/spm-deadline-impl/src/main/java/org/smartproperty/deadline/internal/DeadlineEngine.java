@@ -196,7 +196,7 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
 
     CalendarMath math(Connection c) throws SQLException {
         Map<LocalDate, DayKind> days = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT day, kind FROM dl_calendar_day")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT cal_date, kind FROM dl_calendar_day")) {
             while (rs.next()) {
                 days.put(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2)));
             }
@@ -247,7 +247,7 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
     @Override
     public List<CalendarDay> days(int year) {
         return Sql.read(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM dl_calendar_day WHERE day BETWEEN ? AND ? ORDER BY day")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM dl_calendar_day WHERE cal_date BETWEEN ? AND ? ORDER BY cal_date")) {
                 ps.setObject(1, LocalDate.of(year, 1, 1));
                 ps.setObject(2, LocalDate.of(year, 12, 31));
                 List<CalendarDay> out = new ArrayList<>();
@@ -262,12 +262,12 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
     }
 
     private static CalendarDay day(ResultSet rs) throws SQLException {
-        return new CalendarDay(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")), rs.getString("name"),
+        return new CalendarDay(rs.getObject("cal_date", LocalDate.class), DayKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 rs.getBoolean("provisional"), rs.getString("note"), rs.getString("updated_by"), Sql.ts(rs, "updated_at"), rs.getLong("version"));
     }
 
     private static CalendarDay findDay(Connection c, LocalDate date, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM dl_calendar_day WHERE day = ?" + (lock ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM dl_calendar_day WHERE cal_date = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? day(rs) : null;
@@ -301,7 +301,7 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
                 checkVersion(expectedVersion, before.version());
                 version = before.version() + 1;
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE dl_calendar_day SET kind = ?, name = ?, provisional = ?, note = ?, updated_by = ?, updated_at = ?, version = ? WHERE day = ?")) {
+                        "UPDATE dl_calendar_day SET kind = ?, name = ?, provisional = ?, note = ?, updated_by = ?, updated_at = ?, version = ? WHERE cal_date = ?")) {
                     ps.setString(1, in.kind().name());
                     ps.setString(2, in.name().trim());
                     ps.setBoolean(3, Boolean.TRUE.equals(in.provisional()));
@@ -314,7 +314,7 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO dl_calendar_day (day, kind, name, provisional, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
+                        "INSERT INTO dl_calendar_day (cal_date, kind, name, provisional, note, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
                     ps.setObject(1, date);
                     ps.setString(2, in.kind().name());
                     ps.setString(3, in.name().trim());
@@ -349,7 +349,7 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
             if (before == null) {
                 throw notFound("objects.calendarDay", date);
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM dl_calendar_day WHERE day = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM dl_calendar_day WHERE cal_date = ?")) {
                 ps.setObject(1, date);
                 ps.executeUpdate();
             }
