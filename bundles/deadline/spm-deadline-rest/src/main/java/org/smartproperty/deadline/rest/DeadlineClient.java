@@ -1,0 +1,89 @@
+package org.smartproperty.deadline.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smartproperty.deadline.DeadlineMessages;
+import org.smartproperty.deadline.DeadlineSettings;
+import org.smartproperty.deadline.DeadlineTracker;
+import org.smartproperty.deadline.WorkingCalendar;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.rest.Api;
+import org.smartproperty.platform.rest.Unavailable;
+
+/**
+ * Base of the deadline resources. The references are dynamic and optional: while the impl bundle is
+ * swapped the resources stay registered (the /api/v1 application is not rebuilt) and answer 503.
+ */
+abstract class DeadlineClient {
+
+    // protected, not private: Felix SCR injects a field declared in a superclass only when it is accessible
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    protected volatile WorkingCalendar workingCalendar;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    protected volatile DeadlineSettings deadlineSettings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    protected volatile DeadlineTracker deadlineTracker;
+
+    protected WorkingCalendar calendar() {
+        WorkingCalendar s = workingCalendar;
+        if (s == null) {
+            throw Unavailable.domain("deadline");
+        }
+        return s;
+    }
+
+    protected DeadlineSettings settings() {
+        DeadlineSettings s = deadlineSettings;
+        if (s == null) {
+            throw Unavailable.domain("deadline");
+        }
+        return s;
+    }
+
+    protected DeadlineTracker tracker() {
+        DeadlineTracker s = deadlineTracker;
+        if (s == null) {
+            throw Unavailable.domain("deadline");
+        }
+        return s;
+    }
+
+    /** {@code yyyy-MM-dd}; anything else is a 400 field error. */
+    static LocalDate date(String field, String raw) {
+        try {
+            return LocalDate.parse(raw == null ? "" : raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(DeadlineMessages.TEXTS, field, "date.format");
+        }
+    }
+
+    /** The If-Match version when given (an update), null when absent (a create; the service answers 428 if the record exists). */
+    static Long optionalVersion(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : Api.expectedVersion(ifMatch);
+    }
+
+    /** An optional numeric query parameter; a malformed one is a field error, never a 404. */
+    static Long optionalId(Validation v, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        v.error(org.smartproperty.platform.Messages.PLATFORM, field, "field.integer");
+        return null;
+    }
+}
