@@ -24,7 +24,8 @@ final class Db {
     }
 
     static OffsetDateTime ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        // microseconds: what both PostgreSQL and H2 store (a rounded-up value would not be due yet)
+        return i == null ? null : OffsetDateTime.ofInstant(i.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
