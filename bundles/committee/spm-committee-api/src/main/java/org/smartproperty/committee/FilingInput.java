@@ -2,6 +2,11 @@ package org.smartproperty.committee;
 
 import java.util.List;
 
-/** The filing form the elected head submits (OCS-4): references of the materials (election record, rules, member list…) and a note. */
-public record FilingInput(List<String> materials, String note) {
+import org.smartproperty.platform.files.AttachmentInput;
+
+/**
+ * The filing form the elected head submits (OCS-4): the materials (election record, rules, member
+ * list…), each a title and the id of a file uploaded to {@code /api/v1/files}, at least one; and a note.
+ */
+public record FilingInput(List<AttachmentInput> materials, String note) {
 }

@@ -41,6 +41,13 @@ public interface CompanyService {
     /** The regulator returns a SUBMITTED filing; the reason is required (400 without). */
     Filing returnFiling(long companyId, long filingId, long expectedVersion, String reason, String actor);
 
+    /**
+     * The regulator's sanctions and their end (SUP-CO-1): FILED → SUSPENDED, SUSPENDED → FILED
+     * (reinstated), FILED or SUSPENDED → REVOKED (final). A reason is required; any other
+     * transition is 409 naming the allowed ones.
+     */
+    Company changeStatus(long id, long expectedVersion, CompanyStatus target, String reason, String actor);
+
     /** Every filing of the company, newest first (the company follows its progress, COS-2). */
     List<Filing> filings(DataScope scope, long companyId);
 

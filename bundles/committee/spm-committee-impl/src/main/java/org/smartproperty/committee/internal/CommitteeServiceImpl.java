@@ -53,6 +53,9 @@ import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.files.Attachment;
+import org.smartproperty.platform.files.AttachmentInput;
+import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
@@ -67,12 +70,14 @@ import org.smartproperty.platform.security.DataScope;
  * regulator) and DIS-2 (public list, masked) on JPA. Ownership and estate visibility are asked of
  * the {@link EstateService}.
  */
-@Component(service = CommitteeService.class, configurationPid = "org.smartproperty.committee",
+@Component(service = {CommitteeService.class, CommitteeServiceImpl.class}, configurationPid = "org.smartproperty.committee",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CommitteeConfig.class)
 public class CommitteeServiceImpl implements CommitteeService {
 
     static final String UNIT = "committee";
+    /** Owner kind of committee filing materials in the file store. */
+    static final String FILING_FILES = "committee-filing";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(CommitteeServiceImpl.class);
 
@@ -86,6 +91,9 @@ public class CommitteeServiceImpl implements CommitteeService {
     private AuditTrail audit;
 
     @Reference
+    private FileStore files;
+
+    @Reference
     private EstateService estates;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -97,9 +105,10 @@ public class CommitteeServiceImpl implements CommitteeService {
     }
 
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
-    CommitteeServiceImpl(EntityManagerFactory emf, AuditTrail audit, EstateService estates) {
+    CommitteeServiceImpl(EntityManagerFactory emf, AuditTrail audit, EstateService estates, FileStore files) {
         this.emf = emf;
         this.audit = audit;
+        this.files = files;
         this.estates = estates;
         this.tx = new Transactions(emf);
     }
@@ -592,10 +601,20 @@ public class CommitteeServiceImpl implements CommitteeService {
             v.required("$", null);
         } else {
             v.maxLength("note", input.note(), 4000);
-            List<String> materials = input.materials() == null ? List.of() : input.materials();
+            List<AttachmentInput> materials = input.materials() == null ? List.of() : input.materials();
+            if (materials.isEmpty()) {
+                v.error("materials", "materials.required");
+            }
             for (int i = 0; i < materials.size(); i++) {
-                if (v.required("materials[" + i + "]", materials.get(i))) {
-                    v.maxLength("materials[" + i + "]", materials.get(i), 400);
+                AttachmentInput m = materials.get(i);
+                String f = "materials[" + i + "]";
+                if (v.required(f, m)) {
+                    if (m.title() == null || m.title().isBlank()) {
+                        v.error(f + ".title", "material.title");
+                    } else {
+                        v.maxLength(f + ".title", m.title(), 200);
+                    }
+                    v.required(f + ".fileId", m.fileId());
                 }
             }
         }
@@ -624,15 +643,15 @@ public class CommitteeServiceImpl implements CommitteeService {
             CommitteeFilingEntity f = new CommitteeFilingEntity();
             f.committeeId = committeeId;
             f.status = FilingStatus.SUBMITTED;
-            f.materials = writeMaterials(input.materials());
             f.note = blankToNull(input.note());
             f.submittedBy = actor;
             f.submittedAt = Instant.now();
             f.touchedBy(actor);
             em.persist(f);
             em.flush();
+            files.attach(em.unwrap(java.sql.Connection.class), input.materials(), actor, FILING_FILES, Long.toString(f.id), "materials[]");
             audit(em, actor, "filing.submit", committeeId, "{\"filing\":" + f.id + ",\"status\":\"SUBMITTED\"}");
-            return toDto(f);
+            return toDto(em, f);
         });
     }
 
@@ -672,7 +691,7 @@ public class CommitteeServiceImpl implements CommitteeService {
             em.flush();
             audit(em, actor, target == FilingStatus.APPROVED ? "filing.approve" : "filing.return", committeeId,
                     "{\"filing\":" + f.id + ",\"status\":\"" + target + "\",\"reason\":" + quote(f.reason) + "}");
-            return toDto(f);
+            return toDto(em, f);
         });
     }
 
@@ -681,36 +700,31 @@ public class CommitteeServiceImpl implements CommitteeService {
         return tx.read(em -> {
             findInScope(em, scope, committeeId);
             return em.createQuery("SELECT f FROM CommitteeFilingEntity f WHERE f.committeeId = :c ORDER BY f.id DESC", CommitteeFilingEntity.class)
-                    .setParameter("c", committeeId).getResultList().stream().map(this::toDto).toList();
+                    .setParameter("c", committeeId).getResultList().stream().map(f -> toDto(em, f)).toList();
         });
     }
 
-    private Filing toDto(CommitteeFilingEntity f) {
+    private Filing toDto(EntityManager em, CommitteeFilingEntity f) {
         boolean decided = f.status != FilingStatus.SUBMITTED;
-        return new Filing(f.id, f.committeeId, f.status, readMaterials(f.materials), f.note, f.submittedBy, f.submittedAt,
+        // null outside a transaction: the store then reads on its own connection
+        List<Attachment> materials = files.attached(em.unwrap(java.sql.Connection.class), FILING_FILES, Long.toString(f.id));
+        return new Filing(f.id, f.committeeId, f.status, materials, f.note, f.submittedBy, f.submittedAt,
                 decided ? f.getUpdatedBy() : null, decided ? f.getUpdatedAt() : null, f.reason, f.getVersion());
     }
 
-    private String writeMaterials(List<String> materials) {
-        if (materials == null || materials.isEmpty()) {
-            return null;
+    /**
+     * Whether the caller may read the materials of a filing: the regulator's staff and the committee
+     * itself; not companies or owners (member lists and election records carry personal data, ID-2).
+     */
+    boolean mayReadFiling(DataScope scope, long filingId) {
+        if (scope == null || !(scope.all() || scope.kind() == DataScope.Kind.COMMITTEE)) {
+            return false;
         }
-        try {
-            return json.writeValueAsString(materials.stream().map(String::trim).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> readMaterials(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(text, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
+        return tx.read(em -> {
+            CommitteeFilingEntity f = em.find(CommitteeFilingEntity.class, filingId);
+            CommitteeEntity c = f == null ? null : em.find(CommitteeEntity.class, f.committeeId);
+            return c != null && (scope.all() || scope.estateIds().contains(c.estateId));
+        });
     }
 
     // ---------------------------------------------------------------- reminders (OC-2)

@@ -26,6 +26,9 @@ import org.smartproperty.committee.CommitteeQuery;
 import org.smartproperty.committee.CommitteeStatus;
 import org.smartproperty.committee.Filing;
 import org.smartproperty.committee.FilingInput;
+import org.smartproperty.platform.files.Attachment;
+import org.smartproperty.platform.files.AttachmentInput;
+import org.smartproperty.platform.files.internal.FileStoreImpl;
 import org.smartproperty.committee.FilingStatus;
 import org.smartproperty.committee.MemberInput;
 import org.smartproperty.committee.Position;
@@ -87,10 +90,12 @@ abstract class CommitteeServiceContract {
     void setUp() throws Exception {
         db().migrate("db/estate.changelog.xml");
         db().migrate("db/committee.changelog.xml");
+        db().migrate("db/files.changelog.xml");
+        files = new FileStoreImpl(db().dataSource(), java.nio.file.Files.createTempDirectory("spm-files"));
         estates = EstateServices.over(db().jpa("estate"), audit);
         // TestDatabase keeps one unit; the committee unit is a second one over the same schema
         committeeUnit = JpaUnits.create("committee", db().dataSource(), Thread.currentThread().getContextClassLoader());
-        service = new CommitteeServiceImpl(committeeUnit, audit, estates);
+        service = new CommitteeServiceImpl(committeeUnit, audit, estates, files);
     }
 
     @AfterAll
@@ -140,8 +145,17 @@ abstract class CommitteeServiceContract {
                 electedOn.plusDays(1), electedOn.plusYears(5), members(f.owners(), members));
     }
 
-    static FilingInput form() {
-        return new FilingInput(List.of("doc:election-record", "doc:rules"), "首次备案");
+    FileStoreImpl files;
+
+    /** A filing form with two PDFs {@code actor} has just uploaded through the real file store. */
+    FilingInput form(String actor) {
+        return new FilingInput(List.of(new AttachmentInput("选举结果公告", upload(actor, "election.pdf")),
+                new AttachmentInput("业主大会议事规则", upload(actor, "rules.pdf"))), "首次备案");
+    }
+
+    String upload(String actor, String name) {
+        byte[] pdf = ("%PDF-1.4\n% " + name + " " + System.nanoTime() + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return files.upload(new java.io.ByteArrayInputStream(pdf), name, actor).id();
     }
 
     static int status(Runnable r) {
@@ -266,22 +280,51 @@ abstract class CommitteeServiceContract {
         Fixture f = estate("备案小区", null, 5);
         Committee c = service.create(input(f, 5, TODAY.minusDays(30)), "regulator");
         DataScope head = DataScope.committee(f.estateId());
-        Filing filed = service.submitFiling(head, c.id(), form(), "head");
+        Filing filed = service.submitFiling(head, c.id(), form("head"), "head");
         assertEquals(FilingStatus.SUBMITTED, filed.status());
-        assertEquals(List.of("doc:election-record", "doc:rules"), filed.materials());
-        assertEquals(409, status(() -> service.submitFiling(head, c.id(), form(), "head")), "one round under review");
+        assertEquals(List.of("选举结果公告", "业主大会议事规则"), filed.materials().stream().map(Attachment::title).toList());
+        assertEquals("election.pdf", filed.materials().get(0).name());
+        assertEquals(409, status(() -> service.submitFiling(head, c.id(), form("head"), "head")), "one round under review");
         Filing approved = service.approve(c.id(), filed.id(), filed.version(), null, "regulator");
         assertEquals(FilingStatus.APPROVED, approved.status());
         assertEquals("regulator", approved.decidedBy());
         assertEquals(FilingStatus.APPROVED, service.get(head, c.id()).filingStatus());
-        assertEquals(409, status(() -> service.submitFiling(head, c.id(), form(), "head")), "a filed committee does not file again");
+        assertEquals(409, status(() -> service.submitFiling(head, c.id(), form("head"), "head")), "a filed committee does not file again");
+    }
+
+    @Test
+    void filingMaterialsAreReadByTheRegulatorAndTheCommitteeButNotByCompaniesOrOwners_SUP_OC_2_ID_2() {
+        Fixture f = estate("材料小区", null, 5);
+        Committee c = service.create(input(f, 5, TODAY.minusDays(3)), "regulator");
+        Filing filed = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form("head-m"), "head-m");
+        String fileId = filed.materials().get(0).fileId();
+        FilingMaterialsAccess policy = new FilingMaterialsAccess((CommitteeServiceImpl) service);
+        java.util.Map<String, Object> props = java.util.Map.of(org.smartproperty.platform.files.FileAccessPolicy.OWNER_KIND,
+                CommitteeServiceImpl.FILING_FILES);
+        files.addPolicy(policy, props);
+        try {
+            assertEquals(fileId, files.get(reader("regulator", ALL), fileId).id());
+            assertEquals(fileId, files.get(reader("secretary", DataScope.committee(f.estateId())), fileId).id());
+            assertEquals(404, status(() -> files.get(reader("other-committee", DataScope.committee(f.estateId() + 1000)), fileId)));
+            assertEquals(404, status(() -> files.get(reader("company", DataScope.company(1)), fileId)));
+            ApiException none = assertThrows(ApiException.class,
+                    () -> service.submitFiling(DataScope.committee(f.estateId()), c.id(), new FilingInput(List.of(), null), "head-m"));
+            assertEquals("materials", none.errors().get(0).field());
+        } finally {
+            files.removePolicy(policy, props);
+        }
+    }
+
+    static org.smartproperty.platform.security.SpmPrincipal reader(String name, DataScope scope) {
+        return new org.smartproperty.platform.security.SpmPrincipal(7, name, java.util.Set.of(org.smartproperty.platform.security.Role.OFFICER),
+                java.util.Set.of("committee:read", "file:read"), scope, false, "127.0.0.1");
     }
 
     @Test
     void filingMoreThanThirtyDaysAfterTheElectionIs409NamingTheDeadline_OC_2() {
         Fixture f = estate("逾期小区", null, 5);
         Committee c = service.create(input(f, 5, TODAY.minusDays(31)), "regulator");
-        ApiException ex = assertThrows(ApiException.class, () -> service.submitFiling(DataScope.committee(f.estateId()), c.id(), form(), "head"));
+        ApiException ex = assertThrows(ApiException.class, () -> service.submitFiling(DataScope.committee(f.estateId()), c.id(), form("head"), "head"));
         assertEquals(409, ex.status());
         assertEquals("committee.filingLate", ex.code());
         assertEquals(TODAY.minusDays(1).toString(), ex.args()[0]);
@@ -294,13 +337,13 @@ abstract class CommitteeServiceContract {
         Fixture f = estate("退回小区", null, 5);
         Committee c = service.create(input(f, 5, TODAY), "regulator");
         DataScope head = DataScope.committee(f.estateId());
-        Filing first = service.submitFiling(head, c.id(), form(), "head");
+        Filing first = service.submitFiling(head, c.id(), form("head"), "head");
         ApiException noReason = assertThrows(ApiException.class, () -> service.returnFiling(c.id(), first.id(), first.version(), " ", "regulator"));
         assertEquals(400, noReason.status());
         assertEquals("reason", noReason.errors().get(0).field());
         Filing returned = service.returnFiling(c.id(), first.id(), first.version(), "缺少选举记录", "regulator");
         assertEquals(FilingStatus.RETURNED, returned.status());
-        Filing second = service.submitFiling(head, c.id(), form(), "head");
+        Filing second = service.submitFiling(head, c.id(), form("head"), "head");
         assertEquals(List.of(second.id(), first.id()), service.filings(head, c.id()).stream().map(Filing::id).toList());
         assertEquals("缺少选举记录", service.filings(head, c.id()).get(1).reason());
     }
@@ -309,7 +352,7 @@ abstract class CommitteeServiceContract {
     void illegalTransitionIs409NamingTheAllowedOnes_OCS_4() {
         Fixture f = estate("转换小区", null, 5);
         Committee c = service.create(input(f, 5, TODAY), "regulator");
-        Filing sub = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form(), "head");
+        Filing sub = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form("head"), "head");
         Filing returned = service.returnFiling(c.id(), sub.id(), sub.version(), "材料不全", "regulator");
         ApiException ex = assertThrows(ApiException.class, () -> service.approve(c.id(), sub.id(), returned.version(), null, "regulator"));
         assertEquals(409, ex.status());
@@ -324,8 +367,8 @@ abstract class CommitteeServiceContract {
     void onlyTheCommitteeOfTheEstateFiles_OCS_4() {
         Fixture f = estate("他人小区", null, 5);
         Committee c = service.create(input(f, 5, TODAY), "regulator");
-        assertEquals(404, status(() -> service.submitFiling(DataScope.committee(f.estateId() + 100000), c.id(), form(), "other-head")));
-        assertEquals(409, status(() -> service.submitFiling(ALL, c.id(), form(), "regulator")));
+        assertEquals(404, status(() -> service.submitFiling(DataScope.committee(f.estateId() + 100000), c.id(), form("other-head"), "other-head")));
+        assertEquals(409, status(() -> service.submitFiling(ALL, c.id(), form("regulator"), "regulator")));
     }
 
     // ---------------------------------------------------------------- scope, reminders, disclosure, config
@@ -411,9 +454,9 @@ abstract class CommitteeServiceContract {
         Committee u = service.update(ALL, c.id(), c.version(), new CommitteeInput(null, "新名称", null, null, null, TODAY,
                 TODAY.plusDays(1), TODAY.plusYears(5), null), "regulator-a");
         Committee m = service.replaceMembers(ALL, c.id(), u.version(), members(f.owners(), 5), "regulator-a");
-        Filing s = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form(), "head-a");
+        Filing s = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form("head-a"), "head-a");
         Filing r = service.returnFiling(c.id(), s.id(), s.version(), "补充", "regulator-a");
-        Filing s2 = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form(), "head-a");
+        Filing s2 = service.submitFiling(DataScope.committee(f.estateId()), c.id(), form("head-a"), "head-a");
         service.approve(c.id(), s2.id(), s2.version(), null, "regulator-a");
         assertEquals(List.of("committee.create", "committee.update", "committee.members", "filing.submit", "filing.return",
                 "filing.submit", "filing.approve"), audited.stream().map(AuditEvent::action).toList());

@@ -17,7 +17,6 @@ import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +40,8 @@ import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.files.FileStore;
+import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
@@ -53,10 +54,12 @@ import org.smartproperty.platform.security.DataScope;
  * SUP-CO-1 (company registry), SUP-CO-2 / COS-2 (filing: the company submits, the regulator
  * approves or returns with a reason, the company resubmits) and DIS-2 (public list, masked) on JPA.
  */
-@Component(service = CompanyService.class)
+@Component(service = {CompanyService.class, CompanyServiceImpl.class})
 public class CompanyServiceImpl implements CompanyService {
 
     static final String UNIT = "company";
+    /** Owner kind of filing materials in the file store. */
+    static final String FILING_FILES = "company-filing";
 
     @Reference(target = "(osgi.jndi.service.name=spm)")
     private DataSource dataSource;
@@ -67,6 +70,9 @@ public class CompanyServiceImpl implements CompanyService {
     @Reference
     private AuditTrail audit;
 
+    @Reference
+    private FileStore files;
+
     private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
     private Transactions tx;
@@ -75,9 +81,10 @@ public class CompanyServiceImpl implements CompanyService {
     }
 
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
-    CompanyServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
+    CompanyServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files) {
         this.emf = emf;
         this.audit = audit;
+        this.files = files;
         this.tx = new Transactions(emf);
     }
 
@@ -354,10 +361,20 @@ public class CompanyServiceImpl implements CompanyService {
             v.maxLength("certificateNumber", input.certificateNumber(), 64);
             v.maxLength("creditInformation", input.creditInformation(), 4000);
             v.maxLength("note", input.note(), 4000);
-            List<String> materials = input.materials() == null ? List.of() : input.materials();
+            List<AttachmentInput> materials = input.materials() == null ? List.of() : input.materials();
+            if (materials.isEmpty()) {
+                v.error("materials", "materials.required");
+            }
             for (int i = 0; i < materials.size(); i++) {
-                if (v.required("materials[" + i + "]", materials.get(i))) {
-                    v.maxLength("materials[" + i + "]", materials.get(i), 400);
+                AttachmentInput m = materials.get(i);
+                String f = "materials[" + i + "]";
+                if (v.required(f, m)) {
+                    if (m.title() == null || m.title().isBlank()) {
+                        v.error(f + ".title", "material.title");
+                    } else {
+                        v.maxLength(f + ".title", m.title(), 200);
+                    }
+                    v.required(f + ".fileId", m.fileId());
                 }
             }
         }
@@ -378,15 +395,15 @@ public class CompanyServiceImpl implements CompanyService {
             f.qualificationGrade = blankToNull(input.qualificationGrade());
             f.certificateNumber = blankToNull(input.certificateNumber());
             f.creditInformation = blankToNull(input.creditInformation());
-            f.materials = writeMaterials(input.materials());
             f.note = blankToNull(input.note());
             f.submittedBy = actor;
             f.submittedAt = Instant.now();
             f.touchedBy(actor);
             em.persist(f);
             em.flush();
+            files.attach(em.unwrap(java.sql.Connection.class), input.materials(), actor, FILING_FILES, Long.toString(f.id), "materials[]");
             audit(em, actor, "filing.submit", "company", companyId, "{\"filing\":" + f.id + ",\"status\":\"SUBMITTED\"}");
-            return toDto(f);
+            return toDto(em, f);
         });
     }
 
@@ -430,7 +447,59 @@ public class CompanyServiceImpl implements CompanyService {
             em.flush();
             audit(em, actor, target == FilingStatus.APPROVED ? "filing.approve" : "filing.return", "company", companyId,
                     "{\"filing\":" + f.id + ",\"status\":\"" + target + "\",\"reason\":" + quote(f.reason) + "}");
-            return toDto(f);
+            return toDto(em, f);
+        });
+    }
+
+    /** The sanctions' state machine (SUP-CO-1): which status may follow which. */
+    static List<CompanyStatus> nextStatuses(CompanyStatus from) {
+        switch (from) {
+            case FILED:
+                return List.of(CompanyStatus.SUSPENDED, CompanyStatus.REVOKED);
+            case SUSPENDED:
+                return List.of(CompanyStatus.FILED, CompanyStatus.REVOKED);
+            default:
+                return List.of();
+        }
+    }
+
+    @Override
+    public Company changeStatus(long id, long expectedVersion, CompanyStatus target, String reason, String actor) {
+        Validation v = new Validation(CompanyMessages.TEXTS);
+        if (target == null) {
+            v.required("status", null);
+        }
+        if (reason == null || reason.isBlank()) {
+            v.error("reason", "status.reasonRequired");
+        } else {
+            v.maxLength("reason", reason, 4000);
+        }
+        v.throwIfInvalid();
+        return tx.write(em -> {
+            CompanyEntity c = find(em, id);
+            checkVersion(c.getVersion(), expectedVersion);
+            List<CompanyStatus> allowed = nextStatuses(c.status);
+            if (!allowed.contains(target)) {
+                throw ApiException.conflict(CompanyMessages.TEXTS, "status.illegalTransition", c.status.name(), target.name(),
+                        allowed.isEmpty() ? CompanyMessages.TEXTS.text("status.noTransition")
+                                : allowed.stream().map(Enum::name).collect(Collectors.joining(", ")));
+            }
+            CompanyStatus from = c.status;
+            c.status = target;
+            c.touchedBy(actor);
+            em.flush();
+            String action = target == CompanyStatus.SUSPENDED ? "company.suspend"
+                    : target == CompanyStatus.REVOKED ? "company.revoke" : "company.reinstate";
+            audit(em, actor, action, "company", c.id, "{\"from\":\"" + from + "\",\"to\":\"" + target + "\",\"reason\":" + quote(reason.trim()) + "}");
+            return toDto(em, c);
+        });
+    }
+
+    /** Whether the caller may read the materials of a filing (its company in scope). */
+    boolean mayReadFiling(DataScope scope, long filingId) {
+        return tx.read(em -> {
+            FilingEntity f = em.find(FilingEntity.class, filingId);
+            return f != null && inScope(scope, f.companyId);
         });
     }
 
@@ -439,36 +508,16 @@ public class CompanyServiceImpl implements CompanyService {
         return tx.read(em -> {
             findInScope(em, scope, companyId);
             return em.createQuery("SELECT f FROM FilingEntity f WHERE f.companyId = :c ORDER BY f.id DESC", FilingEntity.class)
-                    .setParameter("c", companyId).getResultList().stream().map(this::toDto).toList();
+                    .setParameter("c", companyId).getResultList().stream().map(f -> toDto(em, f)).toList();
         });
     }
 
-    private Filing toDto(FilingEntity f) {
+    private Filing toDto(EntityManager em, FilingEntity f) {
         boolean decided = f.status != FilingStatus.SUBMITTED;
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class); // null outside a transaction: the store reads on its own
+        List<org.smartproperty.platform.files.Attachment> materials = files.attached(c, FILING_FILES, Long.toString(f.id));
         return new Filing(f.id, f.companyId, f.status, f.qualificationGrade, f.certificateNumber, f.creditInformation,
-                readMaterials(f.materials), f.note, f.submittedBy, f.submittedAt, decided ? f.getUpdatedBy() : null, decided ? f.getUpdatedAt() : null, f.reason, f.getVersion());
-    }
-
-    private String writeMaterials(List<String> materials) {
-        if (materials == null || materials.isEmpty()) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(materials.stream().map(String::trim).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> readMaterials(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(text, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            return List.of(); // written by us, always valid; never fail a read on it
-        }
+                materials, f.note, f.submittedBy, f.submittedAt, decided ? f.getUpdatedBy() : null, decided ? f.getUpdatedAt() : null, f.reason, f.getVersion());
     }
 
     // ---------------------------------------------------------------- disclosure (DIS-2)

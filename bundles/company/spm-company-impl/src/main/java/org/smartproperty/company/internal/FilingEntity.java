@@ -32,6 +32,7 @@ public class FilingEntity extends AuditedEntity {
     @Column(name = "qualification_grade") String qualificationGrade;
     @Column(name = "certificate_number") String certificateNumber;
     @Column(name = "credit_information") String creditInformation;
+    /** Before the file store: material titles as JSON (no longer written; materials are plt_file_link rows). */
     @Column(name = "materials") String materials;
     @Column(name = "note") String note;
     @Column(name = "submitted_by") String submittedBy;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,10 @@ import org.smartproperty.company.UnifiedSocialCreditCode;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.files.Attachment;
+import org.smartproperty.platform.files.AttachmentInput;
+import org.smartproperty.platform.files.StoredFile;
+import org.smartproperty.platform.files.internal.FileStoreImpl;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
@@ -42,6 +49,7 @@ abstract class CompanyServiceContract {
     abstract TestDatabase db();
 
     CompanyService service;
+    FileStoreImpl files;
 
     /** The audit trail is another component: here it records what the service hands it, on the service's own connection. */
     final List<AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -62,7 +70,9 @@ abstract class CompanyServiceContract {
     @BeforeAll
     void setUp() throws Exception {
         db().migrate("db/company.changelog.xml");
-        service = new CompanyServiceImpl(db().jpa("company"), audit);
+        db().migrate("db/files.changelog.xml");
+        files = new FileStoreImpl(db().dataSource(), Files.createTempDirectory("spm-files"));
+        service = new CompanyServiceImpl(db().jpa("company"), audit, files);
     }
 
     private int seq = 1000;
@@ -78,8 +88,16 @@ abstract class CompanyServiceContract {
         return new CompanyInput(name, code, "张三明", "一级", "ZH-WY-001", "李经理", "13812345678", "横琴新区宝华路6号", null);
     }
 
-    static FilingInput form() {
-        return new FilingInput("一级", "ZH-WY-001", "无不良信用记录", List.of("doc:licence-1", "doc:qualification-1"), "首次备案");
+    /** A filing form whose two materials {@code actor} has just uploaded (real PDFs through the real file store). */
+    FilingInput form(String actor) {
+        return new FilingInput("一级", "ZH-WY-001", "无不良信用记录",
+                List.of(new AttachmentInput("营业执照", upload(actor, "licence.pdf").id()),
+                        new AttachmentInput("资质证书", upload(actor, "qualification.pdf").id())), "首次备案");
+    }
+
+    StoredFile upload(String actor, String name) {
+        byte[] pdf = ("%PDF-1.4\n% " + name + " " + System.nanoTime() + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+        return files.upload(new ByteArrayInputStream(pdf), name, actor);
     }
 
     @Test
@@ -170,11 +188,13 @@ abstract class CompanyServiceContract {
     void filingIsSubmittedByTheCompanyAndApprovalFilesIt_SUP_CO_2_COS_2() {
         Company c = service.create(company("备案物业", creditCode()), "regulator");
         DataScope own = DataScope.company(c.id());
-        Filing f = service.submitFiling(own, c.id(), form(), "company-user");
+        Filing f = service.submitFiling(own, c.id(), form("company-user"), "company-user");
         assertEquals(FilingStatus.SUBMITTED, f.status());
-        assertEquals(List.of("doc:licence-1", "doc:qualification-1"), f.materials());
+        assertEquals(List.of("营业执照", "资质证书"), f.materials().stream().map(Attachment::title).toList());
+        assertEquals(List.of("licence.pdf", "qualification.pdf"), f.materials().stream().map(Attachment::name).toList());
+        assertEquals("application/pdf", f.materials().get(0).contentType());
         assertEquals(CompanyStatus.APPLYING, service.get(ALL, c.id()).status());
-        assertEquals(409, assertThrows(ApiException.class, () -> service.submitFiling(own, c.id(), form(), "company-user")).status(),
+        assertEquals(409, assertThrows(ApiException.class, () -> service.submitFiling(own, c.id(), form("company-user"), "company-user")).status(),
                 "one filing under review at a time");
         Filing approved = service.approve(c.id(), f.id(), f.version(), null, "regulator");
         assertEquals(FilingStatus.APPROVED, approved.status());
@@ -188,14 +208,14 @@ abstract class CompanyServiceContract {
     void returnNeedsAReasonAndResubmissionStartsANewRound_SUP_CO_2_COS_2() {
         Company c = service.create(company("退回物业", creditCode()), "regulator");
         DataScope own = DataScope.company(c.id());
-        Filing f = service.submitFiling(own, c.id(), form(), "company-user");
+        Filing f = service.submitFiling(own, c.id(), form("company-user"), "company-user");
         ApiException noReason = assertThrows(ApiException.class, () -> service.returnFiling(c.id(), f.id(), f.version(), "  ", "regulator"));
         assertEquals(400, noReason.status());
         assertEquals("reason", noReason.errors().get(0).field());
         Filing returned = service.returnFiling(c.id(), f.id(), f.version(), "缺少资质证书", "regulator");
         assertEquals(FilingStatus.RETURNED, returned.status());
         assertEquals("缺少资质证书", returned.reason());
-        Filing second = service.submitFiling(own, c.id(), form(), "company-user");
+        Filing second = service.submitFiling(own, c.id(), form("company-user"), "company-user");
         List<Filing> history = service.filings(own, c.id());
         assertEquals(List.of(second.id(), f.id()), history.stream().map(Filing::id).toList(), "newest first, the returned round stays");
         assertEquals("缺少资质证书", history.get(1).reason());
@@ -204,7 +224,7 @@ abstract class CompanyServiceContract {
     @Test
     void illegalTransitionIs409NamingTheAllowedOnes_SUP_CO_2() {
         Company c = service.create(company("转换物业", creditCode()), "regulator");
-        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form(), "company-user");
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-user"), "company-user");
         Filing returned = service.returnFiling(c.id(), f.id(), f.version(), "材料不全", "regulator");
         ApiException ex = assertThrows(ApiException.class, () -> service.approve(c.id(), f.id(), returned.version(), null, "regulator"));
         assertEquals(409, ex.status());
@@ -212,12 +232,12 @@ abstract class CompanyServiceContract {
         assertEquals("RETURNED", ex.args()[0]);
         assertTrue(ex.getMessage().contains("RETURNED"), ex.getMessage());
 
-        Filing again = service.submitFiling(DataScope.company(c.id()), c.id(), form(), "company-user");
+        Filing again = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-user"), "company-user");
         Filing approved = service.approve(c.id(), again.id(), again.version(), "同意", "regulator");
         assertEquals(409, assertThrows(ApiException.class,
                 () -> service.returnFiling(c.id(), again.id(), approved.version(), "反悔", "regulator")).status());
         assertEquals(409, assertThrows(ApiException.class,
-                () -> service.submitFiling(DataScope.company(c.id()), c.id(), form(), "company-user")).status(), "a FILED company does not file again");
+                () -> service.submitFiling(DataScope.company(c.id()), c.id(), form("company-user"), "company-user")).status(), "a FILED company does not file again");
         assertEquals(412, assertThrows(ApiException.class,
                 () -> service.approve(c.id(), again.id(), again.version(), null, "regulator")).status(), "stale If-Match first");
     }
@@ -233,11 +253,11 @@ abstract class CompanyServiceContract {
     void filingOfAnotherCompanyIs404_SUP_CO_2() {
         Company a = service.create(company("范围物业甲", creditCode()), "regulator");
         Company b = service.create(company("范围物业乙", creditCode()), "regulator");
-        Filing fb = service.submitFiling(DataScope.company(b.id()), b.id(), form(), "company-b");
+        Filing fb = service.submitFiling(DataScope.company(b.id()), b.id(), form("company-b"), "company-b");
         DataScope scopeA = DataScope.company(a.id());
         assertEquals(404, assertThrows(ApiException.class, () -> service.get(scopeA, b.id())).status());
         assertEquals(404, assertThrows(ApiException.class, () -> service.filings(scopeA, b.id())).status());
-        assertEquals(404, assertThrows(ApiException.class, () -> service.submitFiling(scopeA, b.id(), form(), "company-a")).status());
+        assertEquals(404, assertThrows(ApiException.class, () -> service.submitFiling(scopeA, b.id(), form("company-a"), "company-a")).status());
         assertEquals(404, assertThrows(ApiException.class, () -> service.approve(a.id(), fb.id(), fb.version(), null, "regulator")).status(),
                 "a filing addressed under the wrong company does not exist");
         Page<Company> mine = service.list(scopeA, CompanyQuery.all(), PageRequest.of(0, 50));
@@ -253,7 +273,7 @@ abstract class CompanyServiceContract {
             service.create(company("筛选物业" + i, creditCode()), "regulator");
         }
         Company filed = service.create(company("筛选物业已备案", creditCode()), "regulator");
-        Filing f = service.submitFiling(DataScope.company(filed.id()), filed.id(), form(), "company-user");
+        Filing f = service.submitFiling(DataScope.company(filed.id()), filed.id(), form("company-user"), "company-user");
         service.approve(filed.id(), f.id(), f.version(), null, "regulator");
         Page<Company> page = service.list(ALL, new CompanyQuery("筛选", CompanyStatus.APPLYING), PageRequest.parse("0", "2", "-name", CompanyService.SORT));
         assertEquals(3, page.total());
@@ -269,7 +289,7 @@ abstract class CompanyServiceContract {
         CompanyInput in = new CompanyInput("公示物业", creditCode(), "欧阳明华", "一级", "ZH-WY-009", "李经理", "13912345678", "横琴",
                 List.of(new ServicePeriod(21L, LocalDate.of(2020, 1, 1), null), new ServicePeriod(22L, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31))));
         Company c = service.create(in, "regulator");
-        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form(), "company-user");
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-user"), "company-user");
         service.approve(c.id(), f.id(), f.version(), null, "regulator");
         List<PublicCompany> all = service.publicList(PageRequest.of(0, 200)).items();
         assertTrue(all.stream().noneMatch(p -> p.id() == applying.id()), "APPLYING companies are not disclosed");
@@ -286,9 +306,9 @@ abstract class CompanyServiceContract {
         audited.clear();
         Company c = service.create(company("审计物业", creditCode()), "regulator-a");
         Company u = service.update(c.id(), c.version(), company("审计物业二", c.creditCode()), "regulator-a");
-        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form(), "company-a");
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-a"), "company-a");
         Filing r = service.returnFiling(c.id(), f.id(), f.version(), "补充材料", "regulator-a");
-        Filing f2 = service.submitFiling(DataScope.company(c.id()), c.id(), form(), "company-a");
+        Filing f2 = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-a"), "company-a");
         service.approve(c.id(), f2.id(), f2.version(), null, "regulator-a");
         assertEquals(List.of("company.create", "company.update", "filing.submit", "filing.return", "filing.submit", "filing.approve"),
                 audited.stream().map(AuditEvent::action).toList());
@@ -296,5 +316,81 @@ abstract class CompanyServiceContract {
         assertEquals(String.valueOf(c.id()), audited.get(5).objectId());
         assertEquals("regulator-a", r.decidedBy());
         assertNotEquals(c.version(), u.version());
+    }
+
+    @Test
+    void filingNeedsMaterialsTheCompanyUploadedItselfAndWritesNothingOtherwise_SUP_CO_2() {
+        Company c = service.create(company("材料物业", creditCode()), "regulator");
+        DataScope own = DataScope.company(c.id());
+        ApiException none = assertThrows(ApiException.class, () -> service.submitFiling(own, c.id(),
+                new FilingInput("一级", null, null, List.of(), null), "company-m"));
+        assertEquals(400, none.status());
+        assertEquals("materials", none.errors().get(0).field());
+        ApiException untitled = assertThrows(ApiException.class, () -> service.submitFiling(own, c.id(),
+                new FilingInput("一级", null, null, List.of(new AttachmentInput(" ", null)), null), "company-m"));
+        assertEquals(List.of("materials[0].title", "materials[0].fileId"), untitled.errors().stream().map(e -> e.field()).toList());
+
+        StoredFile foreign = upload("someone-else", "forged.pdf");
+        ApiException notYours = assertThrows(ApiException.class, () -> service.submitFiling(own, c.id(),
+                new FilingInput("一级", null, null, List.of(new AttachmentInput("营业执照", upload("company-m", "ok.pdf").id()),
+                        new AttachmentInput("资质证书", foreign.id())), null), "company-m"));
+        assertEquals("materials[1].fileId", notYours.errors().get(0).field());
+        assertEquals("file.notYours", notYours.errors().get(0).code());
+        assertTrue(service.filings(own, c.id()).isEmpty(), "nothing half-written: no filing without its materials");
+    }
+
+    @Test
+    void filingMaterialsAreReadByTheCompanyAndTheRegulatorButNotByAnotherCompany_SUP_CO_2() {
+        Company c = service.create(company("读取物业", creditCode()), "regulator");
+        Company other = service.create(company("他家物业", creditCode()), "regulator");
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-r"), "company-r");
+        String fileId = f.materials().get(0).fileId();
+        FilingMaterialsAccess policy = new FilingMaterialsAccess((CompanyServiceImpl) service);
+        java.util.Map<String, Object> props = java.util.Map.of(org.smartproperty.platform.files.FileAccessPolicy.OWNER_KIND,
+                CompanyServiceImpl.FILING_FILES);
+        files.addPolicy(policy, props);
+        try {
+            assertEquals(fileId, files.get(principal("reviewer", DataScope.ALL), fileId).id());
+            assertEquals(fileId, files.get(principal("colleague-of-company-r", DataScope.company(c.id())), fileId).id(),
+                    "another account of the same company reads it too");
+            assertEquals(404, assertThrows(ApiException.class,
+                    () -> files.get(principal("company-x", DataScope.company(other.id())), fileId)).status());
+        } finally {
+            files.removePolicy(policy, props);
+        }
+    }
+
+    static org.smartproperty.platform.security.SpmPrincipal principal(String name, DataScope scope) {
+        return new org.smartproperty.platform.security.SpmPrincipal(9, name,
+                java.util.Set.of(scope.all() ? org.smartproperty.platform.security.Role.REGULATOR : org.smartproperty.platform.security.Role.COMPANY),
+                java.util.Set.of("company:read", "file:read"), scope, false, "127.0.0.1");
+    }
+
+    @Test
+    void regulatorSuspendsReinstatesAndRevokesAFiledCompanyWithReasons_SUP_CO_1() {
+        Company c = service.create(company("处罚物业", creditCode()), "regulator");
+        ApiException early = assertThrows(ApiException.class,
+                () -> service.changeStatus(c.id(), c.version(), CompanyStatus.SUSPENDED, "投诉较多", "regulator"));
+        assertEquals(409, early.status(), "an APPLYING company cannot be suspended");
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-s"), "company-s");
+        service.approve(c.id(), f.id(), f.version(), null, "regulator");
+        Company filed = service.get(ALL, c.id());
+        assertEquals("status.reasonRequired", assertThrows(ApiException.class,
+                () -> service.changeStatus(c.id(), filed.version(), CompanyStatus.SUSPENDED, " ", "regulator")).errors().get(0).code());
+        audited.clear();
+        Company suspended = service.changeStatus(c.id(), filed.version(), CompanyStatus.SUSPENDED, "消防通道长期堵塞，限期整改", "regulator");
+        assertEquals(CompanyStatus.SUSPENDED, suspended.status());
+        assertEquals(412, assertThrows(ApiException.class,
+                () -> service.changeStatus(c.id(), filed.version(), CompanyStatus.FILED, "已整改", "regulator")).status());
+        Company reinstated = service.changeStatus(c.id(), suspended.version(), CompanyStatus.FILED, "已整改完毕", "regulator");
+        assertEquals(CompanyStatus.FILED, reinstated.status());
+        Company revoked = service.changeStatus(c.id(), reinstated.version(), CompanyStatus.REVOKED, "以欺骗手段取得备案", "regulator");
+        assertEquals(CompanyStatus.REVOKED, revoked.status());
+        ApiException fin = assertThrows(ApiException.class,
+                () -> service.changeStatus(c.id(), revoked.version(), CompanyStatus.FILED, "申诉", "regulator"));
+        assertEquals(409, fin.status());
+        assertTrue(fin.getMessage().contains("REVOKED"), fin.getMessage());
+        assertEquals(List.of("company.suspend", "company.reinstate", "company.revoke"), audited.stream().map(AuditEvent::action).toList());
+        assertTrue(audited.get(0).summary().contains("消防通道"), "the reason is in the audit record");
     }
 }

@@ -112,7 +112,10 @@ public class CompanyResource extends CompanyServiceClient {
     @Path("{id}/filings")
     @RequiresPermission("company:file")
     @Doc(summary = "Submit a filing for the caller's own company (409 while one awaits review or when already filed)",
-            requirements = "COS-2, SUP-CO-2")
+            requirements = "COS-2, SUP-CO-2",
+            description = "Body {qualificationGrade, certificateNumber, creditInformation, note, materials: [{title, fileId}]}: at least one "
+                    + "material, each a file the caller uploaded to POST /api/v1/files. The regulator and the company read them at "
+                    + "/api/v1/files/{fileId}/content.")
     public Response submit(@PathParam("id") String id, FilingInput input, @Context UriInfo uri, @Context SecurityContext sc) {
         Filing f = companies().submitFiling(Caller.scope(sc), Api.id(id, COMPANY), input, Caller.name(sc));
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(f.id())).build(), f, f.version());
@@ -143,6 +146,41 @@ public class CompanyResource extends CompanyServiceClient {
         Filing f = companies().returnFiling(companyId, fId, Api.expectedVersion(ifMatch), decision == null ? null : decision.reason(),
                 Caller.name(sc));
         return Api.ok(f, f.version());
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @RequiresPermission("company:review")
+    @Doc(summary = "Suspend a FILED company (sanction); reason required, If-Match with the company's ETag", requirements = "SUP-CO-1",
+            description = "Body {\"reason\": required}. Any other status is 409 naming the allowed changes. Audited.")
+    public Response suspend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Decision decision,
+                            @Context SecurityContext sc) {
+        return status(id, ifMatch, CompanyStatus.SUSPENDED, decision, sc);
+    }
+
+    @POST
+    @Path("{id}/reinstate")
+    @RequiresPermission("company:review")
+    @Doc(summary = "Reinstate a SUSPENDED company (back to FILED); reason required, If-Match required", requirements = "SUP-CO-1")
+    public Response reinstate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Decision decision,
+                              @Context SecurityContext sc) {
+        return status(id, ifMatch, CompanyStatus.FILED, decision, sc);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @RequiresPermission("company:review")
+    @Doc(summary = "Revoke the filing of a FILED or SUSPENDED company (final); reason required, If-Match required", requirements = "SUP-CO-1")
+    public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Decision decision,
+                           @Context SecurityContext sc) {
+        return status(id, ifMatch, CompanyStatus.REVOKED, decision, sc);
+    }
+
+    private Response status(String id, String ifMatch, CompanyStatus target, Decision decision, SecurityContext sc) {
+        long companyId = Api.id(id, COMPANY);
+        Company c = companies().changeStatus(companyId, Api.expectedVersion(ifMatch), target, decision == null ? null : decision.reason(),
+                Caller.name(sc));
+        return Api.ok(c, c.version());
     }
 
     static <E extends Enum<E>> E optionalEnum(Validation v, String field, String raw, Class<E> type) {

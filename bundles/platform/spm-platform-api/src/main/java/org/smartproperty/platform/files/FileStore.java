@@ -21,15 +21,18 @@ public interface FileStore {
     StoredFile upload(InputStream in, String name, String uploader);
 
     /**
-     * Attaches pending or already attached files of {@code uploader} to a business object, in the
+     * Attaches files of {@code uploader} (pending or attached elsewhere) with their titles to a business object, in the
      * caller's transaction ({@code c}, e.g. {@code em.unwrap(Connection.class)}). Invalid ids are
-     * reported as field errors {@code <field>[i]}.
+     * reported as field errors: {@code field} {@code materials[]} gives {@code materials[2].fileId}.
      */
-    List<StoredFile> attach(Connection c, List<String> fileIds, String uploader, String ownerKind, String ownerRef,
+    List<Attachment> attach(Connection c, List<AttachmentInput> items, String uploader, String ownerKind, String ownerRef,
                             String field);
 
-    /** The files attached to a business object, in attach order. */
-    List<StoredFile> attached(Connection c, String ownerKind, String ownerRef);
+    /**
+     * The files attached to a business object, in attach order, read on {@code c} (to see links of
+     * the caller's open transaction) or, when {@code c} is null, on a connection of its own.
+     */
+    List<Attachment> attached(Connection c, String ownerKind, String ownerRef);
 
     /** Metadata of a file the caller may read (uploader or the owning domain's policy), else 404. */
     StoredFile get(SpmPrincipal caller, String id);

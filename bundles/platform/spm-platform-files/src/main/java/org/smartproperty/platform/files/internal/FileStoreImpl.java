@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.FieldError;
 import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.files.Attachment;
+import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileAccessPolicy;
 import org.smartproperty.platform.files.FileContent;
 import org.smartproperty.platform.files.FileStore;
@@ -123,6 +125,12 @@ public class FileStoreImpl implements FileStore {
     public FileStoreImpl() {
     }
 
+    /** Outside OSGi (tests of the domains that attach files): default limits, bytes under {@code directory}. */
+    public FileStoreImpl(DataSource ds, Path directory) {
+        this(ds, new Settings(directory.toAbsolutePath(), 10L * 1024 * 1024, Set.of(Sniffer.PDF, Sniffer.JPEG, Sniffer.PNG), 320,
+                Duration.ofHours(24), 20));
+    }
+
     FileStoreImpl(DataSource ds, Settings settings) {
         this.dataSource = ds;
         this.settings = settings;
@@ -155,14 +163,14 @@ public class FileStoreImpl implements FileStore {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPolicy(FileAccessPolicy policy, Map<String, Object> props) {
+    public void addPolicy(FileAccessPolicy policy, Map<String, Object> props) {
         Object kind = props.get(FileAccessPolicy.OWNER_KIND);
         if (kind != null) {
             policies.put(kind.toString(), policy);
         }
     }
 
-    void removePolicy(FileAccessPolicy policy, Map<String, Object> props) {
+    public void removePolicy(FileAccessPolicy policy, Map<String, Object> props) {
         Object kind = props.get(FileAccessPolicy.OWNER_KIND);
         if (kind != null) {
             policies.remove(kind.toString(), policy);
@@ -244,25 +252,31 @@ public class FileStoreImpl implements FileStore {
     }
 
     @Override
-    public List<StoredFile> attach(Connection c, List<String> fileIds, String uploader, String ownerKind, String ownerRef,
+    public List<Attachment> attach(Connection c, List<AttachmentInput> items, String uploader, String ownerKind, String ownerRef,
                                    String field) {
-        List<String> ids = fileIds == null ? List.of() : fileIds;
-        if (ids.size() > settings.maxAttachments()) {
-            throw ApiException.invalid(Messages.PLATFORM, field, "file.tooMany", settings.maxAttachments());
+        List<AttachmentInput> list = items == null ? List.of() : items;
+        String base = field.replace("[]", "");
+        if (list.size() > settings.maxAttachments()) {
+            throw ApiException.invalid(Messages.PLATFORM, base, "file.tooMany", settings.maxAttachments());
         }
         List<FieldError> errors = new ArrayList<>();
         List<StoredFile> files = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         try {
-            for (int i = 0; i < ids.size(); i++) {
-                String id = ids.get(i);
+            for (int i = 0; i < list.size(); i++) {
+                String id = list.get(i) == null ? null : list.get(i).fileId();
                 StoredFile f = id == null ? null : find(c, id);
+                String at = base + "[" + i + "].fileId";
                 if (f == null) {
-                    errors.add(FieldError.of(Messages.PLATFORM, field + "[" + i + "]", id == null ? "file.required" : "file.unknown",
+                    errors.add(FieldError.of(Messages.PLATFORM, at, id == null ? "file.required" : "file.unknown",
                             String.valueOf(id)));
                 } else if (!f.uploadedBy().equals(uploader)) {
-                    errors.add(FieldError.of(Messages.PLATFORM, field + "[" + i + "]", "file.notYours", id));
+                    errors.add(FieldError.of(Messages.PLATFORM, at, "file.notYours", id));
+                } else if (list.get(i).title() != null && list.get(i).title().strip().length() > 200) {
+                    errors.add(FieldError.of(Messages.PLATFORM, base + "[" + i + "].title", "file.name"));
                 } else {
                     files.add(f);
+                    titles.add(list.get(i).title() == null || list.get(i).title().isBlank() ? null : list.get(i).title().strip());
                 }
             }
             if (!errors.isEmpty()) {
@@ -270,10 +284,11 @@ public class FileStoreImpl implements FileStore {
             }
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO plt_file_link (file_id, owner_kind, owner_ref, position, linked_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO plt_file_link (file_id, owner_kind, owner_ref, position, linked_at, title) VALUES (?, ?, ?, ?, ?, ?)")) {
                 int pos = 0;
                 Set<String> seen = new java.util.HashSet<>();
-                for (StoredFile f : files) {
+                for (int i = 0; i < files.size(); i++) {
+                    StoredFile f = files.get(i);
                     if (!seen.add(f.id())) {
                         continue;
                     }
@@ -282,6 +297,7 @@ public class FileStoreImpl implements FileStore {
                     ps.setString(3, ownerRef);
                     ps.setInt(4, pos++);
                     ps.setTimestamp(5, now);
+                    ps.setString(6, titles.get(i));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -293,16 +309,23 @@ public class FileStoreImpl implements FileStore {
     }
 
     @Override
-    public List<StoredFile> attached(Connection c, String ownerKind, String ownerRef) {
+    public List<Attachment> attached(Connection c, String ownerKind, String ownerRef) {
+        if (c == null) {
+            try (Connection own = dataSource.getConnection()) {
+                return attached(own, ownerKind, ownerRef);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading attachments failed: " + e.getMessage(), e);
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT f.id, f.name, f.content_type, f.size_bytes, f.sha256, f.width, f.height, "
-                + "f.uploaded_by, f.uploaded_at FROM plt_file f JOIN plt_file_link l ON l.file_id = f.id "
+                + "f.uploaded_by, f.uploaded_at, l.title FROM plt_file f JOIN plt_file_link l ON l.file_id = f.id "
                 + "WHERE l.owner_kind = ? AND l.owner_ref = ? ORDER BY l.position")) {
             ps.setString(1, ownerKind);
             ps.setString(2, ownerRef);
-            List<StoredFile> out = new ArrayList<>();
+            List<Attachment> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row(rs));
+                    out.add(Attachment.of(rs.getString(10), row(rs)));
                 }
             }
             return out;

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.files.Attachment;
+import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileAccessPolicy;
 import org.smartproperty.platform.files.StoredFile;
 import org.smartproperty.platform.security.DataScope;
@@ -77,6 +79,10 @@ class FileStorePostgresTest {
 
     static SpmPrincipal who(String name, Role role, DataScope scope) {
         return new SpmPrincipal(1, name, Set.of(role), Set.of("file:read"), scope, false, "127.0.0.1");
+    }
+
+    static List<AttachmentInput> refs(String... ids) {
+        return Arrays.stream(ids).map(id -> new AttachmentInput(null, id)).toList();
     }
 
     static String code(ApiException e) {
@@ -156,7 +162,7 @@ class FileStorePostgresTest {
 
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            store.attach(c, List.of(f.id()), "company-a", "test-filing", "7", "materials");
+            store.attach(c, refs(f.id()), "company-a", "test-filing", "7", "materials[]");
             c.commit();
         }
         FileAccessPolicy policy = (p, ref) -> p.scope().all() || (p.scope().companyId() != null && ref.equals("7") && p.scope().companyId() == 1);
@@ -176,18 +182,21 @@ class FileStorePostgresTest {
         StoredFile theirs = store.upload(in(pdf("b")), "b.pdf", "company-b");
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            ApiException e = assertThrows(ApiException.class, () -> store.attach(c, List.of(mine.id(), theirs.id(), "nope"),
-                    "company-a", "test-filing", "8", "materials"));
-            assertEquals(List.of("materials[1]", "materials[2]"), e.errors().stream().map(x -> x.field()).toList());
+            ApiException e = assertThrows(ApiException.class, () -> store.attach(c, refs(mine.id(), theirs.id(), "nope"),
+                    "company-a", "test-filing", "8", "materials[]"));
+            assertEquals(List.of("materials[1].fileId", "materials[2].fileId"), e.errors().stream().map(x -> x.field()).toList());
             assertEquals(List.of("file.notYours", "file.unknown"), e.errors().stream().map(x -> x.code()).toList());
 
-            assertEquals(1, store.attach(c, List.of(mine.id()), "company-a", "test-filing", "9", "materials").size());
+            List<Attachment> linked = store.attach(c, List.of(new AttachmentInput(" 营业执照 ", mine.id())), "company-a", "test-filing", "9",
+                    "materials[]");
+            assertEquals("营业执照", linked.get(0).title());
+            assertEquals("a.pdf", linked.get(0).name());
             c.rollback();
             assertEquals(0, store.attached(c, "test-filing", "9").size(), "the link rolled back with the business change");
         }
         ApiException tooMany = assertThrows(ApiException.class, () -> {
             try (Connection c = db.dataSource().getConnection()) {
-                store.attach(c, List.of("1", "2", "3", "4", "5", "6"), "company-a", "test-filing", "10", "materials");
+                store.attach(c, refs("1", "2", "3", "4", "5", "6"), "company-a", "test-filing", "10", "materials[]");
             }
         });
         assertEquals("file.tooMany", code(tooMany));
@@ -199,7 +208,7 @@ class FileStorePostgresTest {
         StoredFile dropped = store.upload(in(pdf("dropped-" + System.nanoTime())), "dropped.pdf", "company-a");
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            store.attach(c, List.of(kept.id()), "company-a", "test-filing", "11", "materials");
+            store.attach(c, refs(kept.id()), "company-a", "test-filing", "11", "materials[]");
             c.commit();
         }
         store.purge(Instant.now().plus(Duration.ofHours(25)));

@@ -1,0 +1,36 @@
+package org.smartproperty.company.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.smartproperty.platform.files.FileAccessPolicy;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/**
+ * Who may read a company filing's materials (SUP-CO-2): whoever may read companies and has the
+ * filing's company in scope — the regulator's staff, and the company itself; nobody else.
+ */
+@Component(property = FileAccessPolicy.OWNER_KIND + "=" + CompanyServiceImpl.FILING_FILES)
+public class FilingMaterialsAccess implements FileAccessPolicy {
+
+    @Reference
+    private CompanyServiceImpl companies;
+
+    public FilingMaterialsAccess() {
+    }
+
+    FilingMaterialsAccess(CompanyServiceImpl companies) {
+        this.companies = companies;
+    }
+
+    @Override
+    public boolean mayRead(SpmPrincipal caller, String ownerRef) {
+        if (caller == null || !caller.can("company:read")) {
+            return false;
+        }
+        try {
+            return companies.mayReadFiling(caller.scope(), Long.parseLong(ownerRef));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
