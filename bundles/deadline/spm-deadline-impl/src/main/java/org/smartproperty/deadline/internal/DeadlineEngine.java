@@ -160,6 +160,10 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
         return settings;
     }
 
+    AuditTrail audit() {
+        return audit;
+    }
+
     private synchronized void schedule() {
         if (task != null) {
             task.cancel(false);
