@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,8 +20,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -300,12 +303,27 @@ public class RealEstateSyncImpl implements RealEstateSync {
         Instant upTo = since;
         Counters total = new Counters();
         long t0 = System.nanoTime();
+        // the next page is fetched and parsed while this one is written (never interrupted: see deactivate)
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "spm-realestate-fetch");
+            t.setDaemon(true);
+            return t;
+        });
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Ids ids = new Ids(c);
-            String cursor = null;
+            final Instant from = since;
+            Future<Batch> next = fetcher.submit(() -> src.changes(from, null));
+            String cursor;
             do {
-                Batch b = src.changes(since, cursor);
+                long w = System.nanoTime();
+                Batch b = page(next);
+                ids.nanos[0] += System.nanoTime() - w;
+                cursor = b.nextCursor();
+                if (cursor != null) {
+                    String after = cursor;
+                    next = fetcher.submit(() -> src.changes(from, after));
+                }
                 total.read += b.size();
                 for (MalformedRecord m : b.malformed()) {
                     total.skip("malformed: " + m.reason() + " | " + m.raw());
@@ -321,18 +339,36 @@ public class RealEstateSyncImpl implements RealEstateSync {
                     upTo = max(upTo, h.changedAt());
                 }
                 applyPage(c, ids, b, total, runId, actor);
-                cursor = b.nextCursor();
                 saveRun(runId, SyncRun.RUNNING, upTo, total);
             } while (cursor != null);
             saveRun(runId, SyncRun.SUCCEEDED, upTo, total);
-            LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms", runId, total.read, total.created,
-                    total.updated, total.skipped, (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms (houses: waiting for pages {} ms, "
+                    + "validating {} ms, reading what is stored {} ms, deciding {} ms, writing {} ms; commits {} ms)", runId, total.read,
+                    total.created, total.updated, total.skipped, (System.nanoTime() - t0) / 1_000_000, ids.nanos[0] / 1_000_000,
+                    ids.nanos[1] / 1_000_000, ids.nanos[2] / 1_000_000, ids.nanos[3] / 1_000_000, ids.nanos[4] / 1_000_000, ids.nanos[5] / 1_000_000);
         } catch (RuntimeException | SQLException e) {
             LOG.warn("real-estate sync run {} failed: {}", runId, e.toString());
             total.errors.add(0, "run failed: " + e.getMessage());
             saveRun(runId, SyncRun.FAILED, since, total);
+        } finally {
+            fetcher.shutdown();
         }
         return find(runId);
+    }
+
+    /** The page the fetcher read; its failure as the source threw it. */
+    private static Batch page(Future<Batch> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the real-estate system", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -343,7 +379,9 @@ public class RealEstateSyncImpl implements RealEstateSync {
         Counters page = new Counters();
         try {
             apply(c, ids, b.projects(), b.buildings(), b.houses(), page, runId, actor);
+            long t = System.nanoTime();
             c.commit();
+            ids.nanos[5] += System.nanoTime() - t;
             total.add(page);
             return;
         } catch (SQLException e) {
@@ -659,6 +697,18 @@ public class RealEstateSyncImpl implements RealEstateSync {
 
     // ------------------------------------------------------------------ houses and owners
 
+    private static final String[] OWNER_COLUMNS = {"id", "name", "id_type", "id_number", "phone", "version", "created_at", "created_by",
+        "updated_at", "updated_by"};
+    private static final int[] OWNER_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+    private static final String[] HOUSE_COLUMNS = {"id", "estate_id", "building_id", "unit_id", "unit_code", "floor_no", "room_no", "house_use",
+        "planned_area", "measured_area", "status", "version", "created_at", "created_by", "updated_at", "updated_by"};
+    private static final int[] HOUSE_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+        Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+    private static final String[] LINK_COLUMNS = {"id", "house_id", "owner_id", "share", "created_at"};
+    private static final int[] LINK_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.NUMERIC, Types.TIMESTAMP_WITH_TIMEZONE};
+
     /** A stored house as far as the sync compares it. */
     static final class HouseRow {
         long id;
@@ -678,10 +728,11 @@ public class RealEstateSyncImpl implements RealEstateSync {
         if (in.isEmpty()) {
             return;
         }
+        long t0 = System.nanoTime();
         // the latest record of each unit code wins
         Map<String, HouseRecord> latest = new LinkedHashMap<>();
         for (HouseRecord h : in) {
-            String code = h.unitCode() == null ? null : UnitCode.normalize(h.unitCode());
+            String code = unitCode(h.unitCode());
             if (code != null && UnitCode.isValid(code)) {
                 latest.put(code, h);
             }
@@ -691,7 +742,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
 
         Map<String, HouseRecord> valid = new LinkedHashMap<>();
         for (HouseRecord h : in) {
-            String code = h.unitCode() == null ? null : UnitCode.normalize(h.unitCode());
+            String code = unitCode(h.unitCode());
             List<String> why = validate(h, estates, buildings);
             if (!why.isEmpty()) {
                 n.skip("house " + h.unitCode() + ": " + String.join("; ", why));
@@ -702,13 +753,16 @@ public class RealEstateSyncImpl implements RealEstateSync {
         if (valid.isEmpty()) {
             return;
         }
+        long t1 = System.nanoTime();
+        ids.nanos[1] += t1 - t0;
         // what is stored
         Map<String, HouseRow> existing = new HashMap<>();
         Map<Long, HouseRow> byId = new HashMap<>();
-        for (List<String> chunk : chunks(valid.keySet())) {
+        {
+            // one array parameter: one statement (and plan) whatever the size of the page
             try (PreparedStatement ps = c.prepareStatement("SELECT unit_code, id, estate_id, building_id, unit_id, floor_no, room_no, house_use, planned_area, "
-                    + "measured_area, status FROM est_house WHERE unit_code IN (" + marks(chunk.size()) + ")")) {
-                bind(ps, chunk);
+                    + "measured_area, status FROM est_house WHERE unit_code = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("VARCHAR", valid.keySet().toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         HouseRow r = new HouseRow();
@@ -729,10 +783,10 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 }
             }
         }
-        for (List<Long> chunk : chunks(new TreeSet<>(byId.keySet()))) {
+        if (!byId.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT ho.house_id, o.id_type, o.id_number, ho.share FROM est_house_owner ho "
-                    + "JOIN est_owner o ON o.id = ho.owner_id WHERE ho.house_id IN (" + marks(chunk.size()) + ")")) {
-                bind(ps, chunk);
+                    + "JOIN est_owner o ON o.id = ho.owner_id WHERE ho.house_id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("BIGINT", byId.keySet().toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         byId.get(rs.getLong(1)).owners.add(ownerSig(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
@@ -743,7 +797,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
         Map<String, Object[]> owners = new HashMap<>(); // type:number → {id, name, phone}
         Map<String, Set<String>> numbersByType = new HashMap<>(); // by type, so that the (id_type, id_number) index is used
         valid.values().forEach(h -> h.owners().forEach(o -> numbersByType.computeIfAbsent(o.idType().trim(), k -> new TreeSet<>())
-                .add(IdDocuments.normalize(o.idNumber()))));
+                .add(idNumber(o.idNumber()))));
         for (Map.Entry<String, Set<String>> t : numbersByType.entrySet()) {
             // one array parameter: the same statement (and plan) whatever the number of owners
             try (PreparedStatement ps = c.prepareStatement("SELECT id, id_type, id_number, name, phone FROM est_owner WHERE id_type = ? AND id_number = ANY (?)")) {
@@ -757,21 +811,18 @@ public class RealEstateSyncImpl implements RealEstateSync {
             }
         }
 
-        try (PreparedStatement insOwner = c.prepareStatement("INSERT INTO est_owner (id, name, id_type, id_number, phone, version, created_at, created_by, "
-                + "updated_at, updated_by) VALUES (?,?,?,?,?,1,?,?,?,?)");
+        long t2 = System.nanoTime();
+        ids.nanos[2] += t2 - t1;
+        try (SyncRows insOwner = SyncRows.open(c, ids.copy, "est_owner", OWNER_COLUMNS, OWNER_TYPES);
              PreparedStatement updOwner = c.prepareStatement("UPDATE est_owner SET name = ?, phone = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
-             PreparedStatement insHouse = c.prepareStatement("INSERT INTO est_house (id, estate_id, building_id, unit_id, unit_code, floor_no, room_no, house_use, "
-                     + "planned_area, measured_area, status, version, created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)");
+             SyncRows insHouse = SyncRows.open(c, ids.copy, "est_house", HOUSE_COLUMNS, HOUSE_TYPES);
              PreparedStatement updHouse = c.prepareStatement("UPDATE est_house SET estate_id = ?, building_id = ?, unit_id = ?, floor_no = ?, room_no = ?, "
                      + "house_use = ?, planned_area = ?, measured_area = ?, status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
              PreparedStatement delLinks = c.prepareStatement("DELETE FROM est_house_owner WHERE house_id = ?");
-             PreparedStatement insLink = c.prepareStatement("INSERT INTO est_house_owner (id, house_id, owner_id, share, created_at) VALUES (?,?,?,?,?)")) {
-            int nInsOwner = 0;
+             SyncRows insLink = SyncRows.open(c, ids.copy, "est_house_owner", LINK_COLUMNS, LINK_TYPES)) {
             int nUpdOwner = 0;
-            int nInsHouse = 0;
             int nUpdHouse = 0;
             int nDel = 0;
-            int nLink = 0;
             for (Map.Entry<String, HouseRecord> e : valid.entrySet()) {
                 HouseRecord h = e.getValue();
                 long estate = estates.get(h.projectCode().trim());
@@ -781,29 +832,20 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 String use = h.use().trim();
                 Set<String> sig = new TreeSet<>();
                 for (OwnerRecord o : h.owners()) {
-                    sig.add(ownerSig(o.idType().trim(), IdDocuments.normalize(o.idNumber()), o.share()));
+                    sig.add(ownerSig(o.idType().trim(), idNumber(o.idNumber()), o.share()));
                 }
                 // owners (shared between houses): insert the new, update changed names / phones
                 List<long[]> links = new ArrayList<>();
                 for (OwnerRecord o : h.owners()) {
-                    String key = o.idType().trim() + ":" + IdDocuments.normalize(o.idNumber());
-                    String phone = blank(o.phone()) ? null : EstateValidation.normalizePhone(o.phone());
+                    String number = idNumber(o.idNumber());
+                    String key = o.idType().trim() + ":" + number;
+                    String phone = blank(o.phone()) ? null : phone(o.phone());
                     Object[] row = owners.get(key);
                     if (row == null) {
                         long id = ids.next("est_owner_seq", 500);
                         row = new Object[] {id, o.name().trim(), phone};
                         owners.put(key, row);
-                        insOwner.setLong(1, id);
-                        insOwner.setString(2, o.name().trim());
-                        insOwner.setString(3, o.idType().trim());
-                        insOwner.setString(4, IdDocuments.normalize(o.idNumber()));
-                        insOwner.setString(5, phone);
-                        insOwner.setObject(6, now);
-                        insOwner.setString(7, actor);
-                        insOwner.setObject(8, now);
-                        insOwner.setString(9, actor);
-                        insOwner.addBatch();
-                        nInsOwner++;
+                        insOwner.add(id, o.name().trim(), o.idType().trim(), number, phone, 1L, now, actor, now, actor);
                     } else if (!Objects.equals(row[1], o.name().trim()) || !Objects.equals(row[2], phone)) {
                         row[1] = o.name().trim();
                         row[2] = phone;
@@ -822,23 +864,8 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 boolean relink;
                 if (r == null) {
                     houseId = ids.next("est_house_seq", 500);
-                    insHouse.setLong(1, houseId);
-                    insHouse.setLong(2, estate);
-                    insHouse.setLong(3, b.id);
-                    insHouse.setObject(4, unitId, java.sql.Types.BIGINT);
-                    insHouse.setString(5, e.getKey());
-                    insHouse.setInt(6, h.floor());
-                    insHouse.setString(7, h.roomNo().trim());
-                    insHouse.setString(8, use);
-                    insHouse.setBigDecimal(9, h.plannedArea());
-                    insHouse.setBigDecimal(10, h.measuredArea());
-                    insHouse.setString(11, status);
-                    insHouse.setObject(12, now);
-                    insHouse.setString(13, actor);
-                    insHouse.setObject(14, now);
-                    insHouse.setString(15, actor);
-                    insHouse.addBatch();
-                    nInsHouse++;
+                    insHouse.add(houseId, estate, b.id, unitId, e.getKey(), h.floor(), h.roomNo().trim(), use, h.plannedArea(), h.measuredArea(),
+                            status, 1L, now, actor, now, actor);
                     n.created++;
                     relink = true;
                 } else {
@@ -872,34 +899,26 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 }
                 if (relink) {
                     for (int i = 0; i < links.size(); i++) {
-                        insLink.setLong(1, ids.next("est_house_owner_seq", 500));
-                        insLink.setLong(2, houseId);
-                        insLink.setLong(3, links.get(i)[0]);
-                        insLink.setBigDecimal(4, h.owners().get(i).share());
-                        insLink.setObject(5, now);
-                        insLink.addBatch();
-                        nLink++;
+                        insLink.add(ids.next("est_house_owner_seq", 500), houseId, links.get(i)[0], h.owners().get(i).share(), now);
                     }
                 }
             }
-            if (nInsOwner > 0) {
-                insOwner.executeBatch();
-            }
+            long t3 = System.nanoTime();
+            ids.nanos[3] += t3 - t2;
+            // in the order of the foreign keys: owners and houses before their links
+            insOwner.flush();
             if (nUpdOwner > 0) {
                 updOwner.executeBatch();
             }
-            if (nInsHouse > 0) {
-                insHouse.executeBatch();
-            }
+            insHouse.flush();
             if (nUpdHouse > 0) {
                 updHouse.executeBatch();
             }
             if (nDel > 0) {
                 delLinks.executeBatch();
             }
-            if (nLink > 0) {
-                insLink.executeBatch();
-            }
+            insLink.flush();
+            ids.nanos[4] += System.nanoTime() - t3;
         }
     }
 
@@ -967,7 +986,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
             if (o.name() != null && o.name().trim().length() > 100) {
                 why.add("owners[" + i + "].name too long");
             }
-            if (type != null && o.idNumber() != null && !docs.add(type + ":" + IdDocuments.normalize(o.idNumber()))) {
+            if (type != null && o.idNumber() != null && !docs.add(type + ":" + idNumber(o.idNumber()))) {
                 why.add("owners[" + i + "] twice");
             }
             if (o.share() != null) {
@@ -1006,6 +1025,41 @@ public class RealEstateSyncImpl implements RealEstateSync {
         return s == null || s.isBlank();
     }
 
+    /** {@link UnitCode#normalize}, without its regular expression when there is nothing to normalise (the usual case). */
+    static String unitCode(String raw) {
+        return raw == null ? null : plain(raw) ? raw : UnitCode.normalize(raw);
+    }
+
+    /** {@link IdDocuments#normalize}, without its regular expression when there is nothing to normalise. */
+    static String idNumber(String raw) {
+        return raw == null ? null : plain(raw) ? raw : IdDocuments.normalize(raw);
+    }
+
+    /** {@link EstateValidation#normalizePhone}, without its regular expression when there is nothing to normalise. */
+    static String phone(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if ((ch < '0' || ch > '9') && ch != '+') {
+                return EstateValidation.normalizePhone(raw);
+            }
+        }
+        return raw;
+    }
+
+    /** Only ASCII digits and capital letters: what every normalisation above leaves unchanged. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if ((ch < '0' || ch > '9') && (ch < 'A' || ch > 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static <T> List<List<T>> chunks(Collection<T> all) {
         List<T> list = new ArrayList<>(all);
         List<List<T>> out = new ArrayList<>();
@@ -1026,7 +1080,10 @@ public class RealEstateSyncImpl implements RealEstateSync {
     }
 
     static long nextval(Connection c, String sequence) throws SQLException {
-        boolean h2 = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+        return nextval(c, sequence, c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2"));
+    }
+
+    private static long nextval(Connection c, String sequence, boolean h2) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(h2 ? "SELECT NEXT VALUE FOR " + sequence : "SELECT nextval('" + sequence + "')")) {
             rs.next();
@@ -1034,19 +1091,36 @@ public class RealEstateSyncImpl implements RealEstateSync {
         }
     }
 
-    /** Id blocks as EclipseLink takes them: {@code nextval} is the END of a block of {@code size} ids. */
+    /**
+     * What the run keeps about its connection: id blocks as EclipseLink takes them ({@code nextval}
+     * is the END of a block of {@code size} ids), and whether new rows go by COPY (PostgreSQL).
+     */
     static final class Ids {
         private final Connection c;
+        private final boolean h2;
+        final boolean copy;
+        /** time spent per phase (ns): waiting for pages, validating, reading, deciding, writing, committing */
+        final long[] nanos = new long[6];
         private final Map<String, long[]> blocks = new HashMap<>();
 
-        Ids(Connection c) {
+        Ids(Connection c) throws SQLException {
             this.c = c;
+            this.h2 = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            boolean pg = false;
+            if (!h2) {
+                try {
+                    pg = PgCopyRows.usable(c);
+                } catch (LinkageError e) { // the driver's API is not visible (optional import unwired)
+                    pg = false;
+                }
+            }
+            this.copy = pg;
         }
 
         long next(String sequence, int size) throws SQLException {
             long[] b = blocks.get(sequence);
             if (b == null || b[0] > b[1]) {
-                long end = nextval(c, sequence);
+                long end = nextval(c, sequence, h2);
                 b = new long[] {end - size + 1, end};
                 blocks.put(sequence, b);
             }

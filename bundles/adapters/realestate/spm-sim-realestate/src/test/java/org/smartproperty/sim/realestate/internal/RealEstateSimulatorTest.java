@@ -36,6 +36,25 @@ class RealEstateSimulatorTest {
         assertTrue(share > 0.009 && share < 0.012, "share " + share);
     }
 
+    /** The output is deterministic and did not change when the formatting was made faster (hash of the first version's output). */
+    @Test
+    void outputIsDeterministicAndUnchangedByTheFasterFormatting_INT_RE() throws Exception {
+        RealEstateSimulator sim = new RealEstateSimulator(1440).start("127.0.0.1", 0);
+        try {
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.baseUri() + "/changes?size=10000")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.io.StringWriter csv = new java.io.StringWriter();
+            sim.writeCsv(csv);
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(565313, body.length());
+            assertEquals("db40cb6c99bfba71162539798aae6dc6103a42f83ff45ede89c1db32720ca4d8", java.util.HexFormat.of().formatHex(md.digest()));
+        } finally {
+            sim.stop();
+        }
+    }
+
     @Test
     void changesArePagedByCursorAndTouchedHousesComeAgain_INT_RE() throws Exception {
         RealEstateSimulator sim = new RealEstateSimulator(100).start("127.0.0.1", 0);
