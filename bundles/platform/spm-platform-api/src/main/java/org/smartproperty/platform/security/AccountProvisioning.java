@@ -11,4 +11,7 @@ public interface AccountProvisioning {
      * @return true when the account was created now
      */
     boolean ensureAccount(String username, String displayName, Role role, String password, String totpSecret, DataScope scope);
+
+    /** Sets the contact phone of an existing account (validated like any phone; 400 otherwise, 404 unknown). */
+    void setPhone(String username, String phone);
 }

@@ -62,6 +62,9 @@ final class DemoAccounts {
             String name = "demo-" + s.role().name().toLowerCase(java.util.Locale.ROOT);
             if (accounts.ensureAccount(name, "演示账号 " + s.role().name(), s.role(), PASSWORD, s.totp(), s.scope())) {
                 created++;
+                // a phone per account so SMS notifications reach the simulator; the committee's is a Macao number (zh-TW)
+                accounts.setPhone(name, s.role() == Role.COMMITTEE ? "+8536" + String.format("%07d", 1000 + s.role().ordinal())
+                        : "1380000" + String.format("%04d", 1000 + s.role().ordinal()));
             }
         }
         LOG.info("Demo accounts: {} created (password {}; scope estate {} '{}')", created, PASSWORD, estate.id(), estate.name());

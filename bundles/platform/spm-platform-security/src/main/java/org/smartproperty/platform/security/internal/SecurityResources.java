@@ -55,10 +55,13 @@ public final class SecurityResources {
 
     /** Account creation body. */
     public record AccountInput(String username, String displayName, Set<Role> roles, DataScope.Kind scope, Long companyId,
-                               Long estateId, Long ownerId) {
+                               Long estateId, Long ownerId, String phone) {
     }
 
     /** Ban body. */
+    public record PhoneInput(String phone) {
+    }
+
     public record BanInput(String cidr, String reason) {
     }
 
@@ -172,7 +175,16 @@ public final class SecurityResources {
                 case OWNER -> in.ownerId() == null ? DataScope.NONE : DataScope.owner(in.ownerId());
                 case NONE -> DataScope.NONE;
             };
-            return security.createAccount(Caller.of(sc), in.username(), in.displayName(), roles, scope, agent);
+            return security.createAccount(Caller.of(sc), in.username(), in.displayName(), roles, scope, in.phone(), agent);
+        }
+
+        @PUT
+        @Path("{id}/phone")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Set the contact phone SMS notifications of the account go to; body {\"phone\": \"13800001234\"}", requirements = "SLA-3, INT-SMS")
+        public SecurityServiceImpl.AccountView phone(@PathParam("id") String id, PhoneInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                                                     @Context SecurityContext sc) {
+            return security.setPhone(Caller.of(sc), Api.id(id, "objects.account"), in == null ? null : in.phone(), agent);
         }
 
         @POST

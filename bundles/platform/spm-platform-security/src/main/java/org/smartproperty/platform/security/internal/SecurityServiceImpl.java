@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.AccountProvisioning;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.DataScope;
@@ -44,10 +46,10 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * Accounts, passwords, tokens, TOTP, roles and separation of duties, IP bans. Plain JDBC: every
  * public method is one transaction, and its audit record is written in that same transaction.
  */
-@Component(service = {SecurityServiceImpl.class, AccountProvisioning.class}, configurationPid = "org.smartproperty.security",
+@Component(service = {SecurityServiceImpl.class, AccountProvisioning.class, AccountDirectory.class}, configurationPid = "org.smartproperty.security",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecurityConfig.class)
-public class SecurityServiceImpl implements AccountProvisioning {
+public class SecurityServiceImpl implements AccountProvisioning, AccountDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityServiceImpl.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -393,7 +395,7 @@ public class SecurityServiceImpl implements AccountProvisioning {
     /** Account as the admin views show it (no secrets). */
     public record AccountView(long id, String username, String displayName, String status, Set<Role> roles, String scopeKind,
                               Long companyId, Long estateId, Long ownerId, boolean mustChange, Instant lockedUntil,
-                              Instant passwordChangedAt, Instant lastLoginAt, boolean totp) {
+                              Instant passwordChangedAt, Instant lastLoginAt, boolean totp, String phone) {
     }
 
     public List<AccountView> accounts() {
@@ -414,7 +416,7 @@ public class SecurityServiceImpl implements AccountProvisioning {
 
     private AccountView view(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT username, display_name, status, scope_kind, company_id, estate_id, owner_id, must_change, "
-                + "locked_until, password_changed_at, last_login_at, totp_secret FROM sec_account WHERE id = ?")) {
+                + "locked_until, password_changed_at, last_login_at, totp_secret, phone FROM sec_account WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -422,16 +424,24 @@ public class SecurityServiceImpl implements AccountProvisioning {
                 }
                 return new AccountView(id, rs.getString(1), rs.getString(2), rs.getString(3), roles(c, id), rs.getString(4),
                         (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class), rs.getBoolean(8),
-                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12) != null);
+                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), rs.getString(12) != null,
+                        org.smartproperty.platform.PersonalData.maskPhone(rs.getString(13)));
             }
         }
     }
 
     /** Creates an account with a random initial password that must be changed at first login; returns it once. */
     public Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String agent) {
+        return createAccount(by, username, displayName, roles, scope, null, agent);
+    }
+
+    /** As above, with the contact phone SMS notifications go to (optional). */
+    public Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String phone,
+                                             String agent) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{3,64}")) {
             throw ApiException.invalid(Messages.PLATFORM, "username", "field.required");
         }
+        String cleanPhone = phone(phone);
         checkDuties(roles);
         String initial = randomPassword();
         return tx(c -> {
@@ -439,6 +449,9 @@ public class SecurityServiceImpl implements AccountProvisioning {
                 throw Sec.problem(409, "account.duplicate", username);
             }
             long id = insertAccount(c, username, displayName, roles, scope, null, null);
+            if (cleanPhone != null) {
+                update(c, "UPDATE sec_account SET phone = ? WHERE id = ?", cleanPhone, id);
+            }
             setPassword(c, id, initial, true);
             audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.create", "account", Long.toString(id), "OK",
                     "{\"username\":\"" + username + "\",\"roles\":\"" + new TreeSet<>(roles) + "\"}"));
@@ -447,6 +460,82 @@ public class SecurityServiceImpl implements AccountProvisioning {
             m.put("initialPassword", initial);
             return m;
         });
+    }
+
+    /** A phone as stored: digits with an optional leading +, 5–20 characters; null for blank; 400 otherwise. */
+    static String phone(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String p = raw.replaceAll("[\\s()-]", "");
+        if (!p.matches("\\+?[0-9]{5,20}")) {
+            throw ApiException.invalid(Messages.PLATFORM, "phone", "account.phone");
+        }
+        return p;
+    }
+
+    /** The security admin or system admin sets an account's contact phone (audited, masked in the record). */
+    public AccountView setPhone(SpmPrincipal by, long id, String phone, String agent) {
+        String p = phone(phone);
+        return tx(c -> {
+            view(c, id);
+            update(c, "UPDATE sec_account SET phone = ?, updated_at = ?, version = version + 1 WHERE id = ?", p, Timestamp.from(Instant.now()), id);
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.phone", "account", Long.toString(id), "OK",
+                    "{\"phone\":\"" + org.smartproperty.platform.PersonalData.maskPhone(p) + "\"}"));
+            return view(c, id);
+        });
+    }
+
+    @Override
+    public void setPhone(String username, String phone) {
+        String p = phone(phone);
+        tx(c -> {
+            if (update(c, "UPDATE sec_account SET phone = ? WHERE username = ?", p, username) == 0) {
+                throw Sec.problem(404, "account.notFound");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Contact> contact(long accountId) {
+        return tx(c -> {
+            List<Contact> found = contacts(c, "a.id = ?", accountId);
+            return found.isEmpty() ? Optional.<Contact>empty() : Optional.of(found.get(0));
+        });
+    }
+
+    @Override
+    public List<Contact> accountsOf(DataScope scope) {
+        if (scope == null) {
+            return List.of();
+        }
+        return tx(c -> switch (scope.kind()) {
+            case COMPANY -> contacts(c, "a.scope_kind = 'COMPANY' AND a.company_id = ?", scope.companyId());
+            case COMMITTEE -> scope.estateIds().isEmpty() ? List.<Contact>of()
+                    : contacts(c, "a.scope_kind = 'COMMITTEE' AND a.estate_id = ?", scope.estateIds().iterator().next());
+            case OWNER -> contacts(c, "a.scope_kind = 'OWNER' AND a.owner_id = ?", scope.ownerId());
+            default -> List.<Contact>of();
+        });
+    }
+
+    @Override
+    public List<Contact> accountsWithRole(Role role) {
+        return tx(c -> contacts(c, "EXISTS (SELECT 1 FROM sec_account_role r WHERE r.account_id = a.id AND r.role = ?)", role.name()));
+    }
+
+    private static List<Contact> contacts(Connection c, String where, Object arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.username, a.display_name, a.phone FROM sec_account a WHERE a.status = 'ACTIVE' AND "
+                + where + " ORDER BY a.id")) {
+            ps.setObject(1, arg);
+            List<Contact> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        }
     }
 
     public AccountView setStatus(SpmPrincipal by, long id, String status, String agent) {
@@ -767,7 +856,7 @@ public class SecurityServiceImpl implements AccountProvisioning {
         return t == null ? null : t.toInstant();
     }
 
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 Object a = args[i];
@@ -777,7 +866,7 @@ public class SecurityServiceImpl implements AccountProvisioning {
                     ps.setObject(i + 1, a);
                 }
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

@@ -59,6 +59,26 @@ class SecurityServicePostgresTest {
     }
 
     @Test
+    void directoryFindsTheActiveAccountsOfAnOrganisationWithTheirPhones_SLA_3() {
+        assertTrue(security.ensureAccount("oc-head", "王主任", Role.COMMITTEE, PW, null, DataScope.committee(4242)));
+        assertTrue(security.ensureAccount("oc-sec", "李秘书", Role.COMMITTEE, PW, null, DataScope.committee(4242)));
+        assertTrue(security.ensureAccount("oc-other", "别家", Role.COMMITTEE, PW, null, DataScope.committee(4243)));
+        security.setPhone("oc-head", "138 0000 1234");
+        assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(org.smartproperty.platform.ApiException.class,
+                () -> security.setPhone("oc-sec", "call me")).status(), "400 for a phone that is not one");
+        java.util.List<org.smartproperty.platform.security.AccountDirectory.Contact> found = security.accountsOf(DataScope.committee(4242));
+        assertEquals(java.util.List.of("oc-head", "oc-sec"), found.stream().map(c -> c.username()).toList());
+        assertEquals("13800001234", found.get(0).phone());
+        assertEquals(null, found.get(1).phone());
+        long secId = found.get(1).accountId();
+        security.setStatus(secadmin, secId, "DISABLED", "junit");
+        assertEquals(1, security.accountsOf(DataScope.committee(4242)).size(), "disabled accounts are not notified");
+        assertTrue(security.contact(secId).isEmpty());
+        assertTrue(security.accountsWithRole(Role.COMMITTEE).stream().anyMatch(c -> c.username().equals("oc-other")));
+        assertTrue(security.accountsOf(DataScope.ALL).isEmpty());
+    }
+
+    @Test
     void loginGivesABearerTokenThatAuthenticatesWithRolePermissions() {
         account("clerk1", Role.OFFICER);
         SecurityServiceImpl.LoginResult r = security.login("clerk1", PW, null, IP, "junit");

@@ -1,0 +1,27 @@
+package org.smartproperty.platform.security;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who to notify: the domains find the accounts of an organisation or a role and their contact
+ * phone here instead of reading the security tables (SLA-3 escalations, OC-2 reminders).
+ */
+public interface AccountDirectory {
+
+    /** An account's name and phone as the notifications need them; phone may be null. */
+    record Contact(long accountId, String username, String displayName, String phone) {
+    }
+
+    /** The account's contact, empty when it does not exist or is not ACTIVE. */
+    Optional<Contact> contact(long accountId);
+
+    /**
+     * ACTIVE accounts whose data scope is exactly this organisation: COMPANY with its company id,
+     * COMMITTEE with its estate id, OWNER with the owner id. ALL and NONE give no accounts.
+     */
+    List<Contact> accountsOf(DataScope scope);
+
+    /** ACTIVE accounts holding the role. */
+    List<Contact> accountsWithRole(Role role);
+}
