@@ -512,6 +512,7 @@ public class SmsDispatcher implements HealthCheck {
                     args.add(Db.truncate("query failed: " + result.errorCode(), 500));
                 }
             }
+            int changed;
             try (PreparedStatement ps = c.prepareStatement("UPDATE ntf_sms_outbox SET " + sql + " WHERE id = ? AND state = 'UNKNOWN' AND reconciles = ?")) {
                 int i = 1;
                 for (Object a : args) {
@@ -519,7 +520,15 @@ public class SmsDispatcher implements HealthCheck {
                 }
                 ps.setLong(i++, r.id);
                 ps.setInt(i, r.reconciles);
-                ps.executeUpdate();
+                changed = ps.executeUpdate();
+            }
+            if (changed == 1 && result.status() == SmsSender.QueryStatus.NOT_FOUND) {
+                // the provider never got it: that call does not count against the number's limits
+                try (PreparedStatement ps = c.prepareStatement("UPDATE ntf_sms_attempt SET outcome = 'NOT_RECEIVED' WHERE outbox_id = ?"
+                        + " AND outcome IN ('SENDING','UNKNOWN')")) {
+                    ps.setLong(1, r.id);
+                    ps.executeUpdate();
+                }
             }
             return null;
         });
