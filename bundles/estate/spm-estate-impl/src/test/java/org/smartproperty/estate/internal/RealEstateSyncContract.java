@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartproperty.adapter.realestate.internal.RealEstateHttpSource;
 import org.smartproperty.estate.sync.Batch;
+import org.smartproperty.estate.sync.BuildingRecord;
+import org.smartproperty.estate.sync.HouseRecord;
+import org.smartproperty.estate.sync.OwnerRecord;
+import org.smartproperty.estate.sync.ProjectRecord;
 import org.smartproperty.estate.sync.RealEstateSource;
 import org.smartproperty.estate.sync.RealEstateSourceException;
 import org.smartproperty.estate.sync.SyncRun;
@@ -38,14 +41,20 @@ import org.smartproperty.sim.realestate.internal.RealEstateSimulator;
 
 /**
  * INT-RE, SUP-EST-1/2: the sync against the simulator over HTTP (through the real adapter), into a
- * fresh PostgreSQL schema. The methods run in order: each builds on the state the previous left.
+ * fresh schema: PostgreSQL ({@link RealEstateSyncPostgresTest}, new rows by COPY) and the embedded
+ * H2 default ({@link RealEstateSyncEmbeddedTest}, JDBC batches). The methods run in order: each
+ * builds on the state the previous left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RealEstateSyncPostgresTest {
+abstract class RealEstateSyncContract {
 
-    @RegisterExtension
-    static TestDatabase db = new TestDatabase();
+    TestDatabase db;
+
+    abstract TestDatabase db();
+
+    /** Whether new rows must go by COPY on this database. */
+    abstract boolean copies();
 
     static final int HOUSES = 1440; // two projects
 
@@ -68,6 +77,7 @@ class RealEstateSyncPostgresTest {
 
     @BeforeAll
     void setUp() throws Exception {
+        db = db();
         db.migrate("db/estate.changelog.xml");
         sim = new RealEstateSimulator(HOUSES).start("127.0.0.1", 0);
         source = new RealEstateHttpSource(new RealEstateHttpSource.Settings(sim.baseUri().toString(), 300,
@@ -234,5 +244,57 @@ class RealEstateSyncPostgresTest {
         SyncRun next = sync.run("sync-test");
         assertEquals(SyncRun.SUCCEEDED, next.status());
         assertEquals(0, next.read());
+    }
+    @Test
+    @Order(8)
+    void newRowsGoByCopyOnPostgreSqlAndByJdbcBatchesOnTheEmbeddedDatabase_INT_RE() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            assertEquals(copies(), new RealEstateSyncImpl.Ids(c).copy);
+        }
+    }
+
+    /**
+     * A page the database refuses (a building name longer than its column) is rolled back and
+     * replayed record by record: the bad building is skipped and reported, the rest of the page,
+     * houses with their owners included, lands; a house of the refused building is not half-imported.
+     */
+    @Test
+    @Order(9)
+    void aPageTheDatabaseRefusesIsReplayedRecordByRecordAndOnlyTheBadRecordIsSkipped_INT_RE_SUP_EST_2() throws Exception {
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        String project = "HQ-REPLAY-001";
+        ProjectRecord p = new ProjectRecord(project, "横琴回放花园", "横琴新区回放路1号", "小横琴社区", "440402104", 113.5, 22.1, null, at);
+        BuildingRecord good = new BuildingRecord(project, "1栋", "1号楼", 18, 2, List.of("1单元"), at.plusMillis(1));
+        BuildingRecord bad = new BuildingRecord(project, "2栋", "楼".repeat(150), 18, 2, List.of("1单元"), at.plusMillis(2));
+        String owner = "110101199003074514";
+        HouseRecord h1 = new HouseRecord("440402104090GB99999F00010001", project, "1栋", "1单元", 1, "101", "RESIDENTIAL",
+                new BigDecimal("88.50"), new BigDecimal("88.13"), "SOLD", List.of(new OwnerRecord("CN_RESIDENT_ID", owner, "陈伟", "13900000007", null)),
+                at.plusMillis(3));
+        HouseRecord h2 = new HouseRecord("440402104090GB99999F00010002", project, "1栋", "1单元", 1, "102", "RESIDENTIAL",
+                new BigDecimal("88.50"), null, null, List.of(new OwnerRecord("CN_RESIDENT_ID", owner, "陈伟", "13900000007", new BigDecimal("50"))),
+                at.plusMillis(4));
+        HouseRecord inBad = new HouseRecord("440402104090GB99999F00020001", project, "2栋", "1单元", 1, "101", "RESIDENTIAL",
+                null, null, "UNSOLD", List.of(), at.plusMillis(5));
+        RealEstateSource one = (since, cursor) -> new Batch(List.of(p), List.of(good, bad), List.of(h1, h2, inBad), List.of(), null);
+        SyncRun run = new RealEstateSyncImpl(db.dataSource(), audit, one).run("sync-test");
+        assertEquals(SyncRun.SUCCEEDED, run.status(), run.errors());
+        assertEquals(6, run.read());
+        assertEquals(4, run.created(), run.errors()); // project, good building, two houses
+        assertEquals(2, run.skipped(), run.errors()); // the refused building, the house in it
+        assertTrue(run.errors().contains("building " + project + "/2栋"), run.errors());
+        assertTrue(run.errors().contains("house 440402104090GB99999F00020001"), run.errors());
+        assertEquals(1, count("SELECT COUNT(*) FROM est_building b JOIN est_estate e ON e.id = b.estate_id WHERE e.project_code = ?", project));
+        assertEquals(2, count("SELECT COUNT(*) FROM est_house h JOIN est_house_owner ho ON ho.house_id = h.id JOIN est_owner o ON o.id = ho.owner_id "
+                + "WHERE h.unit_code LIKE '440402104090GB99999%' AND o.id_number = ?", owner));
+        assertEquals(1, count("SELECT COUNT(*) FROM est_owner WHERE id_number = ?", owner), "one owner shared by both houses");
+        assertEquals(0, count("SELECT COUNT(*) FROM est_house WHERE unit_code = '440402104090GB99999F00020001'"));
+        assertEquals("SOLD", text("SELECT status FROM est_house WHERE unit_code = '440402104090GB99999F00010002'"), "status derived from the owners");
+    }
+
+    String text(String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }
