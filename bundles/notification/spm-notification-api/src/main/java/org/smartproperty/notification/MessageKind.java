@@ -27,6 +27,8 @@ public enum MessageKind {
     PATROL_RESULT("estate", "result"),
     /** A login or verification code. */
     VERIFICATION_CODE("code", "minutes"),
+    /** OC-2: an owners' committee's term ends soon; prepare the re-election. */
+    COMMITTEE_TERM_ENDING("committee", "termEnd"),
     /** A general notice (公告). */
     NOTICE("title");
 

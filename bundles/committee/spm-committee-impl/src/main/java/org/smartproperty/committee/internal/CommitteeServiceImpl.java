@@ -737,6 +737,34 @@ public class CommitteeServiceImpl implements CommitteeService {
                 .setParameter("s", CommitteeStatus.ACTIVE).setParameter("today", today).setParameter("until", until).getResultList()));
     }
 
+    /** What a term-end reminder needs: the committee, its estate, its term end and the phones of the committee and its head (unmasked). */
+    record ReminderTarget(long committeeId, long estateId, String name, LocalDate termEnd, List<String> phones) {
+    }
+
+    /** Active committees whose term ends within the lead time, with their phones for the reminder SMS (OC-2). */
+    List<ReminderTarget> termReminderTargets(LocalDate today) {
+        LocalDate until = today.plusDays(rules.reminderLeadDays());
+        return tx.read(em -> {
+            List<ReminderTarget> out = new ArrayList<>();
+            for (CommitteeEntity c : em.createQuery("SELECT c FROM CommitteeEntity c WHERE c.status = :s AND c.termEnd >= :today"
+                    + " AND c.termEnd <= :until ORDER BY c.termEnd, c.id", CommitteeEntity.class)
+                    .setParameter("s", CommitteeStatus.ACTIVE).setParameter("today", today).setParameter("until", until).getResultList()) {
+                java.util.LinkedHashSet<String> phones = new java.util.LinkedHashSet<>();
+                if (c.phone != null) {
+                    phones.add(c.phone);
+                }
+                for (MemberEntity m : em.createQuery("SELECT m FROM MemberEntity m WHERE m.committeeId = :c AND m.position = :p", MemberEntity.class)
+                        .setParameter("c", c.id).setParameter("p", org.smartproperty.committee.Position.HEAD).getResultList()) {
+                    if (m.phone != null) {
+                        phones.add(m.phone);
+                    }
+                }
+                out.add(new ReminderTarget(c.id, c.estateId, c.name, c.termEnd, List.copyOf(phones)));
+            }
+            return out;
+        });
+    }
+
     // ---------------------------------------------------------------- disclosure (DIS-2, ID-2)
 
     @Override

@@ -91,6 +91,8 @@ abstract class CommitteeServiceContract {
         db().migrate("db/estate.changelog.xml");
         db().migrate("db/committee.changelog.xml");
         db().migrate("db/files.changelog.xml");
+        db().migrate("db/security.changelog.xml");
+        db().migrate("db/notification.changelog.xml");
         files = new FileStoreImpl(db().dataSource(), java.nio.file.Files.createTempDirectory("spm-files"));
         estates = EstateServices.over(db().jpa("estate"), audit);
         // TestDatabase keeps one unit; the committee unit is a second one over the same schema
@@ -410,6 +412,44 @@ abstract class CommitteeServiceContract {
         assertTrue(due.contains(dueSoon.id()), due.toString());
         assertFalse(due.contains(notYet.id()), due.toString());
         assertTrue(service.dueForTermReminder(day.plusDays(1)).stream().anyMatch(c -> c.id() == notYet.id()));
+    }
+
+    @Test
+    void aCommitteeWhoseTermEndsSoonIsRemindedOnceInAppAndBySms_OC_2() throws Exception {
+        Fixture f = estate("届满提醒小区", null, 5);
+        Committee c = service.create(input(f, 5, TODAY.minusDays(2)), "regulator");
+        org.smartproperty.platform.security.internal.SecurityServiceImpl security =
+                org.smartproperty.platform.security.internal.SecurityServiceImpl.standalone(db().dataSource());
+        String account = "oc-" + f.estateId();
+        security.ensureAccount(account, "业委会账号", org.smartproperty.platform.security.Role.COMMITTEE, "Reminder@2026ok", null,
+                DataScope.committee(f.estateId()));
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        TermReminderJob job = new TermReminderJob((CommitteeServiceImpl) service, security,
+                new org.smartproperty.notification.internal.NotificationsImpl(db().dataSource(), clock),
+                new org.smartproperty.notification.internal.SmsOutboxImpl(db().dataSource(), clock), db().dataSource());
+
+        assertEquals(0, reminders(c.id()), "61 days before the end: not yet");
+        job.run(c.termEnd().minusDays(61));
+        assertEquals(0, reminders(c.id()));
+        job.run(c.termEnd().minusDays(60));
+        job.run(c.termEnd().minusDays(59));
+        assertEquals(1, reminders(c.id()), "reminded once, however often the job runs");
+        long accountId = security.accountsOf(DataScope.committee(f.estateId())).get(0).accountId();
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = " + accountId));
+        assertEquals(2, count("SELECT COUNT(*) FROM ntf_sms_outbox WHERE reference = 'committee:" + c.id() + "'"),
+                "an SMS to the committee's phone and one to its head");
+    }
+
+    private long reminders(long committeeId) throws Exception {
+        return count("SELECT COUNT(*) FROM com_term_reminder WHERE committee_id = " + committeeId);
+    }
+
+    private long count(String sql) throws Exception {
+        try (java.sql.Connection c = db().dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -86,6 +86,15 @@ public class CommitteeResource extends CommitteeServiceClient {
     }
 
     @GET
+    @Path("term-reminders")
+    @RequiresPermission("committee:review")
+    @Doc(summary = "Active committees whose term ends within the reminder lead time (default 60 days), soonest first", requirements = "OC-2, SUP-OC-2",
+            description = "The same list the daily reminder job works from; each committee is reminded once per term end (in-app and SMS).")
+    public List<Committee> termReminders() {
+        return committees().dueForTermReminder(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    @GET
     @Path("{id}")
     @RequiresPermission("committee:read")
     @Doc(summary = "Read one committee with its members (ETag = version); outside the caller's scope is 404", requirements = "SUP-OC-1")

@@ -72,6 +72,14 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     public SecurityServiceImpl() {
     }
 
+    /**
+     * Outside OSGi (other bundles' tests, tools): the default policy and an audit trail of its own
+     * over {@code ds}, whose security schema must be migrated.
+     */
+    public static SecurityServiceImpl standalone(DataSource ds) {
+        return new SecurityServiceImpl(ds, new AuditTrailImpl(ds), SecurityPolicy.DEFAULTS);
+    }
+
     SecurityServiceImpl(DataSource ds, AuditTrailImpl audit, SecurityPolicy policy) {
         this.dataSource = ds;
         this.audit = audit;

@@ -1,0 +1,209 @@
+package org.smartproperty.committee.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.notification.MessageKind;
+import org.smartproperty.notification.Notifications;
+import org.smartproperty.notification.SmsOutbox;
+import org.smartproperty.notification.SmsRequest;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.HealthCheck;
+import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.security.AccountDirectory;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+
+/**
+ * OC-2 reminders: every few hours, committees whose term ends within the configured lead time
+ * ({@code reminder.leadDays}, default 60) are reminded ONCE per term end: an in-app notification
+ * to the committee's accounts and to the regulator's staff, an SMS to the committee's phone and
+ * its head's. The reminder row, the notifications and the SMS outbox rows commit together, so a
+ * crash never loses or repeats one; on PostgreSQL one node at a time runs the job (advisory lock).
+ */
+@Component(immediate = true, service = {TermReminderJob.class, HealthCheck.class})
+public class TermReminderJob implements HealthCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TermReminderJob.class);
+    /** Advisory lock key of this job ('spm' 'octerm'). */
+    static final long LOCK_KEY = 0x73706d_6f637465L;
+
+    @Reference
+    private CommitteeServiceImpl committees;
+
+    @Reference
+    private AccountDirectory directory;
+
+    @Reference
+    private Notifications notifications;
+
+    @Reference
+    private SmsOutbox sms;
+
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    private DataSource dataSource;
+
+    private ScheduledExecutorService timer;
+    private volatile Instant lastRun;
+    private volatile String lastError;
+
+    public TermReminderJob() {
+    }
+
+    TermReminderJob(CommitteeServiceImpl committees, AccountDirectory directory, Notifications notifications, SmsOutbox sms, DataSource ds) {
+        this.committees = committees;
+        this.directory = directory;
+        this.notifications = notifications;
+        this.sms = sms;
+        this.dataSource = ds;
+    }
+
+    @Activate
+    void activate() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spm-committee-term-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::runQuietly, 2, 6 * 60, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdown();
+    }
+
+    private void runQuietly() {
+        try {
+            int n = run(LocalDate.now(CommitteeServiceImpl.ZONE));
+            if (n > 0) {
+                LOG.info("Committee term reminders sent: {}", n);
+            }
+        } catch (Exception e) {
+            lastError = e.toString();
+            LOG.error("Committee term reminders failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Sends the reminders due on {@code today} that were not sent yet; returns how many committees were reminded now. */
+    int run(LocalDate today) throws SQLException {
+        int sent = 0;
+        try (Connection lock = dataSource.getConnection()) {
+            boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            if (postgres && !advisory(lock, "SELECT pg_try_advisory_lock(?)")) {
+                return 0; // another node runs it
+            }
+            try {
+                for (CommitteeServiceImpl.ReminderTarget t : committees.termReminderTargets(today)) {
+                    if (remind(t)) {
+                        sent++;
+                    }
+                }
+            } finally {
+                if (postgres) {
+                    advisory(lock, "SELECT pg_advisory_unlock(?)");
+                }
+            }
+        }
+        lastRun = Instant.now();
+        lastError = null;
+        return sent;
+    }
+
+    /** One committee in one transaction: the reminder row first (a second node or run finds it and stops), then the messages. */
+    private boolean remind(CommitteeServiceImpl.ReminderTarget t) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (alreadySent(c, t)) {
+                    c.rollback();
+                    return false;
+                }
+                Map<String, String> params = Map.of("committee", t.name(), "termEnd", t.termEnd().toString());
+                String link = "/committees/" + t.committeeId();
+                Set<Long> recipients = new LinkedHashSet<>();
+                directory.accountsOf(DataScope.committee(t.estateId())).forEach(a -> recipients.add(a.accountId()));
+                directory.accountsWithRole(Role.REGULATOR).forEach(a -> recipients.add(a.accountId()));
+                for (long account : recipients) {
+                    notifications.notify(c, account, MessageKind.COMMITTEE_TERM_ENDING, params, link);
+                }
+                int texts = 0;
+                for (String phone : t.phones()) {
+                    try {
+                        sms.enqueue(c, new SmsRequest(phone, MessageKind.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
+                        texts++;
+                    } catch (ApiException e) {
+                        LOG.warn("Committee {}: no term reminder SMS to an invalid phone ({})", t.committeeId(), e.getMessage());
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO com_term_reminder (committee_id, term_end, sent_at, recipients) VALUES (?, ?, ?, ?)")) {
+                    ps.setLong(1, t.committeeId());
+                    ps.setObject(2, t.termEnd());
+                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                    ps.setInt(4, recipients.size() + texts);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean alreadySent(Connection c, CommitteeServiceImpl.ReminderTarget t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM com_term_reminder WHERE committee_id = ? AND term_end = ?")) {
+            ps.setLong(1, t.committeeId());
+            ps.setObject(2, t.termEnd());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean advisory(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "committee-term-reminders";
+    }
+
+    @Override
+    public HealthResult check() {
+        Map<String, Object> details = new java.util.HashMap<>();
+        details.put("lastRun", lastRun == null ? "never" : lastRun.toString());
+        if (lastError != null) {
+            details.put("error", lastError);
+            return new HealthResult(org.smartproperty.platform.HealthStatus.WARNING, "last run failed: " + lastError, details);
+        }
+        return HealthResult.up(lastRun == null ? "not run yet" : "last run " + lastRun, details);
+    }
+}
