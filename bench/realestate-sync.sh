@@ -5,7 +5,12 @@
 # the ratio. Database: SPM_TEST_DB_URL / SPM_TEST_DB_USER / SPM_TEST_DB_PASSWORD (default
 # jdbc:postgresql://127.0.0.1:5432/test, postgres). Needs a prior `mvn install` of spm-estate-impl
 # (test classes) and psql. BENCH_REWRITE=true adds reWriteBatchedInserts=true to the JDBC URL
-# (the platform's DataSource does not set it).
+# (the platform's DataSource does not set it). BENCH_PAGE sets the page size (default 5,000).
+# Besides the issue's figure (sync vs \copy into one plain table) it prints two references: the
+# source alone (simulator + HTTP + parsing, no database) and the FLOOR: \copy of exactly the rows the
+# sync wrote (houses, owners, house-owner links) into tables with the same keys, unique indexes and
+# foreign keys as est_house / est_owner / est_house_owner — what PostgreSQL itself needs to store
+# them, whoever sends them.
 set -euo pipefail
 HOUSES=${1:-200000}
 SCHEMA=${BENCH_SCHEMA:-bench_realestate}
@@ -14,9 +19,11 @@ MOD="$ROOT/bundles/estate/spm-estate-impl"
 CSV="$MOD/target/bench-houses.csv"
 (cd "$MOD" && mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null)
 CP="$MOD/target/test-classes:$MOD/target/classes:$(cat "$MOD/target/bench.cp")"
-OUT=$(java -Xmx2g -Dbench.rewrite=${BENCH_REWRITE:-false} -cp "$CP" org.smartproperty.estate.internal.RealEstateSyncBench "$HOUSES" "$SCHEMA" "$CSV" 2>/dev/null | tee /dev/stderr)
+OUT=$(java -Xmx2g -Dbench.rewrite=${BENCH_REWRITE:-false} -cp "$CP" org.smartproperty.estate.internal.RealEstateSyncBench "$HOUSES" "$SCHEMA" "$CSV" "${BENCH_PAGE:-5000}" 2>"$MOD/target/bench-sync.log" | tee /dev/stderr)
+grep -o 'real-estate sync run 1: .*' "$MOD/target/bench-sync.log" >&2 || true # where the time went
 SYNC_HOUSES=$(grep '^SYNC_HOUSES=' <<<"$OUT" | cut -d= -f2)
 SYNC_SECONDS=$(grep '^SYNC_SECONDS=' <<<"$OUT" | cut -d= -f2)
+SOURCE_SECONDS=$(grep '^SOURCE_SECONDS=' <<<"$OUT" | cut -d= -f2)
 
 URL=${SPM_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 HOSTPORTDB=${URL#jdbc:postgresql://}
@@ -36,7 +43,38 @@ psql -q -v ON_ERROR_STOP=1 -c "\\copy $SCHEMA.copy_house FROM '$CSV' WITH (FORMA
 T1=$(date +%s.%N)
 COPY_ROWS=$(psql -tA -c "SELECT COUNT(*) FROM $SCHEMA.copy_house")
 COPY_SECONDS=$(echo "$T1 - $T0" | bc -l)
+
+# the floor: the sync's own rows, \copy'd into empty tables with the keys of the real ones
+DIR=$(dirname "$CSV")
+psql -q -v ON_ERROR_STOP=1 <<SQL
+SET search_path = $SCHEMA;
+\copy est_house TO '$DIR/bench-est_house.csv' WITH (FORMAT csv)
+\copy est_owner TO '$DIR/bench-est_owner.csv' WITH (FORMAT csv)
+\copy est_house_owner TO '$DIR/bench-est_house_owner.csv' WITH (FORMAT csv)
+DROP TABLE IF EXISTS floor_house_owner, floor_house, floor_owner;
+CREATE TABLE floor_house (LIKE est_house INCLUDING ALL);
+ALTER TABLE floor_house ADD FOREIGN KEY (estate_id) REFERENCES est_estate (id), ADD FOREIGN KEY (building_id) REFERENCES est_building (id),
+  ADD FOREIGN KEY (unit_id) REFERENCES est_building_unit (id);
+CREATE TABLE floor_owner (LIKE est_owner INCLUDING ALL);
+CREATE TABLE floor_house_owner (LIKE est_house_owner INCLUDING ALL);
+ALTER TABLE floor_house_owner ADD FOREIGN KEY (house_id) REFERENCES floor_house (id), ADD FOREIGN KEY (owner_id) REFERENCES floor_owner (id);
+SQL
+T2=$(date +%s.%N)
+psql -q -v ON_ERROR_STOP=1 <<SQL
+SET search_path = $SCHEMA;
+BEGIN;
+\copy floor_owner FROM '$DIR/bench-est_owner.csv' WITH (FORMAT csv)
+\copy floor_house FROM '$DIR/bench-est_house.csv' WITH (FORMAT csv)
+\copy floor_house_owner FROM '$DIR/bench-est_house_owner.csv' WITH (FORMAT csv)
+COMMIT;
+SQL
+T3=$(date +%s.%N)
+FLOOR_SECONDS=$(echo "$T3 - $T2" | bc -l)
+FLOOR_ROWS=$(psql -tA -c "SELECT (SELECT COUNT(*) FROM $SCHEMA.floor_house) || ' houses, ' || (SELECT COUNT(*) FROM $SCHEMA.floor_owner) || ' owners, ' || (SELECT COUNT(*) FROM $SCHEMA.floor_house_owner) || ' links'")
 printf 'sync : %d houses in %.2f s = %.0f rows/s\n' "$SYNC_HOUSES" "$SYNC_SECONDS" "$(echo "$SYNC_HOUSES / $SYNC_SECONDS" | bc -l)"
 printf 'copy : %d rows   in %.2f s = %.0f rows/s\n' "$COPY_ROWS" "$COPY_SECONDS" "$(echo "$COPY_ROWS / $COPY_SECONDS" | bc -l)"
 printf 'ratio: sync / \\copy = %.1f %%\n' "$(echo "100 * ($SYNC_HOUSES / $SYNC_SECONDS) / ($COPY_ROWS / $COPY_SECONDS)" | bc -l)"
+printf 'source alone (no database): %.2f s\n' "$SOURCE_SECONDS"
+printf 'floor: \\copy of the sync'"'"'s rows (%s) into tables with the same keys: %.2f s = %.0f houses/s; sync / floor = %.1f %%\n' \
+  "$FLOOR_ROWS" "$FLOOR_SECONDS" "$(echo "$SYNC_HOUSES / $FLOOR_SECONDS" | bc -l)" "$(echo "100 * $FLOOR_SECONDS / $SYNC_SECONDS" | bc -l)"
 [ "${BENCH_KEEP:-}" = true ] || psql -q -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE"

@@ -19,6 +19,9 @@ final class PgCopyRows extends SyncRows {
     private final CopyManager copy;
     private final String sql;
     private final StringBuilder buf = new StringBuilder(1 << 16);
+    /** the page's timestamp is the same object in every row: formatted once */
+    private Object lastTime;
+    private String lastTimeText;
 
     PgCopyRows(Connection c, String table, String[] columns, int[] types) throws SQLException {
         super(table, columns, types);
@@ -49,8 +52,14 @@ final class PgCopyRows extends SyncRows {
                 escape(s);
             } else if (v instanceof BigDecimal d) {
                 buf.append(d.toPlainString());
+            } else if (v instanceof java.time.OffsetDateTime t) {
+                if (t != lastTime) {
+                    lastTime = t;
+                    lastTimeText = t.toString(); // ISO-8601, read by timestamptz
+                }
+                buf.append(lastTimeText);
             } else {
-                buf.append(v); // Long, Integer, Double, OffsetDateTime (ISO-8601, read by timestamptz)
+                buf.append(v); // Long, Integer, Double
             }
         }
         buf.append('\n');

@@ -313,16 +313,18 @@ public class RealEstateSyncImpl implements RealEstateSync {
             c.setAutoCommit(false);
             Ids ids = new Ids(c);
             final Instant from = since;
-            Future<Batch> next = fetcher.submit(() -> src.changes(from, null));
+            Future<Checked> next = fetcher.submit(() -> Checked.of(src.changes(from, null)));
             String cursor;
             do {
                 long w = System.nanoTime();
-                Batch b = page(next);
+                Checked checked = page(next);
+                Batch b = checked.batch();
+                ids.prechecked = checked.why();
                 ids.nanos[0] += System.nanoTime() - w;
                 cursor = b.nextCursor();
                 if (cursor != null) {
                     String after = cursor;
-                    next = fetcher.submit(() -> src.changes(from, after));
+                    next = fetcher.submit(() -> Checked.of(src.changes(from, after)));
                 }
                 total.read += b.size();
                 for (MalformedRecord m : b.malformed()) {
@@ -357,7 +359,18 @@ public class RealEstateSyncImpl implements RealEstateSync {
     }
 
     /** The page the fetcher read; its failure as the source threw it. */
-    private static Batch page(Future<Batch> f) {
+    /** A page with the {@link #precheck} of each of its houses. */
+    record Checked(Batch batch, Map<HouseRecord, List<String>> why) {
+        static Checked of(Batch b) {
+            Map<HouseRecord, List<String>> why = new java.util.IdentityHashMap<>();
+            for (HouseRecord h : b.houses()) {
+                why.put(h, precheck(h));
+            }
+            return new Checked(b, why);
+        }
+    }
+
+    private static Checked page(Future<Checked> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -743,7 +756,8 @@ public class RealEstateSyncImpl implements RealEstateSync {
         Map<String, HouseRecord> valid = new LinkedHashMap<>();
         for (HouseRecord h : in) {
             String code = unitCode(h.unitCode());
-            List<String> why = validate(h, estates, buildings);
+            List<String> pre = ids.prechecked == null ? null : ids.prechecked.get(h);
+            List<String> why = validate(h, pre != null ? pre : precheck(h), estates, buildings);
             if (!why.isEmpty()) {
                 n.skip("house " + h.unitCode() + ": " + String.join("; ", why));
             } else if (latest.get(code) == h) {
@@ -924,11 +938,12 @@ public class RealEstateSyncImpl implements RealEstateSync {
 
     /** Why the house cannot be imported (empty = it can): the house and all its owners are checked before anything is written. */
     static List<String> validate(HouseRecord h, Map<String, Long> estates, Map<String, BuildingRow> buildings) {
-        List<String> why = new ArrayList<>();
-        List<String> code = UnitCode.violations(h.unitCode());
-        if (!code.isEmpty()) {
-            why.add("unitCode " + code);
-        }
+        return validate(h, precheck(h), estates, buildings);
+    }
+
+    /** {@link #validate} given the result of {@link #precheck} (computed while the previous page was written). */
+    static List<String> validate(HouseRecord h, List<String> prechecked, Map<String, Long> estates, Map<String, BuildingRow> buildings) {
+        List<String> why = new ArrayList<>(prechecked);
         Long estate = h.projectCode() == null ? null : estates.get(h.projectCode().trim());
         BuildingRow b = null;
         if (estate == null) {
@@ -939,10 +954,25 @@ public class RealEstateSyncImpl implements RealEstateSync {
         if (b != null && !blank(h.unitName()) && !b.units.containsKey(h.unitName().trim())) {
             why.add("unit " + h.unitName() + " unknown");
         }
+        if (h.floor() != null && b != null && (h.floor() == 0 || h.floor() > b.floorsAbove || h.floor() < -b.floorsBelow)) {
+            why.add("floor " + h.floor() + " outside -" + b.floorsBelow + ".." + b.floorsAbove);
+        }
+        return why;
+    }
+
+    /**
+     * The checks of a house that need nothing stored (unit code, floor given, room, use, status,
+     * areas, every owner's document, phone and share): the costly part of the validation, done by
+     * the fetching thread.
+     */
+    static List<String> precheck(HouseRecord h) {
+        List<String> why = new ArrayList<>();
+        List<String> code = UnitCode.violations(h.unitCode());
+        if (!code.isEmpty()) {
+            why.add("unitCode " + code);
+        }
         if (h.floor() == null) {
             why.add("floor missing");
-        } else if (b != null && (h.floor() == 0 || h.floor() > b.floorsAbove || h.floor() < -b.floorsBelow)) {
-            why.add("floor " + h.floor() + " outside -" + b.floorsBelow + ".." + b.floorsAbove);
         }
         if (blank(h.roomNo()) || h.roomNo().trim().length() > 32) {
             why.add("roomNo");
@@ -1099,6 +1129,8 @@ public class RealEstateSyncImpl implements RealEstateSync {
         private final Connection c;
         private final boolean h2;
         final boolean copy;
+        /** the prechecks of the houses of the current page */
+        Map<HouseRecord, List<String>> prechecked;
         /** time spent per phase (ns): waiting for pages, validating, reading, deciding, writing, committing */
         final long[] nanos = new long[6];
         private final Map<String, long[]> blocks = new HashMap<>();

@@ -24,7 +24,7 @@ import org.smartproperty.sim.realestate.internal.RealEstateSimulator;
  * INT-RE sync into a scratch PostgreSQL schema through the engine and the HTTP adapter, prints the
  * timing, and writes the simulator's well-formed houses as CSV for the {@code \copy} comparison.
  *
- * <p>Arguments: houses, schema, csv path, page size. Database: TestDatabase's settings
+ * <p>Arguments: houses, schema, csv path, page size (default 5,000). Database: TestDatabase's settings
  * ({@code SPM_TEST_DB_URL}, {@code SPM_TEST_DB_USER}, {@code SPM_TEST_DB_PASSWORD}).
  */
 public final class RealEstateSyncBench {
@@ -36,7 +36,7 @@ public final class RealEstateSyncBench {
         int houses = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         String schema = args.length > 1 ? args[1] : "bench_realestate";
         Path csv = Path.of(args.length > 2 ? args[2] : "target/houses.csv");
-        int pageSize = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        int pageSize = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
         try (Connection c = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.serverUser(), TestDatabase.serverPassword());
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -66,6 +66,18 @@ public final class RealEstateSyncBench {
             SyncRun again = sync.run("bench");
             System.out.printf("second run: read %d, created %d, updated %d in %.2f s%n", again.read(), again.created(), again.updated(),
                     (System.nanoTime() - t1) / 1e9);
+            // the source alone (simulator, HTTP, parsing), without the database: what the sync cannot be faster than
+            long t2 = System.nanoTime();
+            long records = 0;
+            String cursor = null;
+            do {
+                org.smartproperty.estate.sync.Batch b = source.changes(null, cursor);
+                records += b.size();
+                cursor = b.nextCursor();
+            } while (cursor != null);
+            double sourceSeconds = (System.nanoTime() - t2) / 1e9;
+            System.out.printf("source alone (simulator + HTTP + NDJSON parsing, no database): %d records in %.2f s%nSOURCE_SECONDS=%.2f%n", records,
+                    sourceSeconds, sourceSeconds);
             Files.createDirectories(csv.toAbsolutePath().getParent());
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8), 1 << 16)) {
                 sim.writeCsv(w);

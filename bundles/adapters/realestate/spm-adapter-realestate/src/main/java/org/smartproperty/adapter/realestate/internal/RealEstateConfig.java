@@ -10,8 +10,8 @@ public @interface RealEstateConfig {
     @AttributeDefinition(description = "Base URL of the change feed (the simulator in development)")
     String baseUrl() default "http://localhost:8183";
 
-    @AttributeDefinition(description = "Records per page", min = "1", max = "10000")
-    int pageSize() default 1000;
+    @AttributeDefinition(description = "Records per page (one page = one transaction of the sync)", min = "1", max = "10000")
+    int pageSize() default 5000;
 
     @AttributeDefinition(description = "Connect timeout, seconds", min = "1")
     int connectTimeoutSeconds() default 5;
