@@ -57,9 +57,9 @@ public final class SmsTemplates {
         return "SPM_" + kind.name() + (traditional(locale) ? "_TW" : "_CN");
     }
 
-    /** Tencent-style numeric template id: 100000 + 10 × ordinal (+1 for zh-TW). */
+    /** Tencent-style numeric template id: 100000 + 10 × {@link MessageKind#number()} (+1 for zh-TW). */
     public static String numericId(MessageKind kind, Locale locale) {
-        return String.valueOf(100000 + 10 * kind.ordinal() + (traditional(locale) ? 1 : 0));
+        return String.valueOf(100000 + 10 * kind.number() + (traditional(locale) ? 1 : 0));
     }
 
     /** A template identified by a provider code, as a provider (or the simulator) looks it up. */

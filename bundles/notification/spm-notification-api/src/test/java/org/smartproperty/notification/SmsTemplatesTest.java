@@ -48,6 +48,10 @@ class SmsTemplatesTest {
             assertEquals(new SmsTemplates.Ref(k, Locale.SIMPLIFIED_CHINESE), SmsTemplates.resolve(SmsTemplates.numericId(k, Locale.SIMPLIFIED_CHINESE)).orElseThrow());
         }
         assertEquals("SPM_COMPLAINT_RESULT_TW", SmsTemplates.code(MessageKind.COMPLAINT_RESULT, Locale.TRADITIONAL_CHINESE));
+        // ids registered at the provider never move when kinds are added or reordered
+        assertEquals("100091", SmsTemplates.numericId(MessageKind.NOTICE, Locale.TRADITIONAL_CHINESE));
+        assertEquals("100020", SmsTemplates.numericId(MessageKind.COMPLAINT_RESULT, Locale.SIMPLIFIED_CHINESE));
+        assertEquals(MessageKind.values().length, java.util.Arrays.stream(MessageKind.values()).mapToInt(MessageKind::number).distinct().count());
     }
 
     @Test

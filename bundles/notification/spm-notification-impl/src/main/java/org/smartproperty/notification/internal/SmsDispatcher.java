@@ -82,7 +82,7 @@ public class SmsDispatcher implements HealthCheck {
     private Clock clock = Clock.systemUTC();
     private final String instance = "d-" + UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService scheduler;
-    private ExecutorService workers;
+    private volatile ExecutorService workers;
     /** Set by {@link #crash()}: results of calls in flight are dropped, as if the JVM had died. */
     private volatile boolean crashed;
 
@@ -108,10 +108,17 @@ public class SmsDispatcher implements HealthCheck {
     @Modified
     synchronized void modified(NotificationConfig config) {
         DispatchSettings next = DispatchSettings.from(config);
-        boolean reschedule = !next.poll().equals(settings.poll()) || next.enabled() != settings.enabled();
+        boolean reschedule = !next.poll().equals(settings.poll()) || next.enabled() != settings.enabled()
+                || next.sendThreads() != settings.sendThreads();
+        if (reschedule) {
+            stopScheduler(); // the current pass finishes first
+            if (next.sendThreads() != settings.sendThreads()) {
+                workers.shutdown();
+                workers = newWorkers(next.sendThreads());
+            }
+        }
         settings = next;
         if (reschedule) {
-            stopScheduler();
             start();
         }
         LOG.info("SMS dispatcher settings changed: {}", next);
