@@ -1,0 +1,18 @@
+package org.smartproperty.complaint;
+
+import java.util.List;
+
+import org.smartproperty.platform.files.AttachmentInput;
+
+/**
+ * A new complaint (SVC-CMP-1, OWN-5, OCS-8). Filed online by an owner or a committee: channel
+ * PORTAL (default) or MINI_PROGRAM, the complainant is the caller's account (name and phone
+ * default to the account's). Registered by the regulator for a caller: channel PHONE,
+ * HOTLINE_12345, WALK_IN or LETTER, complainantName and complainantPhone required.
+ * {@code companyId} null addresses the regulator; otherwise the complaint is against that company.
+ * {@code photos}: files the caller uploaded to {@code /api/v1/files} (JPEG or PNG), at most 9.
+ */
+public record ComplaintInput(ComplaintChannel channel, ComplaintCategory category, Long estateId, Long companyId,
+                             String complainantName, String complainantPhone, String title, String content,
+                             List<AttachmentInput> photos) {
+}
