@@ -344,9 +344,9 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 saveRun(runId, SyncRun.RUNNING, upTo, total);
             } while (cursor != null);
             saveRun(runId, SyncRun.SUCCEEDED, upTo, total);
-            LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms (houses: waiting for pages {} ms, "
+            LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms (new rows by {}; houses: waiting for pages {} ms, "
                     + "validating {} ms, reading what is stored {} ms, deciding {} ms, writing {} ms; commits {} ms)", runId, total.read,
-                    total.created, total.updated, total.skipped, (System.nanoTime() - t0) / 1_000_000, ids.nanos[0] / 1_000_000,
+                    total.created, total.updated, total.skipped, (System.nanoTime() - t0) / 1_000_000, ids.copy ? "COPY" : "JDBC batches", ids.nanos[0] / 1_000_000,
                     ids.nanos[1] / 1_000_000, ids.nanos[2] / 1_000_000, ids.nanos[3] / 1_000_000, ids.nanos[4] / 1_000_000, ids.nanos[5] / 1_000_000);
         } catch (RuntimeException | SQLException e) {
             LOG.warn("real-estate sync run {} failed: {}", runId, e.toString());
