@@ -405,16 +405,20 @@ public class ComplaintServiceImpl implements ComplaintService {
             }
         }
         if (in.companyId() != null) {
-            try {
-                Company company = companies.get(DataScope.ALL, in.companyId());
-                if (estate != null && estate.companyId() != null && estate.companyId() != company.id()) {
-                    v.error("companyId", "company.notOfEstate", company.name());
+            // the company managing the named estate is accepted as such (estates may name a company the registry does not hold yet)
+            boolean managesEstate = estate != null && in.companyId().equals(estate.companyId());
+            if (!managesEstate) {
+                try {
+                    Company company = companies.get(DataScope.ALL, in.companyId());
+                    if (estate != null && estate.companyId() != null) {
+                        v.error("companyId", "company.notOfEstate", company.name());
+                    }
+                } catch (ApiException e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                    v.error("companyId", "company.unknown", in.companyId());
                 }
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                v.error("companyId", "company.unknown", in.companyId());
             }
         }
         v.throwIfInvalid();

@@ -429,6 +429,11 @@ class ComplaintServicePostgresTest {
         assertEquals(Set.of("estateId", "companyId"), new HashSet<>(e.errors().stream().map(f -> f.field()).toList()));
         e = fails(400, () -> service.create(owner, against(estateA, companyB, ComplaintCategory.COMPLAINT, null)));
         assertEquals("company.notOfEstate", e.errors().get(0).code());
+        long unregistered = estate("未备案企业小区", 777_777L);
+        assertEquals(777_777L, service.create(owner, against(unregistered, 777_777L, ComplaintCategory.COMPLAINT, null)).companyId(),
+                "the company managing the named estate is accepted even before the registry holds it");
+        e = fails(400, () -> service.create(owner, against(unregistered, 777_778L, ComplaintCategory.COMPLAINT, null)));
+        assertEquals("company.unknown", e.errors().get(0).code());
         e = fails(400, () -> service.create(committeeA, against(estateB, null, ComplaintCategory.COMPLAINT, null)));
         assertEquals("estate.committee", e.errors().get(0).code(), "a committee complains about its own estate (OCS-8)");
         assertEquals(estateA, service.create(committeeA, new ComplaintInput(null, ComplaintCategory.REPORT, null, companyA, null, null,
