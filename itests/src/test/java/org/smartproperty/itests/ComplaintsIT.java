@@ -89,6 +89,15 @@ public class ComplaintsIT extends SpmTestSupport {
         return out;
     }
 
+    /** POST /files as {@code bearer} (self-contained: needs nothing beyond the committed SpmTestSupport). */
+    static HttpResponse<String> uploadPhoto(String bearer, String name, byte[] content) throws Exception {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/files?name="
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(30)).build();
+        return java.net.http.HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
     DataSource dataSource() throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
@@ -129,7 +138,7 @@ public class ComplaintsIT extends SpmTestSupport {
         assertTrue(companyId > 0 && estateId > 0);
 
         // the owner files against the company managing the estate, with a photo
-        HttpResponse<String> up = upload(owner, "电梯故障.png", PNG);
+        HttpResponse<String> up = uploadPhoto(owner, "电梯故障.png", PNG);
         assertEquals(up.body(), 201, up.statusCode());
         String photo = json(up).get("id").asText();
         HttpResponse<String> created = post(owner, "/complaints", "{\"category\":\"COMPLAINT\",\"estateId\":" + estateId + ",\"companyId\":" + companyId
