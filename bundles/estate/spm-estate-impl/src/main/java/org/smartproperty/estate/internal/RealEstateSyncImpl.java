@@ -358,7 +358,6 @@ public class RealEstateSyncImpl implements RealEstateSync {
         return find(runId);
     }
 
-    /** The page the fetcher read; its failure as the source threw it. */
     /** A page with the {@link #precheck} of each of its houses. */
     record Checked(Batch batch, Map<HouseRecord, List<String>> why) {
         static Checked of(Batch b) {
@@ -370,6 +369,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
         }
     }
 
+    /** The page the fetcher read; its failure as the source threw it. */
     private static Checked page(Future<Checked> f) {
         try {
             return f.get();
