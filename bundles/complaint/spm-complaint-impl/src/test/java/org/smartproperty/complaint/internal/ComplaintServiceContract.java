@@ -1,0 +1,628 @@
+package org.smartproperty.complaint.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.persistence.EntityManagerFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.smartproperty.company.Company;
+import org.smartproperty.company.CompanyInput;
+import org.smartproperty.company.CompanyService;
+import org.smartproperty.company.UnifiedSocialCreditCode;
+import org.smartproperty.company.internal.CompanyServices;
+import org.smartproperty.complaint.Complaint;
+import org.smartproperty.complaint.ComplaintCategory;
+import org.smartproperty.complaint.ComplaintChannel;
+import org.smartproperty.complaint.ComplaintEvent;
+import org.smartproperty.complaint.ComplaintInput;
+import org.smartproperty.complaint.ComplaintQuery;
+import org.smartproperty.complaint.ComplaintStatus;
+import org.smartproperty.complaint.Dispatch;
+import org.smartproperty.deadline.Deadline;
+import org.smartproperty.deadline.DeadlineState;
+import org.smartproperty.deadline.DeadlineTracker;
+import org.smartproperty.deadline.internal.DeadlineEngines;
+import org.smartproperty.estate.Estate;
+import org.smartproperty.estate.EstateInput;
+import org.smartproperty.estate.EstateService;
+import org.smartproperty.estate.GeoPoint;
+import org.smartproperty.estate.internal.EstateServices;
+import org.smartproperty.notification.internal.NotificationsImpl;
+import org.smartproperty.notification.internal.SmsOutboxImpl;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.files.AttachmentInput;
+import org.smartproperty.platform.files.internal.FileStoreImpl;
+import org.smartproperty.platform.persistence.JpaUnits;
+import org.smartproperty.platform.security.AuditTrail;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.platform.security.internal.AuditTrails;
+import org.smartproperty.platform.security.internal.SecurityServiceImpl;
+import org.smartproperty.platform.testsupport.TestDatabase;
+
+/**
+ * The complaint workflow (SVC-CMP-1..5, OWN-5, COS-7, OCS-8) on a real database (PostgreSQL and the
+ * embedded engine, by the subclasses) with the real estate,
+ * company, deadline (SLA-1/2), notification (SMS outbox, in-app), security (accounts, role
+ * permissions, hash-chained audit) and file store implementations over one schema, and a clock the
+ * test moves (reopen window, auto-close).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ComplaintServiceContract {
+
+    abstract TestDatabase db();
+
+    /** A clock the test sets: no sleeping, no timed assertions. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant t) {
+            now = t;
+        }
+
+        void plus(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Tuesday 2026-12-01 10:00 in Zhuhai: a working day. */
+    static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
+
+    final MutableClock clock = new MutableClock(START);
+    ComplaintServiceImpl service;
+    DeadlineTracker deadlines;
+    SecurityServiceImpl security;
+    EstateService estates;
+    CompanyService companies;
+    FileStoreImpl files;
+    AuditTrail audit;
+    EntityManagerFactory estateUnit;
+    EntityManagerFactory companyUnit;
+    EntityManagerFactory complaintUnit;
+
+    long companyA;
+    long companyB;
+    long estateA;
+    long estateB;
+    SpmPrincipal regulator;
+    SpmPrincipal officer;
+    SpmPrincipal officer2;
+    SpmPrincipal owner;
+    SpmPrincipal otherOwner;
+    SpmPrincipal committeeA;
+    SpmPrincipal committeeB;
+    SpmPrincipal companyUserA;
+    SpmPrincipal companyUserB;
+    SpmPrincipal inspector;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        for (String c : List.of("db/security.changelog.xml", "db/estate.changelog.xml", "db/company.changelog.xml", "db/files.changelog.xml",
+                "db/notification.changelog.xml", "db/deadline.changelog.xml", "db/complaint.changelog.xml")) {
+            db().migrate(c);
+        }
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        audit = AuditTrails.over(db().dataSource());
+        files = new FileStoreImpl(db().dataSource(), Files.createTempDirectory("spm-files"));
+        estateUnit = JpaUnits.create("estate", db().dataSource(), cl);
+        companyUnit = JpaUnits.create("company", db().dataSource(), cl);
+        complaintUnit = JpaUnits.create("complaint", db().dataSource(), cl);
+        estates = EstateServices.over(estateUnit, audit);
+        companies = CompanyServices.over(companyUnit, audit, files);
+        deadlines = DeadlineEngines.over(db().dataSource(), audit, clock);
+        security = SecurityServiceImpl.standalone(db().dataSource());
+        service = new ComplaintServiceImpl(complaintUnit, audit, files, deadlines, new SmsOutboxImpl(db().dataSource(), clock),
+                new NotificationsImpl(db().dataSource(), clock), security, estates, companies, clock);
+
+        companyA = companies.create(company("横琴甲物业服务有限公司"), "regulator").id();
+        companyB = companies.create(company("横琴乙物业服务有限公司"), "regulator").id();
+        estateA = estate("投诉甲小区", companyA);
+        estateB = estate("投诉乙小区", companyB);
+        regulator = principal("reg-1", "监管领导", Role.REGULATOR, DataScope.ALL, "13800138001");
+        officer = principal("officer-1", "王科员", Role.OFFICER, DataScope.ALL, "13800138002");
+        officer2 = principal("officer-2", "李科员", Role.OFFICER, DataScope.ALL, null);
+        inspector = principal("inspector-1", "检查员", Role.INSPECTOR, DataScope.ALL, null);
+        owner = principal("owner-1", "欧阳明华", Role.OWNER, DataScope.owner(9001), "13912345678");
+        otherOwner = principal("owner-2", "陈大文", Role.OWNER, DataScope.owner(9002), "13912345679");
+        committeeA = principal("oc-a", "甲小区业委会", Role.COMMITTEE, DataScope.committee(estateA), "13912345670");
+        committeeB = principal("oc-b", "乙小区业委会", Role.COMMITTEE, DataScope.committee(estateB), null);
+        companyUserA = principal("co-a", "甲物业客服", Role.COMPANY, DataScope.company(companyA), "13912345671");
+        companyUserB = principal("co-b", "乙物业客服", Role.COMPANY, DataScope.company(companyB), null);
+    }
+
+    @AfterAll
+    void tearDown() {
+        for (EntityManagerFactory f : new EntityManagerFactory[] {estateUnit, companyUnit, complaintUnit}) {
+            if (f != null) {
+                f.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(START);
+        service.configure(15, 7, 60);
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    private int seq = 1000;
+
+    synchronized String creditCode() {
+        String body = Integer.toString(10000000 + seq++);
+        String first17 = "91440400" + body + UnifiedSocialCreditCode.orgCodeCheckChar(body);
+        return first17 + UnifiedSocialCreditCode.checkChar(first17);
+    }
+
+    CompanyInput company(String name) {
+        return new CompanyInput(name, creditCode(), "张三明", "一级", "ZH-WY-001", "李经理", "13812345678", "横琴新区宝华路6号", null);
+    }
+
+    long estate(String name, long companyId) {
+        Estate e = estates.create(new EstateInput(null, name, "横琴新区环岛东路" + (seq++) + "号", "小横琴社区", "440402104",
+                new GeoPoint(113.54, 22.13), null, "横琴开发有限公司", companyId, null, new BigDecimal("3.50"), null), "clerk");
+        return e.id();
+    }
+
+    /** A real account with the permissions its role has in sec_role_permission. */
+    SpmPrincipal principal(String username, String name, Role role, DataScope scope, String phone) throws Exception {
+        security.ensureAccount(username, name, role, "Complaint@2026ok", null, scope);
+        if (phone != null) {
+            security.setPhone(username, phone);
+        }
+        long id;
+        Set<String> perms = new HashSet<>();
+        try (Connection c = db().dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sec_account WHERE username = ?")) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT permission FROM sec_role_permission WHERE role = ?")) {
+                ps.setString(1, role.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        perms.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return new SpmPrincipal(id, username, Set.of(role), perms, scope, perms.contains("owner:view-full"), "127.0.0.1");
+    }
+
+    String photo(String uploader) throws Exception {
+        BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(1, 1, (int) (System.nanoTime() & 0xffffff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return files.upload(new ByteArrayInputStream(out.toByteArray()), "现场照片.png", uploader).id();
+    }
+
+    String pdf(String uploader) {
+        byte[] pdf = ("%PDF-1.4\n% photo? " + System.nanoTime() + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+        return files.upload(new ByteArrayInputStream(pdf), "not-a-photo.pdf", uploader).id();
+    }
+
+    ComplaintInput against(long estateId, Long companyId, ComplaintCategory category, List<AttachmentInput> photos) {
+        return new ComplaintInput(ComplaintChannel.PORTAL, category, estateId, companyId, null, null,
+                "电梯长期故障无人维修", "3 栋 1 单元电梯停运两周，物业一直未修复。", photos);
+    }
+
+    Complaint filed(SpmPrincipal by, long estateId, Long companyId) {
+        return service.create(by, against(estateId, companyId, ComplaintCategory.COMPLAINT, List.of()));
+    }
+
+    Complaint inProgress(SpmPrincipal by, long estateId, Long companyId) {
+        Complaint c = filed(by, estateId, companyId);
+        c = service.dispatch(regulator, c.id(), c.version(), new Dispatch(officer.accountId(), null, "请核实"));
+        return service.accept(officer, c.id(), c.version(), null);
+    }
+
+    Complaint resolved(SpmPrincipal by) {
+        Complaint c = inProgress(by, estateA, companyA);
+        return service.resolve(officer, c.id(), c.version(), "已督促物业于 3 日内修复电梯");
+    }
+
+    Deadline deadline(long complaintId) throws Exception {
+        try (Connection c = db().dataSource().getConnection()) {
+            return deadlines.find(c, "complaint", complaintId).orElseThrow();
+        }
+    }
+
+    long count(String sql, Object... args) throws Exception {
+        try (Connection c = db().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    long sms(long complaintId, String kind) throws Exception {
+        return count("SELECT COUNT(*) FROM ntf_sms_outbox WHERE reference = ? AND kind = ?", "complaint:" + complaintId, kind);
+    }
+
+    static ApiException fails(int status, Runnable r) {
+        ApiException e = assertThrows(ApiException.class, r::run);
+        assertEquals(status, e.status(), e.getMessage());
+        return e;
+    }
+
+    // ---------------------------------------------------------------- workflow
+
+    @Test
+    void ownerFilesWithPhotoAndFollowsTheWholeWorkflow_SVC_CMP_1_2_3_4_OWN_5() throws Exception {
+        String photo = photo("owner-1");
+        Complaint c = service.create(owner, against(estateA, companyA, ComplaintCategory.COMPLAINT, List.of(new AttachmentInput("电梯", photo))));
+        assertEquals(ComplaintStatus.REGISTERED, c.status());
+        assertTrue(c.number().matches("TS-2026-\\d{6}"), c.number());
+        assertEquals(ComplaintChannel.PORTAL, c.channel());
+        assertEquals(owner.accountId(), c.complainantAccountId());
+        assertEquals("欧阳明华", c.complainantName(), "the complainant sees their own data");
+        assertEquals("+8613912345678", c.complainantPhone(), "the account's phone, normalised");
+        assertEquals(List.of(photo), c.photos().stream().map(p -> p.fileId()).toList());
+        assertEquals("image/png", c.photos().get(0).contentType());
+        assertEquals(1, sms(c.id(), "COMPLAINT_RECEIVED"), "the complainant is told at registration");
+
+        Deadline d = deadline(c.id());
+        assertEquals(DeadlineState.RUNNING, d.state());
+        assertEquals("COMPLAINT", d.category());
+        assertEquals(10, d.amount(), "SLA-1: complaints within 10 working days");
+        assertEquals(estateA, d.estateId());
+        assertEquals(companyA, d.companyId());
+        assertEquals(d.dueAt(), c.dueAt());
+
+        c = service.dispatch(regulator, c.id(), c.version(), new Dispatch(officer.accountId(), null, "请核实电梯情况"));
+        assertEquals(ComplaintStatus.DISPATCHED, c.status());
+        assertEquals(officer.accountId(), c.assigneeAccountId());
+        d = deadline(c.id());
+        assertEquals(officer.accountId(), d.assigneeAccountId());
+        assertEquals(regulator.accountId(), d.supervisorAccountId(), "the dispatcher supervises");
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'COMPLAINT_ASSIGNED' AND link = ?",
+                officer.accountId(), "/complaints/" + c.id()));
+
+        Complaint seenByOfficer = service.get(officer, c.id());
+        assertTrue(seenByOfficer.fullPersonalData(), "the handling officer may contact the complainant (SVC-CMP-3)");
+        assertEquals("+8613912345678", seenByOfficer.complainantPhone());
+        assertEquals(1, count("SELECT COUNT(*) FROM aud_event WHERE action = 'complaint.view-full' AND actor = 'officer-1' AND object_id = ?",
+                Long.toString(c.id())), "full view audited (ID-2)");
+
+        c = service.accept(officer, c.id(), c.version(), "已联系投诉人");
+        assertEquals(ComplaintStatus.IN_PROGRESS, c.status());
+        Instant dueBefore = deadline(c.id()).dueAt();
+
+        clock.plus(Duration.ofHours(1));
+        c = service.waitForComplainant(officer, c.id(), c.version(), "等待投诉人补充维修记录");
+        assertEquals(ComplaintStatus.WAITING, c.status());
+        assertEquals(DeadlineState.PAUSED, deadline(c.id()).state(), "the clock stops while waiting for the complainant");
+        clock.plus(Duration.ofDays(1));
+        c = service.resume(officer, c.id(), c.version(), "已收到补充材料");
+        assertEquals(ComplaintStatus.IN_PROGRESS, c.status());
+        d = deadline(c.id());
+        assertEquals(DeadlineState.RUNNING, d.state());
+        assertTrue(d.dueAt().isAfter(dueBefore), "the deadline moved by the working time of the pause: " + dueBefore + " -> " + d.dueAt());
+
+        c = service.resolve(officer, c.id(), c.version(), "已督促物业于 3 日内修复电梯");
+        assertEquals(ComplaintStatus.RESOLVED, c.status());
+        assertEquals(DeadlineState.COMPLETED, deadline(c.id()).state());
+        assertEquals(1, sms(c.id(), "COMPLAINT_RESULT"), "feedback by SMS with the result (SVC-CMP-4)");
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'COMPLAINT_RESULT' AND link = ?",
+                owner.accountId(), "/complaints/" + c.id()));
+
+        Complaint mine = service.get(owner, c.id());
+        assertEquals("已督促物业于 3 日内修复电梯", mine.result());
+        assertEquals(clock.instant(), mine.resolvedAt());
+        assertEquals(clock.instant().plus(Duration.ofDays(15)), mine.reopenUntil());
+        c = service.close(owner, c.id(), c.version(), "满意");
+        assertEquals(ComplaintStatus.CLOSED, c.status());
+
+        List<ComplaintEvent> timeline = service.events(owner, c.id());
+        assertEquals(List.of("create", "dispatch", "accept", "wait", "resume", "resolve", "close"),
+                timeline.stream().map(ComplaintEvent::action).toList());
+        assertEquals("officer-1", timeline.get(5).actor());
+        assertEquals("已督促物业于 3 日内修复电梯", timeline.get(5).note());
+        assertEquals(7, count("SELECT COUNT(*) FROM aud_event WHERE object_type = 'complaint' AND object_id = ? AND action <> 'complaint.view-full'",
+                Long.toString(c.id())), "every step audited");
+        // the photo: the complainant, the regulator and the company complained about read it; another owner does not
+        ComplaintPhotosAccess policy = new ComplaintPhotosAccess(service);
+        files.addPolicy(policy, java.util.Map.of(org.smartproperty.platform.files.FileAccessPolicy.OWNER_KIND, "complaint"));
+        assertNotNull(files.get(regulator, photo));
+        assertNotNull(files.get(companyUserA, photo));
+        fails(404, () -> files.get(otherOwner, photo));
+        assertTrue(policy.mayRead(companyUserA, Long.toString(c.id())));
+        assertTrue(policy.mayRead(committeeA, Long.toString(c.id())));
+        assertFalse(policy.mayRead(companyUserB, Long.toString(c.id())));
+        assertFalse(policy.mayRead(otherOwner, Long.toString(c.id())));
+    }
+
+    @Test
+    void regulatorRegistersAHotlineCallWithTheCallersDataAndEnquiriesGetTwoWorkingDays_SVC_CMP_1_SLA_1() throws Exception {
+        ApiException e = fails(400, () -> service.create(regulator, new ComplaintInput(ComplaintChannel.PORTAL, null, null, null, null, null,
+                " ", null, null)));
+        Set<String> fields = new HashSet<>(e.errors().stream().map(f -> f.field()).toList());
+        assertEquals(Set.of("channel", "complainantName", "complainantPhone", "category", "title", "content"), fields, e.errors().toString());
+
+        Complaint c = service.create(regulator, new ComplaintInput(ComplaintChannel.HOTLINE_12345, ComplaintCategory.ENQUIRY, estateB, null,
+                "黄小姐", "13698765432", "咨询物业费标准", "来电咨询小区物业费收费标准。", null));
+        assertEquals(ComplaintChannel.HOTLINE_12345, c.channel());
+        assertNull(c.complainantAccountId());
+        assertNull(c.companyId(), "addressed to the regulator");
+        assertEquals(2, deadline(c.id()).amount(), "SLA-1: enquiries within 2 working days");
+        assertEquals(1, sms(c.id(), "COMPLAINT_RECEIVED"));
+        // lists mask personal data; the committee of the estate supervises it, masked
+        Complaint listed = service.list(regulator, new ComplaintQuery(null, null, estateB, null), PageRequest.of(0, 50)).items().stream()
+                .filter(x -> x.id() == c.id()).findFirst().orElseThrow();
+        assertEquals("黄*姐", listed.complainantName());
+        assertEquals("+86136****5432", listed.complainantPhone());
+        Complaint byCommittee = service.get(committeeB, c.id());
+        assertFalse(byCommittee.fullPersonalData());
+        assertEquals("黄*姐", byCommittee.complainantName());
+
+        // owners file online only; staff register offline channels only
+        fails(400, () -> service.create(owner, new ComplaintInput(ComplaintChannel.PHONE, ComplaintCategory.COMPLAINT, estateA, null, null, null,
+                "t", "c", null)));
+        // a landline is kept but gets no SMS
+        Complaint landline = service.create(officer, new ComplaintInput(ComplaintChannel.PHONE, ComplaintCategory.HELP, null, null,
+                "赵先生", "0756-2688888", "求助", "小区门禁坏了", null));
+        assertEquals(0, sms(landline.id(), "COMPLAINT_RECEIVED"));
+    }
+
+    @Test
+    void unknownEstateOrCompanyAndAnEstateTheCompanyDoesNotManageAre400_SVC_CMP_1() {
+        ApiException e = fails(400, () -> service.create(owner, against(999_999, 888_888L, ComplaintCategory.COMPLAINT, null)));
+        assertEquals(Set.of("estateId", "companyId"), new HashSet<>(e.errors().stream().map(f -> f.field()).toList()));
+        e = fails(400, () -> service.create(owner, against(estateA, companyB, ComplaintCategory.COMPLAINT, null)));
+        assertEquals("company.notOfEstate", e.errors().get(0).code());
+        long unregistered = estate("未备案企业小区", 777_777L);
+        assertEquals(777_777L, service.create(owner, against(unregistered, 777_777L, ComplaintCategory.COMPLAINT, null)).companyId(),
+                "the company managing the named estate is accepted even before the registry holds it");
+        e = fails(400, () -> service.create(owner, against(unregistered, 777_778L, ComplaintCategory.COMPLAINT, null)));
+        assertEquals("company.unknown", e.errors().get(0).code());
+        e = fails(400, () -> service.create(committeeA, against(estateB, null, ComplaintCategory.COMPLAINT, null)));
+        assertEquals("estate.committee", e.errors().get(0).code(), "a committee complains about its own estate (OCS-8)");
+        assertEquals(estateA, service.create(committeeA, new ComplaintInput(null, ComplaintCategory.REPORT, null, companyA, null, null,
+                "物业擅自占用公共区域", "地下车库公共区域被出租", null)).estateId(), "defaults to the committee's estate");
+    }
+
+    @Test
+    void aPdfAsPhotoIs400AndNothingIsWrittenNoSmsQueued_SVC_CMP_1() throws Exception {
+        long before = count("SELECT COUNT(*) FROM cmp_complaint");
+        long sms = count("SELECT COUNT(*) FROM ntf_sms_outbox");
+        long dl = count("SELECT COUNT(*) FROM dl_deadline");
+        String pdf = pdf("owner-1");
+        ApiException e = fails(400, () -> service.create(owner, against(estateA, companyA, ComplaintCategory.COMPLAINT,
+                List.of(new AttachmentInput(null, pdf)))));
+        assertEquals("photos[0].fileId", e.errors().get(0).field());
+        assertEquals(before, count("SELECT COUNT(*) FROM cmp_complaint"));
+        assertEquals(sms, count("SELECT COUNT(*) FROM ntf_sms_outbox"), "the rolled-back registration sends nothing");
+        assertEquals(dl, count("SELECT COUNT(*) FROM dl_deadline"));
+        fails(400, () -> service.create(owner, against(estateA, companyA, ComplaintCategory.COMPLAINT,
+                List.of(new AttachmentInput(null, "no-such-file")))));
+    }
+
+    @Test
+    void aResolveThatFailsQueuesNoResultSms_SVC_CMP_4() throws Exception {
+        Complaint c = inProgress(owner, estateA, companyA);
+        fails(412, () -> service.resolve(officer, c.id(), c.version() - 1, "结果"));
+        fails(400, () -> service.resolve(officer, c.id(), c.version(), " "));
+        fails(403, () -> service.resolve(companyUserA, c.id(), c.version(), "不是承办人"));
+        assertEquals(0, sms(c.id(), "COMPLAINT_RESULT"));
+        assertEquals(DeadlineState.RUNNING, deadline(c.id()).state(), "the deadline did not complete either");
+        assertEquals(ComplaintStatus.IN_PROGRESS, service.get(officer, c.id()).status());
+    }
+
+    @Test
+    void illegalTransitionsAre409NamingTheAllowedOnes_SVC_CMP_2() {
+        Complaint c = filed(owner, estateA, companyA);
+        ApiException e = fails(409, () -> service.resolve(officer, c.id(), c.version(), "结果"));
+        assertEquals("complaint.illegalTransition", e.code());
+        assertEquals("REGISTERED", e.args()[0]);
+        assertEquals("DISPATCHED, REJECTED", e.args()[2]);
+        assertEquals("投诉当前状态为 REGISTERED，不能改为 RESOLVED；允许的状态变更：DISPATCHED, REJECTED",
+                e.source().format(Locale.SIMPLIFIED_CHINESE, e.code(), e.args()));
+        fails(409, () -> service.accept(officer, c.id(), c.version(), null));
+        fails(409, () -> service.close(owner, c.id(), c.version(), null));
+        fails(409, () -> service.reopen(owner, c.id(), c.version(), null));
+        fails(409, () -> service.resume(officer, c.id(), c.version(), null));
+        fails(400, () -> service.dispatch(regulator, c.id(), c.version(), new Dispatch(null, null, null)));
+        fails(400, () -> service.dispatch(regulator, c.id(), c.version(), new Dispatch(companyUserA.accountId(), null, null)));
+        fails(403, () -> service.dispatch(companyUserA, c.id(), c.version(), new Dispatch(officer.accountId(), null, null)));
+    }
+
+    @Test
+    void rejectionNeedsAReasonCancelsTheDeadlineAndTellsTheComplainant_SVC_CMP_2() throws Exception {
+        Complaint c = filed(owner, estateA, null);
+        fails(400, () -> service.reject(regulator, c.id(), c.version(), null));
+        Complaint r = service.reject(regulator, c.id(), c.version(), "不属于物业管理投诉范围，请向市场监管部门反映");
+        assertEquals(ComplaintStatus.REJECTED, r.status());
+        assertEquals("不属于物业管理投诉范围，请向市场监管部门反映", r.reason());
+        assertEquals(DeadlineState.CANCELLED, deadline(c.id()).state());
+        assertEquals(1, sms(c.id(), "COMPLAINT_RESULT"));
+        ApiException e = fails(409, () -> service.dispatch(regulator, c.id(), r.version(), new Dispatch(officer.accountId(), null, null)));
+        assertEquals("无（投诉已结束）", e.source().format(Locale.SIMPLIFIED_CHINESE, "complaint.noTransition"));
+    }
+
+    // ---------------------------------------------------------------- scopes
+
+    @Test
+    void eachRoleSeesOnlyItsScopeAndOutOfScopeIs404_OWN_5_COS_7_OCS_8() {
+        Complaint aboutA = filed(owner, estateA, companyA);
+        Complaint aboutB = filed(otherOwner, estateB, companyB);
+        Complaint toRegulator = filed(owner, estateB, null);
+
+        assertTrue(ids(regulator).containsAll(List.of(aboutA.id(), aboutB.id(), toRegulator.id())));
+        assertTrue(ids(inspector).containsAll(List.of(aboutA.id(), aboutB.id(), toRegulator.id())));
+        Set<Long> co = ids(companyUserA);
+        assertTrue(co.contains(aboutA.id()));
+        assertFalse(co.contains(aboutB.id()), "companies see only complaints about themselves (COS-7)");
+        assertFalse(co.contains(toRegulator.id()));
+        fails(404, () -> service.get(companyUserA, aboutB.id()));
+        fails(404, () -> service.events(companyUserA, aboutB.id()));
+        Set<Long> oc = ids(committeeB);
+        assertTrue(oc.contains(aboutB.id()) && oc.contains(toRegulator.id()), "the committee supervises its estate (OCS-8)");
+        assertFalse(oc.contains(aboutA.id()));
+        fails(404, () -> service.get(committeeB, aboutA.id()));
+        Set<Long> mine = ids(owner);
+        assertTrue(mine.contains(aboutA.id()) && mine.contains(toRegulator.id()));
+        assertFalse(mine.contains(aboutB.id()), "owners see what they filed (OWN-5)");
+        fails(404, () -> service.get(otherOwner, aboutA.id()));
+        fails(404, () -> service.close(otherOwner, aboutA.id(), aboutA.version(), null));
+        // filters
+        assertEquals(Set.of(aboutB.id()), service.list(regulator, new ComplaintQuery(null, null, null, companyB), PageRequest.of(0, 200))
+                .items().stream().filter(x -> x.id() == aboutB.id() || x.id() == aboutA.id()).map(Complaint::id).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(service.list(regulator, new ComplaintQuery(ComplaintStatus.CLOSED, null, null, null), PageRequest.of(0, 200)).items().stream()
+                .allMatch(x -> x.status() == ComplaintStatus.CLOSED));
+    }
+
+    private Set<Long> ids(SpmPrincipal p) {
+        Set<Long> out = new HashSet<>();
+        for (Complaint c : service.list(p, ComplaintQuery.all(), PageRequest.of(0, 200)).items()) {
+            out.add(c.id());
+        }
+        return out;
+    }
+
+    @Test
+    void forwardedToTheCompanyItsUserHandlesItAndAnotherCompanyCannot_SVC_CMP_2_COS_7() throws Exception {
+        Complaint c = filed(owner, estateA, companyA);
+        Complaint f = service.dispatch(regulator, c.id(), c.version(), new Dispatch(null, true, "请物业公司处理并回复"));
+        assertTrue(f.forwardedToCompany());
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'COMPLAINT_ASSIGNED' AND link = ?",
+                companyUserA.accountId(), "/complaints/" + c.id()));
+        fails(404, () -> service.accept(companyUserB, c.id(), f.version(), null));
+        Complaint a = service.accept(companyUserA, c.id(), f.version(), "客服已联系业主");
+        assertEquals(companyUserA.accountId(), a.assigneeAccountId());
+        assertEquals(companyUserA.accountId(), deadline(c.id()).assigneeAccountId());
+        assertTrue(service.get(companyUserA, c.id()).fullPersonalData(), "the company handling it may call the complainant");
+        Complaint r = service.resolve(companyUserA, c.id(), a.version(), "电梯已修复并通过检验");
+        assertEquals(ComplaintStatus.RESOLVED, r.status());
+        // a complaint to the regulator cannot be forwarded
+        Complaint reg = filed(owner, estateA, null);
+        fails(409, () -> service.dispatch(regulator, reg.id(), reg.version(), new Dispatch(null, true, null)));
+    }
+
+    // ---------------------------------------------------------------- reopen window, auto-close
+
+    @Test
+    void theComplainantReopensWithinTheWindowNotAfterIt_OWN_5_SVC_CMP_4() throws Exception {
+        Complaint c = resolved(owner);
+        Instant resultAt = clock.instant();
+        fails(403, () -> service.reopen(regulator, c.id(), c.version(), "不是投诉人"));
+        clock.set(resultAt.plus(Duration.ofDays(15)));
+        Complaint re = service.reopen(owner, c.id(), c.version(), "电梯仍未修好");
+        assertEquals(ComplaintStatus.REOPENED, re.status());
+        assertNull(re.assigneeAccountId());
+        Deadline d = deadline(c.id());
+        assertEquals(DeadlineState.RUNNING, d.state(), "the deadline starts again");
+        assertEquals(clock.instant(), d.startedAt());
+
+        Complaint again = service.dispatch(regulator, re.id(), re.version(), new Dispatch(officer2.accountId(), null, null));
+        again = service.accept(officer2, again.id(), again.version(), null);
+        again = service.resolve(officer2, again.id(), again.version(), "已更换电梯控制板");
+        Instant secondResult = clock.instant();
+        again = service.close(owner, again.id(), again.version(), null);
+        clock.set(secondResult.plus(Duration.ofDays(15)).plusSeconds(1));
+        long v = again.version();
+        ApiException e = fails(409, () -> service.reopen(owner, c.id(), v, "还是坏的"));
+        assertEquals("complaint.reopenWindow", e.code());
+        assertEquals(15, e.args()[1]);
+        assertTrue(e.source().format(Locale.ENGLISH, e.code(), e.args()).contains("within 15 days"));
+        assertEquals(ComplaintStatus.CLOSED, service.get(owner, c.id()).status());
+        assertEquals(List.of("create", "dispatch", "accept", "resolve", "reopen", "dispatch", "accept", "resolve", "close"),
+                service.events(owner, c.id()).stream().map(ComplaintEvent::action).toList());
+    }
+
+    @Test
+    void theReopenWindowIsConfigurableAndInvalidSettingsAreRefused() {
+        assertFalse(service.configure(0, 7, 60), "a window below 1 day is refused");
+        assertFalse(service.configure(15, 0, 60));
+        assertEquals(15, service.settings().reopenWindowDays(), "the settings in force stay");
+        assertTrue(service.configure(3, 7, 60));
+        Complaint c = resolved(owner);
+        clock.plus(Duration.ofDays(3).plusMinutes(1));
+        ApiException e = fails(409, () -> service.reopen(owner, c.id(), c.version(), null));
+        assertEquals(3, e.args()[1]);
+    }
+
+    @Test
+    void unconfirmedResultsCloseAutomaticallyOnceAfterTheConfiguredDays_SVC_CMP_4() {
+        Complaint c = resolved(owner);
+        clock.plus(Duration.ofDays(7).minusMinutes(1));
+        service.closeUnconfirmed();
+        assertEquals(ComplaintStatus.RESOLVED, service.get(owner, c.id()).status());
+        clock.plus(Duration.ofMinutes(2));
+        assertTrue(service.closeUnconfirmed() >= 1);
+        assertEquals(0, service.closeUnconfirmed(), "once");
+        Complaint closed = service.get(owner, c.id());
+        assertEquals(ComplaintStatus.CLOSED, closed.status());
+        ComplaintEvent last = service.events(owner, c.id()).get(service.events(owner, c.id()).size() - 1);
+        assertEquals("autoClose", last.action());
+        assertEquals("system", last.actor());
+        // still within the reopen window (15 days): the complainant may reopen a closed complaint
+        assertEquals(ComplaintStatus.REOPENED, service.reopen(owner, c.id(), closed.version(), "并未修好").status());
+    }
+
+    @Test
+    void complaintNumbersAreUniqueAndCountPerYear_SVC_CMP_1() {
+        Complaint a = filed(owner, estateA, null);
+        Complaint b = filed(owner, estateA, null);
+        assertTrue(b.number().compareTo(a.number()) > 0, a.number() + " < " + b.number());
+        clock.set(Instant.parse("2027-01-04T02:00:00Z"));
+        assertEquals("TS-2027-000001", filed(owner, estateA, null).number());
+    }
+}
