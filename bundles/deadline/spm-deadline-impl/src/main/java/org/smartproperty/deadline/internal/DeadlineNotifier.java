@@ -1,10 +1,6 @@
 package org.smartproperty.deadline.internal;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -25,13 +21,14 @@ import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.SmsOutbox;
 import org.smartproperty.notification.SmsRequest;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.security.AccountDirectory;
 
 /**
  * SLA-3: each WARNING / OVERDUE escalation notifies the assignee and the supervisor in-app and by
  * SMS, on the monitor's connection, so the notifications commit exactly once with the monitor's flag.
- * Phone numbers come from the security accounts ({@code sec_account.phone}); the security schema has
- * no such column yet, so until it does only the in-app notifications go out (logged once). A stored
- * phone the outbox refuses skips that SMS (logged), never the escalation.
+ * Phone numbers come from the account's contact ({@link AccountDirectory}); an account without a
+ * phone gets the in-app notification only, and a phone the outbox refuses skips that SMS (logged),
+ * never the escalation.
  */
 @Component(service = DeadlineListener.class)
 public class DeadlineNotifier implements DeadlineListener {
@@ -48,13 +45,15 @@ public class DeadlineNotifier implements DeadlineListener {
     @Reference
     private WorkingCalendar calendar;
 
-    private volatile Boolean phoneColumn;
+    @Reference
+    private AccountDirectory directory;
 
     public DeadlineNotifier() {
     }
 
     /** Outside OSGi (tests). */
-    DeadlineNotifier(SmsOutbox sms, Notifications notifications, WorkingCalendar calendar) {
+    DeadlineNotifier(SmsOutbox sms, Notifications notifications, WorkingCalendar calendar, AccountDirectory directory) {
+        this.directory = directory;
         this.sms = sms;
         this.notifications = notifications;
         this.calendar = calendar;
@@ -91,7 +90,7 @@ public class DeadlineNotifier implements DeadlineListener {
         String link = "/" + d.domain() + "s/" + d.itemId();
         for (long account : recipients) {
             notifications.notify(c, account, kind, params, link);
-            String phone = phone(c, account);
+            String phone = phone(account);
             if (phone == null) {
                 continue;
             }
@@ -104,40 +103,8 @@ public class DeadlineNotifier implements DeadlineListener {
         }
     }
 
-    /** The account's phone, or null (no such column yet, no account, no phone). */
-    String phone(Connection c, long accountId) {
-        try {
-            if (phoneColumn == null) {
-                phoneColumn = hasPhoneColumn(c);
-                if (!phoneColumn) {
-                    LOG.warn("sec_account has no phone column: deadline escalations are notified in-app only, no SMS");
-                }
-            }
-            if (!phoneColumn) {
-                return null;
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT phone FROM sec_account WHERE id = ?")) {
-                ps.setLong(1, accountId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        } catch (SQLException ex) {
-            throw new IllegalStateException("phone of account " + accountId + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static boolean hasPhoneColumn(Connection c) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        for (String table : new String[] {"sec_account", "SEC_ACCOUNT"}) {
-            for (String column : new String[] {"phone", "PHONE"}) {
-                try (ResultSet rs = md.getColumns(c.getCatalog(), c.getSchema(), table, column)) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+    /** The account's phone, or null (no active account, no phone). */
+    String phone(long accountId) {
+        return directory.contact(accountId).map(AccountDirectory.Contact::phone).orElse(null);
     }
 }

@@ -32,7 +32,7 @@ import org.smartproperty.platform.testsupport.TestDatabase;
  * phone), each exactly once, in the monitor's transaction.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the second test adds the phone column the first one runs without
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the second test gives the accounts the phones the first one runs without
 class DeadlineNotifierPostgresTest {
 
     @RegisterExtension
@@ -60,7 +60,8 @@ class DeadlineNotifierPostgresTest {
             }
         };
         engine = new DeadlineEngine(db.dataSource(), none, clock, EngineSettings.DEFAULTS);
-        engine.addListener(new DeadlineNotifier(new SmsOutboxImpl(db.dataSource(), clock), new NotificationsImpl(db.dataSource(), clock), engine));
+        engine.addListener(new DeadlineNotifier(new SmsOutboxImpl(db.dataSource(), clock), new NotificationsImpl(db.dataSource(), clock), engine,
+                org.smartproperty.platform.security.internal.SecurityServiceImpl.standalone(db.dataSource())));
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (long id : new long[] {501, 502}) {
                 s.executeUpdate("INSERT INTO sec_account (id, username, status, must_change, failed_count, scope_kind, created_at, updated_at, version) "
@@ -106,7 +107,7 @@ class DeadlineNotifierPostgresTest {
             assertTrue(rs.getString(1).contains("噪音投诉"), rs.getString(1));
             assertEquals("/complaints/1", rs.getString(2));
         }
-        // the security schema has no phone column: in-app only
+        // no phone on the accounts: in-app only
         assertEquals(0, count("SELECT COUNT(*) FROM ntf_sms_outbox"));
     }
 
@@ -115,13 +116,13 @@ class DeadlineNotifierPostgresTest {
     void withPhonesOnTheAccountsTheSmsGoesOutOnceToo_SLA_3() throws Exception {
         DeadlineEngine fresh = new DeadlineEngine(db.dataSource(), engine.audit(), clock, EngineSettings.DEFAULTS);
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            // what the security schema would add: a phone per account (one valid, one the outbox refuses)
-            s.execute("ALTER TABLE sec_account ADD COLUMN IF NOT EXISTS phone VARCHAR(20)");
+            // a phone per account (one valid, one the outbox refuses)
             s.executeUpdate("UPDATE sec_account SET phone = '13800138000' WHERE id = 501");
             s.executeUpdate("UPDATE sec_account SET phone = '12345' WHERE id = 502");
             s.executeUpdate("UPDATE dl_deadline SET state = 'CANCELLED' WHERE state = 'RUNNING'");
         }
-        fresh.addListener(new DeadlineNotifier(new SmsOutboxImpl(db.dataSource(), clock), new NotificationsImpl(db.dataSource(), clock), fresh));
+        fresh.addListener(new DeadlineNotifier(new SmsOutboxImpl(db.dataSource(), clock), new NotificationsImpl(db.dataSource(), clock), fresh,
+                org.smartproperty.platform.security.internal.SecurityServiceImpl.standalone(db.dataSource())));
         clock.set(at("2026-11-30T09:00"));
         start(2);
         clock.set(at("2026-12-02T16:00"));
