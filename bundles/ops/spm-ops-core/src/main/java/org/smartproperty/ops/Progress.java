@@ -1,0 +1,11 @@
+package org.smartproperty.ops;
+
+/** Progress of a long operation (rows or bytes done of a total), for the CLI's progress bar. */
+@FunctionalInterface
+public interface Progress {
+
+    Progress NONE = (phase, done, total) -> { };
+
+    /** @param total 0 when unknown */
+    void update(String phase, long done, long total);
+}
