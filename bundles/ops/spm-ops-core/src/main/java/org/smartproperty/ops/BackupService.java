@@ -315,9 +315,15 @@ public final class BackupService {
                 Instant testedAt = null;
                 Path side = restoreTestRecord(p);
                 if (Files.exists(side)) {
-                    var node = json.readTree(side.toFile());
-                    testOk = node.path("ok").asBoolean();
-                    testedAt = Instant.parse(node.path("finishedAt").asText());
+                    try {
+                        var node = json.readTree(side.toFile());
+                        if (node.hasNonNull("ok") && node.hasNonNull("finishedAt")) {
+                            testOk = node.path("ok").asBoolean();
+                            testedAt = Instant.parse(node.path("finishedAt").asText());
+                        }
+                    } catch (IOException | RuntimeException ignored) {
+                        // an unreadable record counts as none
+                    }
                 }
                 out.add(new ArchiveInfo(p, created, Files.size(p), encrypted, testOk, testedAt));
             }
