@@ -446,7 +446,8 @@ public class PatrolServiceImpl implements PatrolService {
     @Override
     public Page<PatrolTask> tasks(SpmPrincipal caller, PatrolQuery q, PageRequest page) {
         PatrolQuery query = q == null ? PatrolQuery.all() : q;
-        return tx.read(em -> {
+        // a write transaction so the deadline is read on the unit's connection (a read-only one has none bound)
+        return tx.write(em -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new HashMap<>();
             where.append(taskScope(caller, "t", params));
@@ -458,7 +459,7 @@ public class PatrolServiceImpl implements PatrolService {
 
     @Override
     public PatrolTask getTask(SpmPrincipal caller, long id) {
-        return tx.read(em -> toDto(em, taskInScope(em, caller, id)));
+        return tx.write(em -> toDto(em, taskInScope(em, caller, id)));
     }
 
     @Override
@@ -633,7 +634,7 @@ public class PatrolServiceImpl implements PatrolService {
         String ref = Long.toString(t.id);
         List<Long> reportIds = em.createQuery("SELECT r.id FROM PhotoReportEntity r WHERE r.taskId = :t ORDER BY r.id", Long.class)
                 .setParameter("t", t.id).getResultList();
-        Instant limitDue = deadlines.find(con, DOMAIN, t.id).map(Deadline::dueAt).orElse(null);
+        Instant limitDue = con == null ? null : deadlines.find(con, DOMAIN, t.id).map(Deadline::dueAt).orElse(null);
         return new PatrolTask(t.id, t.number, t.estateId, t.companyId, t.title, reportIds, t.status, t.dueAt, limitDue, t.findings,
                 files.attached(con, TASK_PHOTOS, ref), t.fix, files.attached(con, FIX_PHOTOS, ref), t.getCreatedBy(), t.getCreatedAt(),
                 t.statusChangedAt, closedAt(em, t), t.getVersion());

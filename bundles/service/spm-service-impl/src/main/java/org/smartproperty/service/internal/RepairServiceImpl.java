@@ -451,7 +451,8 @@ public class RepairServiceImpl implements RepairService {
     @Override
     public Page<Repair> list(SpmPrincipal caller, RepairQuery q, PageRequest page) {
         RepairQuery query = q == null ? RepairQuery.all() : q;
-        return tx.read(em -> {
+        // a write transaction so the deadlines are read on the unit's connection (a read-only one has none bound)
+        return tx.write(em -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new HashMap<>();
             where.append(scopeWhere(caller, "r", params));
