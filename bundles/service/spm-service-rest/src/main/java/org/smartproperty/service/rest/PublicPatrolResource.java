@@ -3,7 +3,6 @@ package org.smartproperty.service.rest;
 import java.io.InputStream;
 import java.util.Set;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -73,7 +72,7 @@ public class PublicPatrolResource extends PatrolServiceClient {
     @GET
     @Path("{id}/photos/{fileId}")
     @PublicAccess
-    @Produces("image/jpeg")
+    @Produces(MediaType.WILDCARD)
     @Doc(summary = "JPEG thumbnail of a photo of a published patrol result (404 for anything else)", requirements = "SVC-PAT-1, DIS-5")
     public Response thumbnail(@PathParam("id") String id, @PathParam("fileId") String fileId) {
         long taskId = Api.id(id, "objects.patrolTask");
