@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * 2 CRITICAL, 3 UNKNOWN; 64 for bad usage.
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
-        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, CommandLine.HelpCommand.class})
+        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, BackupCommand.class, CommandLine.HelpCommand.class})
 public class Spm {
 
     static final int OK = 0, WARNING = 1, CRITICAL = 2, UNKNOWN = 3, USAGE = 64;
@@ -30,7 +30,18 @@ public class Spm {
     }
 
     static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs one command with its output and errors going to the given writers (null: stdout / stderr). */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Spm());
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExitCodeExceptionMapper(e -> UNKNOWN);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
