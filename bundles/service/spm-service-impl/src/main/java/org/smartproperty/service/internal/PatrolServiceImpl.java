@@ -270,7 +270,7 @@ public class PatrolServiceImpl implements PatrolService {
     public PhotoReport report(SpmPrincipal caller, PhotoReportInput in) {
         DataScope s = scope(caller);
         if (!caller.can("patrol:report") || s.kind() != DataScope.Kind.OWNER) {
-            throw new ApiException(403, "patrol.notHandler", T, null);
+            throw new ApiException(403, "patrol.notReporter", T, null);
         }
         Validation v = new Validation(T);
         if (in == null) {
