@@ -248,10 +248,10 @@ public class RepairsPatrolsIT extends SpmTestSupport {
         String etag = task.headers().firstValue("ETag").orElseThrow();
         assertEquals("TASKED", json(getAs(owner, "/patrols/reports/" + reportId)).get("status").asText());
         assertTrue("the owner follows the task made of their report", ids(owner, "/patrols?size=200").contains(taskId));
-        HttpResponse<String> early = post(company, "/patrols/" + taskId + "/close", "{\"text\":\"x\"}", etag);
-        assertEquals(early.body(), 409, early.statusCode());
-
         String found = uploadPhoto(company, "现场.png");
+        HttpResponse<String> early = post(company, "/patrols/" + taskId + "/close", "{\"text\":\"x\",\"photos\":[{\"fileId\":\"" + found + "\"}]}", etag);
+        assertEquals(early.body(), 409, early.statusCode());
+        assertTrue(early.body(), early.body().contains("INSPECTED"));
         etag = step(company, "/patrols/" + taskId + "/inspect", "{\"text\":\"路灯线路老化短路\",\"photos\":[{\"fileId\":\"" + found + "\"}]}", etag);
         HttpResponse<String> noPhoto = post(company, "/patrols/" + taskId + "/close", "{\"text\":\"已更换线路\"}", etag);
         assertEquals(noPhoto.body(), 400, noPhoto.statusCode());
