@@ -91,6 +91,7 @@ public final class BackupService {
 
     private final Clock clock;
     private final int level;
+    private final int threads = Integer.getInteger("spm.backup.threads", 3);
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     public BackupService() {
@@ -149,30 +150,92 @@ public final class BackupService {
                         counts.put(t, n);
                         total += n;
                     }
-                    long[] done = {0};
-                    for (String t : names) {
-                        String partName = "db/" + t + ".jsonl";
-                        MessageDigest md = Container.sha256();
-                        Deflater def = new Deflater(level);
-                        long bytes;
-                        Tables.Dumped d;
-                        try (CountingOut counting = new CountingOut(Container.part(out, crypto, index++, partName));
-                                DeflaterOutputStream z = new DeflaterOutputStream(counting, def, 1 << 16)) {
-                            ObjectNode header = json.createObjectNode();
-                            header.put("table", t);
-                            header.set("columns", json.valueToTree(columns.get(t)));
-                            byte[] h = (json.writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
-                            md.update(h);
-                            z.write(h);
-                            CountingOut raw = new CountingOut(z);
-                            d = Tables.dump(c, t, columns.get(t), raw, md, progress, done, total);
-                            bytes = h.length + raw.count;
-                        } finally {
-                            def.end();
+                    // PostgreSQL: tables in parallel, each on its own connection importing this transaction's snapshot
+                    String snapshot = null;
+                    if (threads > 1 && Tables.isPostgres(c)) {
+                        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+                            rs.next();
+                            snapshot = rs.getString(1);
                         }
-                        tables.add(new TableEntry(t, partName, d.rows(), d.contentHash(), columns.get(t)));
-                        parts.add(new PartEntry(partName, hex(md.digest()), bytes));
-                        progress.update(t, done[0], total);
+                    }
+                    Progress shared = synchronizedProgress(progress);
+                    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+                    List<java.util.concurrent.Future<TablePart>> futures = new ArrayList<>();
+                    java.util.concurrent.ExecutorService pool = snapshot == null ? null : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                        Thread th = new Thread(r, "spm-backup-dump");
+                        th.setDaemon(true);
+                        return th;
+                    });
+                    try {
+                        for (String t : names) {
+                            int partIndex = index++;
+                            long tableTotal = total;
+                            if (pool == null) {
+                                futures.add(java.util.concurrent.CompletableFuture.completedFuture(
+                                        dumpTable(c, t, columns.get(t), partIndex, crypto, key, body, shared, done, tableTotal)));
+                            } else {
+                                String snap = snapshot;
+                                futures.add(pool.submit(() -> {
+                                    try (Connection wc = db.getConnection()) {
+                                        wc.setAutoCommit(false);
+                                        wc.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                                        wc.setReadOnly(true);
+                                        try (Statement st = wc.createStatement()) {
+                                            st.execute("SET TRANSACTION SNAPSHOT '" + snap + "'");
+                                        }
+                                        TablePart tp = dumpTable(wc, t, columns.get(t), partIndex, crypto, key, body, shared, done, tableTotal);
+                                        wc.rollback();
+                                        return tp;
+                                    }
+                                }));
+                            }
+                        }
+                        for (java.util.concurrent.Future<TablePart> f : futures) {
+                            TablePart tp;
+                            try {
+                                tp = f.get();
+                            } catch (java.util.concurrent.ExecutionException e) {
+                                Throwable cause = e.getCause();
+                                if (cause instanceof SQLException se) {
+                                    throw se;
+                                }
+                                if (cause instanceof IOException ie) {
+                                    throw ie;
+                                }
+                                if (cause instanceof RuntimeException re) {
+                                    throw re;
+                                }
+                                throw new IOException(cause);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IOException(e);
+                            }
+                            tables.add(tp.table());
+                            parts.add(tp.part());
+                            try {
+                                Files.copy(tp.file(), out);
+                            } finally {
+                                Files.deleteIfExists(tp.file());
+                            }
+                        }
+                    } finally {
+                        if (pool != null) {
+                            pool.shutdown(); // never interrupts a thread in JDBC: lets the others finish, then cleans up
+                            try {
+                                pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        for (java.util.concurrent.Future<TablePart> f : futures) {
+                            if (f.isDone()) {
+                                try {
+                                    Files.deleteIfExists(f.get().file());
+                                } catch (Exception ignored) {
+                                    // best effort
+                                }
+                            }
+                        }
                     }
                     versions = Tables.schemaVersions(c);
                     sequences = Tables.sequences(c);
@@ -231,6 +294,49 @@ public final class BackupService {
                 // left for the operator
             }
         }
+    }
+
+    /** One table written as a complete part into its own file (appended to the body in order by the caller). */
+    private record TablePart(TableEntry table, PartEntry part, Path file) {
+    }
+
+    private TablePart dumpTable(Connection c, String t, List<Column> cols, int partIndex, Container.Crypto shared, BackupKey key, Path body,
+            Progress progress, java.util.concurrent.atomic.AtomicLong done, long total) throws SQLException, IOException {
+        Container.Crypto crypto = new Container.Crypto(key, shared.archiveId); // Cipher and digests are per thread
+        String partName = "db/" + t + ".jsonl";
+        Path file = body.resolveSibling(body.getFileName() + "." + partIndex);
+        MessageDigest md = Container.sha256();
+        Deflater def = new Deflater(level);
+        long bytes;
+        Tables.Dumped d;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+                OutputStream part = Container.part(out, crypto, partIndex, partName);
+                DeflaterOutputStream z = new DeflaterOutputStream(part, def, 1 << 16)) {
+            ObjectNode header = json.createObjectNode();
+            header.put("table", t);
+            header.set("columns", json.valueToTree(cols));
+            byte[] h = (json.writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
+            md.update(h);
+            z.write(h);
+            CountingOut raw = new CountingOut(z);
+            long[] mine = {0};
+            Progress counting = (phase, n, all) -> progress.update(phase, done.get() + n, total);
+            d = Tables.dump(c, t, cols, raw, md, counting, mine, total);
+            done.addAndGet(mine[0]);
+            progress.update(t, done.get(), total);
+            bytes = h.length + raw.count;
+        } finally {
+            def.end();
+        }
+        return new TablePart(new TableEntry(t, partName, d.rows(), d.contentHash(), cols), new PartEntry(partName, hex(md.digest()), bytes), file);
+    }
+
+    private static Progress synchronizedProgress(Progress p) {
+        return (phase, n, total) -> {
+            synchronized (p) {
+                p.update(phase, n, total);
+            }
+        };
     }
 
     private static Path uniqueName(Path dir, String base) {

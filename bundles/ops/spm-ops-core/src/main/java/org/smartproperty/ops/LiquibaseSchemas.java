@@ -15,10 +15,12 @@ import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies the bundles' changelogs found through a class loader: every jar on it whose manifest
@@ -69,9 +71,13 @@ public final class LiquibaseSchemas implements SchemaPreparer {
             for (String b : bundles) {
                 try (Connection c = target.getConnection()) {
                     Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-                    try (Liquibase lb = new Liquibase(logs.get(b), new ClassLoaderResourceAccessor(loader), db)) {
-                        lb.update(new Contexts(), new LabelExpression());
-                    }
+                    // Liquibase's console messages would mix into the CLI's output (JSON): to its logger instead
+                    Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummary", "OFF",
+                            "liquibase.command.showSummaryOutput", "LOG"), () -> {
+                        try (Liquibase lb = new Liquibase(logs.get(b), new ClassLoaderResourceAccessor(loader), db)) {
+                            lb.update(new Contexts(), new LabelExpression());
+                        }
+                    });
                 } catch (OpsException e) {
                     throw e;
                 } catch (Exception e) {

@@ -196,32 +196,36 @@ final class Tables {
         sql.append(" FROM ").append(table);
         RowHash hash = new RowHash();
         long rows = 0;
-        StringBuilder sb = new StringBuilder(512);
-        Utf8Buffer buf = new Utf8Buffer();
+        Line line = new Line();
         int n = cols.size();
         String[] types = new String[n];
         for (int i = 0; i < n; i++) {
             types[i] = cols.get(i).type();
         }
+        boolean pg = isPostgres(c);
+        if (pg) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL TIME ZONE 'UTC'"); // this transaction only: timestamptz as text in UTC, the fast path of tstz()
+            }
+        }
         try (Statement s = c.createStatement()) {
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery(sql.toString())) {
                 while (rs.next()) {
-                    sb.setLength(0);
-                    sb.append('[');
+                    line.len = 0;
+                    line.ascii('[');
                     for (int i = 0; i < n; i++) {
                         if (i > 0) {
-                            sb.append(',');
+                            line.ascii(',');
                         }
-                        value(rs, i + 1, types[i], sb);
+                        value(rs, i + 1, types[i], line, pg);
                     }
-                    sb.append(']');
-                    buf.encode(sb);
-                    hash.add(buf.bytes, buf.len);
-                    buf.bytes[buf.len] = '\n';
+                    line.ascii(']');
+                    hash.add(line.bytes, line.len);
+                    line.ascii('\n');
                     if (out != null) {
-                        partDigest.update(buf.bytes, 0, buf.len + 1);
-                        out.write(buf.bytes, 0, buf.len + 1);
+                        partDigest.update(line.bytes, 0, line.len);
+                        out.write(line.bytes, 0, line.len);
                     }
                     rows++;
                     if ((++done[0] & 0x3fff) == 0) {
@@ -233,143 +237,190 @@ final class Tables {
         return new Dumped(rows, hash.hex());
     }
 
-    /** Reusable UTF-8 encoding of a row line (one spare byte for the newline). */
-    static final class Utf8Buffer {
+    /** A row line being written: UTF-8 bytes, JSON escaping on the fly. */
+    static final class Line {
         byte[] bytes = new byte[1024];
         int len;
 
-        void encode(CharSequence s) {
-            int max = s.length() * 3 + 1;
-            if (bytes.length < max) {
-                bytes = new byte[Math.max(max, bytes.length * 2)];
+        private void room(int k) {
+            if (len + k > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(len + k, bytes.length * 2));
             }
-            int p = 0;
-            for (int i = 0; i < s.length(); i++) {
+        }
+
+        void ascii(char ch) {
+            room(1);
+            bytes[len++] = (byte) ch;
+        }
+
+        void ascii(String s) {
+            int k = s.length();
+            room(k);
+            for (int i = 0; i < k; i++) {
+                bytes[len++] = (byte) s.charAt(i);
+            }
+        }
+
+        void number(long v) {
+            if (v >= 0 && v < 10) {
+                ascii((char) ('0' + v));
+            } else {
+                ascii(Long.toString(v));
+            }
+        }
+
+        /** A JSON string: quotes, escapes, UTF-8. */
+        void string(String s) {
+            int k = s.length();
+            room(k * 3 + 2);
+            bytes[len++] = '"';
+            for (int i = 0; i < k; i++) {
                 char ch = s.charAt(i);
-                if (ch < 0x80) {
-                    bytes[p++] = (byte) ch;
+                if (ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\') {
+                    bytes[len++] = (byte) ch;
+                } else if (ch < 0x80) {
+                    String esc = switch (ch) {
+                        case '"' -> "\\\"";
+                        case '\\' -> "\\\\";
+                        case '\n' -> "\\n";
+                        case '\r' -> "\\r";
+                        case '\t' -> "\\t";
+                        default -> String.format("\\u%04x", (int) ch);
+                    };
+                    room(esc.length() + (k - i) * 3 + 1);
+                    for (int j = 0; j < esc.length(); j++) {
+                        bytes[len++] = (byte) esc.charAt(j);
+                    }
                 } else if (ch < 0x800) {
-                    bytes[p++] = (byte) (0xc0 | (ch >> 6));
-                    bytes[p++] = (byte) (0x80 | (ch & 0x3f));
-                } else if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    bytes[len++] = (byte) (0xc0 | (ch >> 6));
+                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+                } else if (Character.isHighSurrogate(ch) && i + 1 < k && Character.isLowSurrogate(s.charAt(i + 1))) {
                     int cp = Character.toCodePoint(ch, s.charAt(++i));
-                    bytes[p++] = (byte) (0xf0 | (cp >> 18));
-                    bytes[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                    bytes[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                    bytes[p++] = (byte) (0x80 | (cp & 0x3f));
+                    bytes[len++] = (byte) (0xf0 | (cp >> 18));
+                    bytes[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    bytes[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    bytes[len++] = (byte) (0x80 | (cp & 0x3f));
                 } else {
-                    bytes[p++] = (byte) (0xe0 | (ch >> 12));
-                    bytes[p++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-                    bytes[p++] = (byte) (0x80 | (ch & 0x3f));
+                    bytes[len++] = (byte) (0xe0 | (ch >> 12));
+                    bytes[len++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
                 }
             }
-            len = p;
+            bytes[len++] = '"';
         }
     }
 
-    private static void value(ResultSet rs, int i, String type, StringBuilder sb) throws SQLException {
+    private static void value(ResultSet rs, int i, String type, Line out, boolean pg) throws SQLException {
         switch (type) {
             case "int" -> {
                 long v = rs.getLong(i);
                 if (rs.wasNull()) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else {
-                    sb.append(v);
+                    out.number(v);
                 }
             }
             case "dec" -> {
                 java.math.BigDecimal v = rs.getBigDecimal(i);
                 if (v == null) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else {
-                    str(v.toPlainString(), sb);
+                    out.string(v.toPlainString());
                 }
             }
             case "float" -> {
                 double v = rs.getDouble(i);
                 if (rs.wasNull()) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else if (Double.isFinite(v)) {
-                    sb.append(v);
+                    out.ascii(Double.toString(v));
                 } else {
-                    str(Double.toString(v), sb);
+                    out.string(Double.toString(v));
                 }
             }
             case "bool" -> {
                 boolean v = rs.getBoolean(i);
-                sb.append(rs.wasNull() ? "null" : v ? "true" : "false");
+                out.ascii(rs.wasNull() ? "null" : v ? "true" : "false");
             }
             case "date" -> {
                 LocalDate v = rs.getObject(i, LocalDate.class);
                 if (v == null) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else {
-                    str(v.toString(), sb);
+                    out.string(v.toString());
                 }
             }
             case "ts" -> {
                 LocalDateTime v = rs.getObject(i, LocalDateTime.class);
                 if (v == null) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else {
-                    str(v.toString(), sb);
+                    out.string(v.toString());
                 }
             }
             case "tstz" -> {
-                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
-                if (v == null) {
-                    sb.append("null");
+                String fast = pg ? instantText(rs.getString(i)) : null;
+                if (fast != null) {
+                    out.string(fast);
                 } else {
-                    str(v.toInstant().toString(), sb);
-                }
-            }
-            case "time" -> {
-                String v = rs.getString(i);
-                if (v == null) {
-                    sb.append("null");
-                } else {
-                    str(v, sb);
+                    OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+                    if (v == null) {
+                        out.ascii("null");
+                    } else {
+                        out.string(v.toInstant().toString());
+                    }
                 }
             }
             case "bin" -> {
                 byte[] v = rs.getBytes(i);
                 if (v == null) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else {
-                    str(Base64.getEncoder().encodeToString(v), sb);
+                    out.string(Base64.getEncoder().encodeToString(v));
                 }
             }
-            default -> {
+            default -> { // str, time
                 String v = rs.getString(i);
                 if (v == null) {
-                    sb.append("null");
+                    out.ascii("null");
                 } else {
-                    str(v, sb);
+                    out.string(v);
                 }
             }
         }
     }
 
-    static void str(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
+    /**
+     * PostgreSQL's text of a timestamptz in UTC ({@code 2026-11-27 00:30:15.12+00}) as
+     * {@link java.time.Instant#toString()} prints it ({@code 2026-11-27T00:30:15.120Z}); null when
+     * the text has another shape (the caller then parses it).
+     */
+    static String instantText(String t) {
+        if (t == null || t.length() < 22 || t.charAt(4) != '-' || t.charAt(10) != ' ' || !t.endsWith("+00")) {
+            return null;
+        }
+        int end = t.length() - 3;
+        String frac = "";
+        if (end > 19) {
+            if (t.charAt(19) != '.' || end - 20 > 6 || end - 20 < 1) {
+                return null;
+            }
+            String f = (t.substring(20, end) + "000000").substring(0, 6);
+            frac = f.endsWith("000") ? "." + f.substring(0, 3) : "." + f;
+            if (f.equals("000000")) {
+                frac = "";
+            }
+        } else if (end != 19) {
+            return null;
+        }
+        for (int i = 0; i < 19; i++) {
+            char ch = t.charAt(i);
+            boolean sep = i == 4 || i == 7 || i == 10 || i == 13 || i == 16;
+            if (!sep && (ch < '0' || ch > '9')) {
+                return null;
             }
         }
-        sb.append('"');
+        return t.substring(0, 10) + 'T' + t.substring(11, 19) + frac + 'Z';
     }
 
     /** Inserts the JSON-line rows of one table part into {@code table} on {@code c} (batches of 1,000). */
