@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import javax.inject.Inject;
@@ -430,10 +431,32 @@ public class PlatformIT extends SpmTestSupport {
         String company = login("it-company", "Filing@2026ok", null);
         assertEquals(200, getAs(company, "/companies/" + companyId).statusCode());
 
+        // materials are uploaded files, checked by content (SUP-CO-2)
+        HttpResponse<String> exe = upload(company, "营业执照.pdf", "MZ\u0090 not a pdf".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(exe.body(), 400, exe.statusCode());
+        assertTrue(exe.body(), exe.body().contains("\"field\":\"file\""));
+        HttpResponse<String> licence = upload(company, "营业执照.pdf", pdf("licence"));
+        assertEquals(licence.body(), 201, licence.statusCode());
+        assertEquals("application/pdf", json(licence).get("contentType").asText());
+        String licenceId = json(licence).get("id").asText();
+        String regulatorsOwn = json(upload(null, "x.pdf", pdf("regulator"))).get("id").asText();
+        HttpResponse<String> forged = send("POST", "/companies/" + companyId + "/filings",
+                "{\"qualificationGrade\":\"一级\",\"materials\":[{\"title\":\"营业执照\",\"fileId\":\"" + regulatorsOwn + "\"}]}",
+                "Authorization", "Bearer " + company);
+        assertEquals(forged.body(), 400, forged.statusCode());
+        assertTrue(forged.body(), forged.body().contains("materials[0].fileId"));
+
         HttpResponse<String> filing = send("POST", "/companies/" + companyId + "/filings",
-                "{\"qualificationGrade\":\"一级\",\"certificateNumber\":\"粤物业-2026-001\",\"materials\":[\"营业执照\"]}",
+                "{\"qualificationGrade\":\"一级\",\"certificateNumber\":\"粤物业-2026-001\",\"materials\":[{\"title\":\"营业执照\",\"fileId\":\""
+                        + licenceId + "\"}]}",
                 "Authorization", "Bearer " + company);
         assertEquals(filing.body(), 201, filing.statusCode());
+        assertEquals("营业执照.pdf", json(filing).get("materials").get(0).get("name").asText());
+        HttpResponse<String> read = get("/files/" + licenceId + "/content");
+        assertEquals("the regulator reads the material", 200, read.statusCode());
+        assertTrue(read.body().startsWith("%PDF-"));
+        assertEquals("application/pdf", read.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertEquals("another company does not", 404, getAs(login("demo-company", DEMO_PASSWORD, null), "/files/" + licenceId + "/content").statusCode());
         long filingId = json(filing).get("id").asLong();
         String etag = filing.headers().firstValue("ETag").orElseThrow();
         assertEquals("a company cannot approve its own filing", 403, send("POST", "/companies/" + companyId + "/filings/" + filingId + "/approve", "{}",
@@ -443,6 +466,22 @@ public class PlatformIT extends SpmTestSupport {
         assertEquals("FILED", json(getAs(company, "/companies/" + companyId)).get("status").asText());
         assertEquals(409, send("POST", "/companies/" + companyId + "/filings/" + filingId + "/approve", "{}",
                 "If-Match", approved.headers().firstValue("ETag").orElseThrow()).statusCode());
+
+        // sanctions (SUP-CO-1): suspend needs a reason and the company's ETag; revoked is final
+        String companyEtag = get("/companies/" + companyId).headers().firstValue("ETag").orElseThrow();
+        assertEquals(400, send("POST", "/companies/" + companyId + "/suspend", "{}", "If-Match", companyEtag).statusCode());
+        assertEquals(403, send("POST", "/companies/" + companyId + "/suspend", "{\"reason\":\"自行暂停\"}",
+                "Authorization", "Bearer " + company, "If-Match", companyEtag).statusCode());
+        HttpResponse<String> suspended = send("POST", "/companies/" + companyId + "/suspend", "{\"reason\":\"消防通道堵塞，限期整改\"}",
+                "If-Match", companyEtag);
+        assertEquals(suspended.body(), 200, suspended.statusCode());
+        assertEquals("SUSPENDED", json(suspended).get("status").asText());
+        HttpResponse<String> revoked = send("POST", "/companies/" + companyId + "/revoke", "{\"reason\":\"拒不整改\"}",
+                "If-Match", suspended.headers().firstValue("ETag").orElseThrow());
+        assertEquals("REVOKED", json(revoked).get("status").asText());
+        HttpResponse<String> back = send("POST", "/companies/" + companyId + "/reinstate", "{\"reason\":\"申诉\"}",
+                "If-Match", revoked.headers().firstValue("ETag").orElseThrow());
+        assertEquals(back.body(), 409, back.statusCode());
 
         JsonNode pub = json(getAs(null, "/public/companies?size=200"));
         boolean listed = false;
@@ -484,7 +523,9 @@ public class PlatformIT extends SpmTestSupport {
         long committeeId = json(created).get("id").asLong();
 
         String committee = login("demo-committee", DEMO_PASSWORD, null);
-        HttpResponse<String> filing = send("POST", "/committees/" + committeeId + "/filings", "{\"materials\":[\"选举结果公告\"]}",
+        String notice = json(upload(committee, "选举结果公告.pdf", pdf("election"))).get("id").asText();
+        HttpResponse<String> filing = send("POST", "/committees/" + committeeId + "/filings",
+                "{\"materials\":[{\"title\":\"选举结果公告\",\"fileId\":\"" + notice + "\"}]}",
                 "Authorization", "Bearer " + committee);
         assertEquals(filing.body(), 201, filing.statusCode());
         HttpResponse<String> approved = send("POST", "/committees/" + committeeId + "/filings/" + json(filing).get("id").asLong() + "/approve", "{}",

@@ -142,6 +142,19 @@ public abstract class SpmTestSupport {
                 .header("Content-Type", "application/json"), headers);
     }
 
+    /** Uploads bytes to /api/v1/files as {@code bearer} (null: the default token); the body is the file. */
+    static HttpResponse<String> upload(String bearer, String name, byte[] content) {
+        return send(HttpRequest.newBuilder(URI.create(base() + "/files?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).header("Content-Type", "application/octet-stream"),
+                bearer == null ? new String[0] : new String[] {"Authorization", "Bearer " + bearer});
+    }
+
+    /** A small but complete PDF (header and trailer), distinct per call. */
+    static byte[] pdf(String text) {
+        return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + text + " " + System.nanoTime() + "\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder b, String... headers) {
         boolean auth = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
