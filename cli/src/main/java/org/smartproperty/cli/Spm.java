@@ -36,12 +36,9 @@ public class Spm {
     /** Runs one command with its output and errors going to the given writers (null: stdout / stderr). */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Spm());
-        if (out != null) {
-            cl.setOut(out);
-        }
-        if (err != null) {
-            cl.setErr(err);
-        }
+        // UTF-8 whatever the platform's default: the messages are Chinese by default
+        cl.setOut(out != null ? out : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setErr(err != null ? err : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setExitCodeExceptionMapper(e -> UNKNOWN);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
