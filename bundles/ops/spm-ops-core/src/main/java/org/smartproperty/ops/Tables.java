@@ -55,7 +55,7 @@ final class Tables {
         DatabaseMetaData md = c.getMetaData();
         String schema = schema(c);
         Map<String, String> actual = new TreeMap<>(); // lower -> as stored
-        try (ResultSet rs = md.getTables(c.getCatalog(), schema, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = md.getTables(c.getCatalog(), escape(md, schema), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String n = rs.getString("TABLE_NAME");
                 String lower = n.toLowerCase(Locale.ROOT);
@@ -104,7 +104,7 @@ final class Tables {
         String schema = schema(c);
         Map<String, Column> cols = new LinkedHashMap<>();
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = md.getColumns(c.getCatalog(), schema, name, "%")) {
+            try (ResultSet rs = md.getColumns(c.getCatalog(), escape(md, schema), escape(md, name), "%")) {
                 TreeMap<Integer, Column> byPos = new TreeMap<>();
                 while (rs.next()) {
                     String typeName = rs.getString("TYPE_NAME");
@@ -118,6 +118,15 @@ final class Tables {
             }
         }
         return cols;
+    }
+
+    /** A name as a metadata search pattern ({@code _} and {@code %} are wildcards there). */
+    static String escape(DatabaseMetaData md, String name) throws SQLException {
+        String esc = md.getSearchStringEscape();
+        if (name == null || esc == null || esc.isEmpty()) {
+            return name;
+        }
+        return name.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 
     static String category(int jdbcType, String typeName) {
