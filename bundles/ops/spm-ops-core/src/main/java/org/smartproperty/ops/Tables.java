@@ -278,6 +278,31 @@ final class Tables {
             }
         }
 
+        /** UTF-8 of the text as it is (no quotes, no escapes). */
+        void raw(String s) {
+            int k = s.length();
+            room(k * 3);
+            for (int i = 0; i < k; i++) {
+                char ch = s.charAt(i);
+                if (ch < 0x80) {
+                    bytes[len++] = (byte) ch;
+                } else if (ch < 0x800) {
+                    bytes[len++] = (byte) (0xc0 | (ch >> 6));
+                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+                } else if (Character.isHighSurrogate(ch) && i + 1 < k && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(ch, s.charAt(++i));
+                    bytes[len++] = (byte) (0xf0 | (cp >> 18));
+                    bytes[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    bytes[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    bytes[len++] = (byte) (0x80 | (cp & 0x3f));
+                } else {
+                    bytes[len++] = (byte) (0xe0 | (ch >> 12));
+                    bytes[len++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+                }
+            }
+        }
+
         /** A JSON string: quotes, escapes, UTF-8. */
         void string(String s) {
             int k = s.length();
@@ -439,6 +464,9 @@ final class Tables {
             if (!target.containsKey(col.name())) {
                 throw new OpsException("restore.columnMissing", table, col.name());
             }
+        }
+        if (isPostgres(c) && PgCopy.available()) {
+            return PgCopy.load(c, table, cols, in, progress, done, total);
         }
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
         for (int i = 0; i < cols.size(); i++) {
