@@ -51,6 +51,9 @@ public abstract class SpmTestSupport {
         o.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)));
         o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
+        // the probe's service lookups wait 10 s by default: too short for a container booting on a busy machine (PAXEXAM-891)
+        o.add(systemProperty("pax.exam.service.timeout").value("180000"));
+        o.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "180000"));
         int idp = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
