@@ -35,7 +35,8 @@ public interface ScratchDatabase extends AutoCloseable {
             } catch (SQLException e) {
                 throw new OpsException(e, "restoreTest.scratchFailed", serverUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"), e.getMessage());
             }
-            String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            String base = serverUrl.replaceAll("(?i)([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", ""); // never the source's schema
+            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
             SimpleDataSource ds = new SimpleDataSource(url, user, password);
             return new ScratchDatabase() {
                 @Override
