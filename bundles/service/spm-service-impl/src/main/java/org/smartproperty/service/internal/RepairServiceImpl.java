@@ -433,8 +433,11 @@ public class RepairServiceImpl implements RepairService {
             Connection con = em.unwrap(Connection.class);
             Workflows.attachPhotos(files, con, photos, caller.username(), DOMAIN, Long.toString(r.id), "photos");
             event(em, r, "create", null, RepairStatus.REQUESTED, caller.username(), now, null);
+            // until a user of the company accepts it, warnings and escalations (SLA-3) go to the company's first account
+            Long companyAccount = directory.accountsOf(DataScope.company(r.companyId)).stream().map(AccountDirectory.Contact::accountId)
+                    .findFirst().orElse(null);
             deadlines.start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
-                    null, null, now));
+                    companyAccount, null, now));
             Map<String, String> params = Map.of("no", r.number);
             if (mobile(r)) {
                 sms.enqueue(con, new SmsRequest(r.requesterPhone, MessageKind.REPAIR_RECEIVED, params, reference(r)));

@@ -349,6 +349,7 @@ abstract class ServiceWorkflowsContract {
         assertEquals("NORMAL", d.category());
         assertEquals(8, d.amount(), "SLA-4: normal repairs within 8 (working) days");
         assertEquals(COMPANY_A, d.companyId());
+        assertEquals(companyUserA.accountId(), d.assigneeAccountId(), "until accepted, the company's account is warned (SLA-3)");
         assertEquals(d.dueAt(), r.dueAt());
         assertEquals(1, sms("repair:" + r.id(), "REPAIR_RECEIVED"), "SMS on receipt through the outbox");
         assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'REPAIR_RECEIVED' AND link = ?",
