@@ -29,7 +29,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * INT-RE, SUP-EST-1/2 in the assembled distribution (spm-dev on PostgreSQL): the regulator starts
- * a sync through REST, the adapter reads the simulator on port 8183, the run is recorded; a second
+ * a sync through REST, the adapter reads the simulator (on a free port), the run is recorded; a second
  * run changes nothing; a role without sync permissions is refused.
  */
 @RunWith(PaxExam.class)

@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * OWN-2 / INT-REG in the assembled distribution (spm-dev on PostgreSQL): the seeded demo owner
- * verifies their own house against the registration simulator (port 8184, answering from the same
+ * verifies their own house against the registration simulator (on a free port, answering from the same
  * demo data set) and gets HELD with the registered area; someone else's house is 404; the regulator
  * verifies any house for a named owner; company and committee read within their estates; an
  * unreachable registry is 503 and records nothing.
@@ -33,7 +33,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class RegistrationVerificationIT extends SpmTestSupport {
 
-    static final String SIM = "http://127.0.0.1:8184";
+    /** The registration simulator, on the free port SpmTestSupport gave it. */
+    static String sim() {
+        return "http://127.0.0.1:" + System.getProperty("spm.it.registration.port", "8184");
+    }
 
     @Configuration
     public Option[] config() {
@@ -46,7 +49,7 @@ public class RegistrationVerificationIT extends SpmTestSupport {
     }
 
     static void simMode(String mode) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SIM + "/sim/mode?mode=" + mode))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim() + "/sim/mode?mode=" + mode))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(r.body(), 200, r.statusCode());
     }

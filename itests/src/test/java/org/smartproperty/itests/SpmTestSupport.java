@@ -57,6 +57,26 @@ public abstract class SpmTestSupport {
         int idp = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
+        // every simulator on a free port too, so containers of parallel builds never share one (a simulator that
+        // cannot bind its port fails the container's start)
+        int realestate = freePort();
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.realestate.cfg", "port", Integer.toString(realestate)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.realestate.cfg", "baseUrl", "http://127.0.0.1:" + realestate));
+        o.add(systemProperty("spm.it.realestate.port").value(Integer.toString(realestate)));
+        int registration = freePort();
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.registration.cfg", "port", Integer.toString(registration)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.registration.cfg", "baseUrl", "http://127.0.0.1:" + registration));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.registration.cfg", "apiKey", "spm-dev-registration"));
+        o.add(systemProperty("spm.it.registration.port").value(Integer.toString(registration)));
+        int sms = freePort();
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "port", Integer.toString(sms)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptUrl",
+                "http://127.0.0.1:" + port + "/api/v1/sms/receipts/{provider}"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.sms.cfg", "provider", "aliyun"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.sms.cfg", "endpoint", "http://127.0.0.1:" + sms + "/aliyun/"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.sms.cfg", "accessKeyId", "spm-dev"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.sms.cfg", "accessKeySecret", "spm-dev-secret"));
+        o.add(systemProperty("spm.it.sms.port").value(Integer.toString(sms)));
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo));
         if (Boolean.getBoolean("spm.it.keep")) {
