@@ -156,7 +156,7 @@ public class TermReminderJob implements HealthCheck {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO com_term_reminder (committee_id, term_end, sent_at, recipients) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO ocm_term_reminder (committee_id, term_end, sent_at, recipients) VALUES (?, ?, ?, ?)")) {
                     ps.setLong(1, t.committeeId());
                     ps.setObject(2, t.termEnd());
                     ps.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -173,7 +173,7 @@ public class TermReminderJob implements HealthCheck {
     }
 
     private static boolean alreadySent(Connection c, CommitteeServiceImpl.ReminderTarget t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM com_term_reminder WHERE committee_id = ? AND term_end = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ocm_term_reminder WHERE committee_id = ? AND term_end = ?")) {
             ps.setLong(1, t.committeeId());
             ps.setObject(2, t.termEnd());
             try (ResultSet rs = ps.executeQuery()) {

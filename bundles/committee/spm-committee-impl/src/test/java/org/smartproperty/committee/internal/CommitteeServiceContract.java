@@ -441,7 +441,7 @@ abstract class CommitteeServiceContract {
     }
 
     private long reminders(long committeeId) throws Exception {
-        return count("SELECT COUNT(*) FROM com_term_reminder WHERE committee_id = " + committeeId);
+        return count("SELECT COUNT(*) FROM ocm_term_reminder WHERE committee_id = " + committeeId);
     }
 
     private long count(String sql) throws Exception {
