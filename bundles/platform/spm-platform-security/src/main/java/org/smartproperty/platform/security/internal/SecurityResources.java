@@ -178,6 +178,16 @@ public final class SecurityResources {
             return security.createAccount(Caller.of(sc), in.username(), in.displayName(), roles, scope, in.phone(), agent);
         }
 
+        @POST
+        @Path("{id}/reset-password")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Reset an account's password (system admin): a new initial password shown once, to be changed at the next login; "
+                + "unlocks the account and revokes its tokens", requirements = "SUP-CO-1, OPS-1")
+        public Map<String, Object> resetPassword(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                                                 @Context SecurityContext sc) {
+            return security.resetPassword(Caller.of(sc), Api.id(id, "objects.account"), agent);
+        }
+
         @PUT
         @Path("{id}/phone")
         @RequiresPermission("account:manage")

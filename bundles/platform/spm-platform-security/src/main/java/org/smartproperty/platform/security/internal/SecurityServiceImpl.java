@@ -470,6 +470,26 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         });
     }
 
+    /**
+     * The system admin resets an account's password (SUP-CO-1: organisation accounts are managed
+     * centrally): a new random initial password, shown once, to be changed at the next login; the
+     * account is unlocked and its tokens revoked. Audited without the password.
+     */
+    public Map<String, Object> resetPassword(SpmPrincipal by, long id, String agent) {
+        String initial = randomPassword();
+        return tx(c -> {
+            view(c, id);
+            setPassword(c, id, initial, true);
+            update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.passwordReset", "account", Long.toString(id), "OK",
+                    "{\"tokensRevoked\":true,\"mustChange\":true}"));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("account", view(c, id));
+            m.put("initialPassword", initial);
+            return m;
+        });
+    }
+
     /** A phone as stored: digits with an optional leading +, 5–20 characters; null for blank; 400 otherwise. */
     static String phone(String raw) {
         if (raw == null || raw.isBlank()) {

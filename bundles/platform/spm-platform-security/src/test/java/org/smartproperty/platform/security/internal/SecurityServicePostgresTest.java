@@ -59,6 +59,20 @@ class SecurityServicePostgresTest {
     }
 
     @Test
+    void sysadminResetsAnOrganisationAccountsPasswordWhichMustBeChangedAndOldTokensDie_SUP_CO_1() {
+        assertTrue(security.ensureAccount("co-clerk", "物业文员", Role.COMPANY, PW, null, DataScope.company(77)));
+        SecurityServiceImpl.LoginResult before = security.login("co-clerk", PW, null, IP, "junit");
+        long id = security.accountsOf(DataScope.company(77)).get(0).accountId();
+        SpmPrincipal sysadmin = new SpmPrincipal(0, "test-sysadmin", Set.of(Role.SYSADMIN), Set.of("account:manage"), DataScope.NONE, false, IP);
+        java.util.Map<String, Object> r = security.resetPassword(sysadmin, id, "junit");
+        String initial = (String) r.get("initialPassword");
+        assertTrue(((SecurityServiceImpl.AccountView) r.get("account")).mustChange());
+        org.junit.jupiter.api.Assertions.assertThrows(org.smartproperty.platform.ApiException.class,
+                () -> security.authenticate(before.token(), IP), "tokens issued before the reset are revoked");
+        assertTrue(security.login("co-clerk", initial, null, IP, "junit").limited(), "the new password only allows changing it");
+    }
+
+    @Test
     void directoryFindsTheActiveAccountsOfAnOrganisationWithTheirPhones_SLA_3() {
         assertTrue(security.ensureAccount("oc-head", "王主任", Role.COMMITTEE, PW, null, DataScope.committee(4242)));
         assertTrue(security.ensureAccount("oc-sec", "李秘书", Role.COMMITTEE, PW, null, DataScope.committee(4242)));
