@@ -202,7 +202,7 @@ public class ComplaintsIT extends SpmTestSupport {
         etag = step(officer, id, "accept", "{}", etag);
         etag = step(officer, id, "resolve", "{\"result\":\"已更换电梯控制板\"}", etag);
         try (Connection con = dataSource().getConnection();
-             PreparedStatement ps = con.prepareStatement("UPDATE cmp_event SET event_at = event_at - INTERVAL '16 days' WHERE complaint_id = ? AND action = 'resolve'")) {
+             PreparedStatement ps = con.prepareStatement("UPDATE cpl_event SET event_at = event_at - INTERVAL '16 days' WHERE complaint_id = ? AND action = 'resolve'")) {
             ps.setLong(1, id);
             assertEquals(2, ps.executeUpdate());
         }

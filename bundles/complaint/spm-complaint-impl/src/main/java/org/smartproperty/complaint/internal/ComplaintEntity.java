@@ -22,12 +22,12 @@ import org.smartproperty.platform.persistence.AuditedEntity;
  * latest result is the latest {@code resolve} event, so no nullable timestamp is needed.
  */
 @Entity
-@Table(name = "cmp_complaint")
+@Table(name = "cpl_complaint")
 public class ComplaintEntity extends AuditedEntity {
 
     @Id
-    @SequenceGenerator(name = "cmp_complaint_seq", sequenceName = "cmp_complaint_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cmp_complaint_seq")
+    @SequenceGenerator(name = "cpl_complaint_seq", sequenceName = "cpl_complaint_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cpl_complaint_seq")
     Long id;
 
     @Column(name = "complaint_no") String number;

@@ -472,12 +472,12 @@ public class ComplaintServiceImpl implements ComplaintService {
     /** TS-yyyy-nnnnnn: a counter per year (Asia/Shanghai), incremented under the row lock of the UPDATE. */
     static String nextNumber(EntityManager em, Instant now) {
         int year = now.atZone(ZONE).getYear();
-        int updated = em.createNativeQuery("UPDATE cmp_complaint_counter SET last_no = last_no + 1 WHERE yr = ?")
+        int updated = em.createNativeQuery("UPDATE cpl_complaint_counter SET last_no = last_no + 1 WHERE yr = ?")
                 .setParameter(1, year).executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("INSERT INTO cmp_complaint_counter (yr, last_no) VALUES (?, 1)").setParameter(1, year).executeUpdate();
+            em.createNativeQuery("INSERT INTO cpl_complaint_counter (yr, last_no) VALUES (?, 1)").setParameter(1, year).executeUpdate();
         }
-        Number n = (Number) em.createNativeQuery("SELECT last_no FROM cmp_complaint_counter WHERE yr = ?").setParameter(1, year)
+        Number n = (Number) em.createNativeQuery("SELECT last_no FROM cpl_complaint_counter WHERE yr = ?").setParameter(1, year)
                 .getSingleResult();
         return String.format("TS-%d-%06d", year, n.longValue());
     }

@@ -13,14 +13,14 @@ import javax.persistence.Table;
 
 import org.smartproperty.complaint.ComplaintStatus;
 
-/** One step of a complaint's timeline (cmp_event). */
+/** One step of a complaint's timeline (cpl_event). */
 @Entity
-@Table(name = "cmp_event")
+@Table(name = "cpl_event")
 public class EventEntity {
 
     @Id
-    @SequenceGenerator(name = "cmp_event_seq", sequenceName = "cmp_event_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cmp_event_seq")
+    @SequenceGenerator(name = "cpl_event_seq", sequenceName = "cpl_event_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cpl_event_seq")
     Long id;
 
     @Column(name = "complaint_id") long complaintId;

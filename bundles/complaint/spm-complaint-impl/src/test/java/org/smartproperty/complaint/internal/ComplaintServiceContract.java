@@ -441,14 +441,14 @@ abstract class ComplaintServiceContract {
 
     @Test
     void aPdfAsPhotoIs400AndNothingIsWrittenNoSmsQueued_SVC_CMP_1() throws Exception {
-        long before = count("SELECT COUNT(*) FROM cmp_complaint");
+        long before = count("SELECT COUNT(*) FROM cpl_complaint");
         long sms = count("SELECT COUNT(*) FROM ntf_sms_outbox");
         long dl = count("SELECT COUNT(*) FROM dl_deadline");
         String pdf = pdf("owner-1");
         ApiException e = fails(400, () -> service.create(owner, against(estateA, companyA, ComplaintCategory.COMPLAINT,
                 List.of(new AttachmentInput(null, pdf)))));
         assertEquals("photos[0].fileId", e.errors().get(0).field());
-        assertEquals(before, count("SELECT COUNT(*) FROM cmp_complaint"));
+        assertEquals(before, count("SELECT COUNT(*) FROM cpl_complaint"));
         assertEquals(sms, count("SELECT COUNT(*) FROM ntf_sms_outbox"), "the rolled-back registration sends nothing");
         assertEquals(dl, count("SELECT COUNT(*) FROM dl_deadline"));
         fails(400, () -> service.create(owner, against(estateA, companyA, ComplaintCategory.COMPLAINT,
