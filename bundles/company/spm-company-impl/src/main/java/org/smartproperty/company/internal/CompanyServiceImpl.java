@@ -361,22 +361,7 @@ public class CompanyServiceImpl implements CompanyService {
             v.maxLength("certificateNumber", input.certificateNumber(), 64);
             v.maxLength("creditInformation", input.creditInformation(), 4000);
             v.maxLength("note", input.note(), 4000);
-            List<AttachmentInput> materials = input.materials() == null ? List.of() : input.materials();
-            if (materials.isEmpty()) {
-                v.error("materials", "materials.required");
-            }
-            for (int i = 0; i < materials.size(); i++) {
-                AttachmentInput m = materials.get(i);
-                String f = "materials[" + i + "]";
-                if (v.required(f, m)) {
-                    if (m.title() == null || m.title().isBlank()) {
-                        v.error(f + ".title", "material.title");
-                    } else {
-                        v.maxLength(f + ".title", m.title(), 200);
-                    }
-                    v.required(f + ".fileId", m.fileId());
-                }
-            }
+            AttachmentInput.validateTitled(v, "materials", input.materials(), "materials.required", "material.title");
         }
         v.throwIfInvalid();
         return tx.write(em -> {
