@@ -51,9 +51,11 @@ public abstract class SpmTestSupport {
         o.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)));
         o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
-        // the probe's service lookups wait 10 s by default: too short for a container booting on a busy machine (PAXEXAM-891)
+        // Inside the container the extender looks up ProbeInvokerFactory with swissbox's ServiceLookup, 10 s by
+        // default (PAXEXAM-891); when the boot features refresh the invoker bundle just then, the probe never
+        // registers and every test waits in vain. The lookup's default comes from this system property.
+        o.add(systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"));
         o.add(systemProperty("pax.exam.service.timeout").value("180000"));
-        o.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "180000"));
         int idp = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
