@@ -51,11 +51,13 @@ public abstract class SpmTestSupport {
         o.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)));
         o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
-        // Inside the container the extender looks up ProbeInvokerFactory with swissbox's ServiceLookup, 10 s by
-        // default (PAXEXAM-891); when the boot features refresh the invoker bundle just then, the probe never
-        // registers and every test waits in vain. The lookup's default comes from this system property.
-        o.add(systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"));
-        o.add(systemProperty("pax.exam.service.timeout").value("180000"));
+        // Pax Exam appends its own "exam" feature (remote bundle context, probe extender, invoker) to featuresBoot.
+        // In one stage with spm-dev, the probe was installed as soon as the remote context was up, while the rest of
+        // the stage was still being installed; a refresh of the invoker bundle then left the probe without its
+        // ProbeInvoker and every test of the suite waited 180 s in vain (CI, 3 of 8 containers). Wrapping the
+        // distribution's boot features in one stage of their own makes Karaf install and refresh them completely
+        // before the exam stage starts, so the probe arrives in a settled container.
+        o.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", "(" + bootFeatures(dist) + ")"));
         int idp = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
@@ -86,6 +88,22 @@ public abstract class SpmTestSupport {
         }
         o.addAll(database);
         return o.toArray(new Option[0]);
+    }
+
+    /** The distribution's boot features (etc/org.apache.karaf.features.cfg of the assembly beside the archive). */
+    static String bootFeatures(String distribution) {
+        File cfg = new File(new File(distribution).getParentFile(), "assembly/etc/org.apache.karaf.features.cfg");
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(cfg.toPath(), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the boot features of the assembly: " + cfg, e);
+        }
+        String boot = p.getProperty("featuresBoot", "").trim();
+        if (boot.isEmpty() || boot.contains("(")) {
+            throw new IllegalStateException("expected a flat featuresBoot list in " + cfg + ", found: " + boot);
+        }
+        return boot;
     }
 
     /** PostgreSQL: a fresh schema on the test server for this container. */
