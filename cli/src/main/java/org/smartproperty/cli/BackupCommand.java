@@ -71,45 +71,13 @@ public class BackupCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs a command body, mapping failures to exit codes. */
-    abstract static class Base implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        Common common;
+    /** The backup commands: {@link OpsCommand} with the backup service and its failure codes. */
+    abstract static class Base extends OpsCommand {
 
         final BackupService backups = new BackupService();
 
-        abstract String command();
-
-        abstract int run(PrintWriter out, PrintWriter err) throws Exception;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                common.json();
-                return run(out, err);
-            } catch (Common.Failure f) {
-                common.endProgress(err);
-                return common.fail(spec, command(), f.code, f.error);
-            } catch (OpsException e) {
-                common.endProgress(err);
-                return common.fail(spec, command(), failureCode(e), e);
-            } catch (CommandLine.ParameterException e) {
-                throw e;
-            } catch (Exception e) {
-                common.endProgress(err);
-                return common.fail(spec, command(), Spm.UNKNOWN, new OpsException(e, "create.failed", e.toString()));
-            } finally {
-                out.flush();
-                err.flush();
-            }
-        }
-
         /** Damaged archives, refused restores: CRITICAL; unreachable things: UNKNOWN. */
+        @Override
         int failureCode(OpsException e) {
             String k = e.key();
             if (k.startsWith("key.") || k.startsWith("cli.") || k.equals("prune.negative")) {
@@ -119,10 +87,6 @@ public class BackupCommand implements Callable<Integer> {
                 return Spm.UNKNOWN;
             }
             return Spm.CRITICAL;
-        }
-
-        void print(PrintWriter out, ObjectNode envelope) {
-            out.println(envelope.toString());
         }
     }
 
