@@ -1,17 +1,13 @@
 package org.smartproperty.platform.security.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 
@@ -54,37 +51,7 @@ public class AuditTrailImpl implements AuditTrail {
     @Override
     public void append(Connection c, AuditEvent e) {
         try {
-            long seq;
-            String prev;
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM aud_chain WHERE id = 1 FOR UPDATE");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1) + 1;
-                prev = rs.getString(2);
-            }
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            String hash = hash(prev, seq, at, e);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO aud_event (seq, at, actor, client_ip, user_agent, action, object_type, object_id, "
-                    + "outcome, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, seq);
-                ps.setTimestamp(2, Timestamp.from(at));
-                ps.setString(3, cut(e.actor() == null ? "anonymous" : e.actor(), 64));
-                ps.setString(4, cut(e.clientIp(), 64));
-                ps.setString(5, cut(e.userAgent(), 300));
-                ps.setString(6, cut(e.action(), 64));
-                ps.setString(7, cut(e.objectType(), 64));
-                ps.setString(8, cut(e.objectId(), 128));
-                ps.setString(9, e.outcome() == null ? "OK" : e.outcome());
-                ps.setString(10, e.summary());
-                ps.setString(11, prev);
-                ps.setString(12, hash);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE aud_chain SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                ps.setLong(1, seq);
-                ps.setString(2, hash);
-                ps.executeUpdate();
-            }
+            AuditChain.append(c, e);
         } catch (SQLException ex) {
             throw new IllegalStateException("audit append failed: " + ex.getMessage(), ex);
         }
@@ -104,26 +71,6 @@ public class AuditTrailImpl implements AuditTrail {
         } catch (SQLException ex) {
             throw new IllegalStateException("audit append failed: " + ex.getMessage(), ex);
         }
-    }
-
-    /** Fields are stored truncated; the hash covers what is stored. */
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    static String hash(String prev, long seq, Instant at, AuditEvent e) {
-        String canonical = String.join("|", prev, Long.toString(seq), at.toString(), nz(cut(e.actor() == null ? "anonymous" : e.actor(), 64)),
-                nz(cut(e.clientIp(), 64)), nz(cut(e.userAgent(), 300)), nz(cut(e.action(), 64)), nz(cut(e.objectType(), 64)),
-                nz(cut(e.objectId(), 128)), e.outcome() == null ? "OK" : e.outcome(), nz(e.summary()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /** The legal floor of audit retention (网络安全法 art. 21: logs kept at least six months). */
@@ -164,41 +111,10 @@ public class AuditTrailImpl implements AuditTrail {
         }
     }
 
-    /** Result of walking the chain. */
-    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason) {
-    }
-
     /** Walks the whole chain from the oldest kept row; reports the first row whose hash or link does not match. */
-    public Verification verify() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor, client_ip, user_agent, action, object_type, object_id, outcome, summary, prev_hash, hash "
-                     + "FROM aud_event ORDER BY seq")) {
-            ps.setFetchSize(1000);
-            long checked = 0;
-            String expectedPrev = null;
-            Long lastSeq = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    AuditEvent e = new AuditEvent(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10));
-                    String prev = rs.getString(11);
-                    String stored = rs.getString(12);
-                    if (lastSeq != null && seq != lastSeq + 1) {
-                        return new Verification(false, checked, seq, "gap: row " + (lastSeq + 1) + " is missing");
-                    }
-                    if (expectedPrev != null && !expectedPrev.equals(prev)) {
-                        return new Verification(false, checked, seq, "link: prev_hash does not match the hash of row " + lastSeq);
-                    }
-                    if (!hash(prev, seq, rs.getTimestamp(2).toInstant(), e).equals(stored)) {
-                        return new Verification(false, checked, seq, "content: the row was changed after it was written");
-                    }
-                    expectedPrev = stored;
-                    lastSeq = seq;
-                    checked++;
-                }
-            }
-            return new Verification(true, checked, null, null);
+    public AuditChain.Verification verify() {
+        try (Connection c = dataSource.getConnection()) {
+            return AuditChain.verify(c);
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }

@@ -35,6 +35,7 @@ import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
 import org.smartproperty.platform.rest.RequiresPermission;
 import org.smartproperty.platform.rest.RestrictedNetwork;
+import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
@@ -308,8 +309,8 @@ public final class SecurityResources {
         @Path("verify")
         @RequiresPermission("audit:read")
         @Doc(summary = "Walk the hash chain and report the first broken link")
-        public AuditTrailImpl.Verification verify(@HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
-            AuditTrailImpl.Verification result = audit.verify();
+        public AuditChain.Verification verify(@HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            AuditChain.Verification result = audit.verify();
             readBy(sc, agent, "audit.verify", "{\"intact\":" + result.intact() + "}");
             return result;
         }

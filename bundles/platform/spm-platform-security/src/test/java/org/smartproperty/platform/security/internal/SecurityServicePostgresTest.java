@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
@@ -229,7 +230,7 @@ class SecurityServicePostgresTest {
         for (int i = 0; i < 5; i++) {
             audit.append(org.smartproperty.platform.security.AuditEvent.of("junit", "chain.write", "thing", i, "{\"i\":" + i + "}"));
         }
-        AuditTrailImpl.Verification ok = audit.verify();
+        AuditChain.Verification ok = audit.verify();
         assertTrue(ok.intact(), ok.toString());
         long victim;
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
@@ -241,7 +242,7 @@ class SecurityServicePostgresTest {
             st.execute("UPDATE aud_event SET summary = '{\"i\":99}' WHERE seq = " + victim);
             st.execute("ALTER TABLE aud_event ENABLE TRIGGER aud_event_append_only");
         }
-        AuditTrailImpl.Verification broken = audit.verify();
+        AuditChain.Verification broken = audit.verify();
         assertFalse(broken.intact());
         assertEquals(victim, broken.firstBrokenSeq());
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
