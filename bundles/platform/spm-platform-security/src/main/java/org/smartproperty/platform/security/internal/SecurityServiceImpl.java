@@ -745,10 +745,17 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     private volatile List<Cidr> bannedCache;
     private volatile long bannedAt;
 
-    /** Whether the source address is on the ban list (cached for 5 s; every node reads the same table). */
+    /**
+     * How long a node keeps the ban list and the data allow-list ({@code sec_admin_allow}) before it
+     * reads them again. Short, because {@code spm ip ban} / {@code spm ip allow} write the tables from
+     * outside the platform (OPS-1): a change applies on every node within this time.
+     */
+    static final long LIST_CACHE_MILLIS = 1000;
+
+    /** Whether the source address is on the ban list (cached for {@link #LIST_CACHE_MILLIS}; every node reads the same table). */
     public boolean banned(String ip) {
         List<Cidr> list = bannedCache;
-        if (list == null || System.currentTimeMillis() - bannedAt > 5000) {
+        if (list == null || System.currentTimeMillis() - bannedAt > LIST_CACHE_MILLIS) {
             list = tx(c -> {
                 List<Cidr> l = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
@@ -764,9 +771,43 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         return list.stream().anyMatch(x -> x.contains(ip));
     }
 
+    /**
+     * Admin and ops endpoints: the configured {@code network.adminAllow} (bootstrap default; loopback
+     * when it is empty, as before) or any range of the table {@code sec_admin_allow} that
+     * {@code spm ip allow} keeps (OPS-1; cached for {@link #LIST_CACHE_MILLIS}).
+     */
     public boolean adminNetworkAllowed(String ip) {
-        return policy.adminAllowed(ip);
+        if (policy.adminAllowed(ip)) {
+            return true;
+        }
+        List<Cidr> list = allowCache;
+        if (list == null || System.currentTimeMillis() - allowAt > LIST_CACHE_MILLIS) {
+            try {
+                list = tx(c -> {
+                    List<Cidr> l = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_admin_allow"); ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            try {
+                                l.add(Cidr.parse(rs.getString(1)));
+                            } catch (RuntimeException e) {
+                                LOG.warn("sec_admin_allow: ignoring {}: {}", rs.getString(1), e.getMessage());
+                            }
+                        }
+                    }
+                    return l;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("sec_admin_allow unreadable, only network.adminAllow applies: {}", e.getMessage());
+                list = List.of();
+            }
+            allowCache = list;
+            allowAt = System.currentTimeMillis();
+        }
+        return list.stream().anyMatch(x -> x.contains(ip));
     }
+
+    private volatile List<Cidr> allowCache;
+    private volatile long allowAt;
 
     // ------------------------------------------------------------------ provisioning
 
