@@ -1,0 +1,535 @@
+package org.smartproperty.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * The operational report of a period (OPS-6), read straight from the database (works while the
+ * platform is down): availability from the per-minute request-stat buckets the platform flushes
+ * ({@code plt_request_stats}, group {@code -} is each node's heartbeat), requests / errors /
+ * latency percentiles by endpoint group, data volume and growth by table prefix, logins by role,
+ * security events from the audit log and {@code sec_login_failure}, backups from the archive
+ * folder's {@code spm-backup-records.jsonl}. The platform keeps no table of health incidents;
+ * the report says so.
+ */
+public final class OpsReport {
+
+    /** Upper bounds (ms) of the latency buckets of {@code plt_request_stats.latency_counts}; one more bucket for +Inf. */
+    public static final long[] BUCKETS_MS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+    /** The heartbeat group: one row per node and minute, also without traffic. */
+    public static final String HEARTBEAT = "-";
+    /** WARNING above this share of 5xx answers (groups with at least {@link #MIN_REQUESTS} requests). */
+    public static final double MAX_ERROR_RATE = 0.05;
+    public static final long MIN_REQUESTS = 20;
+
+    /** Table prefix → domain key ({@code report.domain.<prefix>} in the messages). */
+    public static final Map<String, String> DOMAINS = domains();
+
+    /** Audit actions counted as security events. */
+    public static final List<String> SECURITY_ACTIONS = List.of("login.failure", "login.throttled", "login.locked", "account.locked",
+            "ip.ban", "ip.unban", "role.permissions", "account.roles", "account.status", "access.denied", "network.denied", "network.banned");
+
+    private static Map<String, String> domains() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String p : List.of("est", "cmp", "ocm", "cpl", "svc", "dl", "ntf", "plt", "sec", "aud")) {
+            m.put(p, p);
+        }
+        return m;
+    }
+
+    /** A period [from, to) in a time zone; {@code label} is what the operator asked for. */
+    public record Period(Instant from, Instant to, ZoneId zone, String label) {
+
+        /** {@code --period YYYY-MM}, or {@code --from DATE --to DATE} (both days included). */
+        public static Period of(String month, String fromDate, String toDate, ZoneId zone) {
+            try {
+                if (month != null && fromDate == null && toDate == null) {
+                    YearMonth ym = YearMonth.parse(month.trim());
+                    return new Period(ym.atDay(1).atStartOfDay(zone).toInstant(), ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), zone,
+                            ym.toString());
+                }
+                if (month == null && fromDate != null && toDate != null) {
+                    LocalDate f = LocalDate.parse(fromDate.trim());
+                    LocalDate t = LocalDate.parse(toDate.trim());
+                    if (t.isBefore(f)) {
+                        throw new OpsException("report.badPeriod", fromDate + " > " + toDate);
+                    }
+                    return new Period(f.atStartOfDay(zone).toInstant(), t.plusDays(1).atStartOfDay(zone).toInstant(), zone, f + "/" + t);
+                }
+            } catch (DateTimeParseException e) {
+                throw new OpsException(e, "report.badPeriod", e.getParsedString());
+            }
+            throw new OpsException("report.badPeriod", month == null ? String.valueOf(fromDate) + "/" + toDate : month);
+        }
+    }
+
+    /** Requests of one endpoint group (or the total, group {@code *}). */
+    public record GroupStats(String group, long requests, long errors4xx, long errors5xx, long latencySumMs, long[] counts) {
+
+        public double errorRate() {
+            return requests == 0 ? 0 : (double) (errors4xx + errors5xx) / requests;
+        }
+
+        public double serverErrorRate() {
+            return requests == 0 ? 0 : (double) errors5xx / requests;
+        }
+
+        /** The q-quantile (0..1) in ms, interpolated inside its bucket; the +Inf bucket answers its lower bound; null without requests. */
+        public Double percentileMs(double q) {
+            long total = 0;
+            for (long c : counts) {
+                total += c;
+            }
+            if (total == 0) {
+                return null;
+            }
+            double rank = q * total;
+            long cum = 0;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 && cum + counts[i] >= rank) {
+                    double lower = i == 0 ? 0 : BUCKETS_MS[i - 1];
+                    if (i >= BUCKETS_MS.length) {
+                        return lower;
+                    }
+                    double upper = BUCKETS_MS[i];
+                    return Math.round((lower + (upper - lower) * (rank - cum) / counts[i]) * 10) / 10.0;
+                }
+                cum += counts[i];
+            }
+            return (double) BUCKETS_MS[BUCKETS_MS.length - 1];
+        }
+    }
+
+    public record Availability(long minutesInPeriod, long minutesObserved, int nodes) {
+        /** Percent of the period's minutes (up to now) with a heartbeat of at least one node; null without any. */
+        public Double percent() {
+            return minutesInPeriod == 0 || minutesObserved == 0 ? null : Math.round(minutesObserved * 10000.0 / minutesInPeriod) / 100.0;
+        }
+    }
+
+    public record DomainVolume(String prefix, int tables, long rows, Long createdInPeriod) {
+    }
+
+    public record RoleActivity(String role, long logins, long activeAccounts, long accounts) {
+    }
+
+    /** Security events: failed logins from {@code sec_login_failure}, the rest by audit action. */
+    public record Security(long failedLogins, Map<String, Long> byAction) {
+        public long count(String action) {
+            return byAction.getOrDefault(action, 0L);
+        }
+    }
+
+    /** Backups of the period from the archive folder's records; {@code directory} null when not given. */
+    public record Backups(String directory, long taken, long failed, long verified, long verifyFailed, long restoreTested,
+                          long restoreTestsFailed, String lastBackupAt) {
+    }
+
+    /** A WARNING-level fact: message key and arguments. */
+    public record Warning(String key, List<Object> args) {
+        public String message(Locale locale) {
+            return OpsMessages.format(locale, key, args.toArray());
+        }
+    }
+
+    public record Report(Period period, Instant generated, Availability availability, List<GroupStats> groups, GroupStats total,
+                         List<DomainVolume> data, List<RoleActivity> activity, Security security, Backups backups, long auditEvents,
+                         List<Warning> warnings) {
+
+        /** Nothing at all recorded in the period: no request stats, no audit events, no backups, no rows created. */
+        public boolean empty() {
+            return availability.minutesObserved() == 0 && total.requests() == 0 && auditEvents == 0 && backups.taken() == 0
+                    && data.stream().allMatch(d -> d.createdInPeriod() == null || d.createdInPeriod() == 0);
+        }
+    }
+
+    private final java.time.Clock clock;
+
+    public OpsReport() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    public OpsReport(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Builds the report of {@code period}; {@code backupsDir} may be null (backups then not checked: a warning). */
+    public Report build(DataSource ds, Period period, Path backupsDir) {
+        Instant now = clock.instant();
+        try (Connection c = ds.getConnection()) {
+            c.setReadOnly(true);
+            Set<String> tables = tables(c);
+            Availability availability = availability(c, tables, period, now);
+            List<GroupStats> groups = groups(c, tables, period);
+            GroupStats total = total(groups);
+            List<DomainVolume> data = data(c, tables, period);
+            List<RoleActivity> activity = activity(c, tables, period);
+            Security security = security(c, tables, period);
+            long audit = tables.contains("aud_event") ? count(c, "SELECT COUNT(*) FROM aud_event WHERE at >= ? AND at < ?", period) : 0;
+            Backups backups = backups(backupsDir, period);
+            List<Warning> warnings = new ArrayList<>();
+            for (GroupStats g : groups) {
+                if (g.requests() >= MIN_REQUESTS && g.serverErrorRate() > MAX_ERROR_RATE) {
+                    warnings.add(new Warning("report.warn.errorRate", List.of(g.group(), pct(g.serverErrorRate()))));
+                }
+            }
+            if (backupsDir == null) {
+                warnings.add(new Warning("report.warn.noBackupDir", List.of()));
+            } else if (backups.taken() == 0) {
+                warnings.add(new Warning("report.warn.noBackup", List.of(backupsDir.toString())));
+            }
+            if (backups.restoreTestsFailed() > 0 || backups.failed() > 0 || backups.verifyFailed() > 0) {
+                warnings.add(new Warning("report.warn.backupFailures", List.of(backups.failed(), backups.verifyFailed(), backups.restoreTestsFailed())));
+            }
+            return new Report(period, now, availability, groups, total, data, activity, security, backups, audit, List.copyOf(warnings));
+        } catch (SQLException e) {
+            throw new OpsException(e, "report.dbFailed", e.getMessage());
+        }
+    }
+
+    static String pct(double share) {
+        return String.format(Locale.ROOT, "%.2f%%", share * 100);
+    }
+
+    /** Lower-case names of the tables of the connection's schema. */
+    static Set<String> tables(Connection c) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        DatabaseMetaData md = c.getMetaData();
+        try (ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                out.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet rs = md.getColumns(c.getCatalog(), c.getSchema(), t, null)) {
+                while (rs.next()) {
+                    if (column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void bind(PreparedStatement ps, Period p) throws SQLException {
+        ps.setObject(1, OffsetDateTime.ofInstant(p.from(), ZoneOffset.UTC));
+        ps.setObject(2, OffsetDateTime.ofInstant(p.to(), ZoneOffset.UTC));
+    }
+
+    private static long count(Connection c, String sql, Period p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static Availability availability(Connection c, Set<String> tables, Period p, Instant now) throws SQLException {
+        Instant end = now.isBefore(p.to()) ? now : p.to();
+        long minutes = end.isAfter(p.from()) ? Duration.between(p.from(), end).toMinutes() : 0;
+        if (!tables.contains("plt_request_stats")) {
+            return new Availability(minutes, 0, 0);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(DISTINCT bucket_start), COUNT(DISTINCT node) FROM plt_request_stats WHERE bucket_start >= ? AND bucket_start < ?")) {
+            bind(ps, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Availability(minutes, Math.min(minutes, rs.getLong(1)), rs.getInt(2));
+            }
+        }
+    }
+
+    private static List<GroupStats> groups(Connection c, Set<String> tables, Period p) throws SQLException {
+        List<GroupStats> out = new ArrayList<>();
+        if (!tables.contains("plt_request_stats")) {
+            return out;
+        }
+        Map<String, long[]> sums = new TreeMap<>();
+        Map<String, long[]> hist = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT endpoint_group, requests, errors_4xx, errors_5xx, latency_sum_ms, latency_counts"
+                + " FROM plt_request_stats WHERE bucket_start >= ? AND bucket_start < ? AND endpoint_group <> '" + HEARTBEAT + "'")) {
+            bind(ps, p);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String g = rs.getString(1);
+                    long[] s = sums.computeIfAbsent(g, k -> new long[4]);
+                    s[0] += rs.getLong(2);
+                    s[1] += rs.getLong(3);
+                    s[2] += rs.getLong(4);
+                    s[3] += rs.getLong(5);
+                    long[] h = hist.computeIfAbsent(g, k -> new long[BUCKETS_MS.length + 1]);
+                    String[] parts = rs.getString(6).split(",");
+                    for (int i = 0; i < parts.length && i < h.length; i++) {
+                        h[i] += Long.parseLong(parts[i].trim());
+                    }
+                }
+            }
+        }
+        sums.forEach((g, s) -> out.add(new GroupStats(g, s[0], s[1], s[2], s[3], hist.get(g))));
+        return out;
+    }
+
+    private static GroupStats total(List<GroupStats> groups) {
+        long[] h = new long[BUCKETS_MS.length + 1];
+        long r = 0;
+        long e4 = 0;
+        long e5 = 0;
+        long sum = 0;
+        for (GroupStats g : groups) {
+            r += g.requests();
+            e4 += g.errors4xx();
+            e5 += g.errors5xx();
+            sum += g.latencySumMs();
+            for (int i = 0; i < h.length; i++) {
+                h[i] += g.counts()[i];
+            }
+        }
+        return new GroupStats("*", r, e4, e5, sum, h);
+    }
+
+    private static List<DomainVolume> data(Connection c, Set<String> tables, Period p) throws SQLException {
+        Map<String, long[]> byPrefix = new LinkedHashMap<>();
+        Map<String, Boolean> hasCreated = new LinkedHashMap<>();
+        for (String d : DOMAINS.keySet()) {
+            byPrefix.put(d, new long[3]);
+        }
+        for (String t : tables) {
+            int u = t.indexOf('_');
+            if (u <= 0 || !t.matches("[a-z0-9_]+")) {
+                continue;
+            }
+            String prefix = t.substring(0, u);
+            if (!DOMAINS.containsKey(prefix)) {
+                continue;
+            }
+            long[] v = byPrefix.get(prefix);
+            v[0]++;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                rs.next();
+                v[1] += rs.getLong(1);
+            }
+            if (hasColumn(c, t, "created_at")) {
+                hasCreated.put(prefix, true);
+                v[2] += count(c, "SELECT COUNT(*) FROM " + t + " WHERE created_at >= ? AND created_at < ?", p);
+            }
+        }
+        List<DomainVolume> out = new ArrayList<>();
+        byPrefix.forEach((prefix, v) -> {
+            if (v[0] > 0) {
+                out.add(new DomainVolume(prefix, (int) v[0], v[1], hasCreated.containsKey(prefix) ? v[2] : null));
+            }
+        });
+        return out;
+    }
+
+    private static List<RoleActivity> activity(Connection c, Set<String> tables, Period p) throws SQLException {
+        if (!tables.contains("sec_account_role") || !tables.contains("sec_account")) {
+            return List.of();
+        }
+        Map<String, long[]> m = new TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT role, COUNT(*) FROM sec_account_role GROUP BY role")) {
+            while (rs.next()) {
+                m.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
+            }
+        }
+        if (tables.contains("aud_event")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.role, COUNT(*), COUNT(DISTINCT e.actor) FROM aud_event e"
+                    + " JOIN sec_account a ON a.username = e.actor JOIN sec_account_role r ON r.account_id = a.id"
+                    + " WHERE e.at >= ? AND e.at < ? AND e.action IN ('login.success', 'login.idp') AND e.outcome = 'OK' GROUP BY r.role")) {
+                bind(ps, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] v = m.computeIfAbsent(rs.getString(1), k -> new long[3]);
+                        v[0] = rs.getLong(2);
+                        v[1] = rs.getLong(3);
+                    }
+                }
+            }
+        }
+        List<RoleActivity> out = new ArrayList<>();
+        m.forEach((role, v) -> out.add(new RoleActivity(role, v[0], v[1], v[2])));
+        return out;
+    }
+
+    private static Security security(Connection c, Set<String> tables, Period p) throws SQLException {
+        long failed = tables.contains("sec_login_failure") ? count(c, "SELECT COUNT(*) FROM sec_login_failure WHERE at >= ? AND at < ?", p) : 0;
+        Map<String, Long> by = new LinkedHashMap<>();
+        for (String a : SECURITY_ACTIONS) {
+            by.put(a, 0L);
+        }
+        if (tables.contains("aud_event")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT action, COUNT(*) FROM aud_event WHERE at >= ? AND at < ? GROUP BY action")) {
+                bind(ps, p);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (by.containsKey(rs.getString(1))) {
+                            by.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+        }
+        return new Security(failed, by);
+    }
+
+    private static Backups backups(Path dir, Period p) {
+        if (dir == null) {
+            return new Backups(null, 0, 0, 0, 0, 0, 0, null);
+        }
+        long taken = 0;
+        long failed = 0;
+        long verified = 0;
+        long verifyFailed = 0;
+        long tested = 0;
+        long testFailed = 0;
+        String last = null;
+        if (Files.isDirectory(dir)) {
+            for (Map<String, Object> r : new BackupService().records(dir)) {
+                Instant at;
+                try {
+                    at = Instant.parse(String.valueOf(r.get("at")));
+                } catch (DateTimeParseException e) {
+                    continue;
+                }
+                if (at.isBefore(p.from()) || !at.isBefore(p.to())) {
+                    continue;
+                }
+                boolean ok = !Boolean.FALSE.equals(r.get("ok"));
+                switch (String.valueOf(r.get("type"))) {
+                    case "backup.created" -> {
+                        taken++;
+                        last = last == null || at.toString().compareTo(last) > 0 ? at.toString() : last;
+                    }
+                    case "backup.failed" -> failed++;
+                    case "backup.verified" -> {
+                        verified++;
+                        verifyFailed += ok ? 0 : 1;
+                    }
+                    case "backup.restore-tested" -> {
+                        tested++;
+                        testFailed += ok ? 0 : 1;
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return new Backups(dir.toString(), taken, failed, verified, verifyFailed, tested, testFailed, last);
+    }
+
+    /** The report as typed records ({@code report.*}), the same for the CLI's JSON and any other front end. */
+    public static List<Map<String, Object>> records(Report r, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Object> period = rec("report.period");
+        period.put("label", r.period().label());
+        period.put("from", r.period().from().toString());
+        period.put("to", r.period().to().toString());
+        period.put("zone", r.period().zone().getId());
+        period.put("generated", r.generated().toString());
+        out.add(period);
+        Map<String, Object> av = rec("report.availability");
+        av.put("source", "plt_request_stats");
+        av.put("minutesInPeriod", r.availability().minutesInPeriod());
+        av.put("minutesObserved", r.availability().minutesObserved());
+        av.put("nodes", r.availability().nodes());
+        av.put("percent", r.availability().percent());
+        out.add(av);
+        List<GroupStats> all = new ArrayList<>(r.groups());
+        all.add(r.total());
+        for (GroupStats g : all) {
+            Map<String, Object> m = rec("report.requests");
+            m.put("group", g.group());
+            m.put("requests", g.requests());
+            m.put("errors4xx", g.errors4xx());
+            m.put("errors5xx", g.errors5xx());
+            m.put("errorRate", Math.round(g.errorRate() * 10000) / 10000.0);
+            m.put("serverErrorRate", Math.round(g.serverErrorRate() * 10000) / 10000.0);
+            m.put("meanMs", g.requests() == 0 ? null : Math.round(g.latencySumMs() * 10.0 / g.requests()) / 10.0);
+            m.put("p50Ms", g.percentileMs(0.50));
+            m.put("p95Ms", g.percentileMs(0.95));
+            m.put("p99Ms", g.percentileMs(0.99));
+            out.add(m);
+        }
+        for (DomainVolume d : r.data()) {
+            Map<String, Object> m = rec("report.data");
+            m.put("prefix", d.prefix());
+            m.put("domain", OpsMessages.format(locale, "report.domain." + d.prefix()));
+            m.put("tables", d.tables());
+            m.put("rows", d.rows());
+            m.put("createdInPeriod", d.createdInPeriod());
+            out.add(m);
+        }
+        for (RoleActivity a : r.activity()) {
+            Map<String, Object> m = rec("report.activity");
+            m.put("role", a.role());
+            m.put("logins", a.logins());
+            m.put("activeAccounts", a.activeAccounts());
+            m.put("accounts", a.accounts());
+            out.add(m);
+        }
+        Map<String, Object> sec = rec("report.security");
+        sec.put("failedLogins", r.security().failedLogins());
+        sec.put("auditActions", r.security().byAction());
+        out.add(sec);
+        Map<String, Object> b = rec("report.backups");
+        b.put("directory", r.backups().directory());
+        b.put("checked", r.backups().directory() != null);
+        b.put("taken", r.backups().taken());
+        b.put("failed", r.backups().failed());
+        b.put("verified", r.backups().verified());
+        b.put("verifyFailed", r.backups().verifyFailed());
+        b.put("restoreTested", r.backups().restoreTested());
+        b.put("restoreTestsFailed", r.backups().restoreTestsFailed());
+        b.put("lastBackupAt", r.backups().lastBackupAt());
+        out.add(b);
+        Map<String, Object> inc = rec("report.incidents");
+        inc.put("recorded", false);
+        inc.put("incidents", List.of());
+        inc.put("note", OpsMessages.format(locale, "report.incidents.none"));
+        out.add(inc);
+        for (Warning w : r.warnings()) {
+            Map<String, Object> m = rec("report.warning");
+            m.put("key", w.key());
+            m.put("message", w.message(locale));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> rec(String type) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        return m;
+    }
+}
