@@ -1,6 +1,8 @@
 package org.smartproperty.estate.internal;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.estate.sync.RealEstateSync;
 import org.smartproperty.estate.sync.SyncRun;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.HealthCheck;
+import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.HealthStatus;
 
 /**
  * INT-RE: runs the real-estate sync on a schedule. Only active when PID
@@ -25,9 +30,9 @@ import org.smartproperty.platform.ApiException;
  * because another one runs (409) or because the adapter is missing (503) is logged and the
  * schedule goes on.
  */
-@Component(service = {}, immediate = true, configurationPid = "org.smartproperty.estate.sync", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = HealthCheck.class, immediate = true, configurationPid = "org.smartproperty.estate.sync", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RealEstateSyncScheduler.Config.class)
-public class RealEstateSyncScheduler {
+public class RealEstateSyncScheduler implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealEstateSyncScheduler.class);
 
@@ -57,7 +62,12 @@ public class RealEstateSyncScheduler {
         start(Duration.ofMinutes(Math.max(1, config.intervalMinutes())));
     }
 
+    private volatile Duration interval;
+    private volatile java.time.Instant startedAt;
+
     private void start(Duration interval) {
+        this.interval = interval;
+        this.startedAt = java.time.Instant.now();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "spm-realestate-sync-schedule");
             t.setDaemon(true);
@@ -77,6 +87,37 @@ public class RealEstateSyncScheduler {
         } catch (RuntimeException e) {
             LOG.warn("scheduled real-estate sync failed", e);
         }
+    }
+
+    /** OPS-2: the scheduled job ran recently: its last run is younger than two intervals and did not fail. */
+    @Override
+    public String name() {
+        return "job.realestate-sync";
+    }
+
+    @Override
+    public HealthResult check() {
+        Duration every = interval;
+        java.time.Instant now = java.time.Instant.now();
+        java.util.List<SyncRun> last = sync.runs(1);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("intervalMinutes", every.toMinutes());
+        if (last.isEmpty()) {
+            boolean late = startedAt.plus(every.multipliedBy(2)).isBefore(now);
+            return new HealthResult(late ? HealthStatus.WARNING : HealthStatus.UP, late ? "no run since the schedule started " + startedAt : "no run yet", d);
+        }
+        SyncRun r = last.get(0);
+        java.time.Instant at = r.finishedAt() != null ? r.finishedAt() : r.startedAt();
+        d.put("lastRun", r.id());
+        d.put("lastStatus", r.status());
+        d.put("lastAt", at.toString());
+        if (SyncRun.FAILED.equals(r.status())) {
+            return new HealthResult(HealthStatus.WARNING, "last run " + r.id() + " failed at " + at, d);
+        }
+        if (at.plus(every.multipliedBy(2)).isBefore(now) && startedAt.plus(every.multipliedBy(2)).isBefore(now)) {
+            return new HealthResult(HealthStatus.WARNING, "late: last run " + at, d);
+        }
+        return HealthResult.up("last run " + r.status() + " at " + at, d);
     }
 
     @Deactivate

@@ -96,6 +96,21 @@ abstract class EstateServiceContract {
     }
 
     @Test
+    void serviceHealthCheckReadsThroughTheServiceLayerAndIsDownWhenTheUnitIsClosed_OPS_2() {
+        service.create(estate("健康检查小区", "小横琴社区", 113.55, 22.12), "clerk");
+        org.smartproperty.platform.HealthResult up = new EstateServiceHealthCheck(service).check();
+        org.junit.jupiter.api.Assertions.assertEquals(org.smartproperty.platform.HealthStatus.UP, up.status(), up.summary());
+        org.junit.jupiter.api.Assertions.assertTrue(((Number) up.details().get("rows")).longValue() >= 1, up.details().toString());
+        // a service whose persistence unit is gone answers DOWN instead of throwing through the probe
+        javax.persistence.EntityManagerFactory closed = org.smartproperty.platform.persistence.JpaUnits.create("estate", db().dataSource(),
+                Thread.currentThread().getContextClassLoader());
+        closed.close();
+        EstateServiceImpl broken = new EstateServiceImpl(closed, audit);
+        org.smartproperty.platform.HealthResult down = new EstateServiceHealthCheck(broken).check();
+        org.junit.jupiter.api.Assertions.assertEquals(org.smartproperty.platform.HealthStatus.DOWN, down.status(), down.summary());
+    }
+
+    @Test
     void createdEstateIsReadBackActiveWithVersion_SUP_EST_1() {
         Estate e = service.create(estate("澳门新街坊测试", "小横琴社区", 113.54, 22.13), "clerk");
         assertEquals(EstateStatus.ACTIVE, e.status());

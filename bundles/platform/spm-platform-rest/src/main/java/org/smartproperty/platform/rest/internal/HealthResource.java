@@ -1,10 +1,18 @@
 package org.smartproperty.platform.rest.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -12,6 +20,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,6 +50,20 @@ public class HealthResource {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
 
+    /** How long the readiness probe waits for all checks together. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "spm-health-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
     @GET
     @PublicAccess
     @Doc(summary = "Liveness: the platform process answers")
@@ -59,13 +82,27 @@ public class HealthResource {
         Map<String, Object> result = new LinkedHashMap<>();
         HealthStatus overall = HealthStatus.UP;
         Map<String, Object> byName = new LinkedHashMap<>();
-        List<HealthCheck> snapshot = List.copyOf(checks);
-        for (HealthCheck c : snapshot.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
+        List<HealthCheck> snapshot = checks.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        // every check runs at once on its own thread with a deadline: a check that hangs (a pool with no free
+        // connection, a disk that does not answer) is DOWN instead of hanging the probe (OPS-2: alive but not serving)
+        List<Future<HealthResult>> running = new ArrayList<>();
+        for (HealthCheck c : snapshot) {
+            running.add(executor.submit(c::check));
+        }
+        long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
+        for (int i = 0; i < snapshot.size(); i++) {
+            HealthCheck c = snapshot.get(i);
             HealthResult r;
             try {
-                r = c.check();
-            } catch (RuntimeException e) {
-                r = HealthResult.down("check failed: " + e, Map.of());
+                r = running.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                running.get(i).cancel(true);
+                r = HealthResult.down("no answer within " + CHECK_TIMEOUT.toSeconds() + " s", Map.of());
+            } catch (ExecutionException e) {
+                r = HealthResult.down("check failed: " + e.getCause(), Map.of());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                r = HealthResult.down("interrupted", Map.of());
             }
             overall = overall.worst(r.status());
             Map<String, Object> m = new LinkedHashMap<>();
