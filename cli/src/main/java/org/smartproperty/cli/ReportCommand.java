@@ -82,28 +82,8 @@ public class ReportCommand extends OpsCommand {
             print(out, env);
             return code;
         }
-        out.println(OpsMessages.format(common.locale, "report.summary", p.label(), r.total().requests(), r.total().errors5xx(),
-                r.availability().percent() == null ? "-" : r.availability().percent() + "%", r.warnings().size()));
-        out.printf("%-16s %10s %6s %6s %9s %9s %9s%n", "GROUP", "REQUESTS", "4XX", "5XX", "P50(ms)", "P95(ms)", "P99(ms)");
-        for (OpsReport.GroupStats g : concat(r.groups(), r.total())) {
-            out.printf("%-16s %10d %6d %6d %9s %9s %9s%n", g.group(), g.requests(), g.errors4xx(), g.errors5xx(), num(g.percentileMs(0.5)),
-                    num(g.percentileMs(0.95)), num(g.percentileMs(0.99)));
-        }
-        r.warnings().forEach(w -> out.println("WARNING " + w.message(common.locale)));
-        if (r.empty()) {
-            out.println(OpsMessages.format(common.locale, "report.noData"));
-        }
+        out.print(OpsReport.text(r, common.locale));
         out.println(OpsMessages.format(common.locale, "report.written", html.toAbsolutePath()));
         return code;
-    }
-
-    private static List<OpsReport.GroupStats> concat(List<OpsReport.GroupStats> a, OpsReport.GroupStats b) {
-        List<OpsReport.GroupStats> l = new java.util.ArrayList<>(a);
-        l.add(b);
-        return l;
-    }
-
-    private static String num(Double d) {
-        return d == null ? "-" : d.toString();
     }
 }

@@ -527,6 +527,31 @@ public final class OpsReport {
         return out;
     }
 
+    /** The report as plain text for a terminal: summary line, requests by group, warnings. */
+    public static String text(Report r, Locale locale) {
+        StringBuilder b = new StringBuilder();
+        b.append(OpsMessages.format(locale, "report.summary", r.period().label(), r.total().requests(), r.total().errors5xx(),
+                r.availability().percent() == null ? "-" : r.availability().percent() + "%", r.warnings().size())).append('\n');
+        b.append(String.format(Locale.ROOT, "%-16s %10s %6s %6s %9s %9s %9s%n", "GROUP", "REQUESTS", "4XX", "5XX", "P50(ms)", "P95(ms)", "P99(ms)"));
+        List<GroupStats> all = new ArrayList<>(r.groups());
+        all.add(r.total());
+        for (GroupStats g : all) {
+            b.append(String.format(Locale.ROOT, "%-16s %10d %6d %6d %9s %9s %9s%n", g.group(), g.requests(), g.errors4xx(), g.errors5xx(),
+                    num(g.percentileMs(0.5)), num(g.percentileMs(0.95)), num(g.percentileMs(0.99))));
+        }
+        for (Warning w : r.warnings()) {
+            b.append("WARNING ").append(w.message(locale)).append('\n');
+        }
+        if (r.empty()) {
+            b.append(OpsMessages.format(locale, "report.noData")).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String num(Double d) {
+        return d == null ? "-" : d.toString();
+    }
+
     private static Map<String, Object> rec(String type) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
