@@ -5,7 +5,7 @@
  * the {@link org.smartproperty.platform.HealthCheck} whiteboard and personal-data masking (rule ID-2).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.platform;
 
 import org.osgi.annotation.bundle.Export;

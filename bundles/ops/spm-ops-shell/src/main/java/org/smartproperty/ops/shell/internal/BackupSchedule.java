@@ -42,7 +42,7 @@ import org.smartproperty.platform.HealthStatus;
  * is older than {@code maxAgeHours} (26 h); WARNING while no backup was due yet. Only active with
  * configuration PID {@code org.smartproperty.ops.backup}.
  */
-@Component(configurationPid = BackupSchedule.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = HealthCheck.class, immediate = true)
+@Component(configurationPid = BackupSchedule.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {HealthCheck.class, BackupSchedule.class}, immediate = true)
 @Designate(ocd = BackupSchedule.Config.class)
 public class BackupSchedule implements HealthCheck {
 

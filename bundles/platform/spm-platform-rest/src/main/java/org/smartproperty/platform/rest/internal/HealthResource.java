@@ -2,17 +2,12 @@ package org.smartproperty.platform.rest.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -28,6 +23,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.smartproperty.platform.HealthCheck;
+import org.smartproperty.platform.HealthChecks;
 import org.smartproperty.platform.HealthResult;
 import org.smartproperty.platform.HealthStatus;
 import org.smartproperty.platform.rest.Api;
@@ -82,28 +78,8 @@ public class HealthResource {
         Map<String, Object> result = new LinkedHashMap<>();
         HealthStatus overall = HealthStatus.UP;
         Map<String, Object> byName = new LinkedHashMap<>();
-        List<HealthCheck> snapshot = checks.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
-        // every check runs at once on its own thread with a deadline: a check that hangs (a pool with no free
-        // connection, a disk that does not answer) is DOWN instead of hanging the probe (OPS-2: alive but not serving)
-        List<Future<HealthResult>> running = new ArrayList<>();
-        for (HealthCheck c : snapshot) {
-            running.add(executor.submit(c::check));
-        }
-        long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
-        for (int i = 0; i < snapshot.size(); i++) {
-            HealthCheck c = snapshot.get(i);
-            HealthResult r;
-            try {
-                r = running.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                running.get(i).cancel(true);
-                r = HealthResult.down("no answer within " + CHECK_TIMEOUT.toSeconds() + " s", Map.of());
-            } catch (ExecutionException e) {
-                r = HealthResult.down("check failed: " + e.getCause(), Map.of());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                r = HealthResult.down("interrupted", Map.of());
-            }
+        for (Map.Entry<String, HealthResult> e : HealthChecks.run(List.copyOf(checks), executor, CHECK_TIMEOUT).entrySet()) {
+            HealthResult r = e.getValue();
             overall = overall.worst(r.status());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", r.status().name());
@@ -111,7 +87,7 @@ public class HealthResource {
             if (!r.details().isEmpty()) {
                 m.put("details", r.details());
             }
-            byName.put(c.name(), m);
+            byName.put(e.getKey(), m);
         }
         for (String required : List.of("database", "migrations", "bundles")) {
             if (!byName.containsKey(required)) {
