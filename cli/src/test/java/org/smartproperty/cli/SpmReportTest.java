@@ -145,6 +145,8 @@ class SpmReportTest {
         Result r = spm("report", "--period", "2026-10", "--zone", "UTC", "--backups", backups.toString(), "--out", html.toString(),
                 "--config", config.toString(), "--output", "json");
         assertEquals(Spm.WARNING, r.code(), r.out() + r.err());
+        Files.writeString(Path.of("target/spm-report-example.json"), r.out()); // kept for docs/operations.md
+        Files.copy(html, Path.of("target/spm-report-example.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         JsonNode env = r.json();
         assertEquals("report", env.get("command").asText());
         assertEquals("WARNING", env.get("status").asText());
@@ -219,6 +221,7 @@ class SpmReportTest {
         assertNotNull(find(r.json(), "report.warning", "key", "report.warn.noBackupDir"));
         Result table = spm("report", "--period", "2026-10", "--zone", "UTC", "--out", tmp.resolve("t.html").toString(), "--config", config.toString());
         assertEquals(Spm.WARNING, table.code(), table.err());
+        Files.writeString(Path.of("target/spm-report-example.txt"), table.out());
         assertTrue(table.out().contains("estates"), table.out());
     }
 
