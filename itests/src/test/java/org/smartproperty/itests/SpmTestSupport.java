@@ -58,6 +58,9 @@ public abstract class SpmTestSupport {
         // distribution's boot features in one stage of their own makes Karaf install and refresh them completely
         // before the exam stage starts, so the probe arrives in a settled container.
         o.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", "(" + bootFeatures(dist) + ")"));
+        // the remote bundle context now comes up only after the whole first stage: on a loaded 2-core machine that
+        // took longer than Pax Exam's default 180 s; waiting longer costs nothing when the boot is quick
+        o.add(org.ops4j.pax.exam.CoreOptions.systemTimeout(600_000));
         int idp = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
