@@ -63,8 +63,8 @@ class HealthProbesTest {
     private Path keystore(String name, String start, int days) throws Exception {
         Path ks = tmp.resolve(name);
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "spm", "-keyalg", "RSA",
-                "-keysize", "2048", "-dname", "CN=spm.test", "-validity", Integer.toString(days), "-storetype", "PKCS12", "-keystore",
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "spm", "-keyalg", "EC",
+                "-keysize", "256", "-dname", "CN=spm.test", "-validity", Integer.toString(days), "-storetype", "PKCS12", "-keystore",
                 ks.toString(), "-storepass", "changeit", "-keypass", "changeit"));
         if (start != null) {
             cmd.add("-startdate");
