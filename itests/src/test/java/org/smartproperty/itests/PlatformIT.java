@@ -54,6 +54,52 @@ public class PlatformIT extends SpmTestSupport {
         assertEquals(200, get("/health").statusCode());
     }
 
+    /**
+     * OPS-4 fault recovery: the database goes away under the running platform (every connection
+     * killed, new ones refused, as in a PostgreSQL restart) and comes back. Readiness says DOWN
+     * meanwhile, and afterwards the platform serves again without being restarted.
+     */
+    @Test
+    public void databaseDownAndBackIsSurvivedWithoutARestart_OPS_4() throws Exception {
+        javax.sql.DataSource ds = context.getService(context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=spm)").iterator().next());
+        String database;
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT current_database()")) {
+                rs.next();
+                database = rs.getString(1);
+            }
+            s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS false");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+        try {
+            // the pool's last connection (the one above) is killed too: nothing of the old pool survives
+            try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+            } catch (java.sql.SQLException expected) {
+                // the backend ended our statement
+            }
+            HttpResponse<String> down = await("/health/ready", r -> r.statusCode() == 503
+                    && "DOWN".equals(json(r).at("/checks/database/status").asText()), java.time.Duration.ofSeconds(90));
+            assertEquals("DOWN", json(down).get("status").asText());
+        } finally {
+            allowConnections(database);
+        }
+        await("/health/ready", r -> r.statusCode() == 200, java.time.Duration.ofSeconds(120));
+        HttpResponse<String> estates = await("/estates?size=1", r -> r.statusCode() == 200, java.time.Duration.ofSeconds(60));
+        assertTrue(json(estates).get("total").asInt() > 0);
+    }
+
+    /** Re-opens the test database, from a connection to the maintenance database (the test one refuses them). */
+    private static void allowConnections(String database) throws java.sql.SQLException {
+        String url = System.getProperty("spm.db.url");
+        String server = url.substring(0, url.indexOf('/', "jdbc:postgresql://".length()) + 1) + "postgres";
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", System.getProperty("spm.db.user"));
+        try (java.sql.Connection c = new org.postgresql.Driver().connect(server, p); java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS true");
+        }
+    }
+
     @Test
     public void demoDataHasTheMacaoNewNeighbourhoodWith27Towers() {
         JsonNode page = json(get("/estates?name=%E6%BE%B3%E9%97%A8%E6%96%B0%E8%A1%97%E5%9D%8A"));
