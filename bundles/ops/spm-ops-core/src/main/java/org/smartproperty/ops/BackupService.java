@@ -593,8 +593,13 @@ public final class BackupService {
         if (!key.encrypts()) {
             return null;
         }
-        Container.Crypto c = new Container.Crypto(key, h.archiveId());
-        return MessageDigest.isEqual(c.keyCheck(), h.keyCheck()) ? c : null;
+        for (BackupKey k : key.ring()) { // the current key, then the retired ones (KeyRing)
+            Container.Crypto c = new Container.Crypto(k, h.archiveId());
+            if (MessageDigest.isEqual(c.keyCheck(), h.keyCheck())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The manifest of an archive (authenticated). */
