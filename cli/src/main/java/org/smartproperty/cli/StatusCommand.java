@@ -120,7 +120,7 @@ class StatusCommand extends OpsCommand {
                 return lines;
             }
         } catch (Exception e) {
-            lines.add(new Line("platform", "live", HealthStatus.DOWN, "the platform at " + base + " does not answer: " + e.getMessage(), Map.of("url", base)));
+            lines.add(new Line("platform", "live", HealthStatus.DOWN, "the platform at " + base + " does not answer (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", Map.of("url", base)));
             return lines;
         }
         lines.add(new Line("platform", "live", HealthStatus.UP, "the platform answers at " + base, Map.of("url", base)));
