@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the pooled {@code javax.sql.DataSource} named {@code spm}
  * ({@code osgi.jndi.service.name=spm}) once the JDBC driver for the configured URL has
- * registered its {@link DataSourceFactory}. A configuration change re-creates the pool:
- * dependants are deactivated and re-activated by DS.
+ * registered its {@link DataSourceFactory}. A change of the password alone ({@code spm passwords
+ * rotate-db}, OPS-1) is applied to the running pool: open connections stay, new ones log in with the
+ * new password, the service stays registered (no downtime). Any other configuration change
+ * re-creates the pool: dependants are deactivated and re-activated by DS.
  */
 @Component(immediate = true, configurationPid = "org.smartproperty.db", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DatabaseConfig.class)
@@ -37,10 +40,14 @@ public class DataSourceComponent {
     private ServiceTracker<DataSourceFactory, DataSourceFactory> tracker;
     private volatile HikariDataSource pool;
     private volatile ServiceRegistration<DataSource> registration;
+    private volatile DbSettings current;
+    private volatile DatabaseConfig currentConfig;
 
     @Activate
     void activate(BundleContext context, DatabaseConfig config) throws Exception {
         DbSettings s = DbSettings.resolve(config);
+        current = s;
+        currentConfig = config;
         String filter = "(&(" + Constants.OBJECTCLASS + "=" + DataSourceFactory.class.getName() + ")("
                 + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + s.driverClass() + "))";
         LOG.info("Database {} ({}) as {}; waiting for driver {}", s.safeUrl(), s.kind(), s.user(), s.driverClass());
@@ -50,7 +57,7 @@ public class DataSourceComponent {
                 DataSourceFactory dsf = context.getService(ref);
                 synchronized (DataSourceComponent.this) {
                     if (registration == null) {
-                        publish(context, dsf, s, config);
+                        publish(context, dsf, current, currentConfig);
                     }
                 }
                 return dsf;
@@ -79,6 +86,11 @@ public class DataSourceComponent {
             HikariConfig hc = new HikariConfig();
             hc.setPoolName("spm");
             hc.setDataSource(raw);
+            // credentials on the pool too, so a new password can be set on the running pool (HikariConfigMXBean)
+            hc.setUsername(s.user());
+            if (s.password() != null) {
+                hc.setPassword(s.password());
+            }
             hc.setMaximumPoolSize(config.pool_maxSize());
             hc.setConnectionTimeout(config.pool_connectionTimeoutMs());
             hc.setAutoCommit(true);
@@ -109,6 +121,31 @@ public class DataSourceComponent {
             pool.close();
             pool = null;
         }
+    }
+
+    @Modified
+    void modified(BundleContext context, DatabaseConfig config) throws Exception {
+        DbSettings s = DbSettings.resolve(config);
+        synchronized (this) {
+            HikariDataSource p = pool;
+            if (p != null && onlyPasswordChanged(current, s, currentConfig, config)) {
+                p.getHikariConfigMXBean().setPassword(s.password());
+                current = s;
+                currentConfig = config;
+                LOG.info("Database password of {} changed: new connections use it, open ones stay", s.safeUrl());
+                return;
+            }
+        }
+        deactivate();
+        activate(context, config);
+    }
+
+    /** True when the URL, user and pool settings are the same and only the password differs. */
+    static boolean onlyPasswordChanged(DbSettings before, DbSettings after, DatabaseConfig beforeConfig, DatabaseConfig afterConfig) {
+        return before != null && beforeConfig != null && before.url().equals(after.url()) && java.util.Objects.equals(before.user(), after.user())
+                && !java.util.Objects.equals(before.password(), after.password())
+                && beforeConfig.pool_maxSize() == afterConfig.pool_maxSize()
+                && beforeConfig.pool_connectionTimeoutMs() == afterConfig.pool_connectionTimeoutMs();
     }
 
     @Deactivate
