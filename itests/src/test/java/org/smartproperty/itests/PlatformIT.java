@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -87,6 +88,31 @@ public class PlatformIT extends SpmTestSupport {
         await("/health/ready", r -> r.statusCode() == 200, java.time.Duration.ofSeconds(120));
         HttpResponse<String> estates = await("/estates?size=1", r -> r.statusCode() == 200, java.time.Duration.ofSeconds(60));
         assertTrue(json(estates).get("total").asInt() > 0);
+    }
+
+    /**
+     * The operations toolkit inside the running platform (OPS-1, OPS-2, OPS-6): the shell front end
+     * over the same core as the CLI, and the metrics the platform keeps for the report.
+     */
+    @Test
+    public void opsToolkitRunsInTheShellAndMetricsAreScrapedByOpsOnly_OPS_1_OPS_2_OPS_6() throws Exception {
+        List<String> answers = shell(context, "spm:health", "spm:audit-chain", "spm:passwords-status", "spm:audit-permissions", "spm:ip-banned");
+        String health = answers.get(0);
+        assertTrue(health, health.contains("service") && health.contains("disk") && health.contains("database") && health.contains("OVERALL"));
+        assertTrue(health, health.matches("(?s).*service\\s+UP.*"));
+        assertTrue(answers.get(1), answers.get(1).startsWith("OK"));
+        assertTrue(answers.get(2), answers.get(2).contains("demo-regulator"));
+        for (String a : answers) {
+            assertTrue(a, !a.contains("Exception"));
+        }
+        assertEquals(200, get("/estates?size=1").statusCode()); // counted by the request filter under the group "estates"
+        String ops = login("demo-ops", DEMO_PASSWORD, null);
+        assertNotNull("demo-ops logs in", ops);
+        HttpResponse<String> metrics = getAs(ops, "/metrics");
+        assertEquals(metrics.body(), 200, metrics.statusCode());
+        assertTrue(metrics.body(), metrics.body().contains("# TYPE spm_http_requests_total counter"));
+        assertTrue(metrics.body(), metrics.body().contains("group=\"estates\""));
+        assertEquals(403, get("/metrics").statusCode()); // the regulator's clerk has no metrics:read
     }
 
     /** Re-opens the test database, from a connection to the maintenance database (the test one refuses them). */

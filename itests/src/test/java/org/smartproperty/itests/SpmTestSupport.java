@@ -109,6 +109,32 @@ public abstract class SpmTestSupport {
         return boot;
     }
 
+    /** Runs Karaf shell commands in one session (as the console would) and returns what each answered. */
+    static List<String> shell(org.osgi.framework.BundleContext context, String... commands) throws Exception {
+        org.osgi.framework.ServiceReference<?> ref = context.getServiceReference("org.apache.karaf.shell.api.console.SessionFactory");
+        if (ref == null) {
+            throw new AssertionError("no Karaf shell");
+        }
+        Class<?> factoryType = ref.getBundle().loadClass("org.apache.karaf.shell.api.console.SessionFactory");
+        Class<?> sessionType = ref.getBundle().loadClass("org.apache.karaf.shell.api.console.Session");
+        Object factory = context.getService(ref);
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(sink, true, StandardCharsets.UTF_8);
+        Object session = factoryType.getMethod("create", java.io.InputStream.class, java.io.PrintStream.class, java.io.PrintStream.class)
+                .invoke(factory, new java.io.ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            java.lang.reflect.Method execute = sessionType.getMethod("execute", CharSequence.class);
+            List<String> answers = new ArrayList<>();
+            for (String command : commands) {
+                answers.add(String.valueOf(execute.invoke(session, command)));
+            }
+            return answers;
+        } finally {
+            sessionType.getMethod("close").invoke(session);
+            context.ungetService(ref);
+        }
+    }
+
     /** PostgreSQL: a fresh schema on the test server for this container. */
     protected static List<Option> postgres() {
         String url = System.getProperty("spm.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
