@@ -3,17 +3,12 @@ package org.smartproperty.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -140,17 +135,11 @@ public class Common {
     /** The class loader that finds the platform bundles' changelogs: ours plus the jars under the installation's system/org/smartproperty. */
     static ClassLoader changelogs(Path dir) {
         Path d = dir != null ? dir : home() == null ? null : home().resolve("system/org/smartproperty");
-        List<URL> jars = new ArrayList<>();
-        if (d != null && Files.isDirectory(d)) {
-            try (Stream<Path> s = Files.walk(d)) {
-                for (Path p : s.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                    jars.add(p.toUri().toURL());
-                }
-            } catch (IOException e) {
-                throw new Failure(Spm.UNKNOWN, new OpsException(e, "restore.schemaFailed", d, e.getMessage()));
-            }
+        try {
+            return org.smartproperty.ops.LiquibaseSchemas.jarsUnder(d, Common.class.getClassLoader());
+        } catch (OpsException e) {
+            throw new Failure(Spm.UNKNOWN, e);
         }
-        return jars.isEmpty() ? Common.class.getClassLoader() : new URLClassLoader(jars.toArray(URL[]::new), Common.class.getClassLoader());
     }
 
     /** A failure with its exit code. */

@@ -3,13 +3,18 @@ package org.smartproperty.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import liquibase.Contexts;
@@ -33,6 +38,25 @@ public final class LiquibaseSchemas implements SchemaPreparer {
 
     public LiquibaseSchemas(ClassLoader loader) {
         this.loader = loader;
+    }
+
+    /**
+     * The class loader that finds the platform bundles' changelogs: {@code parent} plus every jar
+     * under {@code dir} (the distribution's {@code system/org/smartproperty}); just {@code parent}
+     * when {@code dir} is null, missing or holds no jar.
+     */
+    public static ClassLoader jarsUnder(Path dir, ClassLoader parent) {
+        List<URL> jars = new ArrayList<>();
+        if (dir != null && Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                    jars.add(p.toUri().toURL());
+                }
+            } catch (IOException e) {
+                throw new OpsException(e, "restore.schemaFailed", dir, e.getMessage());
+            }
+        }
+        return jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
     }
 
     /** Bundle symbolic name → changelog path of the bundles visible to the loader. */

@@ -1,8 +1,19 @@
 package org.smartproperty.ops.shell.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
 
 import org.smartproperty.ops.BackupKey;
+import org.smartproperty.ops.LiquibaseSchemas;
 import org.smartproperty.ops.OpsException;
 
 /** Shared bits of the shell commands. */
@@ -28,5 +39,81 @@ final class ShellSupport {
     static Path karafDir(String property) {
         String v = System.getProperty(property);
         return v == null || v.isBlank() ? null : Path.of(v);
+    }
+
+    /** The platform's database settings ({@code ${karaf.etc}/org.smartproperty.db.cfg}: url, user, password); empty when absent. */
+    static Properties dbConfig() {
+        Properties p = new Properties();
+        Path etc = karafDir("karaf.etc");
+        Path cfg = etc == null ? null : etc.resolve("org.smartproperty.db.cfg");
+        if (cfg != null && Files.isRegularFile(cfg)) {
+            try (InputStream in = Files.newInputStream(cfg)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new OpsException(e, "cli.configUnreadable", cfg);
+            }
+        }
+        return p;
+    }
+
+    /** {@code ${karaf.data}} / {@code ${karaf.home}} / {@code ${karaf.base}} in a JDBC URL, as the platform's configuration resolves them. */
+    static String resolve(String url) {
+        String home = System.getProperty("karaf.home", ".");
+        String data = System.getProperty("karaf.data", Path.of(home).resolve("data").toString());
+        return url.trim().replace("${karaf.data}", data).replace("${karaf.home}", home).replace("${karaf.base}", System.getProperty("karaf.base", home));
+    }
+
+    /** The class loader that finds the platform bundles' changelogs: the jars under {@code ${karaf.home}/system/org/smartproperty}. */
+    static ClassLoader changelogs() {
+        Path home = karafDir("karaf.home");
+        return LiquibaseSchemas.jarsUnder(home == null ? null : home.resolve("system/org/smartproperty"), ShellSupport.class.getClassLoader());
+    }
+
+    /**
+     * Whether {@code targetUrl} names the running platform's own database: the same URL as its
+     * settings (H2: the same database file), or, on PostgreSQL, a connection that lands in the same
+     * database and schema of the server where the platform's own connection is open.
+     */
+    static boolean samePlatformDatabase(String platformUrl, DataSource platform, String targetUrl, DataSource target) {
+        if (platformUrl != null && !platformUrl.isBlank()) {
+            String a = resolve(platformUrl);
+            if (a.equals(targetUrl) || (a.startsWith("jdbc:h2:") && a.split(";")[0].equals(targetUrl.split(";")[0]))) {
+                return true;
+            }
+        }
+        if (platform == null || !targetUrl.startsWith("jdbc:postgresql:")) {
+            return false;
+        }
+        try (Connection pc = platform.getConnection()) {
+            if (!"PostgreSQL".equals(pc.getMetaData().getDatabaseProductName())) {
+                return false;
+            }
+            int pid;
+            String database;
+            String schema;
+            try (Statement s = pc.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid(), current_database(), current_schema()")) {
+                rs.next();
+                pid = rs.getInt(1);
+                database = rs.getString(2);
+                schema = rs.getString(3);
+            }
+            try (Connection tc = target.getConnection();
+                    PreparedStatement ps = tc.prepareStatement("SELECT current_database(), current_schema(), "
+                            + "(SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ? AND datname = current_database())")) {
+                ps.setInt(1, pid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return database.equals(rs.getString(1)) && schema != null && schema.equals(rs.getString(2)) && rs.getLong(3) > 0;
+                }
+            }
+        } catch (SQLException e) {
+            return false; // an unreachable target is reported by the restore itself
+        }
+    }
+
+    /** Whether {@code dir} is the Karaf folder named by {@code property}. */
+    static boolean isKarafDir(String dir, String property) {
+        Path k = karafDir(property);
+        return dir != null && k != null && Path.of(dir).toAbsolutePath().normalize().equals(k.toAbsolutePath().normalize());
     }
 }
