@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * 2 CRITICAL, 3 UNKNOWN; 64 for bad usage.
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
-        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, StatusCommand.class, BackupCommand.class, PasswordsCommand.class, KeysCommand.class, ReportCommand.class, AuditCommand.class, IpCommand.class, CommandLine.HelpCommand.class})
+        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, StatusCommand.class, BackupCommand.class, PasswordsCommand.class, KeysCommand.class, ReportCommand.class, AuditCommand.class, IpCommand.class, CompletionCommand.class,
+            picocli.codegen.docgen.manpage.ManPageGenerator.class, CommandLine.HelpCommand.class})
 public class Spm {
 
     static final int OK = 0, WARNING = 1, CRITICAL = 2, UNKNOWN = 3, USAGE = 64;
@@ -40,6 +41,8 @@ public class Spm {
         cl.setOut(out != null ? out : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setErr(err != null ? err : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setExitCodeExceptionMapper(e -> UNKNOWN);
+        // gen-manpage (picocli-codegen) writes the AsciiDoc man pages at build time: not an operator's command
+        cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
