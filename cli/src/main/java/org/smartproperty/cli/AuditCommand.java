@@ -2,7 +2,6 @@ package org.smartproperty.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.OpsMessages;
@@ -12,21 +11,12 @@ import org.smartproperty.platform.security.AuditChain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spm audit …} (OPS-1): permissions (accounts, roles, database privileges) and the audit log's hash chain. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Permission audit and audit-chain verification (OPS-1)",
         subcommands = {AuditCommand.Permissions.class, AuditCommand.Chain.class, CommandLine.HelpCommand.class})
-public class AuditCommand implements Callable<Integer> {
+public class AuditCommand extends GroupCommand {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Spm.USAGE;
-    }
 
     @Command(name = "permissions", mixinStandardHelpOptions = true,
             description = "Separation of duties, roles beyond an account's scope, dormant accounts, accounts of inactive organisations, "

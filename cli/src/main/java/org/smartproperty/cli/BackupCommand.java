@@ -3,7 +3,6 @@ package org.smartproperty.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.BackupKey;
@@ -25,22 +24,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code spm backup …} (OPS-3): create, list, verify, restore-test, restore, prune, keygen. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = "Encrypted backups of the database, uploaded files and etc/ (OPS-3)",
         subcommands = {BackupCommand.Create.class, BackupCommand.ListCmd.class, BackupCommand.Verify.class, BackupCommand.RestoreTest.class,
             BackupCommand.Restore.class, BackupCommand.Prune.class, BackupCommand.Keygen.class, CommandLine.HelpCommand.class})
-public class BackupCommand implements Callable<Integer> {
+public class BackupCommand extends GroupCommand {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Spm.USAGE;
-    }
 
     /** Key options shared by the commands that read or write archives. */
     static class KeyOptions {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.IpChecks;
@@ -20,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spm ip …} (OPS-1): the failed/suspicious login report, the ban list ({@code sec_ip_ban})
@@ -30,16 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ip", mixinStandardHelpOptions = true, description = "Login report, IP ban list and admin allow-list (OPS-1)",
         subcommands = {IpCommand.Report.class, IpCommand.Ban.class, IpCommand.Unban.class, IpCommand.Banned.class, IpCommand.Allow.class,
             CommandLine.HelpCommand.class})
-public class IpCommand implements Callable<Integer> {
+public class IpCommand extends GroupCommand {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Spm.USAGE;
-    }
 
     /** Who made a change, in the audit log: the operating-system user running the tool. */
     static String actor() {

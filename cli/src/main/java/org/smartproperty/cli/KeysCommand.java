@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.KeyRing;
@@ -14,7 +13,6 @@ import org.smartproperty.ops.OpsMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spm keys …} (OPS-1): the backup encryption key ring. The current key file stays where
@@ -23,16 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "The backup encryption key ring: rotate, list, prune (OPS-1)",
         subcommands = {KeysCommand.Rotate.class, KeysCommand.ListCmd.class, KeysCommand.Prune.class, CommandLine.HelpCommand.class})
-public class KeysCommand implements Callable<Integer> {
+public class KeysCommand extends GroupCommand {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Spm.USAGE;
-    }
 
     abstract static class Base extends OpsCommand {
         @Option(names = "--key-file", required = true, description = "The current backup key file (mode 600)")

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.OpsException;
@@ -18,23 +17,14 @@ import org.smartproperty.ops.PasswordOps.State;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spm passwords …} (OPS-1): status, expire, rotate-db. */
 @Command(name = "passwords", mixinStandardHelpOptions = true, description = "Password rotation: account password ages, forced changes, the database role's password (OPS-1)",
         subcommands = {PasswordsCommand.Status.class, PasswordsCommand.Expire.class, PasswordsCommand.RotateDb.class, CommandLine.HelpCommand.class})
-public class PasswordsCommand implements Callable<Integer> {
+public class PasswordsCommand extends GroupCommand {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Spm.USAGE;
-    }
 
     /** {@code ops:<OS user>}: the actor of the audit records written by the tool. */
     static String actor() {

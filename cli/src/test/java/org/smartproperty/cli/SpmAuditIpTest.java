@@ -1,14 +1,12 @@
 package org.smartproperty.cli;
 
+import static org.smartproperty.cli.CliHarness.spm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -17,11 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartproperty.cli.CliHarness.Result;
 import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.testsupport.TestDatabase;
@@ -37,18 +35,7 @@ class SpmAuditIpTest {
 
     static Path config;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    static Result spm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     static String[] withConfig(String... args) {
         String[] a = java.util.Arrays.copyOf(args, args.length + 2);
@@ -78,11 +65,7 @@ class SpmAuditIpTest {
             AuditChain.append(c, new AuditEvent("ops1", "192.0.2.50", "test", "login.success", "account", "2", "OK", null));
             c.commit();
         }
-        String url = TestDatabase.serverUrl();
-        config = tmp.resolve("db.cfg");
-        Files.writeString(config, "url = " + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + db.schema() + "\nuser = "
-                + TestDatabase.serverUser() + "\npassword = " + TestDatabase.serverPassword() + "\n");
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        config = CliHarness.dbConfig(tmp.resolve("db.cfg"), db);
     }
 
     @Test

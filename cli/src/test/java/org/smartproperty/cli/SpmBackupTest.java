@@ -1,11 +1,11 @@
 package org.smartproperty.cli;
 
+import static org.smartproperty.cli.CliHarness.spm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,11 +13,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartproperty.cli.CliHarness.Result;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
 /** OPS-3: the real `spm backup …` commands against PostgreSQL: exit codes and versioned JSON. */
@@ -33,19 +33,7 @@ class SpmBackupTest {
     static Path key;
     static Path dir;
 
-    /** Output and exit code of one command. */
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    static Result spm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -55,11 +43,7 @@ class SpmBackupTest {
             s.execute("INSERT INTO est_estate (id, name, address, community, admin_code, status, version, created_at, created_by, updated_at, updated_by)"
                     + " VALUES (1, '横琴一号', '环岛东路 1 号', '小横琴社区', '440404', 'ACTIVE', 1, now(), 'cli', now(), 'cli')");
         }
-        String url = TestDatabase.serverUrl();
-        config = tmp.resolve("db.cfg");
-        Files.writeString(config, "url = " + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + db.schema() + "\nuser = "
-                + TestDatabase.serverUser() + "\npassword = " + TestDatabase.serverPassword() + "\n");
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        config = CliHarness.dbConfig(tmp.resolve("db.cfg"), db);
         key = tmp.resolve("backup.key");
         assertEquals(Spm.OK, spm("backup", "keygen", key.toString()).code());
         dir = tmp.resolve("backups");

@@ -1,12 +1,12 @@
 package org.smartproperty.cli;
 
+import static org.smartproperty.cli.CliHarness.spm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartproperty.cli.CliHarness.Result;
 import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
@@ -43,18 +43,7 @@ class SpmPasswordsTest {
 
     static Path config;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    static Result spm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     static Path writeConfig(String name, String text) throws Exception {
         Path f = tmp.resolve(name);
@@ -64,8 +53,7 @@ class SpmPasswordsTest {
     }
 
     static String schemaUrl() {
-        String url = TestDatabase.serverUrl();
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + db.schema();
+        return CliHarness.schemaUrl(db);
     }
 
     static long nextId = 100;

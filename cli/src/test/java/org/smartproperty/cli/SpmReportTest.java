@@ -1,27 +1,26 @@
 package org.smartproperty.cli;
 
+import static org.smartproperty.cli.CliHarness.spm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartproperty.cli.CliHarness.Result;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
 /** OPS-6: the real `spm report` against a seeded PostgreSQL schema: figures in JSON, exit codes, a self-contained HTML file. */
@@ -36,18 +35,7 @@ class SpmReportTest {
     static Path config;
     static Path backups;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    static Result spm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     static OffsetDateTime at(String s) {
         return OffsetDateTime.parse(s);
@@ -111,11 +99,7 @@ class SpmReportTest {
                         + "{\"type\":\"backup.restore-tested\",\"version\":1,\"at\":\"2026-10-05T03:00:00Z\",\"archive\":\"a.spmbak\",\"ok\":true}\n"
                         + "{\"type\":\"backup.created\",\"version\":1,\"at\":\"2026-09-05T02:30:00Z\",\"archive\":\"b.spmbak\"}\n",
                 StandardCharsets.UTF_8);
-        String url = TestDatabase.serverUrl();
-        config = tmp.resolve("db.cfg");
-        Files.writeString(config, "url = " + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + db.schema() + "\nuser = "
-                + TestDatabase.serverUser() + "\npassword = " + TestDatabase.serverPassword() + "\n");
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        config = CliHarness.dbConfig(tmp.resolve("db.cfg"), db);
     }
 
     static void stat(PreparedStatement ps, String minute, String node, String group, long req, long e4, long e5, long sum, String counts) throws Exception {

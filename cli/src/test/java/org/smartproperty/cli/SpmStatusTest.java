@@ -1,25 +1,23 @@
 package org.smartproperty.cli;
 
+import static org.smartproperty.cli.CliHarness.spm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartproperty.cli.CliHarness.Result;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
 /**
@@ -41,11 +39,7 @@ class SpmStatusTest {
     @BeforeAll
     static void setUp() throws Exception {
         db.migrate("db/security.changelog.xml");
-        String url = TestDatabase.serverUrl();
-        config = tmp.resolve("db.cfg");
-        Files.writeString(config, "url = " + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + db.schema() + "\nuser = "
-                + TestDatabase.serverUser() + "\npassword = " + TestDatabase.serverPassword() + "\n");
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        config = CliHarness.dbConfig(tmp.resolve("db.cfg"), db);
     }
 
     @AfterEach
@@ -56,18 +50,7 @@ class SpmStatusTest {
         }
     }
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    static Result spm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** A platform stand-in answering liveness, and readiness with {@code ready} (null: never answers). */
     String platform(String ready) throws Exception {

@@ -250,7 +250,7 @@ public final class IpChecks {
         return tx(ds, c -> {
             update(c, "DELETE FROM " + table + " WHERE cidr = ?", parsed.text());
             update(c, "INSERT INTO " + table + " (cidr, reason, created_by, created_at) VALUES (?, ?, ?, ?)", parsed.text(), reason, by, Timestamp.from(now));
-            AuditChain.append(c, new AuditEvent(by, null, agent, action, "ip", parsed.text(), "OK", reason == null ? null : "{\"reason\":\"" + json(reason) + "\"}"));
+            AuditChain.append(c, new AuditEvent(by, null, agent, action, "ip", parsed.text(), "OK", AuditSummary.of("reason", reason)));
             return new Entry(parsed.text(), reason, by, now);
         });
     }
@@ -318,27 +318,6 @@ public final class IpChecks {
             }
             return ps.executeUpdate();
         }
-    }
-
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     /** Parses {@code --since}: {@code 30m}, {@code 24h}, {@code 7d}. @throws OpsException {@code ip.badSince} */

@@ -177,8 +177,8 @@ public final class PasswordOps {
                         revoked += ps.executeUpdate();
                     }
                 }
-                String summary = "{\"" + (user != null ? "user" : "role") + "\":" + json(user != null ? user : role) + ",\"accounts\":" + ids.size()
-                        + ",\"tokensRevoked\":" + revoked + (reason == null ? "" : ",\"reason\":" + json(reason)) + "}";
+                String summary = AuditSummary.of(user != null ? "user" : "role", user != null ? user : role, "accounts", ids.size(),
+                        "tokensRevoked", revoked, "reason", reason);
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.expire", user != null ? "account" : "role",
                         user != null ? String.valueOf(ids.get(0)) : role, summary));
                 c.commit();
@@ -225,7 +225,7 @@ public final class PasswordOps {
                 // the driver hashes the password (SCRAM-SHA-256) before sending ALTER USER: the server (and its statement log) never sees it
                 c.unwrap(org.postgresql.PGConnection.class).alterUserPassword(user, fresh.toCharArray(), "scram-sha-256");
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.rotate-db", "db-role", user,
-                        "{\"config\":" + json(configFile.getFileName().toString()) + ",\"length\":" + length + "}"));
+                        AuditSummary.of("config", configFile.getFileName().toString(), "length", length)));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -299,18 +299,4 @@ public final class PasswordOps {
         }
     }
 
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
-            }
-        }
-        return b.append('"').toString();
-    }
 }
