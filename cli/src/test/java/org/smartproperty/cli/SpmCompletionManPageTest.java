@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.smartproperty.cli.CliHarness.spm;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartproperty.cli.CliHarness.Result;
 import picocli.CommandLine;
 
 /**
@@ -25,6 +25,16 @@ class SpmCompletionManPageTest {
 
     @TempDir
     Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result spm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
 
     /** Every visible command path below spm, e.g. "backup restore-test". */
     static List<String> commandPaths(CommandLine cl, String prefix, List<String> out) {
