@@ -64,21 +64,17 @@ public class PlatformIT extends SpmTestSupport {
     public void databaseDownAndBackIsSurvivedWithoutARestart_OPS_4() throws Exception {
         javax.sql.DataSource ds = context.getService(context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=spm)").iterator().next());
         String database;
-        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
-            try (java.sql.ResultSet rs = s.executeQuery("SELECT current_database()")) {
-                rs.next();
-                database = rs.getString(1);
-            }
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT current_database()")) {
+            rs.next();
+            database = rs.getString(1);
+        }
+        // from the maintenance database (PostgreSQL refuses to close the current one): new connections refused,
+        // every open one killed, the platform's pool included
+        try (java.sql.Connection admin = maintenance(); java.sql.Statement s = admin.createStatement()) {
             s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS false");
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.replace("'", "''") + "'");
         }
         try {
-            // the pool's last connection (the one above) is killed too: nothing of the old pool survives
-            try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
-                s.execute("SELECT pg_terminate_backend(pg_backend_pid())");
-            } catch (java.sql.SQLException expected) {
-                // the backend ended our statement
-            }
             HttpResponse<String> down = await("/health/ready", r -> r.statusCode() == 503
                     && "DOWN".equals(json(r).at("/checks/database/status").asText()), java.time.Duration.ofSeconds(90));
             assertEquals("DOWN", json(down).get("status").asText());
@@ -115,15 +111,20 @@ public class PlatformIT extends SpmTestSupport {
         assertEquals(403, get("/metrics").statusCode()); // the regulator's clerk has no metrics:read
     }
 
-    /** Re-opens the test database, from a connection to the maintenance database (the test one refuses them). */
+    /** Re-opens the test database. */
     private static void allowConnections(String database) throws java.sql.SQLException {
+        try (java.sql.Connection c = maintenance(); java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS true");
+        }
+    }
+
+    /** A connection to the server's maintenance database {@code postgres}, as the test's database user (a superuser). */
+    private static java.sql.Connection maintenance() throws java.sql.SQLException {
         String url = System.getProperty("spm.db.url");
         String server = url.substring(0, url.indexOf('/', "jdbc:postgresql://".length()) + 1) + "postgres";
         java.util.Properties p = new java.util.Properties();
         p.setProperty("user", System.getProperty("spm.db.user"));
-        try (java.sql.Connection c = new org.postgresql.Driver().connect(server, p); java.sql.Statement s = c.createStatement()) {
-            s.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS true");
-        }
+        return new org.postgresql.Driver().connect(server, p);
     }
 
     @Test
