@@ -78,6 +78,8 @@ public class PlatformIT extends SpmTestSupport {
             HttpResponse<String> down = await("/health/ready", r -> r.statusCode() == 503
                     && "DOWN".equals(json(r).at("/checks/database/status").asText()), java.time.Duration.ofSeconds(90));
             assertEquals("DOWN", json(down).get("status").asText());
+            HttpResponse<String> during = get("/estates?size=1");
+            assertEquals(during.body(), 503, during.statusCode()); // a retryable problem, never a 500 incident
         } finally {
             allowConnections(database);
         }

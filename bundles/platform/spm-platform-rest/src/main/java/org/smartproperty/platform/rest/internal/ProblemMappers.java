@@ -81,8 +81,31 @@ public final class ProblemMappers {
                     return Problems.render(api);
                 }
             }
+            if (databaseUnreachable(e)) {
+                // OPS-4: the database is down or restarting; the caller may retry, readiness says why
+                LOG.warn("Database unreachable on {}: {}", RequestContext.path(), e.toString());
+                return Problems.render(new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, "database"));
+            }
             return internal(e);
         }
+    }
+
+    /**
+     * A failure to reach the database rather than a fault of the request: no connection from the pool
+     * in time (SQLTransientConnectionException) or a connection-class SQLSTATE ({@code 08…}, and
+     * {@code 57P…}: the server shutting down or restarting).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response internal(Throwable e) {

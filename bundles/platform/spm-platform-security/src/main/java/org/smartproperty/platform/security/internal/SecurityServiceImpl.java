@@ -756,15 +756,22 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     public boolean banned(String ip) {
         List<Cidr> list = bannedCache;
         if (list == null || System.currentTimeMillis() - bannedAt > LIST_CACHE_MILLIS) {
-            list = tx(c -> {
-                List<Cidr> l = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        l.add(Cidr.parse(rs.getString(1)));
+            try {
+                list = tx(c -> {
+                    List<Cidr> l = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            l.add(Cidr.parse(rs.getString(1)));
+                        }
                     }
-                }
-                return l;
-            });
+                    return l;
+                });
+            } catch (RuntimeException e) {
+                // database down (OPS-4): keep the last ban list rather than answer every request, the health
+                // probe included, with a 500; the requests that need the database fail with their own 503
+                LOG.warn("sec_ip_ban unreadable, keeping the last known ban list: {}", e.getMessage());
+                list = list == null ? List.of() : list;
+            }
             bannedCache = list;
             bannedAt = System.currentTimeMillis();
         }
@@ -797,8 +804,8 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
                     return l;
                 });
             } catch (RuntimeException e) {
-                LOG.warn("sec_admin_allow unreadable, only network.adminAllow applies: {}", e.getMessage());
-                list = List.of();
+                LOG.warn("sec_admin_allow unreadable, keeping the last known allow-list: {}", e.getMessage());
+                list = list == null ? List.of() : list;
             }
             allowCache = list;
             allowAt = System.currentTimeMillis();
