@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.PublicAccess;
 import org.smartproperty.platform.rest.RequiresPermission;
@@ -74,8 +73,8 @@ public class SecurityFilter implements ContainerRequestFilter {
             if (bearer != null) {
                 try {
                     install(request, security.authenticate(bearer, ip));
-                } catch (ApiException ignored) {
-                    // a stale token does not stop a public call
+                } catch (RuntimeException ignored) {
+                    // a stale token, or a database that cannot check it (OPS-4), does not stop a public call
                 }
             }
             return;

@@ -730,7 +730,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.ban", "ip", parsed.text(), "OK", null));
             return null;
         });
-        bannedCache = null;
+        bans.invalidate();
     }
 
     public void unban(SpmPrincipal by, String cidr, String agent) {
@@ -739,11 +739,8 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.unban", "ip", cidr, "OK", null));
             return null;
         });
-        bannedCache = null;
+        bans.invalidate();
     }
-
-    private volatile List<Cidr> bannedCache;
-    private volatile long bannedAt;
 
     /**
      * How long a node keeps the ban list and the data allow-list ({@code sec_admin_allow}) before it
@@ -752,30 +749,19 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
      */
     static final long LIST_CACHE_MILLIS = 1000;
 
-    /** Whether the source address is on the ban list (cached for {@link #LIST_CACHE_MILLIS}; every node reads the same table). */
-    public boolean banned(String ip) {
-        List<Cidr> list = bannedCache;
-        if (list == null || System.currentTimeMillis() - bannedAt > LIST_CACHE_MILLIS) {
-            try {
-                list = tx(c -> {
-                    List<Cidr> l = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            l.add(Cidr.parse(rs.getString(1)));
-                        }
-                    }
-                    return l;
-                });
-            } catch (RuntimeException e) {
-                // database down (OPS-4): keep the last ban list rather than answer every request, the health
-                // probe included, with a 500; the requests that need the database fail with their own 503
-                LOG.warn("sec_ip_ban unreadable, keeping the last known ban list: {}", e.getMessage());
-                list = list == null ? List.of() : list;
+    private final NetworkListCache bans = new NetworkListCache("sec_ip_ban", LIST_CACHE_MILLIS, () -> tx(c -> {
+        List<Cidr> l = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                l.add(Cidr.parse(rs.getString(1)));
             }
-            bannedCache = list;
-            bannedAt = System.currentTimeMillis();
         }
-        return list.stream().anyMatch(x -> x.contains(ip));
+        return l;
+    }));
+
+    /** Whether the source address is on the ban list (re-read after {@link #LIST_CACHE_MILLIS}; every node reads the same table). */
+    public boolean banned(String ip) {
+        return bans.get().stream().anyMatch(x -> x.contains(ip));
     }
 
     /**
@@ -787,34 +773,22 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         if (policy.adminAllowed(ip)) {
             return true;
         }
-        List<Cidr> list = allowCache;
-        if (list == null || System.currentTimeMillis() - allowAt > LIST_CACHE_MILLIS) {
-            try {
-                list = tx(c -> {
-                    List<Cidr> l = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_admin_allow"); ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            try {
-                                l.add(Cidr.parse(rs.getString(1)));
-                            } catch (RuntimeException e) {
-                                LOG.warn("sec_admin_allow: ignoring {}: {}", rs.getString(1), e.getMessage());
-                            }
-                        }
-                    }
-                    return l;
-                });
-            } catch (RuntimeException e) {
-                LOG.warn("sec_admin_allow unreadable, keeping the last known allow-list: {}", e.getMessage());
-                list = list == null ? List.of() : list;
-            }
-            allowCache = list;
-            allowAt = System.currentTimeMillis();
-        }
-        return list.stream().anyMatch(x -> x.contains(ip));
+        return allows.get().stream().anyMatch(x -> x.contains(ip));
     }
 
-    private volatile List<Cidr> allowCache;
-    private volatile long allowAt;
+    private final NetworkListCache allows = new NetworkListCache("sec_admin_allow", LIST_CACHE_MILLIS, () -> tx(c -> {
+        List<Cidr> l = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_admin_allow"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    l.add(Cidr.parse(rs.getString(1)));
+                } catch (RuntimeException e) {
+                    LOG.warn("sec_admin_allow: ignoring {}: {}", rs.getString(1), e.getMessage());
+                }
+            }
+        }
+        return l;
+    }));
 
     // ------------------------------------------------------------------ provisioning
 
