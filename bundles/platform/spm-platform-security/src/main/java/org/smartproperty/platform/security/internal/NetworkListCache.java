@@ -35,7 +35,7 @@ final class NetworkListCache {
     /** The current list: re-read in the caller's thread while the database answers, in the background while it does not. */
     List<Cidr> get() {
         List<Cidr> v = value;
-        if (v != null && System.currentTimeMillis() - loadedAt <= maxAgeMillis) {
+        if (v != null && System.currentTimeMillis() - loadedAt < maxAgeMillis) {
             return v;
         }
         if (failing && v != null) {
