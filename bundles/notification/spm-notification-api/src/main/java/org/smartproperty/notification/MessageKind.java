@@ -30,7 +30,9 @@ public enum MessageKind {
     /** OC-2: an owners' committee's term ends soon; prepare the re-election. */
     COMMITTEE_TERM_ENDING(10, "committee", "termEnd"),
     /** A general notice (公告). */
-    NOTICE(9, "title");
+    NOTICE(9, "title"),
+    /** SVC-REP-1 / COS-6: a new repair request waits for the company's acceptance (in-app to the company's accounts). */
+    REPAIR_NEW(11, "no", "place");
 
     private final int number;
     private final List<String> params;

@@ -7,7 +7,7 @@
  * ({@link org.smartproperty.notification.SmsSender}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.smartproperty.notification;
 
 import org.osgi.annotation.bundle.Export;

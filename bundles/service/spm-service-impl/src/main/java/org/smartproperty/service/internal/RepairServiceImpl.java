@@ -434,8 +434,8 @@ public class RepairServiceImpl implements RepairService {
             Workflows.attachPhotos(files, con, photos, caller.username(), DOMAIN, Long.toString(r.id), "photos");
             event(em, r, "create", null, RepairStatus.REQUESTED, caller.username(), now, null);
             // until a user of the company accepts it, warnings and escalations (SLA-3) go to the company's first account
-            Long companyAccount = directory.accountsOf(DataScope.company(r.companyId)).stream().map(AccountDirectory.Contact::accountId)
-                    .findFirst().orElse(null);
+            List<AccountDirectory.Contact> companyAccounts = directory.accountsOf(DataScope.company(r.companyId));
+            Long companyAccount = companyAccounts.stream().map(AccountDirectory.Contact::accountId).findFirst().orElse(null);
             deadlines.start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
                     companyAccount, null, now));
             Map<String, String> params = Map.of("no", r.number);
@@ -443,6 +443,11 @@ public class RepairServiceImpl implements RepairService {
                 sms.enqueue(con, new SmsRequest(r.requesterPhone, MessageKind.REPAIR_RECEIVED, params, reference(r)));
             }
             notifications.notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, link(r));
+            // COS-6: the company learns of the request in its portal at once, in the same transaction
+            Map<String, String> forCompany = Map.of("no", r.number, "place", r.unitCode != null ? r.unitCode : String.valueOf(r.location));
+            for (AccountDirectory.Contact a : companyAccounts) {
+                notifications.notify(con, a.accountId(), MessageKind.REPAIR_NEW, forCompany, link(r));
+            }
             audit(em, caller.username(), "repair.create", r.id, "{\"number\":" + quote(r.number) + ",\"category\":\"" + r.category
                     + "\",\"estateId\":" + r.estateId + ",\"unitCode\":" + quote(r.unitCode) + ",\"companyId\":" + r.companyId + "}");
             return toDto(em, caller, r, false);

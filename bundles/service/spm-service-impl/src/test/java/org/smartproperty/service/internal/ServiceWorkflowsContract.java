@@ -350,6 +350,13 @@ abstract class ServiceWorkflowsContract {
         assertEquals(8, d.amount(), "SLA-4: normal repairs within 8 (working) days");
         assertEquals(COMPANY_A, d.companyId());
         assertEquals(companyUserA.accountId(), d.assigneeAccountId(), "until accepted, the company's account is warned (SLA-3)");
+        // COS-6: the company sees the new request in its portal at once; the other company does not
+        java.util.List<org.smartproperty.notification.Notification> companyInbox = new NotificationsImpl(db().dataSource(), clock)
+                .list(companyUserA.accountId(), true, org.smartproperty.platform.PageRequest.of(0, 50), java.util.Locale.SIMPLIFIED_CHINESE).items();
+        assertTrue(companyInbox.stream().anyMatch(n -> n.kind() == org.smartproperty.notification.MessageKind.REPAIR_NEW
+                && n.text().contains(r.number()) && n.text().contains(houseOwner)), companyInbox.toString());
+        assertTrue(new NotificationsImpl(db().dataSource(), clock).list(companyUserB.accountId(), true, org.smartproperty.platform.PageRequest.of(0, 50),
+                java.util.Locale.SIMPLIFIED_CHINESE).items().stream().noneMatch(n -> n.text().contains(r.number())));
         assertEquals(d.dueAt(), r.dueAt());
         assertEquals(1, sms("repair:" + r.id(), "REPAIR_RECEIVED"), "SMS on receipt through the outbox");
         assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'REPAIR_RECEIVED' AND link = ?",
