@@ -10,4 +10,14 @@ public interface HealthCheck {
     String name();
 
     HealthResult check();
+
+    /**
+     * Whether this check being DOWN means the node cannot serve: readiness answers 503 and a load
+     * balancer takes the node out. Operational checks (backups, disk space, certificates, periodic
+     * jobs, outboxes) answer {@code false}: their DOWN is CRITICAL for the operator ({@code spm
+     * status}, the readiness body) but a failed night backup must not take the platform offline.
+     */
+    default boolean readiness() {
+        return true;
+    }
 }

@@ -196,6 +196,12 @@ public class TermReminderJob implements HealthCheck {
         return "committee-term-reminders";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         Map<String, Object> details = new java.util.HashMap<>();

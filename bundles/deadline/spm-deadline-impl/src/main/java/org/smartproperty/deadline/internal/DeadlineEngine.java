@@ -962,6 +962,12 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
         return "deadline-monitor";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         try {

@@ -95,6 +95,12 @@ public class RealEstateSyncScheduler implements HealthCheck {
         return "job.realestate-sync";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         Duration every = interval;

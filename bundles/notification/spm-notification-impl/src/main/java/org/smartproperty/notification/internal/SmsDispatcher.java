@@ -548,6 +548,12 @@ public class SmsDispatcher implements HealthCheck {
         return "sms-outbox";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         try {

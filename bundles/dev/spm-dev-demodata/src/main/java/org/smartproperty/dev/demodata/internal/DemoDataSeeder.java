@@ -48,6 +48,12 @@ public class DemoDataSeeder implements HealthCheck {
         return "demo-data";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         return new HealthResult("complete".equals(state) ? HealthStatus.UP : HealthStatus.WARNING, "demo data " + state, java.util.Map.of());

@@ -167,6 +167,12 @@ public class BackupSchedule implements HealthCheck {
         return "backup";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         Config c = config;

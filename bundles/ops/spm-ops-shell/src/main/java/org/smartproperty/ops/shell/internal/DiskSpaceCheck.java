@@ -51,6 +51,12 @@ public class DiskSpaceCheck implements HealthCheck {
         return "disk";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         Config c = config;

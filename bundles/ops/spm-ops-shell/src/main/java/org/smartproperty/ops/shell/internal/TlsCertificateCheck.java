@@ -33,6 +33,12 @@ public class TlsCertificateCheck implements HealthCheck {
         return "tls";
     }
 
+    /** Operational, not a condition of serving: see {@link HealthCheck#readiness()}. */
+    @Override
+    public boolean readiness() {
+        return false;
+    }
+
     @Override
     public HealthResult check() {
         Path etc = ShellSupport.karafDir("karaf.etc");

@@ -32,8 +32,9 @@ import org.smartproperty.platform.rest.PublicAccess;
 
 /**
  * {@code GET /health}: liveness (the JVM and the REST stack answer). {@code GET /health/ready}:
- * every registered {@link HealthCheck} (database, migrations, bundles, …); 200 when all are UP
- * or WARNING, 503 otherwise, with details either way.
+ * every registered {@link HealthCheck} (database, migrations, bundles, …); 503 when a check that gates
+ * serving ({@link HealthCheck#readiness()}) is DOWN, 200 otherwise, with details either way;
+ * {@code status} is the worst of all checks, {@code serving} what the HTTP status says.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -75,15 +76,33 @@ public class HealthResource {
     @PublicAccess
     @Doc(summary = "Readiness: database reachable, migrations applied, all spm bundles active")
     public Response ready() {
+        Map<String, Object> body = evaluate(List.copyOf(checks));
+        // 503 only when the node cannot serve; an operational check's DOWN (a failed night backup, a full backup
+        // disk) shows in "status" for monitoring and spm status, but keeps the node in the load balancer
+        return Response.status(Boolean.TRUE.equals(body.get("serving")) ? 200 : 503).entity(body).build();
+    }
+
+    /** The readiness document over the given checks (the registered ones in production). */
+    Map<String, Object> evaluate(List<HealthCheck> snapshot) {
         Map<String, Object> result = new LinkedHashMap<>();
         HealthStatus overall = HealthStatus.UP;
         Map<String, Object> byName = new LinkedHashMap<>();
-        for (Map.Entry<String, HealthResult> e : HealthChecks.run(List.copyOf(checks), executor, CHECK_TIMEOUT).entrySet()) {
+        Map<String, Boolean> readiness = new LinkedHashMap<>();
+        for (HealthCheck c : snapshot) {
+            readiness.merge(c.name(), c.readiness(), Boolean::logicalOr);
+        }
+        boolean serving = true;
+        for (Map.Entry<String, HealthResult> e : HealthChecks.run(snapshot, executor, CHECK_TIMEOUT).entrySet()) {
             HealthResult r = e.getValue();
             overall = overall.worst(r.status());
+            boolean gate = readiness.getOrDefault(e.getKey(), true);
+            if (gate && r.status() == HealthStatus.DOWN) {
+                serving = false;
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", r.status().name());
             m.put("summary", r.summary());
+            m.put("readiness", gate);
             if (!r.details().isEmpty()) {
                 m.put("details", r.details());
             }
@@ -92,12 +111,14 @@ public class HealthResource {
         for (String required : List.of("database", "migrations", "bundles")) {
             if (!byName.containsKey(required)) {
                 overall = HealthStatus.DOWN;
+                serving = false;
                 byName.put(required, Map.of("status", "DOWN", "summary", "check not registered"));
             }
         }
         result.put("status", overall.name());
+        result.put("serving", serving);
         result.put("time", Instant.now().toString());
         result.put("checks", byName);
-        return Response.status(overall == HealthStatus.DOWN ? 503 : 200).entity(result).build();
+        return result;
     }
 }
