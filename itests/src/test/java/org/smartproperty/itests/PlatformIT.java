@@ -113,6 +113,13 @@ public class PlatformIT extends SpmTestSupport {
         for (String a : answers) {
             assertTrue(a, !a.contains("Exception"));
         }
+        // OPS-3 in the running platform: a backup of its database, files and etc/, then verified part by part
+        String dir = new java.io.File(System.getProperty("karaf.data"), "it-backups").getAbsolutePath();
+        String created = shell(context, "spm:backup-create --to " + dir + " --no-encryption").get(0);
+        String archive = created.split("\n")[0].trim();
+        assertTrue(created, archive.endsWith(".spmbak") && new java.io.File(archive).isFile());
+        String verified = shell(context, "spm:backup-verify --no-encryption " + archive).get(0); // options first in the console
+        assertTrue(verified, verified.startsWith("PART") && verified.contains(" OK ") && !verified.contains(" BAD "));
         assertEquals(200, get("/estates?size=1").statusCode()); // counted by the request filter under the group "estates"
         String ops = login("demo-ops", DEMO_PASSWORD, null);
         assertNotNull("demo-ops logs in", ops);

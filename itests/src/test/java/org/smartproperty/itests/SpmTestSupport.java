@@ -126,7 +126,12 @@ public abstract class SpmTestSupport {
             java.lang.reflect.Method execute = sessionType.getMethod("execute", CharSequence.class);
             List<String> answers = new ArrayList<>();
             for (String command : commands) {
-                answers.add(String.valueOf(execute.invoke(session, command)));
+                try {
+                    answers.add(String.valueOf(execute.invoke(session, command)));
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    // the shell's own exception types do not cross to the test JVM: keep their message
+                    throw new AssertionError(command + ": " + e.getCause());
+                }
             }
             return answers;
         } finally {
