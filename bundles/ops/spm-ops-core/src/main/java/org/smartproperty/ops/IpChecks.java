@@ -1,8 +1,5 @@
 package org.smartproperty.ops;
 
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +15,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.Cidr;
 import org.smartproperty.platform.security.AuditEvent;
 
 /**
@@ -32,59 +29,21 @@ public final class IpChecks {
     /** The roles whose logins must come from the admin allow-list. */
     static final Set<String> ADMIN_ROLES = Set.of("OPS", "SYSADMIN", "SECADMIN", "AUDITOR");
 
-    /** An IPv4 or IPv6 CIDR range; a bare address is a /32 or /128 (the parsing of the security bundle's {@code Cidr}). */
-    public record Cidr(byte[] network, int prefix, String text) {
-
-        /** @throws OpsException {@code ip.badCidr} */
-        public static Cidr parse(String text) {
-            String t = text == null ? "" : text.trim();
-            String addr = t;
-            int prefix = -1;
-            int slash = t.indexOf('/');
-            try {
-                if (slash >= 0) {
-                    addr = t.substring(0, slash);
-                    prefix = Integer.parseInt(t.substring(slash + 1));
-                }
-                if (!addr.matches("[0-9a-fA-F:.]+") || (!addr.contains(":") && !addr.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
-                    throw new OpsException("ip.badCidr", t); // never resolve host names
-                }
-                byte[] b = InetAddress.getByName(addr).getAddress();
-                int max = b.length * 8;
-                if (prefix < 0) {
-                    prefix = max;
-                }
-                if (prefix > max) {
-                    throw new OpsException("ip.badCidr", t);
-                }
-                return new Cidr(mask(b, prefix), prefix, t);
-            } catch (NumberFormatException | UnknownHostException e) {
-                throw new OpsException(e, "ip.badCidr", t);
-            }
+    /**
+     * A range as the tools accept it: the platform's {@link Cidr}, IPv4 only in dotted-quad form.
+     * @throws OpsException {@code ip.badCidr}
+     */
+    public static Cidr cidr(String text) {
+        String t = text == null ? "" : text.trim();
+        int slash = t.indexOf('/');
+        String addr = slash >= 0 ? t.substring(0, slash) : t;
+        if (!addr.contains(":") && !addr.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new OpsException("ip.badCidr", t);
         }
-
-        public boolean contains(String ip) {
-            try {
-                if (ip == null || !ip.matches("[0-9a-fA-F:.]+")) {
-                    return false;
-                }
-                byte[] b = InetAddress.getByName(ip).getAddress();
-                return b.length == network.length && Arrays.equals(mask(b, prefix), network);
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-
-        private static byte[] mask(byte[] addr, int prefix) {
-            int bits = addr.length * 8;
-            BigInteger v = new BigInteger(1, addr);
-            BigInteger m = prefix == 0 ? BigInteger.ZERO
-                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(bits - prefix).shiftLeft(bits - prefix);
-            byte[] raw = v.and(m).toByteArray();
-            byte[] out = new byte[addr.length];
-            int copy = Math.min(raw.length, out.length);
-            System.arraycopy(raw, raw.length - copy, out, out.length - copy, copy);
-            return out;
+        try {
+            return Cidr.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new OpsException(e, "ip.badCidr", t);
         }
     }
 
@@ -138,12 +97,12 @@ public final class IpChecks {
             List<Cidr> allow = new ArrayList<>();
             for (String s : configAllow == null ? List.<String>of() : configAllow) {
                 if (s != null && !s.isBlank()) {
-                    allow.add(Cidr.parse(s));
+                    allow.add(cidr(s));
                 }
             }
             for (Entry e : list(c, "sec_admin_allow")) {
                 try {
-                    allow.add(Cidr.parse(e.cidr()));
+                    allow.add(cidr(e.cidr()));
                 } catch (OpsException ignored) {
                     // the platform ignores it as well
                 }
@@ -241,7 +200,7 @@ public final class IpChecks {
     // ------------------------------------------------------------------ plumbing
 
     private static Entry put(DataSource ds, String table, String cidr, String reason, String actor, String agent, String action) {
-        Cidr parsed = Cidr.parse(cidr);
+        Cidr parsed = cidr(cidr);
         if (reason != null && reason.length() > 400) {
             throw new OpsException("ip.reasonTooLong", 400);
         }
@@ -257,7 +216,7 @@ public final class IpChecks {
 
     private static void remove(DataSource ds, String table, String cidr, String actor, String agent, String action, String missingKey) {
         String text = cidr == null ? "" : cidr.trim();
-        Cidr.parse(text);
+        cidr(text);
         String by = actor == null || actor.isBlank() ? "ops" : actor;
         tx(ds, c -> {
             if (update(c, "DELETE FROM " + table + " WHERE cidr = ?", text) == 0) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.security.Cidr;
 
 /**
  * A list of address ranges read from a table ({@code sec_ip_ban}, {@code sec_admin_allow}) that every

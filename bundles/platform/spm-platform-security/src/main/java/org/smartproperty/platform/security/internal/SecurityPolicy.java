@@ -3,6 +3,7 @@ package org.smartproperty.platform.security.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.smartproperty.platform.security.Cidr;
 
 /**
  * The effective security rules, validated against the minimums of 等保 2.0 level 3 and OWASP.

@@ -38,6 +38,7 @@ import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.AccountProvisioning;
 import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.Cidr;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;

@@ -9,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.security.Cidr;
 
 class CidrAndPolicyTest {
 

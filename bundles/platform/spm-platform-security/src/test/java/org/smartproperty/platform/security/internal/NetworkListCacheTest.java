@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.security.Cidr;
 
 /** OPS-1 / OPS-4: the ban list follows the table, and a database outage neither clears it nor blocks requests. */
 class NetworkListCacheTest {

@@ -1,13 +1,17 @@
-package org.smartproperty.platform.security.internal;
+package org.smartproperty.platform.security;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IPv4 or IPv6 CIDR range ({@code 10.0.0.0/8}, {@code ::1/128}); a bare address is a /32 or /128. */
-record Cidr(byte[] network, int prefix, String text) {
+/**
+ * An IPv4 or IPv6 CIDR range ({@code 10.0.0.0/8}, {@code ::1/128}); a bare address is a /32 or /128.
+ * Shared by the platform's ban and allow lists and the operations tools that edit them (OPS-1).
+ */
+public record Cidr(byte[] network, int prefix, String text) {
 
-    static Cidr parse(String text) {
+    /** @throws IllegalArgumentException when the text is not an address or range (host names are never resolved) */
+    public static Cidr parse(String text) {
         String t = text.trim();
         String addr = t;
         int prefix = -1;
@@ -34,7 +38,8 @@ record Cidr(byte[] network, int prefix, String text) {
         }
     }
 
-    boolean contains(String ip) {
+    /** Whether the address lies in the range; false for anything that is not an IP address. */
+    public boolean contains(String ip) {
         try {
             if (ip == null || !ip.matches("[0-9a-fA-F:.]+")) {
                 return false;
