@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.HealthProbes;
 import org.smartproperty.platform.HealthResult;
@@ -80,14 +79,13 @@ class StatusCommand extends OpsCommand {
         }
         if (common.json()) {
             ObjectNode env = common.envelope(command(), code);
-            ObjectMapper m = new ObjectMapper();
             for (Line l : lines) {
                 ObjectNode r = Common.record(env, "health.check");
                 r.put("source", l.source());
                 r.put("name", l.name());
                 r.put("status", l.status() == null ? "UNKNOWN" : l.status().name());
                 r.put("summary", l.summary());
-                r.set("details", m.valueToTree(l.details()));
+                r.set("details", Common.JSON.valueToTree(l.details()));
             }
             print(out, env);
         } else {
@@ -134,7 +132,7 @@ class StatusCommand extends OpsCommand {
         try {
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health/ready"))
                     .timeout(Duration.ofSeconds(timeout)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode doc = new ObjectMapper().readTree(ready.body());
+            JsonNode doc = Common.JSON.readTree(ready.body());
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("checks").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> c = it.next();
                 HealthStatus s;
@@ -146,7 +144,7 @@ class StatusCommand extends OpsCommand {
                 Map<String, Object> details = new LinkedHashMap<>();
                 JsonNode d = c.getValue().path("details");
                 if (d.isObject()) {
-                    details.putAll(new ObjectMapper().convertValue(d, Map.class));
+                    details.putAll(Common.JSON.convertValue(d, Map.class));
                 }
                 lines.add(new Line("platform", c.getKey(), s, c.getValue().path("summary").asText(), details));
             }
