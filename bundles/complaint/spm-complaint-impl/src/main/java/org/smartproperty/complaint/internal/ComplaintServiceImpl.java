@@ -460,9 +460,8 @@ public class ComplaintServiceImpl implements ComplaintService {
             event(em, c, "create", null, ComplaintStatus.REGISTERED, caller.username(), now, null);
             deadlines.start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
                     null, registrar ? caller.accountId() : null, now));
-            if (mobile(c)) {
-                sms.enqueue(con, new SmsRequest(c.complainantPhone, MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number), reference(c)));
-            }
+            smsPhone(c).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number),
+                    reference(c))));
             audit(em, caller.username(), "complaint.create", c.id, "{\"number\":" + quote(c.number) + ",\"channel\":\"" + c.channel
                     + "\",\"category\":\"" + c.category + "\",\"estateId\":" + c.estateId + ",\"companyId\":" + c.companyId + "}");
             return toDto(em, caller, c, false);
@@ -632,9 +631,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             deadlines.complete(con, DOMAIN, c.id, now);
             // SVC-CMP-4: the feedback to the complainant, queued with the result (a rollback sends nothing)
             Map<String, String> params = Map.of("no", c.number, "result", smsText(c.result));
-            if (mobile(c)) {
-                sms.enqueue(con, new SmsRequest(c.complainantPhone, MessageKind.COMPLAINT_RESULT, params, reference(c)));
-            }
+            smsPhone(c).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
             if (c.complainantAccountId != null) {
                 notifications.notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
             }
@@ -686,9 +683,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             c.reason = reason.trim();
             deadlines.cancel(con, DOMAIN, c.id, now);
             Map<String, String> params = Map.of("no", c.number, "result", smsText(c.reason));
-            if (mobile(c)) {
-                sms.enqueue(con, new SmsRequest(c.complainantPhone, MessageKind.COMPLAINT_RESULT, params, reference(c)));
-            }
+            smsPhone(c).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
             if (c.complainantAccountId != null) {
                 notifications.notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
             }
@@ -824,9 +819,31 @@ public class ComplaintServiceImpl implements ComplaintService {
         return s.length() <= 60 ? s : s.substring(0, 59) + "…";
     }
 
-    /** Whether the complainant's phone takes SMS (a mainland, Macao or Hong Kong mobile); a landline is kept but gets none. */
-    private static boolean mobile(ComplaintEntity c) {
-        return c.complainantPhone != null && Phones.isValid(c.complainantPhone);
+    /**
+     * Where the complainant's SMS go (SVC-CMP-1, SVC-CMP-4; issue 20 item 5), empty when nowhere.
+     * <ul>
+     * <li>Filed online (PORTAL, MINI_PROGRAM: an owner, committee or company on its own account):
+     * only the account's own phone, as {@link AccountDirectory#contact} gives it now (set by an
+     * administrator or taken from the provincial identity provider). The phone in the request body
+     * is kept as a contact number for the officer (SVC-CMP-3) but never texted: anyone can type
+     * any number there, and the platform would send the regulator's SMS to a stranger. An account
+     * without a phone gets the in-app notification only.</li>
+     * <li>Registered by the regulator's staff for a caller (PHONE, HOTLINE_12345, WALK_IN,
+     * LETTER): the number the clerk took from the caller, the only number such a complainant has
+     * with us; the clerk is accountable for it (the registration is audited under the clerk's
+     * name).</li>
+     * </ul>
+     * Either way only a mainland, Macao or Hong Kong mobile takes SMS; a landline is kept but gets none.
+     */
+    private Optional<String> smsPhone(ComplaintEntity c) {
+        String phone;
+        if (c.channel.online()) {
+            phone = c.complainantAccountId == null ? null
+                    : directory.contact(c.complainantAccountId).map(AccountDirectory.Contact::phone).orElse(null);
+        } else {
+            phone = c.complainantPhone;
+        }
+        return Phones.normalize(phone);
     }
 
     private static String reference(ComplaintEntity c) {

@@ -422,6 +422,61 @@ abstract class ComplaintServiceContract {
         assertEquals(0, sms(landline.id(), "COMPLAINT_RECEIVED"));
     }
 
+    /** The phones the complaint's SMS of this kind were queued for, in order. */
+    List<String> smsPhones(long complaintId, String kind) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT phone FROM ntf_sms_outbox WHERE reference = ? AND kind = ? ORDER BY id")) {
+            ps.setString(1, "complaint:" + complaintId);
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Issue 20 item 5 (SVC-CMP-1, SVC-CMP-4): an online filing named any number as complainantPhone
+     * and the platform texted it. Online the SMS go to the account's own phone only (AccountDirectory);
+     * the number in the body is kept as a contact number and never texted.
+     */
+    @Test
+    void onlineFilingsTextOnlyTheAccountsOwnPhoneNeverTheNumberInTheBody_issue20item5_SVC_CMP_1_SVC_CMP_4() throws Exception {
+        String stranger = "13700001111";
+        SpmPrincipal filer = principal("owner-sms", "林业主", Role.OWNER, DataScope.owner(9005), "13912340005");
+        Complaint c = service.create(filer, new ComplaintInput(ComplaintChannel.MINI_PROGRAM, ComplaintCategory.COMPLAINT, estateA, companyA,
+                null, stranger, "电梯故障", "电梯停运", null));
+        assertEquals("+8613700001111", c.complainantPhone(), "the body's number is kept as a contact number");
+        assertEquals(List.of("+8613912340005"), smsPhones(c.id(), "COMPLAINT_RECEIVED"), "the receipt goes to the account's phone");
+
+        // the result goes to the account's phone as it is when the result is recorded (an administrator changed it)
+        security.setPhone("owner-sms", "13912340006");
+        c = service.dispatch(regulator, c.id(), c.version(), new Dispatch(officer.accountId(), null, null));
+        c = service.accept(officer, c.id(), c.version(), null);
+        service.resolve(officer, c.id(), c.version(), "已修复");
+        assertEquals(List.of("+8613912340006"), smsPhones(c.id(), "COMPLAINT_RESULT"));
+
+        // a committee without a phone on its account: in-app only, the body's number gets nothing (PORTAL, filing and rejection)
+        Complaint oc = service.create(committeeB, new ComplaintInput(ComplaintChannel.PORTAL, ComplaintCategory.COMPLAINT, estateB, null,
+                null, stranger, "公共区域被占用", "地下车库被出租", null));
+        assertEquals(0, sms(oc.id(), "COMPLAINT_RECEIVED"));
+        service.reject(regulator, oc.id(), oc.version(), "不属于受理范围");
+        assertEquals(0, sms(oc.id(), "COMPLAINT_RESULT"));
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'COMPLAINT_RESULT' AND link = ?",
+                committeeB.accountId(), "/complaints/" + oc.id()), "the committee is still told in the app");
+        assertEquals(0, count("SELECT COUNT(*) FROM ntf_sms_outbox WHERE phone = ?", "+8613700001111"), "the stranger is never texted");
+
+        // registered by the regulator's clerk for a caller: the number the clerk entered is the caller's, and is texted
+        Complaint hotline = service.create(officer, new ComplaintInput(ComplaintChannel.HOTLINE_12345, ComplaintCategory.COMPLAINT, estateA,
+                null, "周先生", "13700002222", "噪音扰民", "来电反映夜间施工噪音", null));
+        assertEquals(List.of("+8613700002222"), smsPhones(hotline.id(), "COMPLAINT_RECEIVED"));
+        hotline = service.reject(regulator, hotline.id(), hotline.version(), "转交环保部门");
+        assertEquals(List.of("+8613700002222"), smsPhones(hotline.id(), "COMPLAINT_RESULT"));
+    }
+
     @Test
     void unknownEstateOrCompanyAndAnEstateTheCompanyDoesNotManageAre400_SVC_CMP_1() {
         ApiException e = fails(400, () -> service.create(owner, against(999_999, 888_888L, ComplaintCategory.COMPLAINT, null)));

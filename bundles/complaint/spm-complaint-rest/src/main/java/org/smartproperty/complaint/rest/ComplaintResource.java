@@ -64,7 +64,9 @@ public class ComplaintResource extends ComplaintServiceClient {
                     + "title, content, photos: [{fileId}], complainantName, complainantPhone}. Owners and committees file with channel "
                     + "PORTAL or MINI_PROGRAM (name and phone default to the account's); the regulator registers with PHONE, "
                     + "HOTLINE_12345, WALK_IN or LETTER and the caller's name and phone. Photos: JPEG/PNG uploaded to POST /api/v1/files, "
-                    + "at most 9. The complainant gets an SMS; the deadline (SLA-1) starts. Honours Idempotency-Key.")
+                    + "at most 9. The complainant gets an SMS: online at the account's own phone only (a complainantPhone in the body is "
+                    + "kept as a contact number, never texted), registered by the regulator at the number entered. The deadline (SLA-1) "
+                    + "starts. Honours Idempotency-Key.")
     public Response create(ComplaintInput input, @Context UriInfo uri, @Context SecurityContext sc) {
         Complaint c = complaints().create(Caller.of(sc), input);
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(c.id())).build(), c, c.version());
