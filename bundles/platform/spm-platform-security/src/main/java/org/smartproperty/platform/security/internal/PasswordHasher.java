@@ -19,12 +19,25 @@ final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    /** A salt for {@link #equalize}: fixed per instance, never stored. */
+    private final byte[] decoySalt = new byte[16];
+    /** PBKDF2 derivations done (tests check that every login costs one, known account or not). */
+    final java.util.concurrent.atomic.LongAdder derivations = new java.util.concurrent.atomic.LongAdder();
 
     PasswordHasher(int iterations) {
         if (iterations < MIN_ITERATIONS) {
             throw new IllegalArgumentException("PBKDF2 iterations below the OWASP minimum " + MIN_ITERATIONS);
         }
         this.iterations = iterations;
+        RANDOM.nextBytes(decoySalt);
+    }
+
+    /**
+     * Spends the work of one {@link #verify} with the current iteration count and throws the result
+     * away: a login for an unknown account takes as long as one with a wrong password (issue 20 item 4).
+     */
+    void equalize(char[] password) {
+        MessageDigest.isEqual(decoySalt, derive(password.length == 0 ? new char[] {'-'} : password, decoySalt, iterations));
     }
 
     String hash(char[] password) {
@@ -49,7 +62,8 @@ final class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, salt, it));
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    private byte[] derive(char[] password, byte[] salt, int iterations) {
+        derivations.increment();
         try {
             PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

@@ -2,6 +2,7 @@ package org.smartproperty.platform.security.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.smartproperty.platform.security.BanRule;
 
 /**
  * PID {@code org.smartproperty.security}. Values weaker than the legal/OWASP minimum are refused
@@ -48,4 +49,11 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "Minimum trust level of provincial (INT-IDP) accounts")
     int idp_minTrustLevel() default 2;
+
+    @AttributeDefinition(description = "Shortest IPv4 prefix an IP ban may have (1..32; /8 by default): wider ranges, 0.0.0.0/0 first, "
+            + "would lock out everybody. spm ip ban reads it from this file as well")
+    int ban_minPrefixIpv4() default BanRule.DEFAULT_MIN_PREFIX_IPV4;
+
+    @AttributeDefinition(description = "Shortest IPv6 prefix an IP ban may have (1..128; /32 by default, one provider's allocation)")
+    int ban_minPrefixIpv6() default BanRule.DEFAULT_MIN_PREFIX_IPV6;
 }

@@ -88,7 +88,7 @@ public class SecurityFilter implements ContainerRequestFilter {
             throw Sec.problem(401, "auth.required");
         }
         SpmPrincipal p = security.authenticate(bearer, ip);
-        if (!p.can(rp.value())) {
+        if (!p.can(rp.value()) && java.util.Arrays.stream(rp.or()).noneMatch(p::can)) {
             audit.append(new AuditEvent(p.username(), ip, agent, "access.denied", "path", request.getMethod() + " " + path, "DENIED",
                     "{\"needs\":\"" + rp.value() + "\"}"));
             boolean limited = p.permissions().size() == 1 && p.can(SecurityServiceImpl.SELF);

@@ -3,6 +3,7 @@ package org.smartproperty.platform.security.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.smartproperty.platform.security.BanRule;
 import org.smartproperty.platform.security.Cidr;
 
 /**
@@ -11,10 +12,10 @@ import org.smartproperty.platform.security.Cidr;
  */
 record SecurityPolicy(int minLength, int minClasses, int history, int maxAgeDays, int iterations, int lockoutThreshold,
                       Duration lockout, int perIpFailures, Duration idle, Duration absolute, int auditRetentionDays,
-                      List<Cidr> adminAllow, int idpMinTrustLevel) {
+                      List<Cidr> adminAllow, int idpMinTrustLevel, BanRule banRule) {
 
     static final SecurityPolicy DEFAULTS = new SecurityPolicy(8, 3, 5, 90, PasswordHasher.MIN_ITERATIONS, 5, Duration.ofMinutes(30),
-            20, Duration.ofMinutes(30), Duration.ofHours(12), 185, List.of(), 2);
+            20, Duration.ofMinutes(30), Duration.ofHours(12), 185, List.of(), 2, BanRule.DEFAULTS);
 
     /** @throws IllegalArgumentException naming every value below its minimum */
     static SecurityPolicy from(SecurityConfig c) {
@@ -41,13 +42,19 @@ record SecurityPolicy(int minLength, int minClasses, int history, int maxAgeDays
                 bad.add("network.adminAllow: " + s);
             }
         }
+        BanRule banRule = null;
+        try {
+            banRule = new BanRule(c.ban_minPrefixIpv4(), c.ban_minPrefixIpv6());
+        } catch (IllegalArgumentException e) {
+            bad.add("ban.minPrefixIpv4 1..32, ban.minPrefixIpv6 1..128"); // 0 would let 0.0.0.0/0 lock out everybody (issue 20 item 9)
+        }
         if (!bad.isEmpty()) {
             throw new IllegalArgumentException("security configuration refused, below the minimum: " + String.join(", ", bad));
         }
         return new SecurityPolicy(c.password_minLength(), c.password_minClasses(), c.password_history(), c.password_maxAgeDays(),
                 c.password_pbkdf2Iterations(), c.lockout_threshold(), Duration.ofMinutes(c.lockout_minutes()), c.throttle_perIpFailures(),
                 Duration.ofMinutes(c.session_idleMinutes()), Duration.ofHours(c.session_absoluteHours()), c.audit_retentionDays(),
-                List.copyOf(allow), c.idp_minTrustLevel());
+                List.copyOf(allow), c.idp_minTrustLevel(), banRule);
     }
 
     private static void check(List<String> bad, boolean ok, String rule) {

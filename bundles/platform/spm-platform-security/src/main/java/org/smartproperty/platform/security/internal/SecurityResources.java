@@ -94,8 +94,14 @@ public final class SecurityResources {
             if (in == null) {
                 v.required("$", null);
             } else {
-                v.required("username", in.username());
-                v.required("password", in.password());
+                // lengths before any query (issue 20 item 7): no account name is longer than 64, no password policy needs more than 128
+                if (v.required("username", in.username())) {
+                    v.maxLength("username", in.username(), 64);
+                }
+                if (v.required("password", in.password())) {
+                    v.maxLength("password", in.password(), 128);
+                }
+                v.maxLength("totp", in.totp(), 16);
             }
             v.throwIfInvalid();
             return security.login(in.username(), in.password(), in.totp(), servlet == null ? null : servlet.getRemoteAddr(), agent);
@@ -162,7 +168,8 @@ public final class SecurityResources {
 
         @POST
         @RequiresPermission("account:manage")
-        @Doc(summary = "Create an account (system admin); the initial password is shown once and must be changed")
+        @Doc(summary = "Create an account (system admin) without admin roles (三权分立: the security admin grants those); "
+                + "the initial password is shown once and must be changed", requirements = "OPS-1")
         public Map<String, Object> create(AccountInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             if (in == null) {
                 throw ApiException.invalid(Messages.PLATFORM, "$", "field.required");
@@ -181,7 +188,7 @@ public final class SecurityResources {
 
         @POST
         @Path("{id}/reset-password")
-        @RequiresPermission("account:manage")
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
         @Doc(summary = "Reset an account's password (system admin): a new initial password shown once, to be changed at the next login; "
                 + "unlocks the account and revokes its tokens", requirements = "SUP-CO-1, OPS-1")
         public Map<String, Object> resetPassword(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
@@ -191,7 +198,7 @@ public final class SecurityResources {
 
         @PUT
         @Path("{id}/phone")
-        @RequiresPermission("account:manage")
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
         @Doc(summary = "Set the contact phone SMS notifications of the account go to; body {\"phone\": \"13800001234\"}", requirements = "SLA-3, INT-SMS")
         public SecurityServiceImpl.AccountView phone(@PathParam("id") String id, PhoneInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
                                                      @Context SecurityContext sc) {
@@ -200,7 +207,7 @@ public final class SecurityResources {
 
         @POST
         @Path("{id}/disable")
-        @RequiresPermission("account:manage")
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
         @Doc(summary = "Disable an account and revoke its tokens")
         public SecurityServiceImpl.AccountView disable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "DISABLED", agent);
@@ -208,7 +215,7 @@ public final class SecurityResources {
 
         @POST
         @Path("{id}/enable")
-        @RequiresPermission("account:manage")
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
         @Doc(summary = "Enable (and unlock) an account")
         public SecurityServiceImpl.AccountView enable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "ACTIVE", agent);
@@ -217,7 +224,8 @@ public final class SecurityResources {
         @PUT
         @Path("{id}/roles")
         @RequiresPermission("security:roles")
-        @Doc(summary = "Replace the roles of an account (security admin); two admin duties are refused (三权分立)")
+        @Doc(summary = "Replace the roles of an account (security admin); two admin duties, the caller's own account, and an admin role "
+                + "for an account still on its initial password are refused (三权分立)", requirements = "OPS-1")
         public SecurityServiceImpl.AccountView roles(@PathParam("id") String id, Set<Role> roles, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
                                                      @Context SecurityContext sc) {
             return security.setRoles(Caller.of(sc), Api.id(id, "objects.account"), roles == null ? Set.of() : roles, agent);

@@ -104,6 +104,10 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         return policy;
     }
 
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
     // ------------------------------------------------------------------ login / tokens
 
     /** The answer of a successful login. {@code limited}: only password change / TOTP enrolment are allowed. */
@@ -123,19 +127,20 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             }
             Account a = username == null ? null : load(c, "username = ?", username.trim());
             if (a == null || a.passwordHash() == null) {
+                // the same PBKDF2 work as for a real account: the answer's time does not tell who exists (issue 20 item 4)
+                hasher.equalize(password == null ? new char[0] : password.toCharArray());
                 fail(c, username, ip, agent, "unknown account");
                 commitThen(c, Sec.problem(401, "auth.invalid"));
             }
             Instant now = Instant.now();
-            if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-                audit.append(c, new AuditEvent(a.username(), ip, agent, "login.locked", "account", Long.toString(a.id()), "DENIED", null));
-                commitThen(c, Sec.problem(401, "auth.locked", a.lockedUntil().toString()));
-            }
-            if (!"ACTIVE".equals(a.status())) {
-                audit.append(c, new AuditEvent(a.username(), ip, agent, "login.disabled", "account", Long.toString(a.id()), "DENIED", null));
-                commitThen(c, Sec.problem(401, "auth.disabled"));
-            }
+            boolean locked = a.lockedUntil() != null && a.lockedUntil().isAfter(now);
+            boolean active = "ACTIVE".equals(a.status());
+            // the password first: a locked or disabled account answers like any wrong password unless it is right
             if (password == null || !hasher.verify(password.toCharArray(), a.passwordHash())) {
+                if (locked || !active) {
+                    fail(c, a.username(), ip, agent, locked ? "wrong password (locked)" : "wrong password (disabled)");
+                    commitThen(c, Sec.problem(401, "auth.invalid"));
+                }
                 int failures = a.failedCount() + 1;
                 boolean lock = failures >= policy.lockoutThreshold();
                 update(c, "UPDATE sec_account SET failed_count = ?, locked_until = ?, updated_at = ? WHERE id = ?",
@@ -146,6 +151,14 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
                             "{\"minutes\":" + policy.lockout().toMinutes() + "}"));
                 }
                 commitThen(c, Sec.problem(401, "auth.invalid"));
+            }
+            if (locked) {
+                audit.append(c, new AuditEvent(a.username(), ip, agent, "login.locked", "account", Long.toString(a.id()), "DENIED", null));
+                commitThen(c, Sec.problem(401, "auth.locked", a.lockedUntil().toString()));
+            }
+            if (!active) {
+                audit.append(c, new AuditEvent(a.username(), ip, agent, "login.disabled", "account", Long.toString(a.id()), "DENIED", null));
+                commitThen(c, Sec.problem(401, "auth.disabled"));
             }
             boolean admin = a.roles().stream().anyMatch(ADMIN_ROLES::contains);
             boolean enrol = admin && a.totpSecret() == null;
@@ -179,8 +192,9 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
 
     /** Records a failed login for the account and the source IP. */
     private void fail(Connection c, String username, String ip, String agent, String reason) throws SQLException {
-        update(c, "INSERT INTO sec_login_failure (username, client_ip, at) VALUES (?, ?, ?)", username, ip == null ? "?" : ip, Timestamp.from(Instant.now()));
-        audit.append(c, new AuditEvent(username, ip, agent, "login.failure", "account", username, "FAILED",
+        String who = username == null || username.length() <= 64 ? username : username.substring(0, 64);
+        update(c, "INSERT INTO sec_login_failure (username, client_ip, at) VALUES (?, ?, ?)", who, ip == null ? "?" : ip, Timestamp.from(Instant.now()));
+        audit.append(c, new AuditEvent(who, ip, agent, "login.failure", "account", who, "FAILED",
                 "{\"reason\":\"" + reason.replace("\"", "'") + "\"}"));
     }
 
@@ -454,6 +468,12 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         checkDuties(roles);
         String initial = randomPassword();
         return tx(c -> {
+            if (!roles.stream().filter(ADMIN_ROLES::contains).toList().isEmpty() || !dutiesOfPermissions(permissions(c, roles)).isEmpty()) {
+                // 三权分立 (issue 20 item 1): the system admin creates accounts; only the security admin gives admin roles
+                audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.create", "account", username, "DENIED",
+                        "{\"requested\":\"" + new TreeSet<>(roles) + "\"}"));
+                commitThen(c, Sec.problem(403, "sod.createAdmin"));
+            }
             if (load(c, "username = ?", username) != null) {
                 throw Sec.problem(409, "account.duplicate", username);
             }
@@ -479,7 +499,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     public Map<String, Object> resetPassword(SpmPrincipal by, long id, String agent) {
         String initial = randomPassword();
         return tx(c -> {
-            view(c, id);
+            mayActOn(c, by, id, "account.passwordReset", agent);
             setPassword(c, id, initial, true);
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
             audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.passwordReset", "account", Long.toString(id), "OK",
@@ -507,7 +527,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     public AccountView setPhone(SpmPrincipal by, long id, String phone, String agent) {
         String p = phone(phone);
         return tx(c -> {
-            view(c, id);
+            mayActOn(c, by, id, "account.phone", agent);
             update(c, "UPDATE sec_account SET phone = ?, updated_at = ?, version = version + 1 WHERE id = ?", p, Timestamp.from(Instant.now()), id);
             audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.phone", "account", Long.toString(id), "OK",
                     "{\"phone\":\"" + org.smartproperty.platform.PersonalData.maskPhone(p) + "\"}"));
@@ -569,7 +589,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
 
     public AccountView setStatus(SpmPrincipal by, long id, String status, String agent) {
         return tx(c -> {
-            view(c, id);
+            mayActOn(c, by, id, "account.status", agent);
             update(c, "UPDATE sec_account SET status = ?, failed_count = 0, locked_until = NULL, updated_at = ?, version = version + 1 WHERE id = ?",
                     status, Timestamp.from(Instant.now()), id);
             if (!"ACTIVE".equals(status)) {
@@ -584,11 +604,22 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     public AccountView setRoles(SpmPrincipal by, long id, Set<Role> roles, String agent) {
         return tx(c -> {
             AccountView before = view(c, id);
+            if (id == by.accountId()) {
+                // nobody widens or narrows their own duties (issue 20 item 1)
+                audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "DENIED",
+                        "{\"requested\":\"" + new TreeSet<>(roles) + "\",\"reason\":\"own account\"}"));
+                commitThen(c, Sec.problem(403, "sod.ownAccount"));
+            }
             try {
                 checkDuties(roles);
                 Set<Role.Duty> duties = dutiesOfPermissions(permissions(c, roles));
                 if (duties.size() > 1) {
                     throw Sec.problem(409, "sod.conflict", dutyNames(duties));
+                }
+                boolean grantsAdmin = roles.stream().anyMatch(r -> ADMIN_ROLES.contains(r) && !before.roles().contains(r));
+                if (grantsAdmin && before.mustChange()) {
+                    // the initial password is known to the system admin who created the account (issue 20 item 1)
+                    throw Sec.problem(409, "sod.initialPassword");
                 }
             } catch (ApiException e) {
                 audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "DENIED",
@@ -604,6 +635,31 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
                     "{\"before\":\"" + new TreeSet<>(before.roles()) + "\",\"after\":\"" + new TreeSet<>(roles) + "\"}"));
             return view(c, id);
         });
+    }
+
+    /**
+     * Who may act on an account's credentials and status (三权分立, issue 20 item 1): nobody on their
+     * own account here (self-service has {@code /auth/password}); an account that holds an admin
+     * role, or a role whose template carries an admin duty's permissions, is the security admin's
+     * ({@code security:roles}); every other account is the system admin's ({@code account:manage}).
+     * A refusal is audited and answers 403; an unknown account 404.
+     */
+    private void mayActOn(Connection c, SpmPrincipal by, long id, String action, String agent) throws SQLException {
+        AccountView target = view(c, id);
+        boolean admin = target.roles().stream().anyMatch(ADMIN_ROLES::contains) || !dutiesOfPermissions(permissions(c, target.roles())).isEmpty();
+        String refusal = null;
+        if (id == by.accountId()) {
+            refusal = "sod.ownAccount";
+        } else if (admin && !by.can("security:roles")) {
+            refusal = "sod.adminAccount";
+        } else if (!admin && !by.can("account:manage")) {
+            refusal = "sod.ordinaryAccount";
+        }
+        if (refusal != null) {
+            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, action, "account", Long.toString(id), "DENIED",
+                    "{\"reason\":\"" + refusal + "\"}"));
+            commitThen(c, Sec.problem(403, refusal));
+        }
     }
 
     public Map<Role, Set<String>> rolePermissions() {
@@ -624,6 +680,9 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             ApiException refusal = null;
             if (own.size() > 1) {
                 refusal = Sec.problem(409, "sod.rolePermissions", dutyNames(own));
+            } else if (!own.isEmpty() && !own.equals(role.duty() == null ? Set.of() : EnumSet.of(role.duty()))) {
+                // an admin duty's permissions stay with that duty's role: OFFICER with account:manage would be a fourth admin
+                refusal = Sec.problem(409, "sod.foreignDuty", Sec.TEXTS.text("duty." + own.iterator().next().name()), role.name());
             } else {
                 try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM sec_account_role WHERE role = ?")) {
                     ps.setString(1, role.name());

@@ -39,6 +39,7 @@ class SecurityServicePostgresTest {
     AuditTrailImpl audit;
     SecurityServiceImpl security;
     SpmPrincipal secadmin;
+    SpmPrincipal sysadmin;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -46,6 +47,7 @@ class SecurityServicePostgresTest {
         audit = new AuditTrailImpl(db.dataSource());
         security = new SecurityServiceImpl(db.dataSource(), audit, SecurityPolicy.DEFAULTS);
         secadmin = new SpmPrincipal(0, "test-secadmin", Set.of(Role.SECADMIN), Set.of("security:roles"), DataScope.NONE, false, IP);
+        sysadmin = new SpmPrincipal(0, "test-sysadmin", Set.of(Role.SYSADMIN), Set.of("account:manage", "account:list"), DataScope.NONE, false, IP);
     }
 
     private String account(String name, Role role) {
@@ -86,7 +88,7 @@ class SecurityServicePostgresTest {
         assertEquals("13800001234", found.get(0).phone());
         assertEquals(null, found.get(1).phone());
         long secId = found.get(1).accountId();
-        security.setStatus(secadmin, secId, "DISABLED", "junit");
+        security.setStatus(sysadmin, secId, "DISABLED", "junit");
         assertEquals(1, security.accountsOf(DataScope.committee(4242)).size(), "disabled accounts are not notified");
         assertTrue(security.contact(secId).isEmpty());
         assertTrue(security.accountsWithRole(Role.COMMITTEE).stream().anyMatch(c -> c.username().equals("oc-other")));
@@ -204,7 +206,8 @@ class SecurityServicePostgresTest {
         security.setRoles(secadmin, sys3, Set.of(Role.SYSADMIN, Role.INSPECTOR), "junit");
         ApiException viaOtherRole = assertThrows(ApiException.class, () -> security.setRolePermissions(secadmin, Role.INSPECTOR,
                 Set.of("estate:read", "audit:read"), "junit"));
-        assertEquals("sod.conflict", viaOtherRole.code(), "sys3 would hold system and audit duties through INSPECTOR");
+        // sys3 would hold system and audit duties through INSPECTOR; refused before that, as audit:read is no INSPECTOR's (issue 20)
+        assertEquals("sod.foreignDuty", viaOtherRole.code());
     }
 
     @Test
@@ -335,5 +338,98 @@ class SecurityServicePostgresTest {
         String last = lines[lines.length - 1];
         assertTrue(last.contains("\"action\":\"export.write\"") && last.contains("\"hash\":\""), last);
         assertTrue(last.contains("agent \\\"quoted\\\"\\ttab"), last);
+    }
+
+    private long idOf(String username) {
+        return security.accounts().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void theSystemAdminCreatesNoAdminsAndActsOnNoAdminAccount_issue20_item1_SoD() {
+        // the attack: a system admin creating an auditor for itself
+        ApiException create = assertThrows(ApiException.class, () -> security.createAccount(sysadmin, "x-aud", "x", Set.of(Role.AUDITOR), DataScope.NONE, "junit"));
+        assertEquals(403, create.status());
+        assertEquals("sod.createAdmin", create.code());
+        assertTrue(security.accounts().stream().noneMatch(a -> a.username().equals("x-aud")), "nothing created");
+        assertEquals(1L, audit.query("test-sysadmin", "account.create", null, "x-aud", null, null, 0, 10).get("total"), "the refusal is audited");
+
+        // an account without roles, then the security admin grants AUDITOR: not while the sysadmin's initial password is in force
+        String initial = (String) security.createAccount(sysadmin, "x-plain", "x", Set.of(), DataScope.NONE, "junit").get("initialPassword");
+        long plain = idOf("x-plain");
+        assertEquals("sod.initialPassword", assertThrows(ApiException.class,
+                () -> security.setRoles(secadmin, plain, Set.of(Role.AUDITOR), "junit")).code());
+        SpmPrincipal holder = security.authenticate(security.login("x-plain", initial, null, IP, "junit").token(), IP);
+        security.changePassword(holder, initial, "Own@Secret2026", "junit");
+        assertEquals(Set.of(Role.AUDITOR), security.setRoles(secadmin, plain, Set.of(Role.AUDITOR), "junit").roles());
+
+        // an admin account is the security admin's: the system admin neither resets, disables nor re-phones it
+        for (org.junit.jupiter.api.function.Executable act : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> security.resetPassword(sysadmin, plain, "junit"),
+                () -> security.setStatus(sysadmin, plain, "DISABLED", "junit"),
+                () -> security.setPhone(sysadmin, plain, "13800001234", "junit"))) {
+            ApiException e = assertThrows(ApiException.class, act);
+            assertEquals(403, e.status());
+            assertEquals("sod.adminAccount", e.code());
+        }
+        assertEquals("ACTIVE", security.accounts().stream().filter(a -> a.id() == plain).findFirst().orElseThrow().status());
+        assertTrue(security.resetPassword(secadmin, plain, "junit").containsKey("initialPassword"), "within the security duty");
+
+        // and the security admin does not take over the system admin's ordinary accounts
+        account("clerk-sod", Role.OFFICER);
+        assertEquals("sod.ordinaryAccount", assertThrows(ApiException.class, () -> security.resetPassword(secadmin, idOf("clerk-sod"), "junit")).code());
+        assertEquals("ACTIVE", security.setStatus(sysadmin, idOf("clerk-sod"), "ACTIVE", "junit").status());
+    }
+
+    @Test
+    void noAdminChangesItsOwnRolesOrAccountAndNoOrdinaryRoleCarriesAnAdminDuty_issue20_item1_SoD() throws Exception {
+        account("sec-self", Role.SECADMIN);
+        long self = idOf("sec-self");
+        try {
+            ownAccount(self);
+        } finally {
+            sql("DELETE FROM sec_account_role WHERE account_id = " + self); // bootstrapSecurityAdmin's test needs a zone without security admin
+        }
+    }
+
+    private void ownAccount(long self) {
+        SpmPrincipal me = new SpmPrincipal(self, "sec-self", Set.of(Role.SECADMIN), Set.of("security:roles"), DataScope.NONE, false, IP);
+        ApiException own = assertThrows(ApiException.class, () -> security.setRoles(me, self, Set.of(Role.SECADMIN, Role.OFFICER), "junit"));
+        assertEquals(403, own.status());
+        assertEquals("sod.ownAccount", own.code());
+        assertEquals(Set.of(Role.SECADMIN), security.accounts().stream().filter(a -> a.id() == self).findFirst().orElseThrow().roles());
+        assertEquals("sod.ownAccount", assertThrows(ApiException.class, () -> security.setStatus(me, self, "DISABLED", "junit")).code());
+        ApiException foreign = assertThrows(ApiException.class, () -> security.setRolePermissions(secadmin, Role.OFFICER,
+                Set.of("estate:read", "account:manage"), "junit"));
+        assertEquals("sod.foreignDuty", foreign.code(), "an OFFICER with account:manage would be a fourth admin");
+        assertFalse(security.rolePermissions().get(Role.OFFICER).contains("account:manage"));
+    }
+
+    @Test
+    void unknownDisabledAndLockedAccountsAnswerLikeAWrongPasswordAtTheSameCost_issue20_item4() throws Exception {
+        account("enum-ok", Role.OFFICER);
+        account("enum-off", Role.OFFICER);
+        security.setStatus(sysadmin, idOf("enum-off"), "DISABLED", "junit");
+        account("enum-locked", Role.OFFICER);
+        sql("UPDATE sec_account SET locked_until = now() + INTERVAL '20 minutes' WHERE username = 'enum-locked'");
+        java.util.concurrent.atomic.LongAdder work = security.hasher().derivations;
+        String[] who = {"enum-nobody", "enum-ok", "enum-off", "enum-locked"};
+        for (String u : who) {
+            long before = work.sum();
+            ApiException e = assertThrows(ApiException.class, () -> security.login(u, "Wrong@pass1", null, "198.51.100.8", "junit"));
+            assertEquals(401, e.status(), u);
+            assertEquals("auth.invalid", e.code(), u + ": the same answer as any wrong password");
+            assertEquals(1, work.sum() - before, u + ": one PBKDF2 derivation, as for a real account");
+        }
+        assertEquals("auth.disabled", assertThrows(ApiException.class, () -> security.login("enum-off", PW, null, IP, "junit")).code(),
+                "told only to who knows the password");
+        assertEquals("auth.locked", assertThrows(ApiException.class, () -> security.login("enum-locked", PW, null, IP, "junit")).code());
+    }
+
+    @Test
+    void aHundredThousandCharacterUserNameIsAnInvalidLoginNotAFailure_issue20_item7() {
+        String huge = "a".repeat(100_000);
+        ApiException e = assertThrows(ApiException.class, () -> security.login(huge, "Wrong@pass1", null, "198.51.100.9", "x".repeat(5000)));
+        assertEquals("auth.invalid", e.code());
+        assertEquals(1L, audit.query("a".repeat(64), "login.failure", null, null, null, null, 0, 10).get("total"), "recorded, cut to the column");
     }
 }
