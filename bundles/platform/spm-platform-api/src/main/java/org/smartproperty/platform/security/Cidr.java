@@ -54,6 +54,20 @@ public record Cidr(byte[] network, int prefix, String text) {
         }
     }
 
+    /** Whether the two ranges share an address (one holds the other); ranges of different families never do. */
+    public boolean overlaps(Cidr other) {
+        if (other == null || other.network.length != network.length) {
+            return false;
+        }
+        int common = Math.min(prefix, other.prefix);
+        return java.util.Arrays.equals(mask(network, common), mask(other.network, common));
+    }
+
+    /** Whether this is an IPv4 range (IPv4-mapped IPv6 addresses such as {@code ::ffff:192.0.2.1} are parsed as IPv4). */
+    public boolean ipv4() {
+        return network.length == 4;
+    }
+
     private static byte[] mask(byte[] addr, int prefix) {
         int bits = addr.length * 8;
         BigInteger v = new BigInteger(1, addr);

@@ -5,7 +5,7 @@
  * identity providers (INT-IDP).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.smartproperty.platform.security;
 
 import org.osgi.annotation.bundle.Export;
