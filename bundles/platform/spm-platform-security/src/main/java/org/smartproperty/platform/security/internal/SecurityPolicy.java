@@ -46,7 +46,7 @@ record SecurityPolicy(int minLength, int minClasses, int history, int maxAgeDays
         try {
             banRule = new BanRule(c.ban_minPrefixIpv4(), c.ban_minPrefixIpv6());
         } catch (IllegalArgumentException e) {
-            bad.add("ban.minPrefixIpv4 1..32, ban.minPrefixIpv6 1..128"); // 0 would let 0.0.0.0/0 lock out everybody (issue 20 item 9)
+            bad.add(e.getMessage()); // 0 would let 0.0.0.0/0 lock out everybody (issue 20 item 9)
         }
         if (!bad.isEmpty()) {
             throw new IllegalArgumentException("security configuration refused, below the minimum: " + String.join(", ", bad));

@@ -9,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.security.BanRule;
 import org.smartproperty.platform.security.Cidr;
 
 class CidrAndPolicyTest {
@@ -49,7 +50,21 @@ class CidrAndPolicyTest {
         assertEquals(30, SecurityPolicy.from(config(8, 5, 365, 60)).lockout().toMinutes());
     }
 
+    @Test
+    void banMinimumPrefixesAreConfigurableAndZeroIsRefused_issue20item9_OPS_1() {
+        assertEquals(new BanRule(8, 32), SecurityPolicy.DEFAULTS.banRule());
+        assertEquals(new BanRule(16, 48), SecurityPolicy.from(config(8, 5, 365, 60, 16, 48)).banRule());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SecurityPolicy.from(config(8, 5, 365, 60, 0, 32)));
+        assertTrue(e.getMessage().contains("ban.minPrefixIpv4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SecurityPolicy.from(config(8, 5, 365, 60, 8, 129)));
+        assertTrue(e.getMessage().contains("ban.minPrefixIpv6"), e.getMessage());
+    }
+
     static SecurityConfig config(int minLength, int lockoutThreshold, int retention, int maxAge) {
+        return config(minLength, lockoutThreshold, retention, maxAge, BanRule.DEFAULT_MIN_PREFIX_IPV4, BanRule.DEFAULT_MIN_PREFIX_IPV6);
+    }
+
+    static SecurityConfig config(int minLength, int lockoutThreshold, int retention, int maxAge, int banV4, int banV6) {
         return new SecurityConfig() {
             public Class<? extends Annotation> annotationType() { return SecurityConfig.class; }
             public int password_minLength() { return minLength; }
@@ -65,6 +80,8 @@ class CidrAndPolicyTest {
             public int audit_retentionDays() { return retention; }
             public String[] network_adminAllow() { return new String[0]; }
             public int idp_minTrustLevel() { return 2; }
+            public int ban_minPrefixIpv4() { return banV4; }
+            public int ban_minPrefixIpv6() { return banV6; }
         };
     }
 }
