@@ -63,6 +63,28 @@ public class Common {
         return h == null || h.isBlank() ? null : Path.of(h);
     }
 
+    /**
+     * The readiness request with the node's probe token when this installation's platform wrote one
+     * ({@code data/security/health-token}, owner-only; {@code $KARAF_DATA} when set): with it the
+     * platform shows the checks' summaries and details, which anonymous callers do not see (issue 20).
+     */
+    static java.net.http.HttpRequest.Builder readiness(String base) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/health/ready"));
+        String data = System.getenv("KARAF_DATA");
+        Path dir = data != null && !data.isBlank() ? Path.of(data) : home() == null ? null : home().resolve("data");
+        if (dir != null) {
+            try {
+                String token = java.nio.file.Files.readString(dir.resolve("security").resolve("health-token")).trim();
+                if (!token.isEmpty()) {
+                    b.header("X-SPM-Health-Token", token);
+                }
+            } catch (java.io.IOException | SecurityException e) {
+                // not on the node, or not its user: statuses only
+            }
+        }
+        return b;
+    }
+
     /** Database connection settings. */
     record Db(String url, String user, String password) {
         SimpleDataSource dataSource() {

@@ -66,7 +66,7 @@ public class Spm {
             String base = url != null ? url : System.getenv().getOrDefault("SPM_URL", "http://localhost:8181");
             try {
                 HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/v1/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                        Common.readiness(base).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode doc = new ObjectMapper().readTree(r.body());
                 if ("json".equals(output)) {

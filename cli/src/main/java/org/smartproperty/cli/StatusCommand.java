@@ -130,7 +130,7 @@ class StatusCommand extends OpsCommand {
         }
         lines.add(new Line("platform", "live", HealthStatus.UP, "the platform answers at " + base, Map.of("url", base)));
         try {
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health/ready"))
+            HttpResponse<String> ready = http.send(Common.readiness(base)
                     .timeout(Duration.ofSeconds(timeout)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode doc = Common.JSON.readTree(ready.body());
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("checks").fields(); it.hasNext(); ) {

@@ -64,6 +64,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         }
         try {
             return mapper.readValue(body, mapper.constructType(genericType));
+        } catch (ObjectMappers.TextTooLong e) {
+            throw ApiException.invalid(List.of(FieldError.of(Messages.PLATFORM, path(e), "field.tooLong", ObjectMappers.MAX_TEXT)));
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(List.of(FieldError.of(Messages.PLATFORM, path(e), "field.unknown")));
         } catch (InvalidFormatException e) {
@@ -75,7 +77,13 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             throw ApiException.invalid(List.of(FieldError.of(Messages.PLATFORM, path(e), "field.type", typeName(target))));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
-                throw new ApiException(400, "problem.malformedJson", Messages.PLATFORM, null, e.getOriginalMessage());
+                // the body as a whole has the wrong shape; say which JSON type was expected, never a Java class (issue 20 item 6)
+                throw new ApiException(400, "problem.malformedJson", Messages.PLATFORM, null,
+                        Messages.PLATFORM.text(switch (typeName(e.getTargetType())) {
+                            case "object" -> "problem.bodyShape.object";
+                            case "array" -> "problem.bodyShape.array";
+                            default -> "problem.bodyShape.value";
+                        }));
             }
             throw ApiException.invalid(List.of(FieldError.of(Messages.PLATFORM, path(e), "field.type", typeName(e.getTargetType()))));
         } catch (JsonMappingException e) {
@@ -86,8 +94,13 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             throw ApiException.invalid(List.of(FieldError.of(Messages.PLATFORM, path(e), "field.type", "?")));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ApiException(400, "problem.malformedJson", Messages.PLATFORM, null, e.getOriginalMessage() + where);
+            throw new ApiException(400, "problem.malformedJson", Messages.PLATFORM, null, withoutJavaNames(e.getOriginalMessage()) + where);
         }
+    }
+
+    /** Jackson names Java types in back-quotes ({@code `org.x.LoginInput`}); the API never shows them. */
+    static String withoutJavaNames(String message) {
+        return message == null ? "" : message.replaceAll("`[^`]*`", "value").replaceAll("\\b(java|javax|com|org)\\.[\\w.$]+", "value");
     }
 
     static String typeName(Class<?> t) {

@@ -75,19 +75,43 @@ public final class ProblemMappers {
     public static class ThrowableMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            ApiException known = known(e);
+            return known != null ? Problems.render(known) : internal(e);
+        }
+
+        /** The problem an unexpected exception stands for, or null for an internal incident. */
+        static ApiException known(Throwable e) {
             // a concurrent-update or duplicate that escaped a service still deserves its status
             for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
                 if (c instanceof ApiException api) {
-                    return Problems.render(api);
+                    return api;
                 }
             }
             if (databaseUnreachable(e)) {
                 // OPS-4: the database is down or restarting; the caller may retry, readiness says why
                 LOG.warn("Database unreachable on {}: {}", RequestContext.path(), e.toString());
-                return Problems.render(new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, "database"));
+                return new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, "database");
             }
-            return internal(e);
+            if (dataTooLong(e)) {
+                // a value the schema cannot hold (issue 20 item 7): the caller's input, not our fault; nothing was written
+                LOG.info("Value too long or out of range on {}: {}", RequestContext.path(), e.toString());
+                return new ApiException(400, "problem.dataTooLong", Messages.PLATFORM, null);
+            }
+            return null;
         }
+    }
+
+    /**
+     * The database refused a value as too long for its column (SQLSTATE {@code 22001}) or out of
+     * its numeric range ({@code 22003}) — on PostgreSQL and H2 alike.
+     */
+    static boolean dataTooLong(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && ("22001".equals(sql.getSQLState()) || "22003".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,6 +21,11 @@ final class Problems {
     }
 
     static Response render(ApiException e) {
+        return Response.status(e.status()).type(Api.PROBLEM_JSON).entity(body(e)).build();
+    }
+
+    /** The problem document of {@code e} in the request's language. */
+    static Map<String, Object> body(ApiException e) {
         Locale locale = RequestContext.locale();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + e.code().replaceFirst("^problem\\.", ""));
@@ -44,18 +49,26 @@ final class Problems {
             }
             body.put("errors", errors);
         }
-        return Response.status(e.status()).type(Api.PROBLEM_JSON).entity(body).build();
+        return body;
     }
 
     private static String genericTitle(int status) {
         return switch (status) {
             case 400 -> "problem.validation.title";
+            case 401 -> "problem.unauthenticated.title";
+            case 403 -> "problem.forbidden.title";
             case 404 -> "problem.notFound.title";
+            case 405 -> "problem.methodNotAllowed.title";
+            case 406 -> "problem.notAcceptable.title";
+            case 413 -> "problem.payloadTooLarge.title";
+            case 415 -> "problem.unsupportedMediaType.title";
+            case 429 -> "problem.tooManyRequests.title";
+            case 502 -> "problem.badGateway.title";
             case 409 -> "problem.conflict.title";
             case 412 -> "problem.staleVersion.title";
             case 428 -> "problem.versionRequired.title";
             case 503 -> "problem.unavailable.title";
-            default -> "problem.internal.title";
+            default -> status >= 500 ? "problem.internal.title" : "problem.validation.title";
         };
     }
 }
