@@ -14,15 +14,22 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.UriInfo;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
@@ -34,14 +41,31 @@ import org.smartproperty.platform.security.IdentityProviderException;
  * Provincial real-name login (INT-IDP, OWN-1, COS-1, OCS-1, DEV-1): {@code authorize} gives the
  * provider's login URL with a one-time state; the provider sends the browser back to
  * {@code callback} with a code, which is exchanged for the identity and turned into a session.
+ * The callback address is built from the configured public base URL (PID {@code org.smartproperty.web},
+ * {@code public.baseUrl}), never from the request's Host header (issue 20 item 3).
  */
-@Component(service = IdpLoginResource.class)
+@Component(service = IdpLoginResource.class, configurationPid = IdpLoginResource.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = IdpLoginResource.WebConfig.class)
 @JaxrsResource
 @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
 @JaxrsExtensionSelect(Api.JSON_SELECT)
 @Path("auth/idp")
 @Produces(MediaType.APPLICATION_JSON)
 public class IdpLoginResource {
+
+    static final String PID = "org.smartproperty.web";
+    private static final Logger LOG = LoggerFactory.getLogger(IdpLoginResource.class);
+
+    /** PID {@code org.smartproperty.web}: where the outside world reaches the platform. */
+    @ObjectClassDefinition(name = "SmartProperty public address")
+    public @interface WebConfig {
+        @AttributeDefinition(description = "The public base URL of the platform as browsers reach it, e.g. https://wuye.hengqin.gov.cn "
+                + "(the balancer's address in production). Provider callbacks are built from it; empty = http://localhost:<local port>, "
+                + "which only a browser on the node itself can follow")
+        String public_baseUrl() default "";
+    }
+
+    private volatile URI publicBase;
 
     @Reference
     private SecurityServiceImpl security;
@@ -52,6 +76,41 @@ public class IdpLoginResource {
     @Context
     private HttpServletRequest servlet;
 
+    @Activate
+    @Modified
+    void configure(WebConfig config) {
+        publicBase = publicBase(config.public_baseUrl());
+        if (publicBase == null) {
+            LOG.info("org.smartproperty.web public.baseUrl is not set: provincial login callbacks go to http://localhost:<port>");
+        }
+    }
+
+    /** The configured base, or null when unset; a value that is no absolute http(s) URL is refused (logged) and treated as unset. */
+    static URI publicBase(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return null;
+        }
+        try {
+            URI u = URI.create(configured.trim().replaceAll("/+$", ""));
+            if (u.getHost() == null || !("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getQuery() != null || u.getFragment() != null) {
+                throw new IllegalArgumentException("not an absolute http(s) base URL");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            LOG.error("org.smartproperty.web public.baseUrl '{}' refused: {}", configured, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * {@code <base>/api/v1/auth/idp/<provider>/callback}: from the configured base, or the node's own
+     * loopback address and local port; nothing of the request's headers goes in.
+     */
+    static URI callback(URI base, int localPort, String providerId) {
+        String root = base != null ? base.toString() : "http://localhost:" + localPort;
+        return URI.create(root + org.smartproperty.platform.rest.Api.APPLICATION_BASE + "/auth/idp/" + providerId + "/callback");
+    }
+
     private IdentityProvider provider(String id) {
         return providers.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() -> Sec.problem(404, "idp.unknown", id));
     }
@@ -60,9 +119,9 @@ public class IdpLoginResource {
     @Path("{provider}/authorize")
     @PublicAccess
     @Doc(summary = "Start a provincial real-name login: the provider URL to send the browser to", requirements = {"INT-IDP", "OWN-1"})
-    public Map<String, String> authorize(@PathParam("provider") String providerId, @Context UriInfo uri) {
+    public Map<String, String> authorize(@PathParam("provider") String providerId) {
         IdentityProvider p = provider(providerId);
-        URI callback = uri.getBaseUriBuilder().path("auth/idp").path(providerId).path("callback").build();
+        URI callback = callback(publicBase, servlet.getLocalPort(), p.id());
         String state = security.newIdpState(providerId, callback.toString());
         return Map.of("url", p.authorizationUri(state, callback).toString(), "state", state);
     }
