@@ -45,7 +45,8 @@ public class IpCommand extends GroupCommand {
         @Override
         int failureCode(OpsException e) {
             String k = e.key();
-            if (k.startsWith("cli.") || k.startsWith("ip.bad") || k.equals("ip.reasonTooLong") || k.equals("ip.reasonRequired")) {
+            if (k.startsWith("cli.") || k.startsWith("ip.bad") || k.equals("ip.reasonTooLong") || k.equals("ip.reasonRequired")
+                    || k.startsWith("ban.")) {
                 return Spm.USAGE;
             }
             if (k.equals("ip.notBanned") || k.equals("ip.notAllowed")) {
@@ -205,7 +206,8 @@ public class IpCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "ban", mixinStandardHelpOptions = true, description = "Ban an address or CIDR range (IPv4/IPv6) on every node at once; audited")
+    @Command(name = "ban", mixinStandardHelpOptions = true, description = "Ban an address or CIDR range (IPv4/IPv6) on every node at once; audited. "
+            + "Refused: ranges wider than ban.minPrefixIpv4/6 (default /8, /32), loopback, this machine's addresses")
     static class Ban extends Base {
         @Parameters(index = "0", paramLabel = "CIDR", description = "e.g. 203.0.113.9 or 203.0.113.0/24 or 2001:db8::/32")
         String cidr;
@@ -213,17 +215,26 @@ public class IpCommand extends GroupCommand {
         @Option(names = "--reason", required = true, description = "Why (kept with the ban and in the audit log)")
         String reason;
 
+        @Option(names = "--security-config",
+                description = "The platform's security settings, for ban.minPrefixIpv4/6 (default: $SPM_HOME/etc/org.smartproperty.security.cfg)")
+        Path securityConfig;
+
         @Override
         String command() {
             return "ip ban";
         }
 
+        /**
+         * Refused (exit 64, {@code ban.*}): ranges shorter than the platform's minimum prefixes, loopback,
+         * and ranges holding an address of this machine (issue 20 item 9).
+         */
         @Override
         int run(PrintWriter out, PrintWriter err) {
             if (reason == null || reason.isBlank()) {
                 throw new OpsException("ip.reasonRequired");
             }
-            Entry e = ip.ban(common.db().dataSource(), cidr, reason.trim(), actor(), AGENT);
+            Path cfg = securityConfig != null ? securityConfig : Common.home() == null ? null : Common.home().resolve("etc/org.smartproperty.security.cfg");
+            Entry e = ip.ban(common.db().dataSource(), cidr, reason.trim(), actor(), AGENT, IpChecks.banRule(cfg));
             return changed(out, "ip.ban", e.cidr(), "ip.banned", e);
         }
     }

@@ -166,4 +166,33 @@ class SpmAuditIpTest {
         }
         assertEquals(Spm.OK, spm(withConfig("audit", "chain")).code(), "the tool's appends keep the chain intact");
     }
+
+    /**
+     * Issue 20 item 9 (OPS-1): `spm ip ban 0.0.0.0/0` was accepted and locked out every client.
+     * Ranges wider than the platform's minimum prefixes (ban.minPrefixIpv4/6 of its security
+     * settings), loopback and this machine's own addresses are refused as a usage error, nothing written.
+     */
+    @Test
+    void banThatLocksOutEverybodyTheNodeOrTheOperatorIsRefused_issue20item9_OPS_1() throws Exception {
+        for (String[] c : new String[][] {{"0.0.0.0/0", "ban.tooBroad"}, {"::/0", "ban.tooBroad"}, {"127.0.0.1", "ban.loopback"},
+            {"::1", "ban.loopback"}}) {
+            Result r = spm(withConfig("ip", "ban", c[0], "--reason", "x", "--output", "json"));
+            assertEquals(Spm.USAGE, r.code(), c[0] + ": " + r.out() + r.err());
+            assertEquals(c[1], r.json().path("records").get(0).path("key").asText(), c[0]);
+        }
+        for (String a : org.smartproperty.ops.IpChecks.interfaceAddresses()) {
+            Result r = spm(withConfig("ip", "ban", a, "--reason", "x"));
+            assertEquals(Spm.USAGE, r.code(), "an address of this machine: " + a + " " + r.err());
+        }
+        Path sec = tmp.resolve("org.smartproperty.security.cfg");
+        java.nio.file.Files.writeString(sec, "ban.minPrefixIpv4 = 16\n");
+        Result strict = spm(withConfig("ip", "ban", "10.0.0.0/8", "--reason", "x", "--security-config", sec.toString(), "--output", "json"));
+        assertEquals(Spm.USAGE, strict.code(), strict.out() + strict.err());
+        assertTrue(strict.json().path("records").get(0).path("message").asText().contains("/16"), strict.out());
+        Result l = spm(withConfig("ip", "banned", "--output", "json"));
+        for (JsonNode n : l.json().path("records")) {
+            String cidr = n.path("cidr").asText();
+            assertFalse(cidr.equals("0.0.0.0/0") || cidr.equals("::/0") || cidr.startsWith("127.") || cidr.equals("10.0.0.0/8"), cidr);
+        }
+    }
 }

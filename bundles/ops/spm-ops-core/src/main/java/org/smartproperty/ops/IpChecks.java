@@ -1,5 +1,12 @@
 package org.smartproperty.ops;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,14 +14,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.BanRule;
 import org.smartproperty.platform.security.Cidr;
 import org.smartproperty.platform.security.AuditEvent;
 
@@ -25,6 +39,18 @@ import org.smartproperty.platform.security.AuditEvent;
  * node. Every change is audited through {@link AuditChain#append} in its own transaction.
  */
 public final class IpChecks {
+
+    /** The operator's addresses for the ban rule: this machine's ({@link #interfaceAddresses()}). */
+    private final Supplier<? extends Collection<String>> localAddresses;
+
+    public IpChecks() {
+        this(IpChecks::interfaceAddresses);
+    }
+
+    /** With the machine's addresses given (tests). */
+    IpChecks(Supplier<? extends Collection<String>> localAddresses) {
+        this.localAddresses = localAddresses;
+    }
 
     /** The roles whose logins must come from the admin allow-list. */
     static final Set<String> ADMIN_ROLES = Set.of("OPS", "SYSADMIN", "SECADMIN", "AUDITOR");
@@ -167,9 +193,67 @@ public final class IpChecks {
 
     // ------------------------------------------------------------------ ban list
 
-    /** Bans a range (replacing an existing row of the same text); audited {@code ops.ip.ban}. */
-    public Entry ban(DataSource ds, String cidr, String reason, String actor, String agent) {
+    /**
+     * Bans a range (replacing an existing row of the same text); audited {@code ops.ip.ban}. Refused
+     * with {@link OpsException} {@code ban.tooBroad} / {@code ban.loopback} / {@code ban.operator} when
+     * the platform's {@link BanRule} says it would lock out everybody, the node or the operator: the
+     * tools run on a node, so the operator's addresses are this machine's interface addresses
+     * (issue 20 item 9, OPS-1).
+     * @param rule the platform's rule, {@link #banRule(Path)} of its security settings
+     */
+    public Entry ban(DataSource ds, String cidr, String reason, String actor, String agent, BanRule rule) {
+        Cidr parsed = cidr(cidr);
+        Optional<BanRule.Refusal> refused = rule.check(parsed, localAddresses.get());
+        if (refused.isPresent()) {
+            throw new OpsException(refused.get().key(), refused.get().arguments());
+        }
         return put(ds, "sec_ip_ban", cidr, reason, actor, agent, "ops.ip.ban");
+    }
+
+    /**
+     * The ban rule of the platform's security settings: {@code ban.minPrefixIpv4} and
+     * {@code ban.minPrefixIpv6} of {@code etc/org.smartproperty.security.cfg}, else
+     * {@link BanRule#DEFAULTS}. Values the platform refuses (outside 1..32 / 1..128, not a number)
+     * give the defaults, which the platform keeps in force for them as well.
+     */
+    public static BanRule banRule(Path securityCfg) {
+        if (securityCfg == null || !Files.isRegularFile(securityCfg)) {
+            return BanRule.DEFAULTS;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(securityCfg)) {
+            p.load(in);
+            return new BanRule(prefix(p, "ban.minPrefixIpv4", BanRule.DEFAULT_MIN_PREFIX_IPV4),
+                    prefix(p, "ban.minPrefixIpv6", BanRule.DEFAULT_MIN_PREFIX_IPV6));
+        } catch (IOException | IllegalArgumentException e) {
+            return BanRule.DEFAULTS;
+        }
+    }
+
+    private static int prefix(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim()); // NumberFormatException is an IllegalArgumentException
+    }
+
+    /**
+     * Every address of this machine's network interfaces (up or not, loopback included), without
+     * IPv6 zone ids; empty when the interfaces cannot be listed (the rule still refuses loopback).
+     */
+    public static List<String> interfaceAddresses() {
+        List<String> out = new ArrayList<>();
+        try {
+            Enumeration<NetworkInterface> all = NetworkInterface.getNetworkInterfaces();
+            while (all != null && all.hasMoreElements()) {
+                for (InetAddress a : Collections.list(all.nextElement().getInetAddresses())) {
+                    String h = a.getHostAddress();
+                    int zone = h.indexOf('%');
+                    out.add(zone >= 0 ? h.substring(0, zone) : h);
+                }
+            }
+        } catch (SocketException e) {
+            // keep what was found
+        }
+        return out;
     }
 
     /** Lifts a ban; audited {@code ops.ip.unban}. @throws OpsException {@code ip.notBanned} when it is not on the list */

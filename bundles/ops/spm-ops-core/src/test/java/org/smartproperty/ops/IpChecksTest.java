@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartproperty.ops.IpChecks.Report;
 import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.BanRule;
 import org.smartproperty.platform.security.internal.SecurityServiceImpl;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
@@ -81,7 +82,7 @@ class IpChecksTest {
     void banAppliesAtOnceInTheRunningPlatformAndIsAudited_OPS_1() throws Exception {
         SecurityServiceImpl platform = SecurityServiceImpl.standalone(db.dataSource());
         assertFalse(platform.banned("10.9.8.7")); // the platform has now cached the (empty) list
-        IpChecks.Entry e = ip.ban(db.dataSource(), "10.9.0.0/16", "scanner", "ops:tester", "spm-cli");
+        IpChecks.Entry e = ip.ban(db.dataSource(), "10.9.0.0/16", "scanner", "ops:tester", "spm-cli", BanRule.DEFAULTS);
         assertEquals("10.9.0.0/16", e.cidr());
         Thread.sleep(1100);
         assertTrue(platform.banned("10.9.8.7"), "a ban by the tool reaches a running node within its 1 s cache");
@@ -122,6 +123,69 @@ class IpChecksTest {
         assertFalse(IpChecks.cidr("192.0.2.1").contains("192.0.2.2"));
         assertEquals(Duration.ofDays(7), IpChecks.since("7d"));
         assertEquals("ip.badSince", assertThrows(OpsException.class, () -> IpChecks.since("7 days")).key());
+    }
+
+    static long count(String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static OpsException refused(IpChecks checks, String cidr, BanRule rule) {
+        return assertThrows(OpsException.class, () -> checks.ban(db.dataSource(), cidr, "test", "ops:tester", "spm-cli", rule), cidr);
+    }
+
+    /**
+     * Issue 20 item 9 (OPS-1): `spm ip ban 0.0.0.0/0` locked out every client. The security API's
+     * BanRule refuses ranges wider than the minimum prefixes, loopback, and — the tools run on a
+     * node — ranges holding an address of this machine; nothing is written or audited.
+     */
+    @Test
+    void banRefusesEverybodyLoopbackAndThisMachinesAddresses_issue20item9_OPS_1() throws Exception {
+        long bans = count("SELECT COUNT(*) FROM sec_ip_ban");
+        long audits = count("SELECT COUNT(*) FROM aud_event WHERE action = 'ops.ip.ban'");
+        for (String all : List.of("0.0.0.0/0", "::/0", "0.0.0.0/1", "2001:db8::/31")) {
+            assertEquals("ban.tooBroad", refused(ip, all, BanRule.DEFAULTS).key(), all);
+        }
+        OpsException e = refused(ip, "0.0.0.0/0", BanRule.DEFAULTS);
+        assertTrue(e.message(java.util.Locale.ENGLISH).contains("at least /8"), e.message(java.util.Locale.ENGLISH));
+        assertTrue(e.message(java.util.Locale.SIMPLIFIED_CHINESE).contains("至少为 /8"), e.message(java.util.Locale.SIMPLIFIED_CHINESE));
+        for (String lo : List.of("127.0.0.1", "127.0.0.0/8", "::1")) {
+            assertEquals("ban.loopback", refused(ip, lo, BanRule.DEFAULTS).key(), lo);
+        }
+        // the machine's addresses: given, and the real ones of this machine
+        IpChecks onNode = new IpChecks(() -> List.of("192.0.2.200", "2001:db8:7::5"));
+        assertEquals("ban.operator", refused(onNode, "192.0.2.0/24", BanRule.DEFAULTS).key());
+        assertEquals("ban.operator", refused(onNode, "2001:db8:7::/48", BanRule.DEFAULTS).key());
+        assertTrue(refused(onNode, "192.0.2.200", BanRule.DEFAULTS).message(java.util.Locale.ENGLISH).contains("192.0.2.200"));
+        List<String> mine = IpChecks.interfaceAddresses();
+        assertTrue(mine.contains("127.0.0.1"), mine.toString());
+        for (String a : mine) {
+            assertTrue(a.matches("[0-9a-fA-F:.]+"), "no zone ids: " + a);
+            String key = refused(ip, a, BanRule.DEFAULTS).key();
+            assertTrue(key.equals("ban.operator") || key.equals("ban.loopback"), a + " " + key);
+        }
+        assertEquals(bans, count("SELECT COUNT(*) FROM sec_ip_ban"), "nothing banned");
+        assertEquals(audits, count("SELECT COUNT(*) FROM aud_event WHERE action = 'ops.ip.ban'"), "nothing audited");
+        // a stricter rule from the settings
+        assertEquals("ban.tooBroad", refused(onNode, "10.0.0.0/8", new BanRule(16, 48)).key());
+    }
+
+    @Test
+    void banMinimumPrefixesComeFromThePlatformsSecuritySettings_issue20item9_OPS_1() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spm-etc");
+        java.nio.file.Path cfg = dir.resolve("org.smartproperty.security.cfg");
+        assertEquals(BanRule.DEFAULTS, IpChecks.banRule(cfg), "no file: the platform's defaults");
+        assertEquals(BanRule.DEFAULTS, IpChecks.banRule(null));
+        java.nio.file.Files.writeString(cfg, "password.maxAgeDays = 60\nban.minPrefixIpv4 = 16\n");
+        assertEquals(new BanRule(16, BanRule.DEFAULT_MIN_PREFIX_IPV6), IpChecks.banRule(cfg));
+        java.nio.file.Files.writeString(cfg, "ban.minPrefixIpv4 = 12\nban.minPrefixIpv6 = 48\n");
+        assertEquals(new BanRule(12, 48), IpChecks.banRule(cfg));
+        for (String bad : List.of("ban.minPrefixIpv4 = 0", "ban.minPrefixIpv6 = 129", "ban.minPrefixIpv4 = eight")) {
+            java.nio.file.Files.writeString(cfg, bad + "\n");
+            assertEquals(BanRule.DEFAULTS, IpChecks.banRule(cfg), "refused by the platform, which keeps its defaults: " + bad);
+        }
     }
 
     static List<String> actions() throws Exception {
