@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
@@ -74,6 +76,8 @@ public class FileStoreImpl implements FileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStoreImpl.class);
     static final String FIELD = "file";
+    /** This bundle's texts (zh-CN base, _en beside it): the image refusals of issue 20. */
+    static final Messages TEXTS = Messages.of(FileStoreImpl.class, "org.smartproperty.platform.files.internal.messages");
     private static final String SELECT = "SELECT id, name, content_type, size_bytes, sha256, width, height, uploaded_by, uploaded_at FROM plt_file";
 
     @Reference(target = "(osgi.jndi.service.name=spm)")
@@ -85,6 +89,8 @@ public class FileStoreImpl implements FileStore {
     private final Map<String, FileAccessPolicy> policies = new ConcurrentHashMap<>();
 
     private volatile Settings settings;
+    /** Image decodes running at a time (issue 20 item 2); replaced when {@code maxConcurrentDecodes} changes. */
+    private volatile Semaphore decodes;
     /**
      * Policies are looked up when a file is read, not bound by DS: a policy usually needs its
      * domain service, which needs this store, and a bound reference would be a cycle.
@@ -94,7 +100,12 @@ public class FileStoreImpl implements FileStore {
 
     /** Validated configuration. */
     record Settings(Path directory, long maxBytes, Set<String> allowedTypes, int thumbnailSize, Duration pending,
-                    int maxAttachments) {
+                    int maxAttachments, int maxImageMegapixels, int maxConcurrentDecodes, Duration decodeWait) {
+
+        /** Largest accepted image in pixels (issue 20 item 2). */
+        long maxPixels() {
+            return maxImageMegapixels * 1_000_000L;
+        }
 
         static Settings of(FilesConfig c) {
             List<String> bad = new ArrayList<>();
@@ -119,12 +130,40 @@ public class FileStoreImpl implements FileStore {
             if (c.maxAttachments() < 1 || c.maxAttachments() > 100) {
                 bad.add("maxAttachments must be 1-100");
             }
+            if (c.maxImageMegapixels() < 1 || c.maxImageMegapixels() > 200) {
+                bad.add("maxImageMegapixels must be 1-200");
+            }
+            if (c.maxConcurrentDecodes() < 1 || c.maxConcurrentDecodes() > 16) {
+                bad.add("maxConcurrentDecodes must be 1-16");
+            }
+            if (c.decodeWaitSeconds() < 0 || c.decodeWaitSeconds() > 60) {
+                bad.add("decodeWaitSeconds must be 0-60");
+            }
             if (!bad.isEmpty()) {
                 throw new IllegalArgumentException("Invalid org.smartproperty.files configuration: " + String.join("; ", bad));
             }
             Path dir = c.directory().isBlank() ? Path.of(System.getProperty("karaf.data", "data"), "files") : Path.of(c.directory());
             return new Settings(dir.toAbsolutePath(), c.maxSizeMb() * 1024L * 1024L, Set.copyOf(types), c.thumbnailSize(),
-                    Duration.ofHours(c.pendingHours()), c.maxAttachments());
+                    Duration.ofHours(c.pendingHours()), c.maxAttachments(), c.maxImageMegapixels(), c.maxConcurrentDecodes(),
+                    Duration.ofSeconds(c.decodeWaitSeconds()));
+        }
+
+        /** The metatype defaults of {@link FilesConfig} with {@code directory} and the given attributes replaced (outside OSGi). */
+        static Settings defaults(Path directory, Map<String, Object> overrides) {
+            Map<String, Object> values = new java.util.HashMap<>(overrides);
+            values.put("directory", directory.toAbsolutePath().toString());
+            return of(config(values));
+        }
+
+        static FilesConfig config(Map<String, Object> values) {
+            return (FilesConfig) Proxy.newProxyInstance(FilesConfig.class.getClassLoader(), new Class<?>[] {FilesConfig.class},
+                    (proxy, m, args) -> switch (m.getName()) {
+                        case "annotationType" -> FilesConfig.class;
+                        case "toString" -> "FilesConfig" + values;
+                        case "hashCode" -> values.hashCode();
+                        case "equals" -> proxy == args[0];
+                        default -> values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
+                    });
         }
     }
 
@@ -133,13 +172,13 @@ public class FileStoreImpl implements FileStore {
 
     /** Outside OSGi (tests of the domains that attach files): default limits, bytes under {@code directory}. */
     public FileStoreImpl(DataSource ds, Path directory) {
-        this(ds, new Settings(directory.toAbsolutePath(), 10L * 1024 * 1024, Set.of(Sniffer.PDF, Sniffer.JPEG, Sniffer.PNG), 320,
-                Duration.ofHours(24), 20));
+        this(ds, Settings.defaults(directory, Map.of()));
     }
 
     FileStoreImpl(DataSource ds, Settings settings) {
         this.dataSource = ds;
         this.settings = settings;
+        this.decodes = new Semaphore(settings.maxConcurrentDecodes(), true);
     }
 
     @Activate
@@ -158,8 +197,13 @@ public class FileStoreImpl implements FileStore {
     void modified(FilesConfig config) throws IOException {
         Settings s = Settings.of(config);
         Files.createDirectories(s.directory().resolve("tmp"));
+        Settings before = settings;
+        if (decodes == null || before == null || before.maxConcurrentDecodes() != s.maxConcurrentDecodes()) {
+            decodes = new Semaphore(s.maxConcurrentDecodes(), true); // decodes running on the old one release it
+        }
         settings = s;
-        LOG.info("File store at {} (limit {} MiB, types {})", s.directory(), config.maxSizeMb(), s.allowedTypes());
+        LOG.info("File store at {} (limit {} MiB, types {}, images up to {} megapixels, {} decodes at a time)", s.directory(),
+                config.maxSizeMb(), s.allowedTypes(), s.maxImageMegapixels(), s.maxConcurrentDecodes());
     }
 
     @Deactivate
@@ -186,6 +230,11 @@ public class FileStoreImpl implements FileStore {
 
     Settings settings() {
         return settings;
+    }
+
+    /** The decode slots (tests hold them to show what waits for one). */
+    Semaphore decodeSlots() {
+        return decodes;
     }
 
     @Override
@@ -216,13 +265,11 @@ public class FileStoreImpl implements FileStore {
             if (size == 0) {
                 throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.empty");
             }
-            Sniffer.Result r = Sniffer.check(tmp);
-            if (!s.allowedTypes().contains(r.type())) {
+            String type = Sniffer.announced(tmp);
+            if (!s.allowedTypes().contains(type)) {
                 throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.type", extension(cleanName));
             }
-            if (!r.intact()) {
-                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", r.type());
-            }
+            Inspected r = inspect(tmp, type, s, uploader);
             String hash = HexFormat.of().formatHex(sha.digest());
             Path blob = blob(hash);
             Files.createDirectories(blob.getParent());
@@ -231,18 +278,14 @@ public class FileStoreImpl implements FileStore {
             } else {
                 move(tmp, blob);
             }
-            Integer w = null;
-            Integer h = null;
-            if (r.image() != null) {
-                w = r.image().getWidth();
-                h = r.image().getHeight();
+            if (r.thumbnail() != null) {
                 Path thumb = thumbnail(hash);
                 if (!Files.exists(thumb)) {
-                    writeThumbnail(r.image(), thumb, s.thumbnailSize());
+                    writeThumbnail(r.thumbnail(), thumb);
                 }
             }
-            StoredFile f = new StoredFile(UUID.randomUUID().toString(), cleanName, r.type(), size, hash, w, h, uploader,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS));
+            StoredFile f = new StoredFile(UUID.randomUUID().toString(), cleanName, type, size, hash,
+                    r.width(), r.height(), uploader, Instant.now().truncatedTo(ChronoUnit.MICROS));
             insert(f);
             return f;
         } catch (IOException e) {
@@ -255,6 +298,53 @@ public class FileStoreImpl implements FileStore {
             } catch (IOException e) {
                 LOG.warn("Could not delete {}: {}", tmp, e.toString());
             }
+        }
+    }
+
+    /** What checking an upload's content found: an image's size and thumbnail, nulls for a PDF. */
+    private record Inspected(Integer width, Integer height, BufferedImage thumbnail) {
+    }
+
+    /**
+     * Checks content of an allowed type. PDF: complete.
+     * Image (issue 20 item 2): its size from the header within {@code maxImageMegapixels} (413 otherwise, before anything
+     * is decoded), then one subsampled decode, at most {@code maxConcurrentDecodes} at a time (503 after
+     * {@code decodeWaitSeconds} without a free one), which checks the whole stream and gives the thumbnail.
+     */
+    private Inspected inspect(Path file, String type, Settings s, String uploader) throws IOException {
+        if (Sniffer.PDF.equals(type)) {
+            if (!Sniffer.pdfTrailer(file)) {
+                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
+            }
+            return new Inspected(null, null, null);
+        }
+        Sniffer.Size size = Sniffer.size(file, type);
+        if (size == null) {
+            throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
+        }
+        if (size.pixels() > s.maxPixels()) {
+            LOG.warn("Refused an image of {} x {} pixels from {} (limit {} megapixels)", size.width(), size.height(), uploader,
+                    s.maxImageMegapixels());
+            Object[] args = {size.width(), size.height(), s.maxImageMegapixels()};
+            throw new ApiException(413, "file.pixels", TEXTS, List.of(FieldError.of(TEXTS, FIELD, "file.pixels", args)), args);
+        }
+        Semaphore gate = decodes;
+        try {
+            if (!gate.tryAcquire(s.decodeWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(503, "file.busy", TEXTS, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "file.busy", TEXTS, null);
+        }
+        try {
+            BufferedImage preview = Sniffer.preview(file, type, size, s.thumbnailSize());
+            if (preview == null) {
+                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
+            }
+            return new Inspected(size.width(), size.height(), thumbnailOf(preview, size, s.thumbnailSize()));
+        } finally {
+            gate.release();
         }
     }
 
@@ -537,20 +627,25 @@ public class FileStoreImpl implements FileStore {
         }
     }
 
-    private static void writeThumbnail(BufferedImage img, Path to, int max) throws IOException {
-        double scale = Math.min(1.0, (double) max / Math.max(img.getWidth(), img.getHeight()));
-        int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
+    /** {@code preview} (a subsampled decode) scaled to the thumbnail of an image of {@code size}: longest side at most {@code max}. */
+    static BufferedImage thumbnailOf(BufferedImage preview, Sniffer.Size size, int max) {
+        double scale = Math.min(1.0, (double) max / Math.max(size.width(), size.height()));
+        int w = Math.max(1, (int) Math.round(size.width() * scale));
+        int h = Math.max(1, (int) Math.round(size.height() * scale));
         BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = t.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setColor(java.awt.Color.WHITE);
             g.fillRect(0, 0, w, h);
-            g.drawImage(img, 0, 0, w, h, null);
+            g.drawImage(preview, 0, 0, w, h, null);
         } finally {
             g.dispose();
         }
+        return t;
+    }
+
+    private static void writeThumbnail(BufferedImage t, Path to) throws IOException {
         Path part = to.resolveSibling(to.getFileName() + "." + UUID.randomUUID() + ".part");
         ImageIO.write(t, "jpg", part.toFile());
         move(part, to);

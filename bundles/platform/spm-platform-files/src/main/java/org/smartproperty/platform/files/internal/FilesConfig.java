@@ -23,4 +23,14 @@ public @interface FilesConfig {
 
     @AttributeDefinition(description = "Most files one business object may have attached (1-100)")
     int maxAttachments() default 20;
+
+    @AttributeDefinition(description = "Largest image in megapixels (width x height, read from the image header before anything "
+            + "is decoded; 1-200). Larger images are refused with 413 file.pixels")
+    int maxImageMegapixels() default 40;
+
+    @AttributeDefinition(description = "Images decoded at the same time for checking and thumbnails (1-16); further uploads wait")
+    int maxConcurrentDecodes() default 2;
+
+    @AttributeDefinition(description = "Seconds an image upload waits for a free decode before it is answered 503 file.busy (0-60)")
+    int decodeWaitSeconds() default 5;
 }

@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decides what a file IS from its bytes, never from its name: PDF by its header and trailer,
- * JPEG and PNG by their signatures and by decoding the image completely (a renamed executable
- * or a truncated photo is refused).
+ * JPEG and PNG by their signatures, their header's size and by decoding the image stream completely
+ * (a renamed executable or a truncated photo is refused). Images are never decoded at full size: the
+ * size comes from the header and the decoding is subsampled to what a thumbnail needs (issue 20 item 2).
  */
 final class Sniffer {
 
@@ -44,51 +46,72 @@ final class Sniffer {
         return UNKNOWN;
     }
 
-    /** The outcome of checking a whole file. */
-    record Result(String type, boolean intact, BufferedImage image) {
-    }
-
-    static Result check(Path file) throws IOException {
+    /** The type the first bytes of {@code file} announce, or {@link #UNKNOWN}. */
+    static String announced(Path file) throws IOException {
         byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        String type = announced(Arrays.copyOf(head, n));
-        switch (type) {
-            case PDF:
-                return new Result(type, pdfTrailer(file), null);
-            case JPEG:
-            case PNG:
-                BufferedImage img = decode(file, type);
-                return new Result(type, img != null, img);
-            default:
-                return new Result(UNKNOWN, false, null);
+        return announced(Arrays.copyOf(head, n));
+    }
+
+    /** Width and height of an image. */
+    record Size(int width, int height) {
+        long pixels() {
+            return (long) width * height;
         }
     }
 
-    /** A complete PDF ends with %%EOF (possibly followed by whitespace) within its last 1 KiB. */
-    private static boolean pdfTrailer(Path file) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long len = raf.length();
-            int tail = (int) Math.min(1024, len);
-            byte[] b = new byte[tail];
-            raf.seek(len - tail);
-            raf.readFully(b);
-            return new String(b, StandardCharsets.ISO_8859_1).contains("%%EOF");
-        }
-    }
-
-    private static BufferedImage decode(Path file, String type) {
+    /**
+     * Width and height from the image header alone (PNG: IHDR; JPEG: the frame header), nothing decoded; null when the
+     * header cannot be read. Issue 20 item 2: this is what is compared with the pixel limit before any decoding.
+     */
+    static Size size(Path file, String type) {
         try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
-            if (!readers.hasNext() || iis == null) {
+            ImageReader r = reader(type);
+            if (r == null || iis == null) {
                 return null;
             }
-            ImageReader r = readers.next();
             try {
                 r.setInput(iis, true, true);
-                BufferedImage img = r.read(0);
+                int w = r.getWidth(0);
+                int h = r.getHeight(0);
+                return w > 0 && h > 0 ? new Size(w, h) : null;
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** How much larger than the thumbnail the subsampled decode may be, so that the final scaling is smooth. */
+    static final int OVERSAMPLING = 2;
+
+    /** The subsampling step for a thumbnail of {@code thumbnailSize} px: 1 up to twice that size, then larger. */
+    static int step(Size size, int thumbnailSize) {
+        return Math.max(1, Math.max(size.width(), size.height()) / (OVERSAMPLING * thumbnailSize));
+    }
+
+    /**
+     * Decodes the whole image stream, but keeps only every {@link #step}-th pixel of every {@code step}-th row
+     * ({@link ImageReadParam#setSourceSubsampling}), so the raster in memory is at most about
+     * {@code 4 × thumbnailSize} on its longest side whatever the image's size (issue 20 item 2). The decoding still reads
+     * every byte: a truncated or damaged image gives null, as does one without its end marker.
+     */
+    static BufferedImage preview(Path file, String type, Size size, int thumbnailSize) {
+        try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader r = reader(type);
+            if (r == null || iis == null) {
+                return null;
+            }
+            try {
+                r.setInput(iis, true, true);
+                ImageReadParam p = r.getDefaultReadParam();
+                int step = step(size, thumbnailSize);
+                p.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage img = r.read(0, p);
                 // a truncated JPEG decodes with a warning and grey rows: refuse data after the image ends missing
                 return img != null && img.getWidth() > 0 && img.getHeight() > 0 && complete(file, type) ? img : null;
             } finally {
@@ -96,6 +119,23 @@ final class Sniffer {
             }
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    private static ImageReader reader(String type) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
+        return readers.hasNext() ? readers.next() : null;
+    }
+
+    /** A complete PDF ends with %%EOF (possibly followed by whitespace) within its last 1 KiB. */
+    static boolean pdfTrailer(Path file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long len = raf.length();
+            int tail = (int) Math.min(1024, len);
+            byte[] b = new byte[tail];
+            raf.seek(len - tail);
+            raf.readFully(b);
+            return new String(b, StandardCharsets.ISO_8859_1).contains("%%EOF");
         }
     }
 

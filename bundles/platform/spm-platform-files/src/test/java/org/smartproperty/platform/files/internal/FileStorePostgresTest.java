@@ -55,7 +55,7 @@ class FileStorePostgresTest {
     static void setUp() throws Exception {
         db.migrate("db/files.changelog.xml");
         store = new FileStoreImpl(db.dataSource(), new FileStoreImpl.Settings(dir, 64 * 1024, Set.of(Sniffer.PDF, Sniffer.JPEG, Sniffer.PNG),
-                320, Duration.ofHours(24), 5));
+                320, Duration.ofHours(24), 5, 40, 2, Duration.ofSeconds(5)));
     }
 
     static byte[] pdf(String text) {
