@@ -1,8 +1,6 @@
 package org.smartproperty.platform.files.internal;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -50,8 +48,15 @@ public class FileResource {
     @RequiresPermission("file:upload")
     @Doc(summary = "Upload a file (PDF, JPEG or PNG, judged by content); the body is the file, ?name= its file name",
             requirements = "SUP-CO-2, SUP-OC-2, SVC-CMP-1",
-            description = "Answers 201 with {id, name, contentType, size, sha256, width, height}. 400 file: unsupported or damaged content; "
-                    + "413 over the size limit (default 10 MB). The file stays pending until a filing, complaint, repair or patrol "
+            description = "Answers 201 with {id, name, contentType, size, sha256, width, height}; the name is cleaned (no path, "
+                    + "markup, quotes or control characters, at most maxNameLength = 100 characters) and its extension follows the "
+                    + "detected type. "
+                    + "400 file: unsupported or damaged content (file.type, file.broken), a PDF with JavaScript or automatic actions "
+                    + "(file.pdfActive) or with compressed objects that cannot be checked (file.pdfUnchecked); "
+                    + "413 over the size limit (file.tooLarge, default 10 MB) or an image over maxImageMegapixels (file.pixels, default "
+                    + "40, judged from its header before decoding); 503 file.busy when maxConcurrentDecodes (2) images are being "
+                    + "decoded for decodeWaitSeconds (5). "
+                    + "The file stays pending until a filing, complaint, repair or patrol "
                     + "attaches it by id; pending files are purged after 24 h.")
     public Response upload(InputStream body, @QueryParam("name") String name, @Context UriInfo uri, @Context SecurityContext sc) {
         StoredFile f = store.upload(body, name, Caller.of(sc).username());
@@ -74,7 +79,7 @@ public class FileResource {
     @RequiresPermission("file:read")
     @Doc(summary = "The file's bytes with its sniffed content type", requirements = "SUP-CO-2")
     public Response content(@PathParam("id") String id, @Context SecurityContext sc) {
-        return serve(store.open(Caller.of(sc), id, false), false);
+        return serve(store.open(Caller.of(sc), id, false), false, store.settings().maxNameLength());
     }
 
     @GET
@@ -83,22 +88,31 @@ public class FileResource {
     @RequiresPermission("file:read")
     @Doc(summary = "A JPEG thumbnail of an image file (404 for PDFs)", requirements = "SVC-PAT-1")
     public Response thumbnail(@PathParam("id") String id, @Context SecurityContext sc) {
-        return serve(store.open(Caller.of(sc), id, true), true);
+        return serve(store.open(Caller.of(sc), id, true), true, store.settings().maxNameLength());
     }
 
-    private static Response serve(FileContent content, boolean thumbnail) {
+    private static Response serve(FileContent content, boolean thumbnail, int maxNameLength) {
         StreamingOutput out = os -> {
             try (InputStream in = content.open()) {
                 in.transferTo(os);
             }
         };
-        String name = URLEncoder.encode(content.file().name(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(out, content.contentType())
                 .header("Content-Length", content.length())
-                .header("Content-Disposition", (thumbnail ? "inline" : "attachment") + "; filename*=UTF-8''" + name)
+                .header("Content-Disposition", disposition(content.file(), thumbnail, maxNameLength))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, max-age=3600")
                 .header("ETag", "\"" + content.file().sha256() + (thumbnail ? "-t" : "") + "\"")
                 .build();
+    }
+
+    /**
+     * Issue 20 item 8: {@code attachment} (content) or {@code inline} (thumbnail, a JPEG) with the stored name cleaned
+     * again (rows written before names were cleaned on upload) and its extension following the served type, as an ASCII
+     * {@code filename} fallback plus the exact UTF-8 {@code filename*} (RFC 6266, RFC 5987).
+     */
+    static String disposition(StoredFile f, boolean thumbnail, int maxNameLength) {
+        String type = thumbnail ? Sniffer.JPEG : f.contentType();
+        return FileNames.contentDisposition(thumbnail ? "inline" : "attachment", FileNames.clean(f.name(), type, maxNameLength));
     }
 }

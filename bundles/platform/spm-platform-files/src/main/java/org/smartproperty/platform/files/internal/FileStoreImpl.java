@@ -76,7 +76,7 @@ public class FileStoreImpl implements FileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStoreImpl.class);
     static final String FIELD = "file";
-    /** This bundle's texts (zh-CN base, _en beside it): the image refusals of issue 20. */
+    /** This bundle's texts (zh-CN base, _en beside it): image and PDF refusals of issue 20. */
     static final Messages TEXTS = Messages.of(FileStoreImpl.class, "org.smartproperty.platform.files.internal.messages");
     private static final String SELECT = "SELECT id, name, content_type, size_bytes, sha256, width, height, uploaded_by, uploaded_at FROM plt_file";
 
@@ -100,7 +100,8 @@ public class FileStoreImpl implements FileStore {
 
     /** Validated configuration. */
     record Settings(Path directory, long maxBytes, Set<String> allowedTypes, int thumbnailSize, Duration pending,
-                    int maxAttachments, int maxImageMegapixels, int maxConcurrentDecodes, Duration decodeWait) {
+                    int maxAttachments, int maxImageMegapixels, int maxConcurrentDecodes, Duration decodeWait, int maxNameLength,
+                    boolean refusePdfActions) {
 
         /** Largest accepted image in pixels (issue 20 item 2). */
         long maxPixels() {
@@ -139,13 +140,16 @@ public class FileStoreImpl implements FileStore {
             if (c.decodeWaitSeconds() < 0 || c.decodeWaitSeconds() > 60) {
                 bad.add("decodeWaitSeconds must be 0-60");
             }
+            if (c.maxNameLength() < 32 || c.maxNameLength() > 200) {
+                bad.add("maxNameLength must be 32-200");
+            }
             if (!bad.isEmpty()) {
                 throw new IllegalArgumentException("Invalid org.smartproperty.files configuration: " + String.join("; ", bad));
             }
             Path dir = c.directory().isBlank() ? Path.of(System.getProperty("karaf.data", "data"), "files") : Path.of(c.directory());
             return new Settings(dir.toAbsolutePath(), c.maxSizeMb() * 1024L * 1024L, Set.copyOf(types), c.thumbnailSize(),
                     Duration.ofHours(c.pendingHours()), c.maxAttachments(), c.maxImageMegapixels(), c.maxConcurrentDecodes(),
-                    Duration.ofSeconds(c.decodeWaitSeconds()));
+                    Duration.ofSeconds(c.decodeWaitSeconds()), c.maxNameLength(), c.refusePdfActions());
         }
 
         /** The metatype defaults of {@link FilesConfig} with {@code directory} and the given attributes replaced (outside OSGi). */
@@ -240,7 +244,6 @@ public class FileStoreImpl implements FileStore {
     @Override
     public StoredFile upload(InputStream in, String name, String uploader) {
         Settings s = settings;
-        String cleanName = cleanName(name);
         if (in == null) {
             throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.required");
         }
@@ -267,7 +270,7 @@ public class FileStoreImpl implements FileStore {
             }
             String type = Sniffer.announced(tmp);
             if (!s.allowedTypes().contains(type)) {
-                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.type", extension(cleanName));
+                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.type", FileNames.extensionOf(name));
             }
             Inspected r = inspect(tmp, type, s, uploader);
             String hash = HexFormat.of().formatHex(sha.digest());
@@ -284,6 +287,8 @@ public class FileStoreImpl implements FileStore {
                     writeThumbnail(r.thumbnail(), thumb);
                 }
             }
+            // issue 20 item 8: the name is a cleaned label whose extension follows the sniffed type
+            String cleanName = FileNames.clean(name, type, s.maxNameLength());
             StoredFile f = new StoredFile(UUID.randomUUID().toString(), cleanName, type, size, hash,
                     r.width(), r.height(), uploader, Instant.now().truncatedTo(ChronoUnit.MICROS));
             insert(f);
@@ -306,7 +311,7 @@ public class FileStoreImpl implements FileStore {
     }
 
     /**
-     * Checks content of an allowed type. PDF: complete.
+     * Checks content of an allowed type. PDF: complete, and without JavaScript or automatic actions (issue 20 item 8).
      * Image (issue 20 item 2): its size from the header within {@code maxImageMegapixels} (413 otherwise, before anything
      * is decoded), then one subsampled decode, at most {@code maxConcurrentDecodes} at a time (503 after
      * {@code decodeWaitSeconds} without a free one), which checks the whole stream and gives the thumbnail.
@@ -315,6 +320,20 @@ public class FileStoreImpl implements FileStore {
         if (Sniffer.PDF.equals(type)) {
             if (!Sniffer.pdfTrailer(file)) {
                 throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
+            }
+            if (s.refusePdfActions()) {
+                String found;
+                try {
+                    // object streams hold dictionaries, a few times their compressed size; four uploads' worth is a bomb
+                    found = PdfActions.find(file, 4 * s.maxBytes());
+                } catch (PdfActions.Unchecked e) {
+                    LOG.warn("Refused a PDF of {} that cannot be checked for scripts: {}", uploader, e.getMessage());
+                    throw ApiException.invalid(TEXTS, FIELD, "file.pdfUnchecked", e.getMessage());
+                }
+                if (found != null) {
+                    LOG.warn("Refused a PDF of {} with active content {}", uploader, found);
+                    throw ApiException.invalid(TEXTS, FIELD, "file.pdfActive", found);
+                }
             }
             return new Inspected(null, null, null);
         }
@@ -649,24 +668,5 @@ public class FileStoreImpl implements FileStore {
         Path part = to.resolveSibling(to.getFileName() + "." + UUID.randomUUID() + ".part");
         ImageIO.write(t, "jpg", part.toFile());
         move(part, to);
-    }
-
-    /** A safe display name: the last path segment, no control characters, at most 200 characters. */
-    static String cleanName(String name) {
-        String n = name == null ? "" : name;
-        int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
-        n = n.substring(slash + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (n.isEmpty()) {
-            n = "file";
-        }
-        if (n.length() > 200) {
-            throw ApiException.invalid(Messages.PLATFORM, "name", "file.name");
-        }
-        return n;
-    }
-
-    private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
     }
 }

@@ -33,4 +33,11 @@ public @interface FilesConfig {
 
     @AttributeDefinition(description = "Seconds an image upload waits for a free decode before it is answered 503 file.busy (0-60)")
     int decodeWaitSeconds() default 5;
+
+    @AttributeDefinition(description = "Longest stored file name in characters, extension included (32-200); longer names are shortened")
+    int maxNameLength() default 100;
+
+    @AttributeDefinition(description = "Refuse PDFs with JavaScript, launch or automatic actions (/JavaScript, /JS, /Launch, /AA) "
+            + "with 400 file.pdfActive")
+    boolean refusePdfActions() default true;
 }

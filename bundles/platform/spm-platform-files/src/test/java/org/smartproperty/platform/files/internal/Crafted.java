@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Hand-made test files: a PNG decompression bomb (issue 20 item 2). */
+/** Hand-made test files: a PNG decompression bomb and PDFs with or without active content (issue 20 items 2 and 8). */
 final class Crafted {
 
     private Crafted() {
@@ -87,5 +87,44 @@ final class Crafted {
         crc.update(t);
         crc.update(data);
         d.writeInt((int) crc.getValue());
+    }
+
+    /** A one-page PDF whose catalog carries {@code catalogExtra} and which has {@code extraObjects} as objects 4, 5, … */
+    static byte[] pdf(String catalogExtra, String... extraObjects) {
+        StringBuilder b = new StringBuilder("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+        b.append("1 0 obj\n<< /Type /Catalog /Pages 2 0 R ").append(catalogExtra).append(" >>\nendobj\n");
+        b.append("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+        b.append("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n");
+        int n = 4;
+        for (String o : extraObjects) {
+            b.append(n++).append(" 0 obj\n").append(o).append("\nendobj\n");
+        }
+        b.append("trailer\n<< /Root 1 0 R /Size ").append(n).append(" >>\n%%EOF\n");
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A PDF 1.5 whose object 5 (a JavaScript action, the catalog's OpenAction) is hidden in a Flate-compressed object
+     * stream, where no plain-text search of the file finds it.
+     */
+    static byte[] pdfWithScriptInObjectStream() throws IOException {
+        String inner = "5 0 << /S /JavaScript /JS (app.alert\\(1\\)) >>";
+        String offsets = "5 0 ";
+        byte[] plain = (offsets + inner.substring(4)).getBytes(StandardCharsets.ISO_8859_1);
+        Deflater def = new Deflater();
+        def.setInput(plain);
+        def.finish();
+        byte[] buf = new byte[4096];
+        int len = def.deflate(buf);
+        def.end();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(("%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
+                + "4 0 obj\n<< /Type /ObjStm /N 1 /First " + offsets.length() + " /Filter /FlateDecode /Length " + len
+                + " >>\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(buf, 0, len);
+        out.write("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Size 6 >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
     }
 }

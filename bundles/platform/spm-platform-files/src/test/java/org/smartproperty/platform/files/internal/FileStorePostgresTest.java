@@ -55,7 +55,7 @@ class FileStorePostgresTest {
     static void setUp() throws Exception {
         db.migrate("db/files.changelog.xml");
         store = new FileStoreImpl(db.dataSource(), new FileStoreImpl.Settings(dir, 64 * 1024, Set.of(Sniffer.PDF, Sniffer.JPEG, Sniffer.PNG),
-                320, Duration.ofHours(24), 5, 40, 2, Duration.ofSeconds(5)));
+                320, Duration.ofHours(24), 5, 40, 2, Duration.ofSeconds(5), 100, true));
     }
 
     static byte[] pdf(String text) {
@@ -93,7 +93,7 @@ class FileStorePostgresTest {
     void pdfIsRecognisedByContentEvenWhenNamedLikeAPhoto_SUP_CO_2() {
         StoredFile f = store.upload(in(pdf("licence")), "营业执照.jpg", "company-a");
         assertEquals("application/pdf", f.contentType());
-        assertEquals("营业执照.jpg", f.name());
+        assertEquals("营业执照.pdf", f.name(), "issue 20 item 8: the extension follows the sniffed type");
         assertFalse(f.image());
     }
 

@@ -25,7 +25,8 @@ import org.smartproperty.platform.testsupport.TestDatabase;
 
 /**
  * Upload hardening of issue 20 (OPS-7 security detection and repair: fix security risks; OPS-2: no hangs). Item 2: image
- * decompression bombs are refused from their header, thumbnails are decoded subsampled, decodes are bounded.
+ * decompression bombs are refused from their header, thumbnails are decoded subsampled, decodes are bounded. Item 8: file
+ * names follow the sniffed type and are cleaned; PDFs with JavaScript or automatic actions are refused.
  */
 class UploadHardeningPostgresTest {
 
@@ -162,13 +163,15 @@ class UploadHardeningPostgresTest {
         assertEquals(40_000_000L, d.maxPixels());
         assertEquals(2, d.maxConcurrentDecodes());
         assertEquals(java.time.Duration.ofSeconds(5), d.decodeWait());
+        assertEquals(100, d.maxNameLength());
+        assertTrue(d.refusePdfActions());
         FileStoreImpl small = new FileStoreImpl(db.dataSource(), FileStoreImpl.Settings.defaults(dir,
                 java.util.Map.of("maxImageMegapixels", 1)));
         ApiException e = assertThrows(ApiException.class, () -> small.upload(in(Crafted.blackPng(1001, 1000)), "a.png", "owner-1"));
         assertEquals(java.util.List.of(1001, 1000, 1), e.errors().get(0).args());
         assertEquals(1000, small.upload(in(Crafted.blackPng(1000, 1000)), "a.png", "owner-1").width(), "exactly 1 megapixel passes");
         for (String bad : new String[] {"maxImageMegapixels=0", "maxImageMegapixels=201", "maxConcurrentDecodes=0",
-            "maxConcurrentDecodes=17", "decodeWaitSeconds=-1", "decodeWaitSeconds=61"}) {
+            "maxConcurrentDecodes=17", "decodeWaitSeconds=-1", "decodeWaitSeconds=61", "maxNameLength=31", "maxNameLength=201"}) {
             String[] kv = bad.split("=");
             IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                     () -> FileStoreImpl.Settings.defaults(dir, java.util.Map.of(kv[0], Integer.parseInt(kv[1]))), bad);
@@ -176,7 +179,7 @@ class UploadHardeningPostgresTest {
         }
     }
 
-    /** Issue 20 item 2: the new refusals read in zh-CN and English; the 413 has a title of its own. */
+    /** Issue 20 items 2 and 8: the new refusals read in zh-CN and English; the 413 has a title of its own. */
     @Test
     void theRefusalsHaveTextsInBothLanguages_issue20() throws Exception {
         java.util.Properties zh = new java.util.Properties();
@@ -187,12 +190,80 @@ class UploadHardeningPostgresTest {
             en.load(b);
         }
         assertEquals(zh.keySet(), en.keySet());
-        for (String key : java.util.List.of("file.pixels", "file.pixels.title", "file.busy")) {
+        for (String key : java.util.List.of("file.pixels", "file.pixels.title", "file.busy", "file.pdfActive", "file.pdfUnchecked")) {
             assertTrue(FileStoreImpl.TEXTS.has(key), key);
         }
         assertEquals("图片尺寸过大：20000 × 20000 像素，上限为 40 百万像素；请缩小图片后重新上传",
                 FileStoreImpl.TEXTS.format(java.util.Locale.SIMPLIFIED_CHINESE, "file.pixels", 20000, 20000, 40));
         assertEquals("The image is too large: 20000 x 20000 pixels, the limit is 40 megapixels; scale it down and upload it again",
                 FileStoreImpl.TEXTS.format(java.util.Locale.ENGLISH, "file.pixels", 20000, 20000, 40));
+        assertTrue(FileStoreImpl.TEXTS.format(java.util.Locale.ENGLISH, "file.pdfActive", "/JS").contains("(/JS)"));
+    }
+
+    // ---- issue 20 item 8: file names and active PDF content ----
+
+    /** Issue 20 item 8: markup in the name is stripped and the extension follows the sniffed type, not the name. */
+    @Test
+    void anHtmlNameIsCleanedAndTakesTheExtensionOfTheSniffedType_issue20item8() throws Exception {
+        StoredFile f = store.upload(in(photo("png", 40, 30)), "<img src=x onerror=alert(1)>.html", "owner-1");
+        assertEquals("img src=x onerror=alert(1).png", f.name());
+        StoredFile p = store.upload(in(Crafted.pdf("")), "../../etc/报告\u202Egpj.exe", "owner-1");
+        assertEquals("报告gpj.pdf", p.name(), "path, bidi override and wrong extension gone, CJK kept");
+        StoredFile q = store.upload(in(Crafted.pdf("")), "a\"b';c`d\r\nContent-Type: text-html.pdf", "owner-1");
+        assertEquals("abcd Content-Type text-html.pdf", q.name(), "quotes, semicolons, backticks, CR LF and colons gone");
+        StoredFile kept = store.upload(in(photo("jpg", 40, 30)), "现场照片.JPEG", "owner-1");
+        assertEquals("现场照片.JPEG", kept.name(), "an extension that matches the type is kept as written");
+    }
+
+    /** Issue 20 item 8: an over-long name is shortened to the configured length (default 100), keeping its extension. */
+    @Test
+    void aLongNameIsShortenedKeepingItsExtension_issue20item8() {
+        StoredFile f = store.upload(in(Crafted.pdf("")), "物业".repeat(150) + ".pdf", "owner-1");
+        assertEquals(100, f.name().length());
+        assertTrue(f.name().endsWith("物业.pdf"), f.name());
+    }
+
+    /** Issue 20 item 8 (OPS-7): PDFs with JavaScript, launch or automatic actions are refused with file.pdfActive. */
+    @Test
+    void pdfsWithJavaScriptOrAutomaticActionsAreRefused_issue20item8_OPS_7() throws Exception {
+        String[][] cases = {
+            {"/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>", "/JavaScript"},
+            {"/OpenAction 4 0 R", "/JS", "<< /S /Java#20Script /JS 5 0 R >>"},
+            {"/Names << /JavaScript 4 0 R >>", "/JavaScript", "<< /Names [(a) 5 0 R] >>"},
+            {"/AA << /WC << /S /GoTo /D [3 0 R /Fit] >> >>", "/AA"},
+            {"/OpenAction << /S /Launch /F (cmd.exe) >>", "/Launch"},
+            {"/OpenAction << /S /Java#53cript /J#53 (app.alert\\(1\\)) >>", "/JavaScript"},
+        };
+        for (String[] c : cases) {
+            byte[] pdf = c.length > 2 ? Crafted.pdf(c[0], c[2]) : Crafted.pdf(c[0]);
+            ApiException e = assertThrows(ApiException.class, () -> store.upload(in(pdf), "a.pdf", "owner-1"), c[0]);
+            assertEquals(400, e.status(), c[0]);
+            assertEquals("file", e.errors().get(0).field());
+            assertEquals("file.pdfActive", code(e), c[0]);
+            assertEquals(c[1], e.errors().get(0).args().get(0), "the message names what was found");
+        }
+        ApiException hidden = assertThrows(ApiException.class,
+                () -> store.upload(in(Crafted.pdfWithScriptInObjectStream()), "a.pdf", "owner-1"));
+        assertEquals("file.pdfActive", code(hidden), "a script inside a compressed object stream is found too");
+    }
+
+    /** Issue 20 item 8: a PDF whose object streams cannot be read is refused as unchecked; refusePdfActions=false lets scripts in. */
+    @Test
+    void uncheckablePdfsAreRefusedAndTheCheckCanBeSwitchedOff_issue20item8() throws Exception {
+        byte[] lzw = PdfActionsTest.objStm("/Type /ObjStm /N 1 /First 4 /Filter /LZWDecode", "<< >>", false);
+        ApiException e = assertThrows(ApiException.class, () -> store.upload(in(lzw), "a.pdf", "owner-1"));
+        assertEquals("file.pdfUnchecked", code(e));
+        FileStoreImpl lenient = new FileStoreImpl(db.dataSource(), FileStoreImpl.Settings.defaults(dir,
+                java.util.Map.of("refusePdfActions", false)));
+        assertEquals("application/pdf", lenient.upload(in(Crafted.pdf("/OpenAction << /S /JavaScript /JS (x) >>")), "a.pdf", "owner-1")
+                .contentType());
+    }
+
+    /** Issue 20 item 8: the words in text, an OpenAction that only opens a page and plain PDFs stay accepted. */
+    @Test
+    void pdfsWithoutActiveContentAreAccepted_issue20item8_SUP_CO_2() {
+        assertEquals("application/pdf", store.upload(in(Crafted.pdf("/OpenAction [3 0 R /Fit]")), "a.pdf", "owner-1").contentType());
+        assertEquals("application/pdf", store.upload(in(Crafted.pdf("/Lang (zh-CN)",
+                "<< /Title (About /JavaScript and /JS \\(and /AA\\)) /Subject <2F4A53> >>")), "b.pdf", "owner-1").contentType());
     }
 }
