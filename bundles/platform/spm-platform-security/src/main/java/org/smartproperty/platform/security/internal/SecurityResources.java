@@ -372,11 +372,13 @@ public final class SecurityResources {
 
         @POST
         @RequiresPermission("ops:ip-ban")
-        @Doc(summary = "Ban an IP address or CIDR range", requirements = "OPS-1")
+        @Doc(summary = "Ban an IP address or CIDR range; 400 ban.tooBroad / ban.loopback / ban.operator for a range wider than "
+                + "ban.minPrefixIpv4/6, touching loopback, or holding the caller's address (issue 20 item 9)", requirements = "OPS-1")
         public Map<String, Object> ban(BanInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
-            security.ban(Caller.of(sc), in == null ? null : in.cidr(), in == null ? null : in.reason(), agent);
+            // the range as stored (trimmed), never in.cidr() again: in may be null (an empty body is 400 ban.format from ban)
+            String banned = security.ban(Caller.of(sc), in == null ? null : in.cidr(), in == null ? null : in.reason(), agent);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("banned", in.cidr());
+            m.put("banned", banned);
             return m;
         }
 

@@ -777,12 +777,23 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         });
     }
 
-    public void ban(SpmPrincipal by, String cidr, String reason, String agent) {
+    /**
+     * Bans a range (OPS-1). Refused with 400 on {@code cidr} ({@code ban.*}) when the shared
+     * {@link org.smartproperty.platform.security.BanRule} (minimum prefixes {@code ban.minPrefixIpv4/6})
+     * says it would lock out everybody, the node (loopback) or the caller's own address, whose next
+     * request would be answered 403 (issue 20 item 9). @return the range as stored
+     */
+    public String ban(SpmPrincipal by, String cidr, String reason, String agent) {
         Cidr parsed;
         try {
             parsed = Cidr.parse(cidr == null ? "" : cidr);
         } catch (RuntimeException e) {
             throw ApiException.invalid(Sec.TEXTS, "cidr", "ban.format");
+        }
+        Optional<org.smartproperty.platform.security.BanRule.Refusal> refused =
+                policy.banRule().check(parsed, java.util.Arrays.asList(by == null ? null : by.clientIp()));
+        if (refused.isPresent()) {
+            throw ApiException.invalid(Sec.TEXTS, "cidr", refused.get().key(), refused.get().arguments());
         }
         tx(c -> {
             update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", parsed.text());
@@ -791,6 +802,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             return null;
         });
         bans.invalidate();
+        return parsed.text();
     }
 
     public void unban(SpmPrincipal by, String cidr, String agent) {
