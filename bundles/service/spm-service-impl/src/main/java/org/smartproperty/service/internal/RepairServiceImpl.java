@@ -439,9 +439,7 @@ public class RepairServiceImpl implements RepairService {
             deadlines.start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
                     companyAccount, null, now));
             Map<String, String> params = Map.of("no", r.number);
-            if (mobile(r)) {
-                sms.enqueue(con, new SmsRequest(r.requesterPhone, MessageKind.REPAIR_RECEIVED, params, reference(r)));
-            }
+            smsPhone(r).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.REPAIR_RECEIVED, params, reference(r))));
             notifications.notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, link(r));
             // COS-6: the company learns of the request in its portal at once, in the same transaction
             Map<String, String> forCompany = Map.of("no", r.number, "place", r.unitCode != null ? r.unitCode : String.valueOf(r.location));
@@ -561,9 +559,7 @@ public class RepairServiceImpl implements RepairService {
             deadlines.complete(con, DOMAIN, r.id, now);
             // COS-6: the result is fed back to the requester, queued with the completion (a rollback sends nothing)
             Map<String, String> params = Map.of("no", r.number);
-            if (mobile(r)) {
-                sms.enqueue(con, new SmsRequest(r.requesterPhone, MessageKind.REPAIR_DONE, params, reference(r)));
-            }
+            smsPhone(r).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.REPAIR_DONE, params, reference(r))));
             notifications.notify(con, r.requesterAccountId, MessageKind.REPAIR_DONE, params, link(r));
             return new Step("complete", report, null);
         });
@@ -733,9 +729,18 @@ public class RepairServiceImpl implements RepairService {
         return r.unitCode != null ? r.unitCode : T.format(Messages.DEFAULT_LOCALE, "commonArea") + " " + r.location;
     }
 
-    /** Whether the requester's phone takes SMS (a mainland, Macao or Hong Kong mobile). */
-    private static boolean mobile(RepairEntity r) {
-        return r.requesterPhone != null && Phones.isValid(r.requesterPhone);
+    /**
+     * Where the requester's SMS go (SVC-REP-1 receipt, SVC-REP-2/COS-6 completion; issue 20 item 5),
+     * empty when nowhere. Every repair is requested online by an owner or a committee on its own
+     * account, so only the account's own phone, as {@link AccountDirectory#contact} gives it now
+     * (set by an administrator or taken from the provincial identity provider). The contactPhone of
+     * the request body is kept as {@code requesterPhone}, the number the company calls, but never
+     * texted: anyone can type any number there, and the platform would send its SMS to a stranger.
+     * An account without a phone gets the in-app notification only. Only a mainland, Macao or Hong
+     * Kong mobile takes SMS; a landline gets none.
+     */
+    private Optional<String> smsPhone(RepairEntity r) {
+        return Phones.normalize(directory.contact(r.requesterAccountId).map(AccountDirectory.Contact::phone).orElse(null));
     }
 
     private static String reference(RepairEntity r) {

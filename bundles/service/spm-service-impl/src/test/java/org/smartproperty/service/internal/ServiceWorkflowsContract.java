@@ -440,6 +440,57 @@ abstract class ServiceWorkflowsContract {
         fails(403, () -> repairs.create(regulator, new RepairInput(null, estateA, "x", null, "x", null, null)));
     }
 
+    /** The phones the repair's SMS of this kind were queued for, in order. */
+    List<String> smsPhones(long repairId, String kind) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT phone FROM ntf_sms_outbox WHERE reference = ? AND kind = ? ORDER BY id")) {
+            ps.setString(1, "repair:" + repairId);
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Issue 20 item 5 (SVC-REP-1, SVC-REP-2, COS-6): a repair request named any number as contactPhone
+     * and the platform texted it the receipt and the completion. Repairs are requested online by the
+     * account itself, so the SMS go to the account's own phone only (AccountDirectory); the number in
+     * the body is kept as the contact number the company calls, never texted.
+     */
+    @Test
+    void repairSmsGoOnlyToTheAccountsOwnPhoneNeverTheContactPhoneInTheBody_issue20item5_SVC_REP_1_SVC_REP_2() throws Exception {
+        String stranger = "13700001111";
+        SpmPrincipal requester = principal("owner-sms", "欧阳明华", Role.OWNER, owner.scope(), "13912340005");
+        Repair r = repairs.create(requester, new RepairInput(houseOwner, null, null, null, "厨房水管爆裂", stranger, null));
+        assertEquals("+8613700001111", r.requesterPhone(), "the body's number is kept as the contact number");
+        assertEquals("+8613700001111", repairs.get(companyUserA, r.id()).requesterPhone(), "the company handling it calls that number");
+        assertEquals(List.of("+8613912340005"), smsPhones(r.id(), "REPAIR_RECEIVED"), "the receipt goes to the account's phone");
+
+        // the completion goes to the account's phone as it is when the repair is completed (an administrator changed it)
+        security.setPhone("owner-sms", "13912340006");
+        r = repairs.accept(companyUserA, r.id(), r.version(), null);
+        r = repairs.schedule(companyUserA, r.id(), r.version(), clock.instant().plus(Duration.ofHours(20)), null);
+        repairs.complete(companyUserA, r.id(), r.version(), new RepairCompletion("已更换水管", null));
+        assertEquals(List.of("+8613912340006"), smsPhones(r.id(), "REPAIR_DONE"));
+
+        // a committee without a phone on its account: in-app only, the body's number gets nothing (receipt and completion)
+        Repair oc = repairs.create(committeeB, new RepairInput(null, null, "2栋电梯", null, "电梯停运", stranger, null));
+        assertEquals("+8613700001111", oc.requesterPhone());
+        assertEquals(List.of(), smsPhones(oc.id(), "REPAIR_RECEIVED"));
+        oc = repairs.accept(companyUserB, oc.id(), oc.version(), null);
+        oc = repairs.schedule(companyUserB, oc.id(), oc.version(), clock.instant().plus(Duration.ofHours(20)), null);
+        repairs.complete(companyUserB, oc.id(), oc.version(), new RepairCompletion("已修复电梯", null));
+        assertEquals(List.of(), smsPhones(oc.id(), "REPAIR_DONE"));
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_notification WHERE account_id = ? AND kind = 'REPAIR_DONE' AND link = ?",
+                committeeB.accountId(), "/repairs/" + oc.id()), "the committee is still told in the app");
+        assertEquals(0, count("SELECT COUNT(*) FROM ntf_sms_outbox WHERE phone = ?", "+8613700001111"), "the stranger is never texted");
+    }
+
     @Test
     void anOwnerRequestsRepairsOfTheirOwnHouseOnly_OWN_4() throws Exception {
         ApiException e = fails(400, () -> requested(owner, houseOther, RepairCategory.NORMAL));

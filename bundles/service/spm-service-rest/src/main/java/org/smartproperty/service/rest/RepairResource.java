@@ -62,8 +62,9 @@ public class RepairResource extends RepairServiceClient {
     @Doc(summary = "Request a repair of one's own house (owner) or of a common area (owner, committee)", requirements = "SVC-REP-1, OWN-4, OCS-7",
             description = "Body {unitCode | estateId + location, category (NORMAL default, MAJOR, EMERGENCY: SLA-4), description, contactPhone, "
                     + "photos: [{fileId}]}. An owner names a house they own (404 as a field error otherwise) or an estate where they own one; "
-                    + "a committee its estate. Photos: JPEG/PNG uploaded to POST /api/v1/files, at most 9. The requester gets an SMS and an "
-                    + "in-app notice; the deadline starts (domain repair). Honours Idempotency-Key.")
+                    + "a committee its estate. Photos: JPEG/PNG uploaded to POST /api/v1/files, at most 9. The requester gets an in-app "
+                    + "notice and an SMS at the account's own phone only (contactPhone, defaulting to the account's, is the number the "
+                    + "company calls, never texted); the deadline starts (domain repair). Honours Idempotency-Key.")
     public Response create(RepairInput input, @Context UriInfo uri, @Context SecurityContext sc) {
         Repair r = repairs().create(Caller.of(sc), input);
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(r.id())).build(), r, r.version());
@@ -136,7 +137,7 @@ public class RepairResource extends RepairServiceClient {
     @RequiresPermission("repair:handle")
     @Doc(summary = "Report back: SCHEDULED → COMPLETED with the report and photos; the requester is told by SMS (and in-app)",
             requirements = "COS-6, SVC-REP-2", description = "Body {\"report\": required, \"photos\": [{fileId}]}. The deadline completes. "
-                    + "If-Match required.")
+                    + "The SMS goes to the requester account's own phone, never to the request's contactPhone. If-Match required.")
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Step body,
                              @Context SecurityContext sc) {
         long rid = Api.id(id, REPAIR);
