@@ -63,7 +63,7 @@ public class EmbeddedDefaultIT extends SpmTestSupport {
 
     @Test
     public void servesDemoEstatesFromTheEmbeddedDatabaseUnderData() {
-        JsonNode r = json(get("/health/ready"));
+        JsonNode r = json(readyAsOperator());
         assertTrue(r.at("/checks/database/details/product").asText(), r.at("/checks/database/details/product").asText().startsWith("H2"));
         assertTrue(Files.isDirectory(Path.of(System.getProperty("karaf.data"), "db")));
         JsonNode page = json(get("/estates?bbox=113.47,22.08,113.57,22.16&size=50"));

@@ -47,7 +47,7 @@ public class PlatformIT extends SpmTestSupport {
 
     @Test
     public void readinessReportsDatabaseMigrationsAndBundles() {
-        HttpResponse<String> ready = get("/health/ready");
+        HttpResponse<String> ready = readyAsOperator();
         assertEquals(ready.body(), 200, ready.statusCode());
         JsonNode r = json(ready);
         assertTrue(r.toString(), r.get("serving").asBoolean());
@@ -626,5 +626,124 @@ public class PlatformIT extends SpmTestSupport {
         String pub = getAs(null, "/public/committees?size=200").body();
         assertTrue(pub.contains("澳门新街坊业主委员会"));
         assertTrue("phones masked in public (ID-2)", !pub.contains("13800009999"));
+    }
+
+    // ------------------------------------------------------------------ issue 20: the probes of the security review, against the running platform
+
+    private static long accountId(String bearer, String username) {
+        for (JsonNode a : json(getAs(bearer, "/accounts"))) {
+            if (a.get("username").asText().equals(username)) {
+                return a.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no account " + username);
+    }
+
+    @Test
+    public void theSystemAdminCannotMakeItselfAnAuditorNorTheSecurityAdminChangeItsOwnRoles_issue20_item1() {
+        String sysadmin = login("demo-sysadmin", DEMO_PASSWORD, "DEMOSYSADMINSPMHENGQINAAAAAAAAAA");
+        assertNotNull(sysadmin);
+        HttpResponse<String> r = send("POST", "/accounts", "{\"username\":\"it-x-auditor\",\"roles\":[\"AUDITOR\"],\"scope\":\"NONE\"}",
+                "Authorization", "Bearer " + sysadmin);
+        assertEquals(r.body(), 403, r.statusCode());
+        assertEquals("sod.createAdmin", json(r).get("code").asText());
+        long auditor = accountId(sysadmin, "demo-auditor");
+        HttpResponse<String> reset = send("POST", "/accounts/" + auditor + "/reset-password", null, "Authorization", "Bearer " + sysadmin);
+        assertEquals(reset.body(), 403, reset.statusCode());
+        assertEquals("sod.adminAccount", json(reset).get("code").asText());
+        HttpResponse<String> disable = send("POST", "/accounts/" + auditor + "/disable", null, "Authorization", "Bearer " + sysadmin);
+        assertEquals(disable.body(), 403, disable.statusCode());
+        assertNotNull("the auditor still logs in", login("demo-auditor", DEMO_PASSWORD, "DEMOAUDITORSPMHENGQINAAAAAAAAAAA"));
+
+        String secadmin = login("demo-secadmin", DEMO_PASSWORD, "DEMOSECADMINSPMHENGQINAAAAAAAAAA");
+        long self = accountId(secadmin, "demo-secadmin");
+        HttpResponse<String> own = send("PUT", "/accounts/" + self + "/roles", "[\"SECADMIN\",\"REGULATOR\"]", "Authorization", "Bearer " + secadmin);
+        assertEquals(own.body(), 403, own.statusCode());
+        assertEquals("sod.ownAccount", json(own).get("code").asText());
+    }
+
+    /** One raw HTTP/1.1 exchange: java.net.http will not send a Host header of our choosing. */
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", Integer.getInteger("spm.it.port"))) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    public void theProviderCallbackIgnoresAForgedHostHeader_issue20_item3_INT_IDP() throws Exception {
+        String answer = raw("GET /api/v1/auth/idp/gd-tyrz/authorize HTTP/1.1\r\nHost: evil.example\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+        assertTrue(answer, answer.startsWith("HTTP/1.1 200"));
+        assertTrue(answer, answer.contains("redirect_uri="));
+        assertTrue(answer, !answer.contains("evil.example"));
+        String redirect = java.net.URLDecoder.decode(answer.replaceAll("(?s).*redirect_uri=([^&\"]*).*", "$1"), StandardCharsets.UTF_8);
+        assertEquals("http://localhost:" + System.getProperty("spm.it.port") + "/api/v1/auth/idp/gd-tyrz/callback", redirect);
+    }
+
+    @Test
+    public void answersCarrySecurityHeadersAndProblemsLeakNothing_issue20_item6() {
+        HttpResponse<String> live = get("/health", "Authorization", "none");
+        HttpResponse<String> unauthorized = get("/estates", "Authorization", "none");
+        for (HttpResponse<String> r : List.of(live, unauthorized)) {
+            assertEquals(r.headers().toString(), "no-store", r.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        }
+        assertEquals(401, unauthorized.statusCode());
+        JsonNode problem = json(unauthorized);
+        assertEquals("未登录", problem.get("title").asText());
+        assertTrue(problem.toString(), !problem.get("detail").asText().startsWith("auth."));
+
+        String anonymous = get("/health/ready", "Authorization", "none").body();
+        for (String secret : new String[] {"PostgreSQL", "karaf", "/data", "details", "summary"}) {
+            assertTrue(secret + " in " + anonymous, !anonymous.contains(secret));
+        }
+        assertTrue("the operator on the node sees the details", readyAsOperator().body().contains("PostgreSQL"));
+
+        HttpResponse<String> malformed = send("POST", "/auth/login", "[\"demo-regulator\"]", "Authorization", "none");
+        assertEquals(malformed.body(), 400, malformed.statusCode());
+        assertTrue(malformed.body(), !malformed.body().contains("org.smartproperty") && !malformed.body().contains("LoginInput"));
+    }
+
+    @Test
+    public void aHundredThousandCharacterUserNameIsA400_issue20_item7() {
+        HttpResponse<String> r = send("POST", "/auth/login", "{\"username\":\"" + "u".repeat(100_000) + "\",\"password\":\"x\"}", "Authorization", "none");
+        assertEquals(r.body(), 400, r.statusCode());
+        assertEquals("username", json(r).at("/errors/0/field").asText());
+        HttpResponse<String> longAgent = send("POST", "/auth/login", "{\"username\":\"nobody\",\"password\":\"Wrong@pass1\"}",
+                "Authorization", "none", "User-Agent", "a".repeat(2000));
+        assertEquals(longAgent.body(), 401, longAgent.statusCode());
+    }
+
+    @Test
+    public void plainHttpListensOnLoopbackOnly_issue20_item10() throws Exception {
+        int port = Integer.getInteger("spm.it.port");
+        List<java.net.InetAddress> outside = new java.util.ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address) {
+                        outside.add(a);
+                    }
+                }
+            }
+        }
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+        }
+        // a machine without any other interface cannot show the difference; CI and every server have one
+        org.junit.Assume.assumeTrue("no non-loopback IPv4 interface on this machine", !outside.isEmpty());
+        for (java.net.InetAddress a : outside) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(a, port), 2000);
+                throw new AssertionError("plain HTTP answers on " + a.getHostAddress() + ":" + port);
+            } catch (java.net.ConnectException | java.net.SocketTimeoutException expected) {
+                // refused: nothing listens there
+            }
+        }
     }
 }
