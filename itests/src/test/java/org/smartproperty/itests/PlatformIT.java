@@ -746,4 +746,56 @@ public class PlatformIT extends SpmTestSupport {
             }
         }
     }
+
+    /** A PNG whose header declares {@code w} × {@code h} pixels, followed by a token IDAT: what the bomb of item 2 looks like to a header reader. */
+    private static byte[] pngDeclaring(int w, int h) throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        for (Object[] c : new Object[][] {{"IHDR", ihdr.array()}, {"IDAT", new byte[] {0x78, (byte) 0xDA, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}}, {"IEND", new byte[0]}}) {
+            byte[] type = ((String) c[0]).getBytes(StandardCharsets.US_ASCII);
+            byte[] data = (byte[]) c[1];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(data);
+            png.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            png.write(type);
+            png.write(data);
+            png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        }
+        return png.toByteArray();
+    }
+
+    @Test
+    public void anImageDeclaring400MegapixelsIsRefusedFromItsHeader_issue20_item2() throws Exception {
+        HttpResponse<String> r = upload(null, "bomb.png", pngDeclaring(20000, 20000));
+        assertEquals(r.body(), 413, r.statusCode());
+        assertEquals("file.pixels", json(r).get("code").asText());
+        assertTrue(json(r).get("title").asText(), !json(r).get("title").asText().equals("服务器内部错误"));
+    }
+
+    @Test
+    public void anUploadedHtmlNameIsCleanedAndTakesTheDetectedExtension_issue20_item8() {
+        HttpResponse<String> r = upload(null, "<img src=x onerror=alert(1)>.html", pdf("named like html"));
+        assertEquals(r.body(), 201, r.statusCode());
+        JsonNode f = json(r);
+        String name = f.get("name").asText();
+        assertTrue(name, name.endsWith(".pdf") && !name.contains("<") && !name.contains(">") && !name.contains("\""));
+        HttpResponse<String> content = get("/files/" + f.get("id").asText() + "/content");
+        assertEquals(200, content.statusCode());
+        String disposition = content.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition, disposition.contains("filename*=UTF-8''") && !disposition.contains("<") && disposition.contains(".pdf"));
+        assertEquals("nosniff", content.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    public void aBanThatWouldLockOutEverybodyOrTheOperatorIsRefused_issue20_item9() {
+        String ops = login("demo-ops", DEMO_PASSWORD, null);
+        for (String cidr : new String[] {"0.0.0.0/0", "::/0", "127.0.0.1", "127.0.0.0/8"}) {
+            HttpResponse<String> r = send("POST", "/ops/ip-bans", "{\"cidr\":\"" + cidr + "\",\"reason\":\"probe\"}", "Authorization", "Bearer " + ops);
+            assertEquals(cidr + ": " + r.body(), 400, r.statusCode());
+            assertTrue(r.body(), json(r).at("/errors/0/code").asText().startsWith("ban."));
+        }
+        assertEquals("the node still answers", 200, get("/health").statusCode());
+    }
 }
