@@ -113,6 +113,22 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return Migrations.migrate(dataSource, changelog, new ClassLoaderResourceAccessor(getClass().getClassLoader()));
     }
 
+    /** The first column of every row {@code sql} answers for {@code args}, as strings in order (e.g. the phones of queued SMS). */
+    public java.util.List<String> strings(String sql, Object... args) throws java.sql.SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The persistence unit over this schema (created once per test class). */
     public EntityManagerFactory jpa(String unit) {
         if (emf == null) {

@@ -442,18 +442,7 @@ abstract class ServiceWorkflowsContract {
 
     /** The phones the repair's SMS of this kind were queued for, in order. */
     List<String> smsPhones(long repairId, String kind) throws Exception {
-        List<String> out = new java.util.ArrayList<>();
-        try (Connection c = db().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT phone FROM ntf_sms_outbox WHERE reference = ? AND kind = ? ORDER BY id")) {
-            ps.setString(1, "repair:" + repairId);
-            ps.setString(2, kind);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return db().strings("SELECT phone FROM ntf_sms_outbox WHERE reference = ? AND kind = ? ORDER BY id", "repair:" + repairId, kind);
     }
 
     /**
