@@ -1,8 +1,6 @@
 package org.smartproperty.committee.rest;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -23,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.committee.Change;
 import org.smartproperty.committee.Committee;
 import org.smartproperty.committee.CommitteeInput;
@@ -34,7 +33,6 @@ import org.smartproperty.committee.Filing;
 import org.smartproperty.committee.FilingInput;
 import org.smartproperty.committee.Member;
 import org.smartproperty.committee.MemberInput;
-import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
@@ -69,8 +67,8 @@ public class CommitteeResource extends CommitteeServiceClient {
                                 @QueryParam("sort") String sort, @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, CommitteeService.SORT);
         Validation v = new Validation(CommitteeMessages.TEXTS);
-        Long estate = optionalId(v, "estateId", estateId);
-        CommitteeStatus st = optionalEnum(v, "status", status, CommitteeStatus.class);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
+        CommitteeStatus st = QueryParams.optionalEnum(v, "status", status, CommitteeStatus.class);
         v.throwIfInvalid();
         return committees().list(Caller.scope(sc), new CommitteeQuery(estate, st), pr);
     }
@@ -188,15 +186,4 @@ public class CommitteeResource extends CommitteeServiceClient {
         return Api.ok(f, f.version());
     }
 
-    static <E extends Enum<E>> E optionalEnum(Validation v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.error(Messages.PLATFORM, field, "field.enum", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
-    }
 }

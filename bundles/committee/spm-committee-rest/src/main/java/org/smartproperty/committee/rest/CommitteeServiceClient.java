@@ -27,20 +27,4 @@ abstract class CommitteeServiceClient {
         return s;
     }
 
-    /** An optional numeric query parameter; a malformed one is a field error, never a 404. */
-    static Long optionalId(org.smartproperty.platform.Validation v, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        v.required(field, null);
-        return null;
-    }
 }

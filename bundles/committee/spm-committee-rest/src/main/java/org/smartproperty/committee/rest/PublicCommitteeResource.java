@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.committee.CommitteeMessages;
 import org.smartproperty.committee.CommitteeService;
 import org.smartproperty.committee.PublicCommittee;
@@ -37,7 +38,7 @@ public class PublicCommitteeResource extends CommitteeServiceClient {
                                       @QueryParam("size") String size, @QueryParam("sort") String sort) {
         PageRequest pr = PageRequest.parse(page, size, sort, CommitteeService.SORT);
         Validation v = new Validation(CommitteeMessages.TEXTS);
-        Long estate = optionalId(v, "estateId", estateId);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
         v.throwIfInvalid();
         return committees().publicList(estate, pr);
     }

@@ -1,8 +1,6 @@
 package org.smartproperty.company.rest;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -23,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.company.Company;
 import org.smartproperty.company.CompanyInput;
 import org.smartproperty.company.CompanyMessages;
@@ -31,7 +30,6 @@ import org.smartproperty.company.CompanyService;
 import org.smartproperty.company.CompanyStatus;
 import org.smartproperty.company.Filing;
 import org.smartproperty.company.FilingInput;
-import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
@@ -65,7 +63,7 @@ public class CompanyResource extends CompanyServiceClient {
                               @QueryParam("sort") String sort, @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, CompanyService.SORT);
         Validation v = new Validation(CompanyMessages.TEXTS);
-        CompanyStatus st = optionalEnum(v, "status", status, CompanyStatus.class);
+        CompanyStatus st = QueryParams.optionalEnum(v, "status", status, CompanyStatus.class);
         v.throwIfInvalid();
         return companies().list(Caller.scope(sc), new CompanyQuery(name, st), pr);
     }
@@ -183,15 +181,4 @@ public class CompanyResource extends CompanyServiceClient {
         return Api.ok(c, c.version());
     }
 
-    static <E extends Enum<E>> E optionalEnum(Validation v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.error(Messages.PLATFORM, field, "field.enum", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
-    }
 }

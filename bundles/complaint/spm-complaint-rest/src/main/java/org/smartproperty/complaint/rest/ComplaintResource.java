@@ -1,8 +1,6 @@
 package org.smartproperty.complaint.rest;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -22,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.complaint.Complaint;
 import org.smartproperty.complaint.ComplaintCategory;
 import org.smartproperty.complaint.ComplaintEvent;
@@ -31,7 +30,6 @@ import org.smartproperty.complaint.ComplaintQuery;
 import org.smartproperty.complaint.ComplaintService;
 import org.smartproperty.complaint.ComplaintStatus;
 import org.smartproperty.complaint.Dispatch;
-import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
@@ -84,10 +82,10 @@ public class ComplaintResource extends ComplaintServiceClient {
                                 @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, ComplaintService.SORT);
         Validation v = new Validation(ComplaintMessages.TEXTS);
-        ComplaintStatus st = optionalEnum(v, "status", status, ComplaintStatus.class);
-        ComplaintCategory cat = optionalEnum(v, "category", category, ComplaintCategory.class);
-        Long estate = optionalId(v, "estateId", estateId);
-        Long company = optionalId(v, "companyId", companyId);
+        ComplaintStatus st = QueryParams.optionalEnum(v, "status", status, ComplaintStatus.class);
+        ComplaintCategory cat = QueryParams.optionalEnum(v, "category", category, ComplaintCategory.class);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
+        Long company = QueryParams.optionalId(v, "companyId", companyId);
         v.throwIfInvalid();
         return complaints().list(Caller.of(sc), new ComplaintQuery(st, cat, estate, company), pr);
     }
@@ -213,27 +211,5 @@ public class ComplaintResource extends ComplaintServiceClient {
         return body == null ? null : body.note();
     }
 
-    static Long optionalId(Validation v, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            v.error(Messages.PLATFORM, field, "field.integer");
-            return null;
-        }
-    }
 
-    static <E extends Enum<E>> E optionalEnum(Validation v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.error(Messages.PLATFORM, field, "field.enum", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
-    }
 }

@@ -12,7 +12,6 @@ import org.smartproperty.deadline.DeadlineSettings;
 import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.WorkingCalendar;
 import org.smartproperty.platform.ApiException;
-import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Unavailable;
 
@@ -70,20 +69,4 @@ abstract class DeadlineClient {
         return ifMatch == null || ifMatch.isBlank() ? null : Api.expectedVersion(ifMatch);
     }
 
-    /** An optional numeric query parameter; a malformed one is a field error, never a 404. */
-    static Long optionalId(Validation v, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        v.error(org.smartproperty.platform.Messages.PLATFORM, field, "field.integer");
-        return null;
-    }
 }

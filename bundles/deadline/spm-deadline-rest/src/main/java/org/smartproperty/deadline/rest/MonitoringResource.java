@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineMessages;
 import org.smartproperty.deadline.DeadlineQuery;
@@ -56,7 +57,7 @@ public class MonitoringResource extends DeadlineClient {
                 v.error("state", "state.values");
             }
         }
-        Long estate = optionalId(v, "estateId", estateId);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
         v.throwIfInvalid();
         String d = domain == null || domain.isBlank() ? null : domain.trim();
         return tracker().monitoring(Caller.scope(sc), new DeadlineQuery(st, d, estate), pr);

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.estate.Building;
 import org.smartproperty.estate.BuildingInput;
 import org.smartproperty.estate.Estate;
@@ -64,8 +65,8 @@ public class EstateResource extends EstateServiceClient {
                              @QueryParam("size") String size, @QueryParam("sort") String sort, @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, EstateService.ESTATE_SORT);
         Validation v = new Validation(EstateMessages.TEXTS);
-        Long company = Params.optionalLong(v, "companyId", companyId);
-        EstateStatus st = Params.optionalEnum(v, "status", status, EstateStatus.class);
+        Long company = QueryParams.optionalLong(v, "companyId", companyId);
+        EstateStatus st = QueryParams.optionalEnum(v, "status", status, EstateStatus.class);
         double[] box = Params.bbox(v, bbox);
         v.throwIfInvalid();
         return estates().list(Caller.scope(sc), new EstateQuery(name, community, company, st, box), pr);
@@ -139,10 +140,10 @@ public class EstateResource extends EstateServiceClient {
         long estateId = Api.id(id, "objects.estate");
         PageRequest pr = PageRequest.parse(page, size, sort, EstateService.HOUSE_SORT);
         Validation v = new Validation(EstateMessages.TEXTS);
-        Long b = Params.optionalLong(v, "buildingId", buildingId);
-        Long f = Params.optionalLong(v, "floor", floor);
-        HouseStatus st = Params.optionalEnum(v, "status", status, HouseStatus.class);
-        HouseUse u = Params.optionalEnum(v, "use", use, HouseUse.class);
+        Long b = QueryParams.optionalLong(v, "buildingId", buildingId);
+        Long f = QueryParams.optionalLong(v, "floor", floor);
+        HouseStatus st = QueryParams.optionalEnum(v, "status", status, HouseStatus.class);
+        HouseUse u = QueryParams.optionalEnum(v, "use", use, HouseUse.class);
         v.throwIfInvalid();
         return estates().houses(Caller.scope(sc), estateId, new HouseQuery(b, f == null ? null : f.intValue(), st, u), pr);
     }

@@ -1,9 +1,7 @@
 package org.smartproperty.estate.rest;
 
 import java.util.Arrays;
-import java.util.Locale;
 
-import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Validation;
 
 /** Query-parameter parsing that reports bad values as field errors (400), never as JAX-RS 404s. */
@@ -12,29 +10,7 @@ final class Params {
     private Params() {
     }
 
-    static Long optionalLong(Validation v, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            v.error(Messages.PLATFORM, field, "field.integer");
-            return null;
-        }
-    }
 
-    static <E extends Enum<E>> E optionalEnum(Validation v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.error(Messages.PLATFORM, field, "field.enum", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
-    }
 
     /** bbox=minLon,minLat,maxLon,maxLat in CGCS2000 degrees. */
     static double[] bbox(Validation v, String raw) {

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
@@ -77,8 +78,8 @@ public class PatrolResource extends PatrolServiceClient {
                                      @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, PatrolService.REPORT_SORT);
         Validation v = new Validation(ServiceMessages.TEXTS);
-        Long estate = Params.optionalId(v, "estateId", estateId);
-        Long company = Params.optionalId(v, "companyId", companyId);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
+        Long company = QueryParams.optionalId(v, "companyId", companyId);
         v.throwIfInvalid();
         return patrols().reports(Caller.of(sc), new PatrolQuery(null, estate, company), pr);
     }
@@ -112,9 +113,9 @@ public class PatrolResource extends PatrolServiceClient {
                                   @QueryParam("sort") String sort, @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, PatrolService.TASK_SORT);
         Validation v = new Validation(ServiceMessages.TEXTS);
-        PatrolStatus st = Params.optionalEnum(v, "status", status, PatrolStatus.class);
-        Long estate = Params.optionalId(v, "estateId", estateId);
-        Long company = Params.optionalId(v, "companyId", companyId);
+        PatrolStatus st = QueryParams.optionalEnum(v, "status", status, PatrolStatus.class);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
+        Long company = QueryParams.optionalId(v, "companyId", companyId);
         v.throwIfInvalid();
         return patrols().tasks(Caller.of(sc), new PatrolQuery(st, estate, company), pr);
     }

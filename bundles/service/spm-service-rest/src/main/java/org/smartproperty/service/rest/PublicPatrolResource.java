@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -63,8 +64,8 @@ public class PublicPatrolResource extends PatrolServiceClient {
                                    @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest pr = PageRequest.parse(page, size, "-statusChangedAt", PatrolService.TASK_SORT);
         Validation v = new Validation(ServiceMessages.TEXTS);
-        Long estate = Params.optionalId(v, "estateId", estateId);
-        Long company = Params.optionalId(v, "companyId", companyId);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
+        Long company = QueryParams.optionalId(v, "companyId", companyId);
         v.throwIfInvalid();
         return patrols().published(estate, company, pr);
     }

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.rest.QueryParams;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -82,10 +83,10 @@ public class RepairResource extends RepairServiceClient {
                              @Context SecurityContext sc) {
         PageRequest pr = PageRequest.parse(page, size, sort, RepairService.SORT);
         Validation v = new Validation(ServiceMessages.TEXTS);
-        RepairStatus st = Params.optionalEnum(v, "status", status, RepairStatus.class);
-        RepairCategory cat = Params.optionalEnum(v, "category", category, RepairCategory.class);
-        Long estate = Params.optionalId(v, "estateId", estateId);
-        Long company = Params.optionalId(v, "companyId", companyId);
+        RepairStatus st = QueryParams.optionalEnum(v, "status", status, RepairStatus.class);
+        RepairCategory cat = QueryParams.optionalEnum(v, "category", category, RepairCategory.class);
+        Long estate = QueryParams.optionalId(v, "estateId", estateId);
+        Long company = QueryParams.optionalId(v, "companyId", companyId);
         v.throwIfInvalid();
         return repairs().list(Caller.of(sc), new RepairQuery(st, cat, estate, company), pr);
     }
