@@ -1,5 +1,6 @@
 package org.smartproperty.committee;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.smartproperty.platform.security.DataScope;
  * COMMITTEE its estate's, COMPANY those of the estates it manages, OWNER those of the estates where
  * it owns a house; everything else is 404. Every write is audited in the same transaction.
  */
+@ProviderType
 public interface CommitteeService {
 
     /** Properties the committee list can be sorted by. */

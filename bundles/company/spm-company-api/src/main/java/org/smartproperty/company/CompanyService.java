@@ -1,5 +1,6 @@
 package org.smartproperty.company;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.smartproperty.platform.security.DataScope;
  * COMPANY only its own, everyone else none (404, as if it did not exist). Every write is audited
  * in the same transaction.
  */
+@ProviderType
 public interface CompanyService {
 
     /** Properties the company list can be sorted by. */

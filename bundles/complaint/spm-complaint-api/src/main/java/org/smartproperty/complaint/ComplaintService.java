@@ -1,5 +1,6 @@
 package org.smartproperty.complaint;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * estate and those it filed; OWNER the ones they filed. Every transition is a timeline event and
  * an audit row in the same transaction; SMS to the complainant go through the outbox in it too.
  */
+@ProviderType
 public interface ComplaintService {
 
     /** Sort keys of the list. */

@@ -1,5 +1,6 @@
 package org.smartproperty.deadline;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.sql.Connection;
 
 /**
@@ -9,6 +10,7 @@ import java.sql.Connection;
  * not at all. A listener that throws rolls back that one escalation (it is retried on the next run);
  * never commit, roll back or close the connection.
  */
+@ConsumerType
 public interface DeadlineListener {
 
     void onWarning(Connection sameTransaction, Escalation escalation);

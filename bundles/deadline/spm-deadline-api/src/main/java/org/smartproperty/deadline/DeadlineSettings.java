@@ -1,5 +1,6 @@
 package org.smartproperty.deadline;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * transaction; every write is audited in it. Updates of an existing record need its version
  * (428 without, 412 stale); a create passes null.
  */
+@ProviderType
 public interface DeadlineSettings {
 
     /** Exception days of a year, by date. */

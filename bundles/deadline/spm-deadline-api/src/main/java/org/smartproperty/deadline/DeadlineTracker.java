@@ -1,5 +1,6 @@
 package org.smartproperty.deadline;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.smartproperty.platform.security.DataScope;
  * now. Invalid input is a 400 {@code ApiException} with field errors; an untracked item 404; a
  * transition the state does not allow (pause a non-pausable category, resume a running one, ...) 409.
  */
+@ProviderType
 public interface DeadlineTracker {
 
     /** Sort keys of {@link #monitoring}. */

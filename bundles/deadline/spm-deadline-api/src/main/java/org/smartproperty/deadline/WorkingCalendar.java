@@ -1,5 +1,6 @@
 package org.smartproperty.deadline;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.List;
  * (default Asia/Shanghai). Every call reads the calendar data as it is now, so an edit by the
  * regulator changes every later computation (deadlines already computed keep their due time).
  */
+@ProviderType
 public interface WorkingCalendar {
 
     ZoneId zone();

@@ -1,5 +1,6 @@
 package org.smartproperty.estate;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 
 import org.smartproperty.platform.Page;
@@ -14,6 +15,7 @@ import org.smartproperty.platform.security.DataScope;
  * write is audited in its own transaction. (Methods added after 1.0 have default bodies so
  * existing implementations, e.g. test doubles, keep compiling.)
  */
+@ProviderType
 public interface EstateService {
 
     /** Properties the estate list can be sorted by. */

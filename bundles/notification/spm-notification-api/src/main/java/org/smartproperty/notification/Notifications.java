@@ -1,5 +1,6 @@
 package org.smartproperty.notification;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Connection;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 
 /** In-app notifications (SLA-3: assignee and supervisor are notified in-app and by SMS). */
+@ProviderType
 public interface Notifications {
 
     /**

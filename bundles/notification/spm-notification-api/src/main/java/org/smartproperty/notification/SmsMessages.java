@@ -1,5 +1,6 @@
 package org.smartproperty.notification;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 
 /** Reading the outbox (final state per message) and applying delivery receipts. */
+@ProviderType
 public interface SmsMessages {
 
     /** Messages newest first, phones masked (ID-2); {@code state} and {@code reference} optional filters. */

@@ -1,5 +1,6 @@
 package org.smartproperty.notification;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Connection;
 
 /**
@@ -9,6 +10,7 @@ import java.sql.Connection;
  * {@code AuditTrail.append}): a rolled-back change sends nothing. The dispatcher sends committed
  * rows later, with retries, per-number rate limits and never twice for one row.
  */
+@ProviderType
 public interface SmsOutbox {
 
     /**

@@ -1,5 +1,6 @@
 package org.smartproperty.notification;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
  * calls {@link #send} twice for one {@code outId} unless {@link #query} said it was not received.
  * Implementations never throw: every outcome is a {@link SendResult}.
  */
+@ConsumerType
 public interface SmsSender {
 
     /** {@code aliyun}, {@code tencent}, ... (also the path segment of the receipt endpoint). */

@@ -1,7 +1,10 @@
 package org.smartproperty.ops;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /** Progress of a long operation (rows or bytes done of a total), for the CLI's progress bar. */
 @FunctionalInterface
+@ConsumerType
 public interface Progress {
 
     Progress NONE = (phase, done, total) -> { };

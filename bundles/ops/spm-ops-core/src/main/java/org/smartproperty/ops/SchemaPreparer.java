@@ -1,5 +1,6 @@
 package org.smartproperty.ops;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -8,6 +9,7 @@ import javax.sql.DataSource;
  * Liquibase changelogs, in the order the source applied them. {@link LiquibaseSchemas} is the
  * implementation; without one, a restore needs a target the platform has already migrated.
  */
+@ConsumerType
 public interface SchemaPreparer {
 
     /** @param bundles bundle symbolic names in the source's execution order */

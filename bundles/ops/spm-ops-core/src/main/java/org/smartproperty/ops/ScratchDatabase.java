@@ -1,5 +1,6 @@
 package org.smartproperty.ops;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /** A throw-away database for {@code restore-test}: created empty, dropped afterwards. */
+@ConsumerType
 public interface ScratchDatabase extends AutoCloseable {
 
     DataSource dataSource();

@@ -1,5 +1,6 @@
 package org.smartproperty.service;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * when it is closed; closing tells every reporting owner (in-app and SMS PATROL_RESULT) and
  * publishes the result without personal data.
  */
+@ProviderType
 public interface PatrolService {
 
     Set<String> REPORT_SORT = Set.of("id", "status", "reportedAt");

@@ -1,5 +1,6 @@
 package org.smartproperty.service;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * transaction; the deadline (domain {@code repair}, category = the repair's) and the SMS to the
  * requester (outbox) are written in it too.
  */
+@ProviderType
 public interface RepairService {
 
     /** Sort keys of the list. */

@@ -1,11 +1,13 @@
 package org.smartproperty.estate.registration;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.smartproperty.estate.IdType;
 
 /**
  * INT-REG: the real-estate registration system as the authority on title. Implemented by an
  * adapter (REST/JSON); the estate service asks it when an owner verifies a house (OWN-2).
  */
+@ConsumerType
 public interface TitleRegistry {
 
     /**

@@ -1,11 +1,13 @@
 package org.smartproperty.estate.sync;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.time.Instant;
 
 /**
  * INT-RE: the real-estate information system as a source of changes. Implemented by an adapter
  * (HTTP/JSON); the sync engine pages through it.
  */
+@ConsumerType
 public interface RealEstateSource {
 
     /**

@@ -1,5 +1,6 @@
 package org.smartproperty.estate.sync;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * no change creates and updates nothing), incremental (from the latest change timestamp of the
  * last successful run), malformed records skipped, counted and reported, every run recorded.
  */
+@ProviderType
 public interface RealEstateSync {
 
     /** Runs a sync in the calling thread and returns the finished run. 409 while another runs, 503 without a source. */

@@ -1,5 +1,6 @@
 package org.smartproperty.platform.files;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.smartproperty.platform.security.SpmPrincipal;
 
 /**
@@ -7,6 +8,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * with the service property {@link #OWNER_KIND} (e.g. {@code company-filing}); the uploader may
  * always read their own file.
  */
+@ConsumerType
 public interface FileAccessPolicy {
 
     String OWNER_KIND = "spm.file.owner.kind";

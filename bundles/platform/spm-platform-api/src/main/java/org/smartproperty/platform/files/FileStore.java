@@ -1,5 +1,6 @@
 package org.smartproperty.platform.files;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * for an unsupported or broken content, 413 for a file over the size limit, 404 for an unknown
  * file or one the caller may not read.
  */
+@ProviderType
 public interface FileStore {
 
     /**

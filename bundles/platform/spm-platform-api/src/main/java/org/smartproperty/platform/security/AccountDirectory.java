@@ -1,5 +1,6 @@
 package org.smartproperty.platform.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import java.util.Optional;
  * Who to notify: the domains find the accounts of an organisation or a role and their contact
  * phone here instead of reading the security tables (SLA-3 escalations, OC-2 reminders).
  */
+@ProviderType
 public interface AccountDirectory {
 
     /** An account's name and phone as the notifications need them; phone may be null. */

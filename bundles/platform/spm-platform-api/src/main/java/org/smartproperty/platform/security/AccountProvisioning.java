@@ -1,9 +1,12 @@
 package org.smartproperty.platform.security;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Creates accounts from code (the dev profile's demo accounts, first-start bootstrap). Idempotent:
  * an existing username is left as it is.
  */
+@ProviderType
 public interface AccountProvisioning {
 
     /**

@@ -1,5 +1,6 @@
 package org.smartproperty.platform.security;
 
+import org.osgi.annotation.versioning.ProviderType;
 import java.sql.Connection;
 
 /**
@@ -7,6 +8,7 @@ import java.sql.Connection;
  * caller's connection, i.e. in the same transaction as the change it records (from JPA:
  * {@code em.unwrap(java.sql.Connection.class)} inside the transaction).
  */
+@ProviderType
 public interface AuditTrail {
 
     void append(Connection sameTransaction, AuditEvent event);

@@ -1,8 +1,10 @@
 package org.smartproperty.platform.security;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.net.URI;
 
 /** SPI of an external login (OAuth 2.0-style authorization code flow). */
+@ConsumerType
 public interface IdentityProvider {
 
     /** Stable id of the provider, e.g. {@code gd-tyrz}. */
