@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Every bundle's texts exist in zh-CN (the base file) and English alike, across the repository,
- * and no bundle keeps its texts under a package its bundle does not export or own privately is
- * checked in the container (PlatformIT): here, the key sets of every messages pair are equal.
+ * Every bundle's texts exist in zh-CN (the base file) and English alike, across the repository.
+ * That the texts are also found inside Karaf (a bundle's messages must sit in a package it owns)
+ * is checked in the container by PlatformIT.
  */
 class MessageBundlesTest {
 
