@@ -31,6 +31,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.smartproperty.platform.testsupport.MutableClock;
 import org.smartproperty.deadline.CalendarDay;
 import org.smartproperty.deadline.CalendarDayInput;
 import org.smartproperty.deadline.DayKind;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.smartproperty.platform.testsupport.MutableClock;
 import org.smartproperty.deadline.TrackedItem;
 import org.smartproperty.notification.internal.NotificationsImpl;
 import org.smartproperty.notification.internal.SmsOutboxImpl;

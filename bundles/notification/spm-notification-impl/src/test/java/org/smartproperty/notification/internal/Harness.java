@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import org.smartproperty.platform.testsupport.MutableClock;
 import org.smartproperty.adapter.sms.internal.SmsAdapterComponent;
 import org.smartproperty.adapter.sms.internal.SmsAdapterSettings;
 import org.smartproperty.notification.SmsSender;
@@ -37,34 +38,6 @@ final class Harness implements AutoCloseable {
 
     static final String KEY = "spm-test";
     static final String SECRET = "spm-test-secret";
-
-    /** A clock the tests move. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     final SmsSimulator sim;
     final HttpServer receipts;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.testsupport.MutableClock;
 import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.SmsRequest;
 import org.smartproperty.notification.SmsSender;
@@ -32,7 +33,7 @@ import org.smartproperty.sim.sms.internal.SmsSimulator;
 abstract class SmsOutboxContract {
 
     static Harness h;
-    Harness.MutableClock clock;
+    MutableClock clock;
     SmsOutboxImpl outbox;
     SmsDispatcher dispatcher;
     SmsSender sender;
@@ -58,7 +59,7 @@ abstract class SmsOutboxContract {
         }
         h.sim.mode(SmsSimulator.Mode.OK);
         h.sim.delay(Duration.ZERO);
-        clock = new Harness.MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         outbox = new SmsOutboxImpl(ds(), clock);
         sender = h.sender("aliyun", Duration.ofMillis(800));
         DispatchSettings st = new DispatchSettings(true, Duration.ofMillis(50), 50, 4, 3, Duration.ofSeconds(30), Duration.ofMinutes(10),

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.smartproperty.platform.testsupport.MutableClock;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineState;
 import org.smartproperty.deadline.DeadlineTracker;
@@ -97,38 +98,6 @@ abstract class ServiceWorkflowsContract {
 
     /** The database of the subclass (PostgreSQL, or H2 for the embedded default). */
     abstract TestDatabase db();
-
-    /** A clock the test sets: no sleeping, no timed assertions. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void plus(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Tuesday 2026-12-01 10:00 in Zhuhai: a working day. */
     static final Instant START = Instant.parse("2026-12-01T02:00:00Z");

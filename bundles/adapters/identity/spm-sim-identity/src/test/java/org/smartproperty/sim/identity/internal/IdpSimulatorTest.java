@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.smartproperty.platform.testsupport.MutableClock;
+
 class IdpSimulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -324,32 +326,4 @@ class IdpSimulatorTest {
         return expected == org.charAt(8);
     }
 
-    /** A clock tests move forward. */
-    static final class MutableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 }
