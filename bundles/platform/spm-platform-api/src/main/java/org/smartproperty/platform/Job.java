@@ -1,5 +1,8 @@
 package org.smartproperty.platform;
 
+import java.util.Objects;
+import java.util.function.Supplier;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -41,4 +44,56 @@ public interface Job {
      * @return a one-line summary of what was done for the job list (may be {@code null})
      */
     String run(JobContext context) throws Exception;
+
+    /** The work of a job built by {@link #of} or {@link #perNode}. */
+    @FunctionalInterface
+    interface Work {
+        String run(JobContext context) throws Exception;
+    }
+
+    /**
+     * A cluster-locked job from its parts, for a component that registers it itself
+     * ({@code BundleContext.registerService(Job.class, Job.of(...), null)} in its activate); the
+     * schedule supplier is asked after every run, so it may read the component's current settings.
+     */
+    static Job of(String name, Supplier<JobSchedule> schedule, Work work) {
+        return simple(name, schedule, work, true);
+    }
+
+    /** Like {@link #of}, but every node runs it (no cluster lock): work that belongs to the node. */
+    static Job perNode(String name, Supplier<JobSchedule> schedule, Work work) {
+        return simple(name, schedule, work, false);
+    }
+
+    private static Job simple(String name, Supplier<JobSchedule> schedule, Work work, boolean lock) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(work, "work");
+        return new Job() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public JobSchedule schedule() {
+                return schedule.get();
+            }
+
+            @Override
+            public boolean clusterLock() {
+                return lock;
+            }
+
+            @Override
+            public String run(JobContext context) throws Exception {
+                return work.run(context);
+            }
+
+            @Override
+            public String toString() {
+                return "Job " + name;
+            }
+        };
+    }
 }

@@ -5,17 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,6 +28,9 @@ import org.smartproperty.notification.SmsRequest;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.HealthCheck;
 import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.Jdbc;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
@@ -38,14 +40,12 @@ import org.smartproperty.platform.security.Role;
  * ({@code reminder.leadDays}, default 60) are reminded ONCE per term end: an in-app notification
  * to the committee's accounts and to the regulator's staff, an SMS to the committee's phone and
  * its head's. The reminder row, the notifications and the SMS outbox rows commit together, so a
- * crash never loses or repeats one; on PostgreSQL one node at a time runs the job (advisory lock).
+ * crash never loses or repeats one; one node at a time runs the job (the platform job runner's cluster lock, issue 10 item 3).
  */
 @Component(immediate = true, service = {TermReminderJob.class, HealthCheck.class})
 public class TermReminderJob implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(TermReminderJob.class);
-    /** Advisory lock key of this job ('spm' 'octerm'). */
-    static final long LOCK_KEY = 0x73706d_6f637465L;
 
     @Reference
     private CommitteeServiceImpl committees;
@@ -62,7 +62,7 @@ public class TermReminderJob implements HealthCheck {
     @Reference(target = "(osgi.jndi.service.name=spm)")
     private DataSource dataSource;
 
-    private ScheduledExecutorService timer;
+    private ServiceRegistration<Job> job;
     private volatile Instant lastRun;
     private volatile String lastError;
 
@@ -78,50 +78,44 @@ public class TermReminderJob implements HealthCheck {
     }
 
     @Activate
-    void activate() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-committee-term-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::runQuietly, 2, 6 * 60, TimeUnit.MINUTES);
+    void activate(BundleContext context) {
+        job = context.registerService(Job.class, job(), null);
     }
 
     @Deactivate
     void deactivate() {
-        timer.shutdown();
-    }
-
-    private void runQuietly() {
         try {
-            int n = run(LocalDate.now(CommitteeServiceImpl.ZONE));
-            if (n > 0) {
-                LOG.info("Committee term reminders sent: {}", n);
-            }
-        } catch (Exception e) {
-            lastError = e.toString();
-            LOG.error("Committee term reminders failed: {}", e.toString(), e);
+            job.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping
         }
     }
 
-    /** Sends the reminders due on {@code today} that were not sent yet; returns how many committees were reminded now. */
+    /** The platform job (issue 10 item 3): every 6 hours (first 2 minutes after start), one node at a time (the runner's lock). */
+    Job job() {
+        return Job.of("committee.term-reminders", () -> JobSchedule.every(Duration.ofHours(6), Duration.ofMinutes(2)), c -> {
+            try {
+                int n = run(LocalDate.now(CommitteeServiceImpl.ZONE));
+                if (n > 0) {
+                    LOG.info("Committee term reminders sent: {}", n);
+                }
+                return n + " committee(s) reminded";
+            } catch (Exception e) {
+                lastError = e.toString();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Sends the reminders due on {@code today} that were not sent yet; returns how many committees were reminded now.
+     * One node at a time through the job runner's cluster lock; each reminder row is the record that it was done.
+     */
     int run(LocalDate today) throws SQLException {
         int sent = 0;
-        try (Connection lock = dataSource.getConnection()) {
-            boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            if (postgres && !advisory(lock, "SELECT pg_try_advisory_lock(?)")) {
-                return 0; // another node runs it
-            }
-            try {
-                for (CommitteeServiceImpl.ReminderTarget t : committees.termReminderTargets(today)) {
-                    if (remind(t)) {
-                        sent++;
-                    }
-                }
-            } finally {
-                if (postgres) {
-                    advisory(lock, "SELECT pg_advisory_unlock(?)");
-                }
+        for (CommitteeServiceImpl.ReminderTarget t : committees.termReminderTargets(today)) {
+            if (remind(t)) {
+                sent++;
             }
         }
         lastRun = Instant.now();
@@ -131,45 +125,37 @@ public class TermReminderJob implements HealthCheck {
 
     /** One committee in one transaction: the reminder row first (a second node or run finds it and stops), then the messages. */
     private boolean remind(CommitteeServiceImpl.ReminderTarget t) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (alreadySent(c, t)) {
-                    c.rollback();
-                    return false;
-                }
-                Map<String, String> params = Map.of("committee", t.name(), "termEnd", t.termEnd().toString());
-                String link = "/committees/" + t.committeeId();
-                Set<Long> recipients = new LinkedHashSet<>();
-                directory.accountsOf(DataScope.committee(t.estateId())).forEach(a -> recipients.add(a.accountId()));
-                directory.accountsWithRole(Role.REGULATOR).forEach(a -> recipients.add(a.accountId()));
-                for (long account : recipients) {
-                    notifications.notify(c, account, MessageKind.COMMITTEE_TERM_ENDING, params, link);
-                }
-                int texts = 0;
-                for (String phone : t.phones()) {
-                    try {
-                        sms.enqueue(c, new SmsRequest(phone, MessageKind.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
-                        texts++;
-                    } catch (ApiException e) {
-                        LOG.warn("Committee {}: no term reminder SMS to an invalid phone ({})", t.committeeId(), e.getMessage());
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO ocm_term_reminder (committee_id, term_end, sent_at, recipients) VALUES (?, ?, ?, ?)")) {
-                    ps.setLong(1, t.committeeId());
-                    ps.setObject(2, t.termEnd());
-                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
-                    ps.setInt(4, recipients.size() + texts);
-                    ps.executeUpdate();
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Jdbc.transaction(dataSource, c -> {
+            if (alreadySent(c, t)) {
+                return false;
             }
-        }
+            Map<String, String> params = Map.of("committee", t.name(), "termEnd", t.termEnd().toString());
+            String link = "/committees/" + t.committeeId();
+            Set<Long> recipients = new LinkedHashSet<>();
+            directory.accountsOf(DataScope.committee(t.estateId())).forEach(a -> recipients.add(a.accountId()));
+            directory.accountsWithRole(Role.REGULATOR).forEach(a -> recipients.add(a.accountId()));
+            for (long account : recipients) {
+                notifications.notify(c, account, MessageKind.COMMITTEE_TERM_ENDING, params, link);
+            }
+            int texts = 0;
+            for (String phone : t.phones()) {
+                try {
+                    sms.enqueue(c, new SmsRequest(phone, MessageKind.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
+                    texts++;
+                } catch (ApiException e) {
+                    LOG.warn("Committee {}: no term reminder SMS to an invalid phone ({})", t.committeeId(), e.getMessage());
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO ocm_term_reminder (committee_id, term_end, sent_at, recipients) VALUES (?, ?, ?, ?)")) {
+                ps.setLong(1, t.committeeId());
+                ps.setObject(2, t.termEnd());
+                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setInt(4, recipients.size() + texts);
+                ps.executeUpdate();
+            }
+            return true;
+        });
     }
 
     private static boolean alreadySent(Connection c, CommitteeServiceImpl.ReminderTarget t) throws SQLException {
@@ -178,15 +164,6 @@ public class TermReminderJob implements HealthCheck {
             ps.setObject(2, t.termEnd());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
-            }
-        }
-    }
-
-    private static boolean advisory(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, LOCK_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
             }
         }
     }

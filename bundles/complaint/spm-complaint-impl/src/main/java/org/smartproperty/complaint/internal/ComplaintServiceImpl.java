@@ -2,6 +2,7 @@ package org.smartproperty.complaint.internal;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -21,6 +19,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -61,6 +61,8 @@ import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.files.Attachment;
 import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
@@ -153,7 +155,7 @@ public class ComplaintServiceImpl implements ComplaintService {
     private Transactions tx;
     private Clock clock = Clock.systemUTC();
     private volatile Settings settings = Settings.DEFAULTS;
-    private ScheduledExecutorService timer;
+    private ServiceRegistration<Job> job;
 
     public ComplaintServiceImpl() {
     }
@@ -176,17 +178,25 @@ public class ComplaintServiceImpl implements ComplaintService {
     }
 
     @Activate
-    void activate(ComplaintConfig config) {
+    void activate(ComplaintConfig config, BundleContext context) {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-complaint-autoclose");
-            t.setDaemon(true);
-            return t;
+        job = context.registerService(Job.class, autoCloseJob(), null);
+    }
+
+    /** The auto-close as a platform job (issue 10 item 3): every {@code autoClose.intervalMinutes}, one node at a time. */
+    Job autoCloseJob() {
+        return Job.of("complaint.auto-close", () -> {
+            Duration every = Duration.ofMinutes(settings.intervalMinutes());
+            return JobSchedule.every(every);
+        }, c -> {
+            int n = closeUnconfirmed();
+            if (n > 0) {
+                LOG.info("Complaints closed automatically: {}", n);
+            }
+            return n + " closed";
         });
-        int every = settings.intervalMinutes();
-        timer.scheduleWithFixedDelay(this::autoCloseQuietly, every, every, TimeUnit.MINUTES);
     }
 
     @Modified
@@ -215,22 +225,16 @@ public class ComplaintServiceImpl implements ComplaintService {
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdown(); // never interrupt: the job may be in JDBC calls
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
         }
         if (emf != null) {
             emf.close();
-        }
-    }
-
-    private void autoCloseQuietly() {
-        try {
-            int n = closeUnconfirmed();
-            if (n > 0) {
-                LOG.info("Complaints closed automatically: {}", n);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Auto-close of resolved complaints failed; retried on the next run", e);
         }
     }
 

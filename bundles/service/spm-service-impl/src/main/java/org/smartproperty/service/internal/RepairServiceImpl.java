@@ -10,20 +10,20 @@ import static org.smartproperty.service.internal.Workflows.scope;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,6 +44,8 @@ import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
 import org.smartproperty.notification.SmsRequest;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
@@ -148,7 +150,7 @@ public class RepairServiceImpl implements RepairService {
     private Transactions tx;
     private Clock clock = Clock.systemUTC();
     private volatile Settings settings = Settings.DEFAULTS;
-    private ScheduledExecutorService timer;
+    private ServiceRegistration<Job> job;
 
     public RepairServiceImpl() {
     }
@@ -169,17 +171,22 @@ public class RepairServiceImpl implements RepairService {
     }
 
     @Activate
-    void activate(ServiceConfig config) {
+    void activate(ServiceConfig config, BundleContext context) {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-repair-autoconfirm");
-            t.setDaemon(true);
-            return t;
+        job = context.registerService(Job.class, autoConfirmJob(), null);
+    }
+
+    /** The auto-confirm as a platform job (issue 10 item 3): every {@code autoConfirm.intervalMinutes}, one node at a time. */
+    Job autoConfirmJob() {
+        return Job.of("repair.auto-confirm", () -> JobSchedule.every(Duration.ofMinutes(settings.intervalMinutes())), c -> {
+            int n = confirmUnconfirmed();
+            if (n > 0) {
+                LOG.info("Repairs confirmed automatically: {}", n);
+            }
+            return n + " confirmed";
         });
-        int every = settings.intervalMinutes();
-        timer.scheduleWithFixedDelay(this::autoConfirmQuietly, every, every, TimeUnit.MINUTES);
     }
 
     @Modified
@@ -208,22 +215,16 @@ public class RepairServiceImpl implements RepairService {
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdown(); // never interrupt: the job may be in JDBC calls
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
         }
         if (emf != null) {
             emf.close();
-        }
-    }
-
-    private void autoConfirmQuietly() {
-        try {
-            int n = confirmUnconfirmed();
-            if (n > 0) {
-                LOG.info("Repairs confirmed automatically: {}", n);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Auto-confirm of completed repairs failed; retried on the next run", e);
         }
     }
 
