@@ -1,30 +1,27 @@
 package org.smartproperty.platform.security.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
+import java.time.Duration;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 
 /**
  * Daily audit retention: deletes rows older than {@code audit.retentionDays} (never below 185).
- * On PostgreSQL one node at a time runs it (advisory lock), as every periodic job must.
+ * A platform job ({@code security.audit-retention}, issue 10 item 3): once a day, the first run 10
+ * minutes after start, one node at a time through the job runner's cluster lock.
  */
 @Component(immediate = true)
 public class AuditRetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetentionJob.class);
-    /** Advisory lock key of this job ('spm' 'audit'). */
-    static final long LOCK_KEY = 0x73706d_6175646974L;
 
     @Reference
     private AuditTrailImpl audit;
@@ -32,53 +29,27 @@ public class AuditRetentionJob {
     @Reference
     private SecurityServiceImpl security;
 
-    @Reference(target = "(osgi.jndi.service.name=spm)")
-    private DataSource dataSource;
-
-    private ScheduledExecutorService timer;
+    private ServiceRegistration<Job> job;
 
     @Activate
-    void activate() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-audit-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(this::runOnce, 10, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+    void activate(BundleContext context) {
+        job = context.registerService(Job.class, Job.of("security.audit-retention",
+                () -> JobSchedule.every(Duration.ofDays(1), Duration.ofMinutes(10)), c -> runOnce()), null);
     }
 
     @Deactivate
     void deactivate() {
-        timer.shutdown();
+        try {
+            job.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping
+        }
     }
 
-    void runOnce() {
-        try (Connection lock = dataSource.getConnection()) {
-            boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            if (postgres) {
-                try (PreparedStatement ps = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                    ps.setLong(1, LOCK_KEY);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (!rs.getBoolean(1)) {
-                            return; // another node runs it
-                        }
-                    }
-                }
-            }
-            try {
-                int n = audit.purge(security.policy().auditRetentionDays());
-                LOG.info("Audit retention: {} rows older than {} days deleted", n, security.policy().auditRetentionDays());
-            } finally {
-                if (postgres) {
-                    try (PreparedStatement ps = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                        ps.setLong(1, LOCK_KEY);
-                        ps.execute();
-                    }
-                }
-            }
-        } catch (Exception e) {
-            LOG.error("Audit retention run failed: {}", e.toString(), e);
-        }
+    String runOnce() {
+        int days = security.policy().auditRetentionDays();
+        int n = audit.purge(days);
+        LOG.info("Audit retention: {} rows older than {} days deleted", n, days);
+        return n + " row(s) older than " + Math.max(days, AuditTrailImpl.MIN_RETENTION_DAYS) + " days deleted";
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.smartproperty.platform.Jdbc;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
@@ -59,15 +60,11 @@ public class AuditTrailImpl implements AuditTrail {
 
     @Override
     public void append(AuditEvent e) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Jdbc.transaction(dataSource, c -> {
                 append(c, e);
-                c.commit();
-            } catch (RuntimeException ex) {
-                c.rollback();
-                throw ex;
-            }
+                return null;
+            });
         } catch (SQLException ex) {
             throw new IllegalStateException("audit append failed: " + ex.getMessage(), ex);
         }
@@ -86,10 +83,9 @@ public class AuditTrailImpl implements AuditTrail {
      */
     public int purge(int retentionDays) {
         int days = Math.max(retentionDays, MIN_RETENTION_DAYS);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        try {
+            return Jdbc.transaction(dataSource, c -> {
+                if (Jdbc.postgres(c)) {
                     try (PreparedStatement ps = c.prepareStatement("SET LOCAL spm.audit_purge = 'on'")) {
                         ps.execute();
                     }
@@ -100,12 +96,8 @@ public class AuditTrailImpl implements AuditTrail {
                     n = ps.executeUpdate();
                 }
                 append(c, AuditEvent.of("system", "audit.purge", "audit", null, "{\"retentionDays\":" + days + ",\"deleted\":" + n + "}"));
-                c.commit();
                 return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
