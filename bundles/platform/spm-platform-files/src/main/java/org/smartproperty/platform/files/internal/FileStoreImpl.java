@@ -31,8 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -41,6 +39,7 @@ import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,6 +51,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.FieldError;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.files.Attachment;
 import org.smartproperty.platform.files.AttachmentInput;
@@ -96,7 +97,7 @@ public class FileStoreImpl implements FileStore {
      * domain service, which needs this store, and a bound reference would be a cycle.
      */
     private volatile BundleContext context;
-    private ScheduledExecutorService timer;
+    private ServiceRegistration<Job> job;
 
     /** Validated configuration. */
     record Settings(Path directory, long maxBytes, Set<String> allowedTypes, int thumbnailSize, Duration pending,
@@ -189,12 +190,18 @@ public class FileStoreImpl implements FileStore {
     void activate(BundleContext context, FilesConfig config) throws IOException {
         this.context = context;
         modified(config);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-files-purge");
-            t.setDaemon(true);
-            return t;
+        job = context.registerService(Job.class, purgeJob(), null);
+    }
+
+    /** The purge as a platform job (issue 10 item 3): hourly, the first run 5 minutes after start, one node at a time. */
+    Job purgeJob() {
+        return Job.of("files.purge", () -> JobSchedule.every(Duration.ofMinutes(60), Duration.ofMinutes(5)), c -> {
+            int n = purge(c.now());
+            if (n > 0) {
+                LOG.info("File store: {} unattached uploads purged", n);
+            }
+            return n + " unattached upload(s) purged";
         });
-        timer.scheduleWithFixedDelay(this::purgeQuietly, 5, 60, TimeUnit.MINUTES);
     }
 
     @Modified
@@ -212,8 +219,13 @@ public class FileStoreImpl implements FileStore {
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdown();
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
         }
     }
 
@@ -583,17 +595,6 @@ public class FileStoreImpl implements FileStore {
             c.commit();
         }
         return gone.size();
-    }
-
-    private void purgeQuietly() {
-        try {
-            int n = purge(Instant.now());
-            if (n > 0) {
-                LOG.info("File store: {} unattached uploads purged", n);
-            }
-        } catch (Exception e) {
-            LOG.error("File store purge failed: {}", e.toString(), e);
-        }
     }
 
     Path blob(String sha) {
