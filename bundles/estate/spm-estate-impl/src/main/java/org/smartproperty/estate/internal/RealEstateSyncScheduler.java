@@ -3,10 +3,9 @@ package org.smartproperty.estate.internal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,6 +22,8 @@ import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.HealthCheck;
 import org.smartproperty.platform.HealthResult;
 import org.smartproperty.platform.HealthStatus;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 
 /**
  * INT-RE: runs the real-estate sync on a schedule. Only active when PID
@@ -46,20 +47,21 @@ public class RealEstateSyncScheduler implements HealthCheck {
     @Reference
     private RealEstateSync sync;
 
-    private ScheduledExecutorService executor;
+    private ServiceRegistration<Job> job;
 
     public RealEstateSyncScheduler() {
     }
 
-    /** Outside OSGi (tests). */
+    /** Outside OSGi (tests): the job without a runner. */
     RealEstateSyncScheduler(RealEstateSync sync, Duration interval) {
         this.sync = sync;
         start(interval);
     }
 
     @Activate
-    void activate(Config config) {
+    void activate(Config config, BundleContext context) {
         start(Duration.ofMinutes(Math.max(1, config.intervalMinutes())));
+        job = context.registerService(Job.class, job(), null);
     }
 
     private volatile Duration interval;
@@ -68,24 +70,28 @@ public class RealEstateSyncScheduler implements HealthCheck {
     private void start(Duration interval) {
         this.interval = interval;
         this.startedAt = java.time.Instant.now();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-realestate-sync-schedule");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("real-estate sync scheduled every {}", interval);
     }
 
-    void tick() {
+    /**
+     * The platform job {@code estate.realestate-sync} (issue 10 item 3): {@code intervalMinutes} after the end of
+     * the previous run, one node at a time. A run refused because another one runs (409) or the adapter is
+     * missing (503) is an OK run that did nothing; the schedule goes on either way.
+     */
+    Job job() {
+        return Job.of("estate.realestate-sync", () -> JobSchedule.every(interval), c -> tick());
+    }
+
+    String tick() {
         try {
             SyncRun r = sync.run("scheduler");
             LOG.info("scheduled real-estate sync run {}: {}, read {}, created {}, updated {}, skipped {}", r.id(), r.status(), r.read(),
                     r.created(), r.updated(), r.skipped());
+            return "run " + r.id() + " " + r.status() + ": read " + r.read() + ", created " + r.created() + ", updated " + r.updated()
+                    + ", skipped " + r.skipped();
         } catch (ApiException e) {
             LOG.info("scheduled real-estate sync not run: {} {}", e.status(), e.code());
-        } catch (RuntimeException e) {
-            LOG.warn("scheduled real-estate sync failed", e);
+            return "not run: " + e.status() + " " + e.code();
         }
     }
 
@@ -128,9 +134,13 @@ public class RealEstateSyncScheduler implements HealthCheck {
 
     @Deactivate
     void deactivate() {
-        if (executor != null) {
-            executor.shutdown(); // never interrupt: a run may be inside JDBC
-            executor = null;
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
         }
     }
 }

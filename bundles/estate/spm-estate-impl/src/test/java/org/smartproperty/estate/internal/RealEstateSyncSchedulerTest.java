@@ -1,7 +1,9 @@
 package org.smartproperty.estate.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,9 @@ import org.smartproperty.estate.EstateMessages;
 import org.smartproperty.estate.sync.RealEstateSync;
 import org.smartproperty.estate.sync.SyncRun;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobContext;
+import org.smartproperty.platform.JobSchedule;
 
 /** INT-RE: the sync runs on a schedule, and a refused run (409 while another runs) does not stop the schedule. */
 class RealEstateSyncSchedulerTest {
@@ -42,11 +47,15 @@ class RealEstateSyncSchedulerTest {
                 return List.of();
             }
         };
-        RealEstateSyncScheduler s = new RealEstateSyncScheduler(fake, Duration.ofMillis(20));
-        try {
-            assertTrue(three.await(5, TimeUnit.SECONDS), "three scheduled runs, the first one refused");
-        } finally {
-            s.deactivate();
-        }
+        // issue 10 item 3: the schedule is the platform runner's (a thrown run is FAILED and the next run still happens,
+        // JobEngineContract); here: a refused run returns normally, so the runner records it OK and goes on
+        RealEstateSyncScheduler s = new RealEstateSyncScheduler(fake, Duration.ofMinutes(20));
+        Job job = s.job();
+        assertEquals(JobSchedule.every(Duration.ofMinutes(20)), job.schedule());
+        JobContext ctx = new JobContext(job.name(), null, Clock.systemUTC(), Instant.now(), false);
+        assertEquals("not run: 409 sync.running", job.run(ctx));
+        job.run(ctx);
+        job.run(ctx);
+        assertTrue(three.await(5, TimeUnit.SECONDS), "three scheduled runs, the first one refused");
     }
 }
