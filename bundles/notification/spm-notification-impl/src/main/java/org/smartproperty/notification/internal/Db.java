@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smartproperty.platform.Jdbc;
 
 /** Small JDBC helpers shared by the outbox, the dispatcher and the notifications. */
 final class Db {
@@ -62,19 +63,8 @@ final class Db {
 
     /** One transaction of its own; rolled back on any exception. */
     static <T> T tx(DataSource ds, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        try {
+            return Jdbc.transaction(ds, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);
         }

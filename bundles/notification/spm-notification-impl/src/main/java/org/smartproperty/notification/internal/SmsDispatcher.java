@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.SmsSender;
 import org.smartproperty.notification.SmsTemplates;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.HealthCheck;
 import org.smartproperty.platform.HealthResult;
 import org.smartproperty.platform.HealthStatus;
@@ -82,6 +86,9 @@ public class SmsDispatcher implements HealthCheck {
     private Clock clock = Clock.systemUTC();
     private final String instance = "d-" + UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService scheduler;
+    private ServiceRegistration<Job> job;
+    /** Held for a pass; a change of sendThreads waits for it before replacing the send pool. */
+    private final Object pass = new Object();
     private volatile ExecutorService workers;
     /** Set by {@link #crash()}: results of calls in flight are dropped, as if the JVM had died. */
     private volatile boolean crashed;
@@ -99,20 +106,35 @@ public class SmsDispatcher implements HealthCheck {
     }
 
     @Activate
-    void activate(NotificationConfig config) {
+    void activate(NotificationConfig config, BundleContext context) {
         settings = DispatchSettings.from(config);
         workers = newWorkers(settings.sendThreads());
-        start();
+        job = context.registerService(Job.class, job(), null);
+        LOG.info("SMS dispatcher {} registered as job notification.sms-dispatch ({})", instance, job().schedule());
+    }
+
+    /**
+     * Inside the platform the passes are the job {@code notification.sms-dispatch} (issue 10 item 3): every
+     * {@code pollMillis} on every node (no cluster lock: the claim's row lock on {@code ntf_dispatch_lock} lets
+     * the nodes share the work), disabled while {@code enabled=false}; a new poll applies from the next pass.
+     */
+    Job job() {
+        return Job.perNode("notification.sms-dispatch",
+                () -> settings.enabled() ? JobSchedule.every(settings.poll()) : JobSchedule.disabled(),
+                c -> runOnce() + " sent");
     }
 
     @Modified
     synchronized void modified(NotificationConfig config) {
         DispatchSettings next = DispatchSettings.from(config);
-        boolean reschedule = !next.poll().equals(settings.poll()) || next.enabled() != settings.enabled()
-                || next.sendThreads() != settings.sendThreads();
+        boolean standalone = job == null;
+        boolean reschedule = standalone && (!next.poll().equals(settings.poll()) || next.enabled() != settings.enabled()
+                || next.sendThreads() != settings.sendThreads());
         if (reschedule) {
             stopScheduler(); // the current pass finishes first
-            if (next.sendThreads() != settings.sendThreads()) {
+        }
+        if (next.sendThreads() != settings.sendThreads()) {
+            synchronized (pass) { // the current pass finishes first
                 workers.shutdown();
                 workers = newWorkers(next.sendThreads());
             }
@@ -126,6 +148,14 @@ public class SmsDispatcher implements HealthCheck {
 
     @Deactivate
     void deactivate() {
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
+        }
         stop();
     }
 
@@ -138,6 +168,7 @@ public class SmsDispatcher implements HealthCheck {
         });
     }
 
+    /** Outside the platform (tests, tools): schedules passes on a timer of its own; inside, the job runner runs {@link #job()}. */
     public synchronized void start() {
         if (!settings.enabled() || scheduler != null) {
             return;
@@ -211,12 +242,14 @@ public class SmsDispatcher implements HealthCheck {
         if (s == null || crashed) {
             return 0;
         }
-        recoverStale();
-        List<Row> unknown = claimUnknown();
-        run(unknown, r -> reconcile(s, r));
-        List<Row> claimed = claim(s.provider());
-        run(claimed, r -> send(s, r));
-        return claimed.size();
+        synchronized (pass) {
+            recoverStale();
+            List<Row> unknown = claimUnknown();
+            run(unknown, r -> reconcile(s, r));
+            List<Row> claimed = claim(s.provider());
+            run(claimed, r -> send(s, r));
+            return claimed.size();
+        }
     }
 
     private void run(List<Row> rows, java.util.function.Consumer<Row> action) {
