@@ -73,6 +73,18 @@ final class JobEngine implements JobRunner {
         final AtomicBoolean running = new AtomicBoolean();
         volatile Instant next;
         volatile boolean requested;
+        /** The schedule {@link #next} was computed from, and from when: registration (no run yet) or the last run's end. */
+        volatile JobSchedule planned;
+        volatile Instant base;
+        volatile boolean ranOnce;
+
+        /** A changed schedule (a {@code @Modified} configuration) applies at once: the next run is computed again. */
+        void replan(JobSchedule s) {
+            if (!s.equals(planned)) {
+                planned = s;
+                next = !s.enabled() ? null : ranOnce ? s.after(base) : s.first(base);
+            }
+        }
 
         Entry(Job job) {
             this.job = job;
@@ -136,7 +148,8 @@ final class JobEngine implements JobRunner {
         }
         Entry e = new Entry(job);
         JobSchedule s = job.schedule();
-        e.next = s.first(clock.instant());
+        e.base = clock.instant();
+        e.replan(s);
         if (jobs.putIfAbsent(name, e) != null) {
             LOG.error("Job {} ignored: another job of that name is registered", name);
             return;
@@ -226,6 +239,13 @@ final class JobEngine implements JobRunner {
             pollRequests(now);
         }
         for (Entry e : jobs.values()) {
+            if (!e.running.get()) {
+                try {
+                    e.replan(e.job.schedule());
+                } catch (RuntimeException ex) {
+                    LOG.debug("Job {}: schedule not readable ({})", e.job.name(), ex.toString());
+                }
+            }
             Instant next = e.next;
             if ((e.requested || (next != null && !now.isBefore(next))) && e.running.compareAndSet(false, true)) {
                 boolean requested = e.requested;
@@ -328,6 +348,9 @@ final class JobEngine implements JobRunner {
             after = schedule;
         }
         Instant next = after.enabled() ? after.after(finished) : null;
+        e.base = finished;
+        e.ranOnce = true;
+        e.planned = after;
         e.next = next;
         recordEnd(name, started, finished, outcome, ms, error, summary, next, after);
         if (outcome == JobOutcome.OK && summary != null) {
@@ -379,7 +402,7 @@ final class JobEngine implements JobRunner {
                 Entry e = jobs.get(s.name());
                 out.put(s.name(), e == null ? s : new JobStatus(s.name(), e.job.schedule().toString(), e.job.clusterLock(), true,
                         e.running.get(), s.lastStartedAt(), s.lastFinishedAt(), s.lastOutcome(), s.lastDurationMillis(), s.lastError(),
-                        s.lastSummary(), s.lastNode(), s.lastSkippedAt(), later(s.nextRunAt(), e.next), s.runRequestedAt(),
+                        s.lastSummary(), s.lastNode(), s.lastSkippedAt(), e.next, s.runRequestedAt(),
                         s.periodSeconds()));
             }
         } catch (SQLException ex) {
@@ -395,11 +418,6 @@ final class JobEngine implements JobRunner {
         List<JobStatus> list = new ArrayList<>(out.values());
         list.sort(Comparator.comparing(JobStatus::name));
         return list;
-    }
-
-    /** This node's next run when it has one (it is what will happen here), else the recorded one. */
-    private static Instant later(Instant recorded, Instant local) {
-        return local != null ? local : recorded;
     }
 
     /** One check {@code jobs}: WARNING when a registered job's last run failed or it is late by two periods. */

@@ -244,4 +244,28 @@ abstract class JobEngineContract {
         e.tick(Runnable::run);
         assertEquals(1, runs.get());
     }
+
+    @Test
+    void issue10_item3_aChangedScheduleAppliesAtOnceAndADisabledJobComesBack() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<JobSchedule> schedule =
+                new java.util.concurrent.atomic.AtomicReference<>(JobSchedule.every(Duration.ofMinutes(60)));
+        MutableClock clock = new MutableClock();
+        JobEngine e = engine(clock, "node-a");
+        e.add(Job.of("test.modified", schedule::get, c -> "run " + runs.incrementAndGet()));
+        clock.advance(Duration.ofMinutes(1));
+        e.tick(Runnable::run);
+        assertEquals(0, runs.get());
+        schedule.set(JobSchedule.every(Duration.ofMinutes(1))); // @Modified: from the registration, one minute
+        e.tick(Runnable::run);
+        assertEquals(1, runs.get());
+        schedule.set(JobSchedule.disabled());
+        clock.advance(Duration.ofMinutes(5));
+        e.tick(Runnable::run);
+        assertEquals(1, runs.get(), "disabled");
+        assertNull(e.status("test.modified").orElseThrow().nextRunAt());
+        schedule.set(JobSchedule.every(Duration.ofMinutes(2)));
+        e.tick(Runnable::run);
+        assertEquals(2, runs.get(), "enabled again: due two minutes after the last run");
+    }
 }
