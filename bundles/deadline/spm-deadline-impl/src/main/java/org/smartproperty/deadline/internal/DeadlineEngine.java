@@ -20,13 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -59,6 +57,8 @@ import org.smartproperty.deadline.WorkingCalendar;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.HealthCheck;
 import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -101,8 +101,7 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
     private volatile EngineSettings settings = EngineSettings.DEFAULTS;
     private Clock clock = Clock.systemUTC();
     private final String node = nodeName();
-    private ScheduledExecutorService timer;
-    private ScheduledFuture<?> task;
+    private ServiceRegistration<Job> job;
     private volatile Instant activatedAt = Instant.now();
 
     public DeadlineEngine() {
@@ -117,32 +116,49 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
     }
 
     @Activate
-    void activate(DeadlineConfig config) {
+    void activate(DeadlineConfig config, BundleContext context) {
         configure(config);
         activatedAt = clock.instant();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-deadline-monitor");
-            t.setDaemon(true);
-            return t;
-        });
-        schedule();
+        job = context.registerService(Job.class, monitorJob(), null);
     }
 
     @Modified
     void modified(DeadlineConfig config) {
-        int before = settings.intervalSeconds();
-        boolean enabled = settings.monitorEnabled();
-        configure(config);
-        if (before != settings.intervalSeconds() || enabled != settings.monitorEnabled()) {
-            schedule();
-        }
+        configure(config); // the job runner reads the new interval at its next tick
     }
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdown(); // never shutdownNow: an interrupt in JDBC I/O closes the embedded H2 database
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
         }
+    }
+
+    /**
+     * The monitor as the platform job {@code deadline.monitor} (issue 10 item 3): every
+     * {@code monitor.intervalSeconds} (the first run after min(interval, 10 s)), one node at a time through
+     * the runner's cluster lock; disabled while {@code monitor.enabled=false}.
+     */
+    Job monitorJob() {
+        return Job.of("deadline.monitor", () -> {
+            EngineSettings s = settings;
+            if (!s.monitorEnabled()) {
+                return JobSchedule.disabled();
+            }
+            long interval = s.intervalSeconds();
+            return JobSchedule.every(Duration.ofSeconds(interval), Duration.ofSeconds(Math.min(interval, 10)));
+        }, c -> {
+            Run r = runOnce();
+            if (r.warnings() + r.overdues() > 0) {
+                LOG.info("Deadline monitor: {} warnings, {} overdue escalations", r.warnings(), r.overdues());
+            }
+            return r.ran() ? r.warnings() + " warning(s), " + r.overdues() + " overdue" : "another node was running it";
+        });
     }
 
     /** Applies a configuration; an invalid one is refused as a whole and logged, the settings in force stay. */
@@ -162,17 +178,6 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
 
     AuditTrail audit() {
         return audit;
-    }
-
-    private synchronized void schedule() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
-        }
-        if (timer != null && settings.monitorEnabled()) {
-            long interval = settings.intervalSeconds();
-            task = timer.scheduleWithFixedDelay(this::runSafely, Math.min(interval, 10), interval, TimeUnit.SECONDS);
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeListener")
@@ -851,17 +856,6 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
 
     /** What one monitor run did; {@code ran} false when another node held the lock. */
     record Run(boolean ran, int warnings, int overdues) {
-    }
-
-    private void runSafely() {
-        try {
-            Run r = runOnce();
-            if (r.warnings() + r.overdues() > 0) {
-                LOG.info("Deadline monitor: {} warnings, {} overdue escalations", r.warnings(), r.overdues());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Deadline monitor run failed: {}", e.toString(), e);
-        }
     }
 
     Run runOnce() {

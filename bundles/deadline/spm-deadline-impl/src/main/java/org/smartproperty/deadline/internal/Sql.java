@@ -10,10 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
-import org.smartproperty.platform.ApiException;
-import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.Jdbc;
 
-/** Plain JDBC helpers: one transaction per call on the platform DataSource, typed timestamps. */
+/** Plain JDBC helpers: one transaction per call on the platform DataSource ({@link Jdbc}), typed timestamps. */
 final class Sql {
 
     private Sql() {
@@ -26,22 +25,7 @@ final class Sql {
 
     /** One transaction: commit on success, roll back on any exception (nothing half-written). */
     static <T> T write(DataSource ds, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        return Jdbc.write(ds, work::apply);
     }
 
     static <T> T read(DataSource ds, Work<T> work) {
@@ -62,12 +46,7 @@ final class Sql {
     }
 
     static RuntimeException translate(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && "23505".equals(se.getSQLState())) {
-                return new ApiException(409, "problem.duplicate", Messages.PLATFORM, null);
-            }
-        }
-        return new IllegalStateException(e.getMessage(), e);
+        return Jdbc.translate(e);
     }
 
     static void ts(PreparedStatement ps, int i, Instant t) throws SQLException {
@@ -97,7 +76,7 @@ final class Sql {
     }
 
     static boolean postgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return Jdbc.postgres(c);
     }
 
     /** A JSON string literal (audit summaries). */
