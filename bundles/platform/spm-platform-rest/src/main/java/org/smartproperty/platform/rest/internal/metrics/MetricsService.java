@@ -5,21 +5,23 @@ import java.lang.management.MemoryMXBean;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.persistence.SchemaReady;
 
 /**
@@ -41,7 +43,7 @@ public class MetricsService {
 
     private final RequestMetrics metrics = new RequestMetrics();
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService timer;
+    private ServiceRegistration<Job> job;
     private RequestStatsWriter writer;
     private volatile Instant lastFlush;
     private volatile long flushFailures;
@@ -52,39 +54,43 @@ public class MetricsService {
     }
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
         writer = new RequestStatsWriter(dataSource, node());
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-metrics-flush");
-            t.setDaemon(true);
-            return t;
-        });
         long now = clock.millis();
-        long delay = 60_000 - now % 60_000 + 5_000; // 5 s after each minute
-        timer.scheduleAtFixedRate(() -> flush(false), delay, 60_000, TimeUnit.MILLISECONDS);
+        long delay = 60_000 - now % 60_000 + 5_000; // 5 s after the next minute
+        // issue 10 item 3: the platform job platform.request-metrics, every minute on every node (each writes its own rows)
+        job = context.registerService(Job.class, Job.perNode("platform.request-metrics",
+                () -> JobSchedule.every(Duration.ofMinutes(1), Duration.ofMillis(delay)), c -> {
+                    int rows = flush(false);
+                    return rows < 0 ? "not written, kept for the next flush" : rows + " row(s) written";
+                }), null);
     }
 
     @Deactivate
     void deactivate() {
-        timer.shutdown(); // never interrupt: the flush may be in JDBC
         try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            job.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping
         }
-        flush(true);
+        flush(true); // waits for a flush in progress
     }
 
-    /** Writes what is complete (or everything when stopping); on failure keeps it for the next flush. */
-    void flush(boolean all) {
+    /**
+     * Writes what is complete (or everything when stopping); on failure keeps it for the next flush.
+     * @return rows written, -1 when the write failed
+     */
+    synchronized int flush(boolean all) {
         List<RequestMetrics.Row> rows = all ? metrics.drainAll(clock.instant()) : metrics.drain(clock.instant());
         try {
             writer.write(rows);
             lastFlush = clock.instant();
+            return rows.size();
         } catch (Exception e) {
             flushFailures++;
             metrics.giveBack(rows);
             LOG.warn("request metrics not written ({} rows kept for the next flush, failure {}): {}", rows.size(), flushFailures, e.toString());
+            return -1;
         }
     }
 

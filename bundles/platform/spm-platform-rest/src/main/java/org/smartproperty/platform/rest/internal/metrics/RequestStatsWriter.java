@@ -1,14 +1,14 @@
 package org.smartproperty.platform.rest.internal.metrics;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import javax.sql.DataSource;
+
+import org.smartproperty.platform.Jdbc;
 
 /**
  * Writes completed minutes to {@code plt_request_stats} in ONE transaction (all rows or none). A
@@ -29,9 +29,7 @@ public final class RequestStatsWriter {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        Jdbc.transaction(dataSource, c -> {
             try (PreparedStatement sel = c.prepareStatement("SELECT requests, errors_4xx, errors_5xx, latency_sum_ms, latency_counts FROM plt_request_stats"
                     + " WHERE bucket_start = ? AND node = ? AND endpoint_group = ? FOR UPDATE");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO plt_request_stats (bucket_start, node, endpoint_group, requests, errors_4xx,"
@@ -77,13 +75,8 @@ public final class RequestStatsWriter {
                     }
                     ps.executeUpdate();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
-        }
+            return null;
+        });
     }
 }
