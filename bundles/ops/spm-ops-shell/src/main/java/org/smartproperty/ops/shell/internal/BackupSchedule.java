@@ -5,17 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -34,6 +31,8 @@ import org.smartproperty.ops.Progress;
 import org.smartproperty.platform.HealthCheck;
 import org.smartproperty.platform.HealthResult;
 import org.smartproperty.platform.HealthStatus;
+import org.smartproperty.platform.Job;
+import org.smartproperty.platform.JobSchedule;
 
 /**
  * The platform's daily backup (OPS-3): at {@code time} (server time zone) a backup of the
@@ -78,7 +77,7 @@ public class BackupSchedule implements HealthCheck {
     private final BackupService backups;
     private volatile Config config;
     private volatile Instant activatedAt;
-    private ScheduledExecutorService executor;
+    private ServiceRegistration<Job> job;
 
     public BackupSchedule() {
         this(Clock.systemDefaultZone());
@@ -90,30 +89,48 @@ public class BackupSchedule implements HealthCheck {
     }
 
     @Activate
+    void start(Config c, BundleContext context) {
+        activate(c);
+        job = context.registerService(Job.class, job(), null);
+    }
+
+    /** Lets a running backup finish: the runner never interrupts a thread in JDBC (CONTRIBUTING). */
+    @Deactivate
+    void stop() {
+        if (job != null) {
+            try {
+                job.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping
+            }
+            job = null;
+        }
+        deactivate();
+    }
+
     void activate(Config c) {
         this.config = c;
         this.activatedAt = clock.instant();
-        LocalTime at = LocalTime.parse(c.time());
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        ZonedDateTime next = now.with(at);
-        if (!next.isAfter(now)) {
-            next = next.plusDays(1);
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "spm-backup");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleAtFixedRate(this::runQuietly, Duration.between(now, next).toMillis(), TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
-        LOG.info("Daily backup at {} into {} (first {})", c.time(), directory(), next);
+        JobSchedule s = schedule();
+        LOG.info("Daily backup at {} into {} (first {})", c.time(), directory(), s.first(clock.instant()));
     }
 
-    /** Lets a running backup finish: never interrupts a thread in JDBC (CONTRIBUTING). */
-    @Deactivate
     void deactivate() {
-        if (executor != null) {
-            executor.shutdown();
-        }
+        // the schedule is the job runner's
+    }
+
+    /** Daily at {@code time} in the server's time zone. */
+    JobSchedule schedule() {
+        return JobSchedule.dailyAt(LocalTime.parse(config.time()), clock.getZone());
+    }
+
+    /**
+     * The platform job {@code ops.backup} (issue 10 item 3): daily at {@code time}, on every node that has this
+     * PID (each backs up its own {@code data/files} and {@code etc/} into its own folder; the health check
+     * {@code backup} reads that folder).
+     */
+    Job job() {
+        return Job.perNode("ops.backup", this::schedule, ctx -> "written " + runNow().getFileName());
     }
 
     Path directory() {
@@ -122,14 +139,6 @@ public class BackupSchedule implements HealthCheck {
             p = Path.of(System.getProperty("karaf.data")).getParent().resolve(p);
         }
         return p;
-    }
-
-    private void runQuietly() {
-        try {
-            runNow();
-        } catch (RuntimeException e) {
-            LOG.error("Daily backup failed: {}", e.getMessage(), e);
-        }
     }
 
     /** One scheduled run: backup, then prune. A failure is recorded (records file) and shown by the health check. */
