@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * 2 CRITICAL, 3 UNKNOWN; 64 for bad usage.
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
-        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, StatusCommand.class, BackupCommand.class, PasswordsCommand.class, KeysCommand.class, ReportCommand.class, AuditCommand.class, IpCommand.class, CompletionCommand.class,
+        description = "SmartProperty operations tool", subcommands = {Spm.Health.class, StatusCommand.class, BackupCommand.class, PasswordsCommand.class, KeysCommand.class, ReportCommand.class, AuditCommand.class, IpCommand.class, JobsCommand.class, CompletionCommand.class,
             picocli.codegen.docgen.manpage.ManPageGenerator.class, CommandLine.HelpCommand.class})
 public class Spm {
 
