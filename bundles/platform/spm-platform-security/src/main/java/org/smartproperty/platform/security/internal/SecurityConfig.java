@@ -56,4 +56,9 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "Shortest IPv6 prefix an IP ban may have (1..128; /32 by default, one provider's allocation)")
     int ban_minPrefixIpv6() default BanRule.DEFAULT_MIN_PREFIX_IPV6;
+
+    @AttributeDefinition(description = "Key file of the TOTP secrets' encryption at rest (AES-256-GCM; 32 bytes base64, mode 600, kept outside "
+            + "the database and its backups); empty = ${karaf.data}/security/totp.key. Created at start when absent and no secret is "
+            + "encrypted yet; every node needs the same file. Rotate with bin/spm keys rotate --totp (issue 10 item 8)", required = false)
+    String totp_keyFile() default "";
 }

@@ -1,6 +1,10 @@
 package org.smartproperty.platform.security.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -42,6 +47,7 @@ import org.smartproperty.platform.security.Cidr;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.platform.security.TotpSecrets;
 
 /**
  * Accounts, passwords, tokens, TOTP, roles and separation of duties, IP bans. Plain JDBC: every
@@ -69,23 +75,40 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
 
     private volatile SecurityPolicy policy = SecurityPolicy.DEFAULTS;
     private volatile PasswordHasher hasher = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
+    /** The login's clock (tests fix it inside one TOTP time step). */
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    /** The key ring of the TOTP secrets at rest (issue 10 item 8); set by {@link #configure} in OSGi. */
+    private volatile TotpKeyStore totpKeys;
 
     public SecurityServiceImpl() {
     }
 
     /**
      * Outside OSGi (other bundles' tests, tools): the default policy and an audit trail of its own
-     * over {@code ds}, whose security schema must be migrated.
+     * over {@code ds}, whose security schema must be migrated. TOTP secrets are encrypted with a key
+     * held in memory, the same for every instance of this JVM.
      */
     public static SecurityServiceImpl standalone(DataSource ds) {
         return new SecurityServiceImpl(ds, new AuditTrailImpl(ds), SecurityPolicy.DEFAULTS);
     }
 
+    /** As {@link #standalone(DataSource)}, with the TOTP key ring of {@code totpKeyFile} (created when absent, as at a first start). */
+    public static SecurityServiceImpl standalone(DataSource ds, Path totpKeyFile) {
+        SecurityServiceImpl s = new SecurityServiceImpl(ds, new AuditTrailImpl(ds), SecurityPolicy.DEFAULTS, TotpKeyStore.file(totpKeyFile));
+        s.prepareTotpKey();
+        return s;
+    }
+
     SecurityServiceImpl(DataSource ds, AuditTrailImpl audit, SecurityPolicy policy) {
+        this(ds, audit, policy, TotpKeyStore.ephemeral());
+    }
+
+    SecurityServiceImpl(DataSource ds, AuditTrailImpl audit, SecurityPolicy policy, TotpKeyStore totpKeys) {
         this.dataSource = ds;
         this.audit = audit;
         this.policy = policy;
         this.hasher = new PasswordHasher(policy.iterations());
+        this.totpKeys = totpKeys;
     }
 
     @Activate
@@ -98,10 +121,23 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         } catch (IllegalArgumentException e) {
             LOG.error("{}; the previous policy stays in force", e.getMessage());
         }
+        String configured = config.totp_keyFile();
+        Path keyFile = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "security", "totp.key") : Path.of(configured.trim());
+        TotpKeyStore current = totpKeys;
+        if (current == null || !keyFile.equals(current.file())) {
+            totpKeys = TotpKeyStore.file(keyFile);
+            prepareTotpKey();
+        }
     }
 
     SecurityPolicy policy() {
         return policy;
+    }
+
+    /** Tests: the time the login sees (lockout, TOTP step, token times). */
+    void clock(java.time.Clock c) {
+        clock = c;
     }
 
     PasswordHasher hasher() {
@@ -132,7 +168,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
                 fail(c, username, ip, agent, "unknown account");
                 commitThen(c, Sec.problem(401, "auth.invalid"));
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             boolean locked = a.lockedUntil() != null && a.lockedUntil().isAfter(now);
             boolean active = "ACTIVE".equals(a.status());
             // the password first: a locked or disabled account answers like any wrong password unless it is right
@@ -167,12 +203,24 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
                     audit.append(c, new AuditEvent(a.username(), ip, agent, "login.failure", "account", Long.toString(a.id()), "DENIED", "{\"reason\":\"totp missing\"}"));
                     commitThen(c, Sec.problem(401, "auth.totpRequired"));
                 }
-                if (!Totp.verify(a.totpSecret(), totp, now.getEpochSecond())) {
+                String secret = totpSecret(a);
+                OptionalLong step = Totp.matchStep(secret, totp, now.getEpochSecond());
+                if (step.isEmpty()) {
                     int failures = a.failedCount() + 1;
                     update(c, "UPDATE sec_account SET failed_count = ?, updated_at = ? WHERE id = ?", failures, Timestamp.from(now), a.id());
                     fail(c, a.username(), ip, agent, "wrong totp");
                     commitThen(c, Sec.problem(401, "auth.totpInvalid"));
                 }
+                // one code, one login (issue 10 item 8): the step must be later than the last accepted one; the
+                // conditional update also settles two logins racing with the same code (the second finds the row changed)
+                if (update(c, "UPDATE sec_account SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+                        step.getAsLong(), a.id(), step.getAsLong()) == 0) {
+                    int failures = a.failedCount() + 1;
+                    update(c, "UPDATE sec_account SET failed_count = ?, updated_at = ? WHERE id = ?", failures, Timestamp.from(now), a.id());
+                    fail(c, a.username(), ip, agent, "totp replayed");
+                    commitThen(c, Sec.problem(401, "auth.totpReplayed"));
+                }
+                reencryptTotp(c, a, secret);
             }
             boolean expired = a.passwordChangedAt() == null
                     || a.passwordChangedAt().plus(Duration.ofDays(policy.maxAgeDays())).isBefore(now);
@@ -319,7 +367,8 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
                 throw Sec.problem(409, "totp.already");
             }
             String secret = Totp.newSecret();
-            update(c, "UPDATE sec_account SET totp_secret = ?, updated_at = ? WHERE id = ?", secret, Timestamp.from(Instant.now()), a.id());
+            update(c, "UPDATE sec_account SET totp_secret = ?, totp_last_step = NULL, updated_at = ? WHERE id = ?", totpRing().encrypt(a.id(), secret),
+                    Timestamp.from(Instant.now()), a.id());
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), a.id());
             audit.append(c, new AuditEvent(a.username(), p.clientIp(), agent, "totp.enrol", "account", Long.toString(a.id()), "OK", null));
             Map<String, String> m = new LinkedHashMap<>();
@@ -327,6 +376,129 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             m.put("otpauth", Totp.uri("SmartProperty", a.username(), secret));
             return m;
         });
+    }
+
+    // ------------------------------------------------------------------ TOTP secrets at rest (issue 10 item 8)
+
+    /** The key ring of the TOTP secrets, or 503 {@code totp.keyUnavailable} when this node has no usable key file. */
+    private TotpSecrets totpRing() {
+        TotpKeyStore store = totpKeys;
+        TotpSecrets ring = store == null ? null : store.ring();
+        if (ring == null) {
+            LOG.error("No usable TOTP key file ({}): TOTP logins and enrolments answer 503", store == null ? "-" : store.file());
+            throw Sec.problem(503, "totp.keyUnavailable");
+        }
+        return ring;
+    }
+
+    /** The account's TOTP secret in clear: a plain value of an older database as it is, an encrypted one through the key ring. */
+    private String totpSecret(Account a) {
+        String stored = a.totpSecret();
+        if (!TotpSecrets.encrypted(stored)) {
+            return stored;
+        }
+        TotpSecrets ring = totpRing();
+        if (!ring.has(TotpSecrets.keyIdOf(stored))) {
+            ring = totpKeys.reload(); // rotated since the ring was read
+        }
+        try {
+            return ring.decrypt(a.id(), stored);
+        } catch (TotpSecrets.Unreadable e) {
+            LOG.error("The TOTP secret of account {} cannot be read ({}): give this node the key ring that holds key {} ({} and its .old files)",
+                    a.username(), e.getMessage(), e.keyId(), totpKeys.file());
+            throw Sec.problem(503, "totp.keyUnavailable");
+        }
+    }
+
+    /**
+     * After a successful TOTP check: a plain secret (older database) or one under a retired key is
+     * written again under the current key, in the login's transaction. Only if nobody changed it
+     * meanwhile (a rotation or a start migration on another node).
+     */
+    private void reencryptTotp(Connection c, Account a, String secret) throws SQLException {
+        TotpKeyStore store = totpKeys;
+        TotpSecrets ring = store == null ? null : store.ring();
+        if (ring != null && !ring.current(a.totpSecret())) {
+            update(c, "UPDATE sec_account SET totp_secret = ? WHERE id = ? AND totp_secret = ?", ring.encrypt(a.id(), secret), a.id(), a.totpSecret());
+        }
+    }
+
+    /**
+     * The key file at start: read it, or create it (mode 600) when it is absent and no secret in the
+     * database is encrypted yet (first start, or a database of before issue 10 item 8). When the
+     * database already holds encrypted secrets, a missing file is an error that creating a new key
+     * would only hide: it is logged, and TOTP logins answer 503 until the key ring is copied in.
+     *
+     * @return whether a usable key ring is there
+     */
+    boolean prepareTotpKey() {
+        TotpKeyStore store = totpKeys;
+        if (store == null) {
+            return false;
+        }
+        Path file = store.file();
+        if (file == null) {
+            return true;
+        }
+        if (Files.exists(file)) {
+            return store.ring() != null;
+        }
+        Set<String> ids = tx(c -> {
+            Set<String> found = new TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT totp_secret FROM sec_account WHERE totp_secret LIKE 'v1:%'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(TotpSecrets.keyIdOf(rs.getString(1)));
+                }
+            }
+            return found;
+        });
+        if (!ids.isEmpty()) {
+            LOG.error("The TOTP key file {} is missing, and the database holds TOTP secrets encrypted with key(s) {}: copy the key ring "
+                    + "(the file and its .old files) from another node or from its safe copy; until then TOTP logins and enrolments answer 503", file, ids);
+            return false;
+        }
+        try {
+            TotpSecrets created = TotpSecrets.generate(file);
+            LOG.warn("Created the TOTP key file {} (mode 600, key {}): keep a copy off the machine and give every node the same file", file,
+                    created.currentKeyId());
+        } catch (FileAlreadyExistsException e) {
+            // another start created it meanwhile
+        } catch (IOException e) {
+            LOG.error("Cannot create the TOTP key file {}: {}; TOTP logins and enrolments answer 503", file, e.toString());
+            return false;
+        }
+        return store.ring() != null;
+    }
+
+    /**
+     * Start (issue 10 item 8): in one transaction, encrypts the plain secrets of an older database
+     * (the demo accounts' fixed secrets too) and moves values of retired keys to the current key;
+     * audited as {@code totp.reencrypt}. Nothing when this node has no key ring. Secrets the ring
+     * cannot open are logged and left as they are.
+     */
+    TotpSecrets.Reencryption encryptTotpSecrets() {
+        TotpKeyStore store = totpKeys;
+        TotpSecrets ring = store == null ? null : store.ring();
+        if (ring == null) {
+            return null;
+        }
+        TotpSecrets.Reencryption r = tx(c -> {
+            TotpSecrets.Reencryption done = TotpSecrets.reencrypt(c, ring);
+            if (done.changed() > 0) {
+                audit.append(c, AuditEvent.of("system", "totp.reencrypt", "key", ring.currentKeyId(),
+                        "{\"fromPlain\":" + done.fromPlain() + ",\"fromRetired\":" + done.fromRetired() + "}"));
+            }
+            return done;
+        });
+        if (r.changed() > 0) {
+            LOG.info("TOTP secrets encrypted with key {}: {} from plain text, {} from retired keys", ring.currentKeyId(), r.fromPlain(), r.fromRetired());
+        }
+        if (!r.unreadable().isEmpty()) {
+            LOG.error("TOTP secrets of {} cannot be read with the key ring of {}: those accounts cannot log in with TOTP on this node",
+                    r.unreadable().values(), store.file());
+        }
+        return r;
     }
 
     // ------------------------------------------------------------------ provincial real-name login (INT-IDP)
@@ -873,7 +1045,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
             long id = insertAccount(c, username, displayName, Set.of(role), scope, null, null);
             setPassword(c, id, password, false);
             if (totpSecret != null) {
-                update(c, "UPDATE sec_account SET totp_secret = ? WHERE id = ?", totpSecret, id);
+                update(c, "UPDATE sec_account SET totp_secret = ? WHERE id = ?", totpRing().encrypt(id, totpSecret), id);
             }
             audit.append(c, AuditEvent.of("system", "account.create", "account", id, "{\"username\":\"" + username + "\",\"provisioned\":true}"));
             return true;

@@ -4,10 +4,15 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) with a ±1 step window; secrets in RFC 4648 base32. */
+/**
+ * RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits) with a ±1 step window; secrets in RFC 4648 base32.
+ * {@link #matchStep} tells which time step a code belongs to, so the login can refuse a code of a
+ * step it already accepted (replay within the window, issue 10 item 8).
+ */
 final class Totp {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -27,17 +32,25 @@ final class Totp {
     }
 
     static boolean verify(String secret, String code, long epochSeconds) {
+        return matchStep(secret, code, epochSeconds).isPresent();
+    }
+
+    /**
+     * The time step ({@code epochSeconds / 30}) whose code {@code code} is: the current step, else
+     * the one before, else the one after (one step of clock skew each way); empty when none matches.
+     */
+    static OptionalLong matchStep(String secret, String code, long epochSeconds) {
         if (secret == null || code == null || !code.trim().matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         byte[] key = base32Decode(secret);
         long step = epochSeconds / 30;
-        for (long s = step - 1; s <= step + 1; s++) {
+        for (long s : new long[] {step, step - 1, step + 1}) {
             if (code(key, s).equals(code.trim())) {
-                return true;
+                return OptionalLong.of(s);
             }
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     /** otpauth URI for authenticator apps. */

@@ -82,6 +82,7 @@ class CidrAndPolicyTest {
             public int idp_minTrustLevel() { return 2; }
             public int ban_minPrefixIpv4() { return banV4; }
             public int ban_minPrefixIpv6() { return banV6; }
+            public String totp_keyFile() { return ""; }
         };
     }
 }

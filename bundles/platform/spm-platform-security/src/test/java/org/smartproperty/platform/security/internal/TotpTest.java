@@ -29,4 +29,16 @@ class TotpTest {
         assertFalse(Totp.verify(s, Totp.code(s, now - 90), now));
         assertFalse(Totp.verify(s, "12345", now));
     }
+
+    @Test
+    void matchStepTellsWhichStepOfTheWindowTheCodeBelongsTo_issue10_item8() {
+        String s = Totp.newSecret();
+        long now = 1_800_000_015L;
+        long step = now / 30;
+        assertEquals(step, Totp.matchStep(s, Totp.code(s, now), now).getAsLong());
+        assertEquals(step - 1, Totp.matchStep(s, Totp.code(s, now - 30), now).getAsLong());
+        assertEquals(step + 1, Totp.matchStep(s, Totp.code(s, now + 30), now).getAsLong());
+        assertTrue(Totp.matchStep(s, Totp.code(s, now + 60), now).isEmpty());
+        assertTrue(Totp.matchStep(s, null, now).isEmpty());
+    }
 }
