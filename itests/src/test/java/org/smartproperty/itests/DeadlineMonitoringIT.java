@@ -179,4 +179,43 @@ public class DeadlineMonitoringIT extends SpmTestSupport {
         HttpResponse<String> health = get("/health/ready");
         assertEquals("UP", json(health).at("/checks/deadline-monitor/status").asText());
     }
+
+    /**
+     * Issue 10 item 3 (OPS-2, OPS-4): every periodic job of the node is on the one platform runner: {@code spm:jobs-list}
+     * shows each with its schedule, last run and next run, {@code spm:jobs-run} runs one at once through its cluster
+     * lock, and the health check {@code jobs} is operational, never a readiness gate.
+     */
+    @Test
+    public void c_everyJobIsListedAndRunsOnDemand_issue10_item3_OPS_2_OPS_4() throws Exception {
+        String[] expected = {"committee.term-reminders", "complaint.auto-close", "deadline.monitor", "files.purge",
+            "notification.sms-dispatch", "platform.request-metrics", "repair.auto-confirm", "security.audit-retention"};
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String list = "";
+        while (System.nanoTime() < end) {
+            list = shell(context, "spm:jobs-list").get(0);
+            boolean all = true;
+            for (String name : expected) {
+                all &= list.contains(name + " ");
+            }
+            if (all) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        for (String name : expected) {
+            assertTrue(name + " in\n" + list, list.contains(name + " "));
+        }
+        assertFalse(list, list.contains("(not here)"));
+        assertTrue(list, list.matches("(?s).*deadline\\.monitor\\s+every 1min\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+OK.*"));
+
+        String ran = shell(context, "spm:jobs-run deadline.monitor").get(0);
+        assertTrue(ran, ran.contains("deadline.monitor") && ran.contains("OK"));
+        String unknown = shell(context, "spm:jobs-run no.such-job").get(0);
+        assertTrue(unknown, unknown.contains("no.such-job") && !unknown.contains("Exception"));
+
+        HttpResponse<String> health = get("/health/ready");
+        JsonNode jobs = json(health).at("/checks/jobs");
+        assertFalse(health.body(), jobs.isMissingNode());
+        assertFalse(health.body(), jobs.get("readiness").asBoolean());
+    }
 }
