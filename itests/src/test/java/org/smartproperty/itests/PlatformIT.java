@@ -484,7 +484,7 @@ public class PlatformIT extends SpmTestSupport {
     public void karafShellRealmIsThePlatformsAccountsForOpsAndAdminsOnly() throws Exception {
         java.util.Set<String> ops = karafLogin("demo-ops", DEMO_PASSWORD);
         assertTrue(ops.toString(), ops.contains("RolePrincipal:ops") && ops.contains("RolePrincipal:ssh"));
-        java.util.Set<String> sys = karafLogin("demo-sysadmin", DEMO_PASSWORD + " " + totp("DEMOSYSADMINSPMHENGQINAAAAAAAAAA", java.time.Instant.now().getEpochSecond()));
+        java.util.Set<String> sys = karafLogin("demo-sysadmin", DEMO_PASSWORD + " " + freshTotp("DEMOSYSADMINSPMHENGQINAAAAAAAAAA"));
         assertTrue(sys.toString(), sys.contains("RolePrincipal:admin") && sys.contains("RolePrincipal:sysadmin"));
         try {
             karafLogin("demo-officer", DEMO_PASSWORD);
@@ -797,5 +797,33 @@ public class PlatformIT extends SpmTestSupport {
             assertTrue(r.body(), json(r).at("/errors/0/code").asText().startsWith("ban."));
         }
         assertEquals("the node still answers", 200, get("/health").statusCode());
+    }
+
+    @Test
+    public void aTotpCodeLogsInOnceAndTheSecretsAreEncryptedAtRest_issue10_item8() throws Exception {
+        String body = "{\"username\":\"demo-auditor\",\"password\":\"" + DEMO_PASSWORD + "\",\"totp\":\""
+                + freshTotp("DEMOAUDITORSPMHENGQINAAAAAAAAAAA") + "\"}";
+        assertEquals(200, send("POST", "/auth/login", body, "Authorization", "none").statusCode());
+        HttpResponse<String> replay = send("POST", "/auth/login", body, "Authorization", "none", "Accept-Language", "en");
+        assertEquals(401, replay.statusCode());
+        JsonNode p = json(replay);
+        assertEquals("auth.totpReplayed", p.get("code").asText());
+        assertEquals("the text is found in the container", "One-time code already used", p.get("title").asText());
+
+        java.nio.file.Path key = java.nio.file.Path.of(System.getProperty("karaf.data"), "security", "totp.key");
+        assertTrue("created at first start: " + key, java.nio.file.Files.isRegularFile(key));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(key)));
+        java.util.Properties user = new java.util.Properties();
+        user.setProperty("user", System.getProperty("spm.db.user"));
+        int secrets = 0;
+        try (java.sql.Connection c = new org.postgresql.Driver().connect(System.getProperty("spm.db.url"), user);
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT username, totp_secret FROM sec_account WHERE totp_secret IS NOT NULL")) {
+            while (rs.next()) {
+                secrets++;
+                assertTrue(rs.getString(1) + ": " + rs.getString(2), rs.getString(2).startsWith("v1:") && !rs.getString(2).contains("DEMO"));
+            }
+        }
+        assertTrue("the demo admins' fixed secrets are stored encrypted", secrets >= 3);
     }
 }
