@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
+import org.smartproperty.platform.Jdbc;
 import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.BanRule;
 import org.smartproperty.platform.security.Cidr;
@@ -339,16 +340,8 @@ public final class IpChecks {
     }
 
     private static <T> T tx(DataSource ds, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
-            }
+        try {
+            return Jdbc.transaction(ds, work::run);
         } catch (SQLException e) {
             throw new OpsException(e, "ip.dbFailed", e.getMessage());
         }

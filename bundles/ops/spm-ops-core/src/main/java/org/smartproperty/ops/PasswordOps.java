@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.smartproperty.platform.Jdbc;
 import org.smartproperty.platform.security.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 
@@ -143,9 +144,8 @@ public final class PasswordOps {
         if ((user == null) == (role == null)) {
             throw new OpsException("cli.passwordsUserOrRole");
         }
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Jdbc.transaction(ds, c -> {
                 List<Long> ids = new ArrayList<>();
                 List<String> names = new ArrayList<>();
                 String sql = user != null ? "SELECT id, username FROM sec_account WHERE username = ? AND password_hash IS NOT NULL"
@@ -181,12 +181,8 @@ public final class PasswordOps {
                         "tokensRevoked", revoked, "reason", reason);
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.expire", user != null ? "account" : "role",
                         user != null ? String.valueOf(ids.get(0)) : role, summary));
-                c.commit();
                 return new Expired(List.copyOf(names), revoked);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new OpsException(e, "passwords.dbFailed", e.getMessage());
         }
@@ -219,18 +215,14 @@ public final class PasswordOps {
         } catch (IOException e) {
             throw new OpsException(e, "passwords.rotateDbFile", configFile, e.getMessage());
         }
-        try (Connection c = new SimpleDataSource(url, user, password).getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Jdbc.transaction(new SimpleDataSource(url, user, password), c -> {
                 // the driver hashes the password (SCRAM-SHA-256) before sending ALTER USER: the server (and its statement log) never sees it
                 c.unwrap(org.postgresql.PGConnection.class).alterUserPassword(user, fresh.toCharArray(), "scram-sha-256");
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.rotate-db", "db-role", user,
                         AuditSummary.of("config", configFile.getFileName().toString(), "length", length)));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             deleteQuietly(tmp);
             throw new OpsException(e, "passwords.rotateDbFailed", user, e.getMessage());
