@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.smartproperty.estate.internal.EstateServiceImpl;
 import org.smartproperty.committee.Change;
 import org.smartproperty.committee.Committee;
 import org.smartproperty.committee.CommitteeInput;
@@ -45,7 +46,6 @@ import org.smartproperty.estate.HouseUse;
 import org.smartproperty.estate.IdDocuments;
 import org.smartproperty.estate.IdType;
 import org.smartproperty.estate.OwnerInput;
-import org.smartproperty.estate.internal.EstateServices;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -94,7 +94,7 @@ abstract class CommitteeServiceContract {
         db().migrate("db/security.changelog.xml");
         db().migrate("db/notification.changelog.xml");
         files = new FileStoreImpl(db().dataSource(), java.nio.file.Files.createTempDirectory("spm-files"));
-        estates = EstateServices.over(db().jpa("estate"), audit);
+        estates = EstateServiceImpl.standalone(db().jpa("estate"), audit);
         // TestDatabase keeps one unit; the committee unit is a second one over the same schema
         committeeUnit = JpaUnits.create("committee", db().dataSource(), Thread.currentThread().getContextClassLoader());
         service = new CommitteeServiceImpl(committeeUnit, audit, estates, files);

@@ -81,6 +81,11 @@ public class CompanyServiceImpl implements CompanyService {
     }
 
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
+    /** Outside OSGi (other domains' service tests): the real service over a persistence unit of the company schema. */
+    public static CompanyService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files) {
+        return new CompanyServiceImpl(emf, audit, files);
+    }
+
     CompanyServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files) {
         this.emf = emf;
         this.audit = audit;

@@ -108,6 +108,11 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
     }
 
     /** Outside OSGi (tests): over a migrated DataSource, with a clock the test controls. */
+    /** Outside OSGi (other domains' service tests): the real engine over a migrated schema with the test's clock and the default settings. */
+    public static org.smartproperty.deadline.DeadlineTracker standalone(DataSource dataSource, AuditTrail audit, Clock clock) {
+        return new DeadlineEngine(dataSource, audit, clock, EngineSettings.DEFAULTS);
+    }
+
     DeadlineEngine(DataSource dataSource, AuditTrail audit, Clock clock, EngineSettings settings) {
         this.dataSource = dataSource;
         this.audit = audit;

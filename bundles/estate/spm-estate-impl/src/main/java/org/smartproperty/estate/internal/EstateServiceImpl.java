@@ -66,6 +66,11 @@ public class EstateServiceImpl implements EstateService {
     }
 
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
+    /** Outside OSGi (other domains' service tests): the real service over a persistence unit of the estate schema. */
+    public static EstateService standalone(EntityManagerFactory emf, AuditTrail audit) {
+        return new EstateServiceImpl(emf, audit);
+    }
+
     EstateServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
         this(emf, audit, null);
     }

@@ -40,6 +40,11 @@ public class AuditTrailImpl implements AuditTrail {
     public AuditTrailImpl() {
     }
 
+    /** Outside OSGi (other bundles' service tests): the real hash-chained trail over a migrated security schema. */
+    public static org.smartproperty.platform.security.AuditTrail standalone(DataSource ds) {
+        return new AuditTrailImpl(ds);
+    }
+
     AuditTrailImpl(DataSource ds) {
         this.dataSource = ds;
     }
