@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartproperty.platform.testsupport.MutableClock;
 import org.smartproperty.ops.BackupKey;
 import org.smartproperty.ops.BackupService;
 import org.smartproperty.ops.OpsException;
@@ -36,26 +37,6 @@ class BackupScheduleTest {
     @BeforeAll
     static void schema() throws Exception {
         db.migrate("db/estate.changelog.xml");
-    }
-
-    /** A settable clock. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     static BackupSchedule.Config config(Path dir, String keyFile, boolean noEncryption) {
@@ -109,7 +90,7 @@ class BackupScheduleTest {
 
     @Test
     void healthIsUpAfterABackupAndDownWhenItIsOlderThan26h_OPS_3() throws Exception {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         BackupSchedule s = new BackupSchedule(clock);
         s.dataSource = db.dataSource();
         Path key = tmp.resolve("k");
@@ -120,7 +101,7 @@ class BackupScheduleTest {
             Path archive = s.runNow();
             assertTrue(new BackupService().verify(archive, BackupKey.load(key), Progress.NONE).ok());
             assertEquals(HealthStatus.UP, s.check().status(), s.check().summary());
-            clock.now = clock.now.plus(Duration.ofHours(27));
+            clock.plus(Duration.ofHours(27));
             assertEquals(HealthStatus.DOWN, s.check().status(), "older than 26 h");
         } finally {
             s.deactivate();
@@ -129,7 +110,7 @@ class BackupScheduleTest {
 
     @Test
     void aFailedDailyBackupIsDown_OPS_3() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         BackupSchedule s = new BackupSchedule(clock);
         s.dataSource = db.dataSource();
         s.activate(config(tmp.resolve("backups"), tmp.resolve("missing.key").toString(), false));
@@ -144,13 +125,13 @@ class BackupScheduleTest {
 
     @Test
     void noBackupForMoreThan26hAfterStartIsDown_OPS_3() throws Exception {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         BackupSchedule s = new BackupSchedule(clock);
         s.dataSource = db.dataSource();
         Files.createDirectories(tmp.resolve("b"));
         s.activate(config(tmp.resolve("b"), "", true));
         try {
-            clock.now = clock.now.plus(Duration.ofHours(27));
+            clock.plus(Duration.ofHours(27));
             assertEquals(HealthStatus.DOWN, s.check().status());
         } finally {
             s.deactivate();
