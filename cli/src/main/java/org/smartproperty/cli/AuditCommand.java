@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smartproperty.ops.OpsMessages;
 import org.smartproperty.ops.PermissionAudit;
 import org.smartproperty.ops.PermissionAudit.Finding;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartproperty.cli.CliHarness.Result;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.testsupport.TestDatabase;
 
 /** OPS-1: the real `spm passwords …` and `spm keys …` commands against PostgreSQL. */

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.smartproperty.platform.Jdbc;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.security.BanRule;
 import org.smartproperty.platform.security.Cidr;
 import org.smartproperty.platform.security.AuditEvent;

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.smartproperty.platform.Jdbc;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.TotpSecrets;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.smartproperty.ops.PermissionAudit.Finding;
 import org.smartproperty.ops.PermissionAudit.Report;
 import org.smartproperty.ops.PermissionAudit.Severity;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.testsupport.TestDatabase;
 

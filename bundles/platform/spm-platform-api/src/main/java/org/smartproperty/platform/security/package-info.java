@@ -3,9 +3,13 @@
  * may do ({@link org.smartproperty.platform.security.Role}, permissions) and on which objects
  * ({@link org.smartproperty.platform.security.DataScope}); the audit trail; the SPI of external
  * identity providers (INT-IDP); TOTP secrets encrypted at rest ({@link org.smartproperty.platform.security.TotpSecrets}).
+ *
+ * <p>2.0.0: {@code AuditChain} left this package for {@code org.smartproperty.platform.security.audit},
+ * exported by spm-platform-security, the bundle that owns the audit tables (issue 10 item 4); removing
+ * a class is an incompatible change, hence the major version.
  */
 @Export
-@Version("1.4.0")
+@Version("2.0.0")
 package org.smartproperty.platform.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.smartproperty.ops.OpsException;
 import org.smartproperty.ops.OpsMessages;
 import org.smartproperty.ops.PermissionAudit;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 
 /** {@code spm:audit-chain}: walks the audit log's hash chain (OPS-1). */
 @Command(scope = "spm", name = "audit-chain", description = "Verify the audit log's hash chain; names the first broken row")

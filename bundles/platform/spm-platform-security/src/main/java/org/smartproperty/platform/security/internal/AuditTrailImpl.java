@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.smartproperty.platform.Jdbc;
 import org.smartproperty.platform.persistence.SchemaReady;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 

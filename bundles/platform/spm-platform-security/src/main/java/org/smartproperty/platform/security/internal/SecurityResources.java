@@ -35,7 +35,7 @@ import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
 import org.smartproperty.platform.rest.RequiresPermission;
 import org.smartproperty.platform.rest.RestrictedNetwork;
-import org.smartproperty.platform.security.AuditChain;
+import org.smartproperty.platform.security.audit.AuditChain;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;

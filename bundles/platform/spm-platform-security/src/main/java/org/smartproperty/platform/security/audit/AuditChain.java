@@ -1,4 +1,6 @@
-package org.smartproperty.platform.security;
+package org.smartproperty.platform.security.audit;
+
+import org.smartproperty.platform.security.AuditEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
