@@ -249,7 +249,7 @@ abstract class RealEstateSyncContract {
     @Order(8)
     void newRowsGoByCopyOnPostgreSqlAndByJdbcBatchesOnTheEmbeddedDatabase_INT_RE() throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
-            assertEquals(copies(), new RealEstateSyncImpl.Ids(c).copy);
+            assertEquals(copies(), new SyncJdbc.Ids(c).copy);
         }
     }
 

@@ -1,0 +1,296 @@
+package org.smartproperty.estate.internal;
+
+import static org.smartproperty.estate.internal.RealEstateSyncImpl.*;
+import static org.smartproperty.estate.internal.SyncJdbc.*;
+import static org.smartproperty.estate.internal.SyncChecks.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.smartproperty.estate.sync.BuildingRecord;
+import org.smartproperty.estate.sync.ProjectRecord;
+
+/** INT-RE sync, part of {@link RealEstateSyncImpl}: project records → estates, building records → buildings and units (upsert by natural keys). */
+final class SyncEstates {
+
+    private SyncEstates() {
+    }
+
+
+    static void projects(Connection c, Ids ids, List<ProjectRecord> in, Counters n, OffsetDateTime now, String actor) throws SQLException {
+        Map<String, ProjectRecord> valid = new LinkedHashMap<>();
+        for (ProjectRecord p : in) {
+            List<String> why = new ArrayList<>();
+            if (blank(p.projectCode()) || p.projectCode().trim().length() > 64) {
+                why.add("projectCode");
+            }
+            if (blank(p.name()) || p.name().length() > 200) {
+                why.add("name");
+            }
+            if (blank(p.address()) || p.address().length() > 400) {
+                why.add("address");
+            }
+            if (blank(p.community()) || p.community().length() > 100) {
+                why.add("community");
+            }
+            if (p.adminCode() == null || !p.adminCode().trim().matches("\\d{9}|\\d{12}")) {
+                why.add("adminCode");
+            }
+            if ((p.longitude() == null) != (p.latitude() == null) || (p.longitude() != null && (!EstateValidation.inRange(p.longitude(),
+                    EstateValidation.MIN_LON, EstateValidation.MAX_LON) || !EstateValidation.inRange(p.latitude(), EstateValidation.MIN_LAT, EstateValidation.MAX_LAT)))) {
+                why.add("location");
+            }
+            if (!why.isEmpty()) {
+                n.skip("project " + p.projectCode() + ": invalid " + why);
+                continue;
+            }
+            valid.put(p.projectCode().trim(), p);
+        }
+        if (valid.isEmpty()) {
+            return;
+        }
+        Map<String, Object[]> existing = new HashMap<>();
+        for (List<String> chunk : chunks(valid.keySet())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_code, id, name, address, community, admin_code, longitude, latitude, developer "
+                    + "FROM est_estate WHERE project_code IN (" + marks(chunk.size()) + ")")) {
+                bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), (Double) rs.getObject(7, Double.class), (Double) rs.getObject(8, Double.class), rs.getString(9)});
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO est_estate (id, project_code, name, address, community, admin_code, longitude, "
+                + "latitude, developer, status, version, created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,'ACTIVE',1,?,?,?,?)");
+             PreparedStatement upd = c.prepareStatement("UPDATE est_estate SET name = ?, address = ?, community = ?, admin_code = ?, longitude = ?, "
+                     + "latitude = ?, developer = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
+            boolean anyIns = false;
+            boolean anyUpd = false;
+            for (Map.Entry<String, ProjectRecord> e : valid.entrySet()) {
+                ProjectRecord p = e.getValue();
+                Object[] row = existing.get(e.getKey());
+                String developer = blank(p.developer()) ? null : p.developer().trim();
+                if (row == null) {
+                    ins.setLong(1, ids.next("est_estate_seq", 50));
+                    ins.setString(2, e.getKey());
+                    ins.setString(3, p.name().trim());
+                    ins.setString(4, p.address().trim());
+                    ins.setString(5, p.community().trim());
+                    ins.setString(6, p.adminCode().trim());
+                    ins.setObject(7, p.longitude(), java.sql.Types.DOUBLE);
+                    ins.setObject(8, p.latitude(), java.sql.Types.DOUBLE);
+                    ins.setString(9, developer);
+                    ins.setObject(10, now);
+                    ins.setString(11, actor);
+                    ins.setObject(12, now);
+                    ins.setString(13, actor);
+                    ins.addBatch();
+                    anyIns = true;
+                    n.created++;
+                } else if (!Objects.equals(row[1], p.name().trim()) || !Objects.equals(row[2], p.address().trim())
+                        || !Objects.equals(row[3], p.community().trim()) || !Objects.equals(row[4], p.adminCode().trim())
+                        || !Objects.equals(row[5], p.longitude()) || !Objects.equals(row[6], p.latitude()) || !Objects.equals(row[7], developer)) {
+                    upd.setString(1, p.name().trim());
+                    upd.setString(2, p.address().trim());
+                    upd.setString(3, p.community().trim());
+                    upd.setString(4, p.adminCode().trim());
+                    upd.setObject(5, p.longitude(), java.sql.Types.DOUBLE);
+                    upd.setObject(6, p.latitude(), java.sql.Types.DOUBLE);
+                    upd.setString(7, developer);
+                    upd.setObject(8, now);
+                    upd.setString(9, actor);
+                    upd.setLong(10, (Long) row[0]);
+                    upd.addBatch();
+                    anyUpd = true;
+                    n.updated++;
+                }
+            }
+            if (anyIns) {
+                ins.executeBatch();
+            }
+            if (anyUpd) {
+                upd.executeBatch();
+            }
+        }
+    }
+
+    static Map<String, Long> estateIds(Connection c, Collection<String> codes) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        for (List<String> chunk : chunks(new TreeSet<>(codes))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_code, id FROM est_estate WHERE project_code IN (" + marks(chunk.size()) + ")")) {
+                bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ buildings
+
+    /** A stored building with its units (name → id). */
+    static final class BuildingRow {
+        long id;
+        String name;
+        int floorsAbove;
+        int floorsBelow;
+        final Map<String, Long> units = new HashMap<>();
+    }
+
+    /** (estate id + '/' + number) → building, for all buildings of the given estates. */
+    static Map<String, BuildingRow> buildingsOf(Connection c, Collection<Long> estateIds) throws SQLException {
+        Map<String, BuildingRow> out = new HashMap<>();
+        Map<Long, BuildingRow> byId = new HashMap<>();
+        for (List<Long> chunk : chunks(new TreeSet<>(estateIds))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, estate_id, number, name, floors_above, floors_below FROM est_building WHERE estate_id IN ("
+                    + marks(chunk.size()) + ")")) {
+                bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BuildingRow b = new BuildingRow();
+                        b.id = rs.getLong(1);
+                        b.name = rs.getString(4);
+                        b.floorsAbove = rs.getInt(5);
+                        b.floorsBelow = rs.getInt(6);
+                        out.put(rs.getLong(2) + "/" + rs.getString(3), b);
+                        byId.put(b.id, b);
+                    }
+                }
+            }
+        }
+        for (List<Long> chunk : chunks(new TreeSet<>(byId.keySet()))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT building_id, name, id FROM est_building_unit WHERE building_id IN (" + marks(chunk.size()) + ")")) {
+                bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byId.get(rs.getLong(1)).units.put(rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static void buildings(Connection c, Ids ids, List<BuildingRecord> in, Counters n, OffsetDateTime now, String actor) throws SQLException {
+        if (in.isEmpty()) {
+            return;
+        }
+        Map<String, Long> estates = estateIds(c, in.stream().filter(b -> b.projectCode() != null).map(b -> b.projectCode().trim()).toList());
+        Map<String, BuildingRow> existing = buildingsOf(c, estates.values());
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO est_building (id, estate_id, number, name, floors_above, floors_below, version, "
+                + "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,1,?,?,?,?)");
+             PreparedStatement upd = c.prepareStatement("UPDATE est_building SET name = ?, floors_above = ?, floors_below = ?, version = version + 1, "
+                     + "updated_at = ?, updated_by = ? WHERE id = ?");
+             PreparedStatement unit = c.prepareStatement("INSERT INTO est_building_unit (id, building_id, name, ordinal) VALUES (?,?,?,?)")) {
+            boolean anyIns = false;
+            boolean anyUpd = false;
+            boolean anyUnit = false;
+            for (BuildingRecord b : in) {
+                List<String> why = new ArrayList<>();
+                Long estate = b.projectCode() == null ? null : estates.get(b.projectCode().trim());
+                if (estate == null) {
+                    why.add("project unknown");
+                }
+                if (blank(b.number()) || b.number().trim().length() > 32) {
+                    why.add("number");
+                }
+                if (b.floorsAbove() == null || b.floorsAbove() < 1 || b.floorsAbove() > 200) {
+                    why.add("floorsAbove");
+                }
+                if (b.floorsBelow() == null || b.floorsBelow() < 0 || b.floorsBelow() > 20) {
+                    why.add("floorsBelow");
+                }
+                List<String> units = b.units() == null ? List.of() : b.units();
+                if (units.stream().anyMatch(u -> blank(u) || u.trim().length() > 32) || new HashSet<>(units).size() != units.size()) {
+                    why.add("units");
+                }
+                if (!why.isEmpty()) {
+                    n.skip("building " + b.projectCode() + "/" + b.number() + ": invalid " + why);
+                    continue;
+                }
+                String key = estate + "/" + b.number().trim();
+                BuildingRow row = existing.get(key);
+                String name = blank(b.name()) ? null : b.name().trim();
+                boolean isNew = row == null;
+                boolean changed = false;
+                if (isNew) {
+                    row = new BuildingRow();
+                    row.id = ids.next("est_building_seq", 50);
+                    row.name = name;
+                    row.floorsAbove = b.floorsAbove();
+                    row.floorsBelow = b.floorsBelow();
+                    existing.put(key, row);
+                    ins.setLong(1, row.id);
+                    ins.setLong(2, estate);
+                    ins.setString(3, b.number().trim());
+                    ins.setString(4, name);
+                    ins.setInt(5, b.floorsAbove());
+                    ins.setInt(6, b.floorsBelow());
+                    ins.setObject(7, now);
+                    ins.setString(8, actor);
+                    ins.setObject(9, now);
+                    ins.setString(10, actor);
+                    ins.addBatch();
+                    anyIns = true;
+                    n.created++;
+                } else if (!Objects.equals(row.name, name) || row.floorsAbove != b.floorsAbove() || row.floorsBelow != b.floorsBelow()) {
+                    row.name = name;
+                    row.floorsAbove = b.floorsAbove();
+                    row.floorsBelow = b.floorsBelow();
+                    upd.setString(1, name);
+                    upd.setInt(2, b.floorsAbove());
+                    upd.setInt(3, b.floorsBelow());
+                    upd.setObject(4, now);
+                    upd.setString(5, actor);
+                    upd.setLong(6, row.id);
+                    upd.addBatch();
+                    anyUpd = true;
+                    changed = true;
+                }
+                for (int i = 0; i < units.size(); i++) {
+                    String u = units.get(i).trim();
+                    if (!row.units.containsKey(u)) {
+                        long id = ids.next("est_building_unit_seq", 50);
+                        row.units.put(u, id);
+                        unit.setLong(1, id);
+                        unit.setLong(2, row.id);
+                        unit.setString(3, u);
+                        unit.setInt(4, row.units.size());
+                        unit.addBatch();
+                        anyUnit = true;
+                        changed |= !isNew;
+                    }
+                }
+                if (changed) {
+                    n.updated++;
+                }
+            }
+            if (anyIns) {
+                ins.executeBatch();
+            }
+            if (anyUpd) {
+                upd.executeBatch();
+            }
+            if (anyUnit) {
+                unit.executeBatch();
+            }
+        }
+    }
+}
