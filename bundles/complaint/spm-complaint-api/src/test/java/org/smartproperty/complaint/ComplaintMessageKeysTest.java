@@ -2,37 +2,21 @@ package org.smartproperty.complaint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.testsupport.MessageKeys;
 
 /** Every complaint message key has a zh-CN and an English text, and both files define the same keys. */
 class ComplaintMessageKeysTest {
 
     private static final String BASE = "/org/smartproperty/complaint/messages";
 
-    private static Properties load(String resource) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = ComplaintMessageKeysTest.class.getResourceAsStream(resource)) {
-            assertTrue(in != null, resource + " missing");
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
-
     @Test
-    void bothFilesDefineTheSameKeysAndDiffer() throws IOException {
-        Properties zh = load(BASE + ".properties");
-        assertEquals(new TreeSet<>(zh.stringPropertyNames()), new TreeSet<>(load(BASE + "_en.properties").stringPropertyNames()));
-        for (String key : zh.stringPropertyNames()) {
+    void bothFilesDefineTheSameKeysAndDiffer() {
+        MessageKeys.assertSameKeys(ComplaintMessageKeysTest.class, BASE);
+        for (String key : MessageKeys.load(ComplaintMessageKeysTest.class, BASE + ".properties").stringPropertyNames()) {
             assertNotEquals(ComplaintMessages.TEXTS.format(Locale.SIMPLIFIED_CHINESE, key),
                     ComplaintMessages.TEXTS.format(Locale.ENGLISH, key), key);
         }

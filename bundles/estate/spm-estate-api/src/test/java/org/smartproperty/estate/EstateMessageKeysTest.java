@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.testsupport.MessageKeys;
 
 /** Every rule key UnitCode and IdDocuments can return has a zh-CN and an English text (ID-1). */
 class EstateMessageKeysTest {
@@ -27,13 +25,8 @@ class EstateMessageKeysTest {
     private static final String BASE = "/org/smartproperty/estate/messages";
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:unitCode|idType|idNumber)\\.[A-Za-z]+)\"");
 
-    private static Properties load(String resource) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = EstateMessageKeysTest.class.getResourceAsStream(resource)) {
-            assertTrue(in != null, resource + " missing");
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
+    private static Properties load(String resource) {
+        return MessageKeys.load(EstateMessageKeysTest.class, resource);
     }
 
     /** Keys produced by exercising every rule of UnitCode and IdDocuments. */
