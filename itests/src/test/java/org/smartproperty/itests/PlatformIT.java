@@ -558,6 +558,14 @@ public class PlatformIT extends SpmTestSupport {
         assertEquals("FILED", json(getAs(company, "/companies/" + companyId)).get("status").asText());
         assertEquals(409, send("POST", "/companies/" + companyId + "/filings/" + filingId + "/approve", "{}",
                 "If-Match", approved.headers().firstValue("ETag").orElseThrow()).statusCode());
+        // the review kernel's history (issue 10 item 2): the company reads who submitted and who approved, in order
+        HttpResponse<String> history = getAs(company, "/companies/" + companyId + "/filings/history");
+        assertEquals(history.body(), 200, history.statusCode());
+        assertEquals("SUBMIT", json(history).get(0).get("action").asText());
+        assertEquals("it-company", json(history).get(0).get("actor").asText());
+        assertEquals(licenceId, json(history).get(0).get("details").get("materials").get(0).get("fileId").asText());
+        assertEquals("APPROVED", json(history).get(1).get("to").asText());
+        assertEquals(404, getAs(login("demo-company", DEMO_PASSWORD, null), "/companies/" + companyId + "/filings/history").statusCode());
 
         // sanctions (SUP-CO-1): suspend needs a reason and the company's ETag; revoked is final
         String companyEtag = get("/companies/" + companyId).headers().firstValue("ETag").orElseThrow();

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.review.ReviewEvent;
 import org.smartproperty.platform.security.DataScope;
 
 /**
@@ -59,6 +60,13 @@ public interface CommitteeService {
 
     /** Every filing round of the committee, newest first. */
     List<Filing> filings(DataScope scope, long committeeId);
+
+    /**
+     * The review history of the committee's filings, oldest first: every submission, resubmission,
+     * approval and return with who, when, from which status to which, the reason and details
+     * (the submitted materials). Same visibility as {@link #filings}.
+     */
+    List<ReviewEvent> filingHistory(DataScope scope, long committeeId);
 
     /** Active committees whose term ends between {@code today} and today + the configured lead time (OC-2 reminders). */
     List<Committee> dueForTermReminder(LocalDate today);

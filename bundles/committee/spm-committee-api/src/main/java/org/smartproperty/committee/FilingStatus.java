@@ -2,6 +2,9 @@ package org.smartproperty.committee;
 
 import java.util.List;
 
+import org.smartproperty.platform.review.ReviewState;
+import org.smartproperty.platform.review.ReviewTransitions;
+
 /**
  * A committee filing (备案) is SUBMITTED by the elected head, then APPROVED or RETURNED (with a
  * reason) by the regulator. Both decisions are final for that filing; after a return the head
@@ -10,8 +13,8 @@ import java.util.List;
 public enum FilingStatus {
     SUBMITTED, RETURNED, APPROVED;
 
-    /** The statuses a filing in this status may move to. */
+    /** The statuses a filing in this status may move to, read from the review kernel's transition table. */
     public List<FilingStatus> next() {
-        return this == SUBMITTED ? List.of(APPROVED, RETURNED) : List.of();
+        return ReviewTransitions.decisions(ReviewState.valueOf(name())).stream().map(s -> FilingStatus.valueOf(s.name())).toList();
     }
 }

@@ -3,7 +3,7 @@
  * {@link org.smartproperty.committee.CommitteeService} and its DTOs.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.smartproperty.committee;
 
 import org.osgi.annotation.bundle.Export;

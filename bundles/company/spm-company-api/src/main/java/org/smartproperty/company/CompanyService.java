@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.review.ReviewEvent;
 import org.smartproperty.platform.security.DataScope;
 
 /**
@@ -52,6 +53,13 @@ public interface CompanyService {
 
     /** Every filing of the company, newest first (the company follows its progress, COS-2). */
     List<Filing> filings(DataScope scope, long companyId);
+
+    /**
+     * The review history of the company's filings, oldest first: every submission, resubmission,
+     * approval and return with who, when, from which status to which, the reason and details
+     * (the submitted materials). Same visibility as {@link #filings}.
+     */
+    List<ReviewEvent> filingHistory(DataScope scope, long companyId);
 
     /** Registered (not APPLYING) companies for public disclosure, personal data masked (DIS-2, ID-2). */
     Page<PublicCompany> publicList(PageRequest page);

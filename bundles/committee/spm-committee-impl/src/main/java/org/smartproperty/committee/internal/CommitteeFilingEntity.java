@@ -1,26 +1,22 @@
 package org.smartproperty.committee.internal;
 
-import java.time.Instant;
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.EnumType;
-import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 
-import org.smartproperty.committee.FilingStatus;
-import org.smartproperty.platform.persistence.AuditedEntity;
+import org.smartproperty.platform.review.jpa.ReviewRound;
 
 /**
- * One filing round. The decision's time and author are {@code updated_at}/{@code updated_by}: a
- * filing changes exactly once after submission (APPROVED or RETURNED), so no nullable timestamp is needed.
+ * One committee filing round (OCS-4): the note; status, submission and decision are the review
+ * kernel's columns ({@link ReviewRound}), its history is {@code ocm_filing_event}.
  */
 @Entity
 @Table(name = "ocm_filing")
-public class CommitteeFilingEntity extends AuditedEntity {
+public class CommitteeFilingEntity extends ReviewRound {
 
     @Id
     @SequenceGenerator(name = "ocm_filing_seq", sequenceName = "ocm_filing_seq", allocationSize = 50)
@@ -28,10 +24,17 @@ public class CommitteeFilingEntity extends AuditedEntity {
     Long id;
 
     @Column(name = "committee_id") long committeeId;
-    @Enumerated(EnumType.STRING) @Column(name = "status") FilingStatus status;
+    /** Before the file store: material titles as JSON (no longer written; materials are plt_file_link rows). */
     @Column(name = "materials") String materials;
     @Column(name = "note") String note;
-    @Column(name = "submitted_by") String submittedBy;
-    @Column(name = "submitted_at") Instant submittedAt;
-    @Column(name = "reason") String reason;
+
+    @Override
+    public Long roundId() {
+        return id;
+    }
+
+    @Override
+    public long subjectId() {
+        return committeeId;
+    }
 }

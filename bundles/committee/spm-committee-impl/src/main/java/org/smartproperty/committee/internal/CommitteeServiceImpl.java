@@ -53,13 +53,17 @@ import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
-import org.smartproperty.platform.files.Attachment;
-import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.review.ReviewAction;
+import org.smartproperty.platform.review.ReviewEvent;
+import org.smartproperty.platform.review.ReviewKind;
+import org.smartproperty.platform.review.ReviewTexts;
+import org.smartproperty.platform.review.jpa.ReviewSubjects;
+import org.smartproperty.platform.review.jpa.Reviews;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
@@ -100,6 +104,7 @@ public class CommitteeServiceImpl implements CommitteeService {
     private volatile CommitteeRules rules = CommitteeRules.DEFAULTS;
     private EntityManagerFactory emf;
     private Transactions tx;
+    private Reviews<CommitteeFilingEntity> reviews;
 
     public CommitteeServiceImpl() {
     }
@@ -111,6 +116,7 @@ public class CommitteeServiceImpl implements CommitteeService {
         this.files = files;
         this.estates = estates;
         this.tx = new Transactions(emf);
+        this.reviews = reviews();
     }
 
     @Activate
@@ -118,6 +124,7 @@ public class CommitteeServiceImpl implements CommitteeService {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
+        reviews = reviews();
     }
 
     @Modified
@@ -592,7 +599,56 @@ public class CommitteeServiceImpl implements CommitteeService {
         }
     }
 
-    // ---------------------------------------------------------------- filing (OCS-4, SUP-OC-2, OC-2)
+    // ---------------------------------------------------------------- filing (OCS-4, SUP-OC-2, OC-2) on the review kernel
+
+    /** The committee filing review: the committee in office files, the regulator reviews. */
+    static final ReviewKind FILING = new ReviewKind(FILING_FILES, "committee", "filing", "committee:read", "committee:file",
+            "committee:review", ReviewTexts.defaults(CommitteeMessages.TEXTS));
+
+    /** What the review kernel asks of committees: the applicant is the active committee itself (COMMITTEE scope of its estate). */
+    private final ReviewSubjects committeesUnderReview = new ReviewSubjects() {
+        @Override
+        public void checkApplicant(EntityManager em, DataScope scope, long committeeId) {
+            CommitteeEntity c = findInScope(em, scope, committeeId);
+            if (scope.kind() != DataScope.Kind.COMMITTEE) {
+                throw ApiException.conflict(CommitteeMessages.TEXTS, "filing.notHead");
+            }
+            checkActive(c);
+        }
+
+        @Override
+        public void checkExists(EntityManager em, long committeeId) {
+            find(em, committeeId);
+        }
+
+        /** OC-2: the first filing is due within the configured days of the election; a resubmission after a return continues it. */
+        @Override
+        public void checkSubmission(EntityManager em, long committeeId, ReviewAction action) {
+            if (action != ReviewAction.SUBMIT) {
+                return;
+            }
+            CommitteeEntity c = find(em, committeeId);
+            int days = rules.filingDeadlineDays();
+            LocalDate deadline = c.electedOn.plusDays(days);
+            if (LocalDate.now(ZONE).isAfter(deadline)) {
+                throw ApiException.conflict(CommitteeMessages.TEXTS, "committee.filingLate", deadline.toString(), days, c.electedOn.toString());
+            }
+        }
+
+        /** The regulator's staff and the committee itself; not companies or owners (member lists carry personal data, ID-2). */
+        @Override
+        public boolean mayRead(EntityManager em, DataScope scope, long committeeId) {
+            if (scope == null || !(scope.all() || scope.kind() == DataScope.Kind.COMMITTEE)) {
+                return false;
+            }
+            CommitteeEntity c = em.find(CommitteeEntity.class, committeeId);
+            return c != null && (scope.all() || scope.estateIds().contains(c.estateId));
+        }
+    };
+
+    private Reviews<CommitteeFilingEntity> reviews() {
+        return new Reviews<>(FILING, CommitteeFilingEntity.class, "committeeId", "ocm_filing_event", committeesUnderReview, files, audit);
+    }
 
     @Override
     public Filing submitFiling(DataScope scope, long committeeId, FilingInput input, String actor) {
@@ -601,100 +657,51 @@ public class CommitteeServiceImpl implements CommitteeService {
             v.required("$", null);
         } else {
             v.maxLength("note", input.note(), 4000);
-            AttachmentInput.validateTitled(v, "materials", input.materials(), "materials.required", "material.title");
+            reviews.validateMaterials(v, input.materials());
         }
         v.throwIfInvalid();
         return tx.write(em -> {
-            CommitteeEntity c = findInScope(em, scope, committeeId);
-            if (scope.kind() != DataScope.Kind.COMMITTEE) {
-                throw ApiException.conflict(CommitteeMessages.TEXTS, "filing.notHead");
-            }
-            checkActive(c);
-            List<FilingStatus> rounds = em.createQuery("SELECT f.status FROM CommitteeFilingEntity f WHERE f.committeeId = :c", FilingStatus.class)
-                    .setParameter("c", committeeId).getResultList();
-            if (rounds.contains(FilingStatus.APPROVED)) {
-                throw ApiException.conflict(CommitteeMessages.TEXTS, "filing.approved");
-            }
-            if (rounds.contains(FilingStatus.SUBMITTED)) {
-                throw ApiException.conflict(CommitteeMessages.TEXTS, "filing.pending");
-            }
-            // OC-2: the first filing is due within the configured days of the election; a resubmission after a
-            // return continues that timely filing.
-            int days = rules.filingDeadlineDays();
-            LocalDate deadline = c.electedOn.plusDays(days);
-            if (rounds.isEmpty() && LocalDate.now(ZONE).isAfter(deadline)) {
-                throw ApiException.conflict(CommitteeMessages.TEXTS, "committee.filingLate", deadline.toString(), days, c.electedOn.toString());
-            }
             CommitteeFilingEntity f = new CommitteeFilingEntity();
             f.committeeId = committeeId;
-            f.status = FilingStatus.SUBMITTED;
             f.note = blankToNull(input.note());
-            f.submittedBy = actor;
-            f.submittedAt = Instant.now();
-            f.touchedBy(actor);
-            em.persist(f);
-            em.flush();
-            files.attach(em.unwrap(java.sql.Connection.class), input.materials(), actor, FILING_FILES, Long.toString(f.id), "materials[]");
-            audit(em, actor, "filing.submit", committeeId, "{\"filing\":" + f.id + ",\"status\":\"SUBMITTED\"}");
-            return toDto(em, f);
+            return toDto(em, reviews.submit(em, scope, committeeId, f, input.materials(), actor));
         });
     }
 
     @Override
     public Filing approve(long committeeId, long filingId, long expectedVersion, String reason, String actor) {
-        return decide(committeeId, filingId, expectedVersion, FilingStatus.APPROVED, reason, actor);
+        return decide(committeeId, filingId, expectedVersion, ReviewAction.APPROVE, reason, actor);
     }
 
     @Override
     public Filing returnFiling(long committeeId, long filingId, long expectedVersion, String reason, String actor) {
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid(CommitteeMessages.TEXTS, "reason", "reason.required");
-        }
-        return decide(committeeId, filingId, expectedVersion, FilingStatus.RETURNED, reason, actor);
+        return decide(committeeId, filingId, expectedVersion, ReviewAction.RETURN, reason, actor);
     }
 
-    private Filing decide(long committeeId, long filingId, long expectedVersion, FilingStatus target, String reason, String actor) {
-        Validation v = new Validation(CommitteeMessages.TEXTS);
-        v.maxLength("reason", reason, 4000);
-        v.throwIfInvalid();
-        return tx.write(em -> {
-            find(em, committeeId);
-            CommitteeFilingEntity f = em.find(CommitteeFilingEntity.class, filingId);
-            if (f == null || f.committeeId != committeeId) {
-                throw notFound("objects.filing", filingId);
-            }
-            checkVersion(f.getVersion(), expectedVersion);
-            if (!f.status.next().contains(target)) {
-                String allowed = f.status.next().isEmpty() ? null
-                        : f.status.next().stream().map(Enum::name).collect(Collectors.joining(", "));
-                throw ApiException.conflict(CommitteeMessages.TEXTS, "filing.illegalTransition", f.status.name(), target.name(),
-                        allowed == null ? CommitteeMessages.TEXTS.text("filing.noTransition") : allowed);
-            }
-            f.status = target;
-            f.reason = blankToNull(reason);
-            f.touchedBy(actor);
-            em.flush();
-            audit(em, actor, target == FilingStatus.APPROVED ? "filing.approve" : "filing.return", committeeId,
-                    "{\"filing\":" + f.id + ",\"status\":\"" + target + "\",\"reason\":" + quote(f.reason) + "}");
-            return toDto(em, f);
-        });
+    private Filing decide(long committeeId, long filingId, long expectedVersion, ReviewAction action, String reason, String actor) {
+        reviews.validateDecision(action, reason);
+        return tx.write(em -> toDto(em, reviews.decide(em, committeeId, filingId, expectedVersion, action, reason, actor)));
     }
 
     @Override
     public List<Filing> filings(DataScope scope, long committeeId) {
         return tx.read(em -> {
             findInScope(em, scope, committeeId);
-            return em.createQuery("SELECT f FROM CommitteeFilingEntity f WHERE f.committeeId = :c ORDER BY f.id DESC", CommitteeFilingEntity.class)
-                    .setParameter("c", committeeId).getResultList().stream().map(f -> toDto(em, f)).toList();
+            return reviews.rounds(em, committeeId).stream().map(f -> toDto(em, f)).toList();
+        });
+    }
+
+    @Override
+    public List<ReviewEvent> filingHistory(DataScope scope, long committeeId) {
+        return tx.read(em -> {
+            findInScope(em, scope, committeeId);
+            return reviews.history(em, committeeId);
         });
     }
 
     private Filing toDto(EntityManager em, CommitteeFilingEntity f) {
-        boolean decided = f.status != FilingStatus.SUBMITTED;
-        // null outside a transaction: the store then reads on its own connection
-        List<Attachment> materials = files.attached(em.unwrap(java.sql.Connection.class), FILING_FILES, Long.toString(f.id));
-        return new Filing(f.id, f.committeeId, f.status, materials, f.note, f.submittedBy, f.submittedAt,
-                decided ? f.getUpdatedBy() : null, decided ? f.getUpdatedAt() : null, f.reason, f.getVersion());
+        return new Filing(f.id, f.committeeId, FilingStatus.valueOf(f.status().name()), reviews.materials(em, f), f.note, f.submittedBy(),
+                f.submittedAt(), f.decidedBy(), f.decidedAt(), f.reason(), f.getVersion());
     }
 
     /**
@@ -702,14 +709,12 @@ public class CommitteeServiceImpl implements CommitteeService {
      * itself; not companies or owners (member lists and election records carry personal data, ID-2).
      */
     boolean mayReadFiling(DataScope scope, long filingId) {
-        if (scope == null || !(scope.all() || scope.kind() == DataScope.Kind.COMMITTEE)) {
-            return false;
-        }
-        return tx.read(em -> {
-            CommitteeFilingEntity f = em.find(CommitteeFilingEntity.class, filingId);
-            CommitteeEntity c = f == null ? null : em.find(CommitteeEntity.class, f.committeeId);
-            return c != null && (scope.all() || scope.estateIds().contains(c.estateId));
-        });
+        return tx.read(em -> reviews.mayReadRound(em, scope, filingId));
+    }
+
+    /** The file-store rule of filing materials: {@code committee:read} and {@link #mayReadFiling}. */
+    boolean mayReadFilingMaterials(org.smartproperty.platform.security.SpmPrincipal caller, String ownerRef) {
+        return reviews.mayReadMaterials(caller, ownerRef, id -> mayReadFiling(caller.scope(), id));
     }
 
     // ---------------------------------------------------------------- reminders (OC-2)
@@ -788,7 +793,7 @@ public class CommitteeServiceImpl implements CommitteeService {
         if (!ids.isEmpty()) {
             for (CommitteeFilingEntity f : em.createQuery("SELECT f FROM CommitteeFilingEntity f WHERE f.committeeId IN :ids ORDER BY f.id",
                     CommitteeFilingEntity.class).setParameter("ids", ids).getResultList()) {
-                filing.put(f.committeeId, f.status); // the latest round wins
+                filing.put(f.committeeId, FilingStatus.valueOf(f.status().name())); // the latest round wins
             }
         }
         return rows.stream().map(c -> {

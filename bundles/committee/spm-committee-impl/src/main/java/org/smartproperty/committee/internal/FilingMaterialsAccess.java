@@ -5,7 +5,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.smartproperty.platform.files.FileAccessPolicy;
 import org.smartproperty.platform.security.SpmPrincipal;
 
-/** Who may read an owners' committee filing's materials (SUP-OC-2): the regulator's staff and the committee itself. */
+/**
+ * Who may read an owners' committee filing's materials (SUP-OC-2): the regulator's staff and the
+ * committee itself. The rule is the review kernel's ({@code Reviews.mayReadMaterials}); this
+ * component registers it for the owner kind.
+ */
 @Component(property = FileAccessPolicy.OWNER_KIND + "=" + CommitteeServiceImpl.FILING_FILES)
 public class FilingMaterialsAccess implements FileAccessPolicy {
 
@@ -21,13 +25,6 @@ public class FilingMaterialsAccess implements FileAccessPolicy {
 
     @Override
     public boolean mayRead(SpmPrincipal caller, String ownerRef) {
-        if (caller == null || !caller.can("committee:read")) {
-            return false;
-        }
-        try {
-            return committees.mayReadFiling(caller.scope(), Long.parseLong(ownerRef));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return committees.mayReadFilingMaterials(caller, ownerRef);
     }
 }

@@ -36,6 +36,7 @@ import org.smartproperty.committee.MemberInput;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.review.ReviewEvent;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
@@ -147,6 +148,16 @@ public class CommitteeResource extends CommitteeServiceClient {
     @Doc(summary = "Filing rounds of a committee, newest first, with the regulator's decisions and reasons", requirements = "OCS-4, SUP-OC-2")
     public List<Filing> filings(@PathParam("id") String id, @Context SecurityContext sc) {
         return committees().filings(Caller.scope(sc), Api.id(id, COMMITTEE));
+    }
+
+    @GET
+    @Path("{id}/filings/history")
+    @RequiresPermission("committee:read")
+    @Doc(summary = "Review history of the committee's filings, oldest first: who submitted, returned (with the reason), resubmitted, approved, when",
+            requirements = "OCS-4, SUP-OC-2", description = "Each entry {id, roundId, action (SUBMIT, RESUBMIT, APPROVE, RETURN), from, to, actor, at, "
+                    + "reason, details}; details of a submission list its materials {title, fileId}. Same visibility as the filings.")
+    public List<ReviewEvent> filingHistory(@PathParam("id") String id, @Context SecurityContext sc) {
+        return committees().filingHistory(Caller.scope(sc), Api.id(id, COMMITTEE));
     }
 
     @POST

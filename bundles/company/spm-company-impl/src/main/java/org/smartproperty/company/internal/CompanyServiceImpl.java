@@ -41,11 +41,17 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.files.FileStore;
-import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.review.ReviewAction;
+import org.smartproperty.platform.review.ReviewEvent;
+import org.smartproperty.platform.review.ReviewKind;
+import org.smartproperty.platform.review.ReviewState;
+import org.smartproperty.platform.review.ReviewTexts;
+import org.smartproperty.platform.review.jpa.ReviewSubjects;
+import org.smartproperty.platform.review.jpa.Reviews;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
@@ -76,11 +82,11 @@ public class CompanyServiceImpl implements CompanyService {
     private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
     private Transactions tx;
+    private Reviews<FilingEntity> reviews;
 
     public CompanyServiceImpl() {
     }
 
-    /** Outside OSGi (tests, tools): over an existing persistence unit. */
     /** Outside OSGi (other domains' service tests): the real service over a persistence unit of the company schema. */
     public static CompanyService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files) {
         return new CompanyServiceImpl(emf, audit, files);
@@ -91,12 +97,14 @@ public class CompanyServiceImpl implements CompanyService {
         this.audit = audit;
         this.files = files;
         this.tx = new Transactions(emf);
+        this.reviews = reviews();
     }
 
     @Activate
     void activate() {
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
+        reviews = reviews();
     }
 
     @Deactivate
@@ -354,7 +362,45 @@ public class CompanyServiceImpl implements CompanyService {
                 c.contact, c.phone, c.officeAddress, c.status, periods, c.getVersion(), c.getCreatedAt(), c.getUpdatedAt());
     }
 
-    // ---------------------------------------------------------------- filing (SUP-CO-2, COS-2)
+    // ---------------------------------------------------------------- filing (SUP-CO-2, COS-2) on the review kernel
+
+    /** The company filing review: the company (COMPANY scope, or staff with every company) files, the regulator reviews. */
+    static final ReviewKind FILING = new ReviewKind(FILING_FILES, "company", "filing", "company:read", "company:file", "company:review",
+            ReviewTexts.defaults(CompanyMessages.TEXTS));
+
+    /** What the review kernel asks of companies: only an APPLYING company in the caller's scope files. */
+    private static final ReviewSubjects COMPANIES = new ReviewSubjects() {
+        @Override
+        public void checkApplicant(EntityManager em, DataScope scope, long companyId) {
+            CompanyEntity c = findInScope(em, scope, companyId);
+            if (c.status != CompanyStatus.APPLYING) {
+                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.companyStatus", c.status.name());
+            }
+        }
+
+        @Override
+        public void checkExists(EntityManager em, long companyId) {
+            find(em, companyId);
+        }
+
+        @Override
+        public void decided(EntityManager em, long companyId, ReviewState to, String actor) {
+            if (to == ReviewState.APPROVED) {
+                CompanyEntity c = find(em, companyId);
+                c.status = CompanyStatus.FILED;
+                c.touchedBy(actor);
+            }
+        }
+
+        @Override
+        public boolean mayRead(EntityManager em, DataScope scope, long companyId) {
+            return inScope(scope, companyId);
+        }
+    };
+
+    private Reviews<FilingEntity> reviews() {
+        return new Reviews<>(FILING, FilingEntity.class, "companyId", "cmp_filing_event", COMPANIES, files, audit);
+    }
 
     @Override
     public Filing submitFiling(DataScope scope, long companyId, FilingInput input, String actor) {
@@ -366,79 +412,33 @@ public class CompanyServiceImpl implements CompanyService {
             v.maxLength("certificateNumber", input.certificateNumber(), 64);
             v.maxLength("creditInformation", input.creditInformation(), 4000);
             v.maxLength("note", input.note(), 4000);
-            AttachmentInput.validateTitled(v, "materials", input.materials(), "materials.required", "material.title");
+            reviews.validateMaterials(v, input.materials());
         }
         v.throwIfInvalid();
         return tx.write(em -> {
-            CompanyEntity c = findInScope(em, scope, companyId);
-            if (c.status != CompanyStatus.APPLYING) {
-                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.companyStatus", c.status.name());
-            }
-            long pending = em.createQuery("SELECT COUNT(f) FROM FilingEntity f WHERE f.companyId = :c AND f.status = :s", Long.class)
-                    .setParameter("c", companyId).setParameter("s", FilingStatus.SUBMITTED).getSingleResult();
-            if (pending > 0) {
-                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.pending");
-            }
             FilingEntity f = new FilingEntity();
             f.companyId = companyId;
-            f.status = FilingStatus.SUBMITTED;
             f.qualificationGrade = blankToNull(input.qualificationGrade());
             f.certificateNumber = blankToNull(input.certificateNumber());
             f.creditInformation = blankToNull(input.creditInformation());
             f.note = blankToNull(input.note());
-            f.submittedBy = actor;
-            f.submittedAt = Instant.now();
-            f.touchedBy(actor);
-            em.persist(f);
-            em.flush();
-            files.attach(em.unwrap(java.sql.Connection.class), input.materials(), actor, FILING_FILES, Long.toString(f.id), "materials[]");
-            audit(em, actor, "filing.submit", "company", companyId, "{\"filing\":" + f.id + ",\"status\":\"SUBMITTED\"}");
-            return toDto(em, f);
+            return toDto(em, reviews.submit(em, scope, companyId, f, input.materials(), actor));
         });
     }
 
     @Override
     public Filing approve(long companyId, long filingId, long expectedVersion, String reason, String actor) {
-        return decide(companyId, filingId, expectedVersion, FilingStatus.APPROVED, reason, actor);
+        return decide(companyId, filingId, expectedVersion, ReviewAction.APPROVE, reason, actor);
     }
 
     @Override
     public Filing returnFiling(long companyId, long filingId, long expectedVersion, String reason, String actor) {
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid(CompanyMessages.TEXTS, "reason", "reason.required");
-        }
-        return decide(companyId, filingId, expectedVersion, FilingStatus.RETURNED, reason, actor);
+        return decide(companyId, filingId, expectedVersion, ReviewAction.RETURN, reason, actor);
     }
 
-    private Filing decide(long companyId, long filingId, long expectedVersion, FilingStatus target, String reason, String actor) {
-        Validation v = new Validation(CompanyMessages.TEXTS);
-        v.maxLength("reason", reason, 4000);
-        v.throwIfInvalid();
-        return tx.write(em -> {
-            CompanyEntity c = find(em, companyId);
-            FilingEntity f = em.find(FilingEntity.class, filingId);
-            if (f == null || f.companyId != companyId) {
-                throw notFound("objects.filing", filingId);
-            }
-            checkVersion(f.getVersion(), expectedVersion);
-            if (!f.status.next().contains(target)) {
-                String allowed = f.status.next().isEmpty() ? null
-                        : f.status.next().stream().map(Enum::name).collect(Collectors.joining(", "));
-                throw ApiException.conflict(CompanyMessages.TEXTS, "filing.illegalTransition", f.status.name(), target.name(),
-                        allowed == null ? CompanyMessages.TEXTS.text("filing.noTransition") : allowed);
-            }
-            f.status = target;
-            f.reason = blankToNull(reason);
-            f.touchedBy(actor);
-            if (target == FilingStatus.APPROVED) {
-                c.status = CompanyStatus.FILED;
-                c.touchedBy(actor);
-            }
-            em.flush();
-            audit(em, actor, target == FilingStatus.APPROVED ? "filing.approve" : "filing.return", "company", companyId,
-                    "{\"filing\":" + f.id + ",\"status\":\"" + target + "\",\"reason\":" + quote(f.reason) + "}");
-            return toDto(em, f);
-        });
+    private Filing decide(long companyId, long filingId, long expectedVersion, ReviewAction action, String reason, String actor) {
+        reviews.validateDecision(action, reason);
+        return tx.write(em -> toDto(em, reviews.decide(em, companyId, filingId, expectedVersion, action, reason, actor)));
     }
 
     /** The sanctions' state machine (SUP-CO-1): which status may follow which. */
@@ -485,29 +485,36 @@ public class CompanyServiceImpl implements CompanyService {
         });
     }
 
+    /** The file-store rule of filing materials: {@code company:read} and the filing's company in the caller's scope. */
+    boolean mayReadFilingMaterials(org.smartproperty.platform.security.SpmPrincipal caller, String ownerRef) {
+        return reviews.mayReadMaterials(caller, ownerRef, id -> mayReadFiling(caller.scope(), id));
+    }
+
     /** Whether the caller may read the materials of a filing (its company in scope). */
     boolean mayReadFiling(DataScope scope, long filingId) {
-        return tx.read(em -> {
-            FilingEntity f = em.find(FilingEntity.class, filingId);
-            return f != null && inScope(scope, f.companyId);
-        });
+        return tx.read(em -> reviews.mayReadRound(em, scope, filingId));
     }
 
     @Override
     public List<Filing> filings(DataScope scope, long companyId) {
         return tx.read(em -> {
             findInScope(em, scope, companyId);
-            return em.createQuery("SELECT f FROM FilingEntity f WHERE f.companyId = :c ORDER BY f.id DESC", FilingEntity.class)
-                    .setParameter("c", companyId).getResultList().stream().map(f -> toDto(em, f)).toList();
+            return reviews.rounds(em, companyId).stream().map(f -> toDto(em, f)).toList();
+        });
+    }
+
+    @Override
+    public List<ReviewEvent> filingHistory(DataScope scope, long companyId) {
+        return tx.read(em -> {
+            findInScope(em, scope, companyId);
+            return reviews.history(em, companyId);
         });
     }
 
     private Filing toDto(EntityManager em, FilingEntity f) {
-        boolean decided = f.status != FilingStatus.SUBMITTED;
-        java.sql.Connection c = em.unwrap(java.sql.Connection.class); // null outside a transaction: the store reads on its own
-        List<org.smartproperty.platform.files.Attachment> materials = files.attached(c, FILING_FILES, Long.toString(f.id));
-        return new Filing(f.id, f.companyId, f.status, f.qualificationGrade, f.certificateNumber, f.creditInformation,
-                materials, f.note, f.submittedBy, f.submittedAt, decided ? f.getUpdatedBy() : null, decided ? f.getUpdatedAt() : null, f.reason, f.getVersion());
+        return new Filing(f.id, f.companyId, FilingStatus.valueOf(f.status().name()), f.qualificationGrade, f.certificateNumber,
+                f.creditInformation, reviews.materials(em, f), f.note, f.submittedBy(), f.submittedAt(), f.decidedBy(), f.decidedAt(),
+                f.reason(), f.getVersion());
     }
 
     // ---------------------------------------------------------------- disclosure (DIS-2)

@@ -7,7 +7,8 @@ import org.smartproperty.platform.security.SpmPrincipal;
 
 /**
  * Who may read a company filing's materials (SUP-CO-2): whoever may read companies and has the
- * filing's company in scope — the regulator's staff, and the company itself; nobody else.
+ * filing's company in scope — the regulator's staff, and the company itself; nobody else. The rule
+ * is the review kernel's ({@code Reviews.mayReadMaterials}); this component registers it for the owner kind.
  */
 @Component(property = FileAccessPolicy.OWNER_KIND + "=" + CompanyServiceImpl.FILING_FILES)
 public class FilingMaterialsAccess implements FileAccessPolicy {
@@ -24,13 +25,6 @@ public class FilingMaterialsAccess implements FileAccessPolicy {
 
     @Override
     public boolean mayRead(SpmPrincipal caller, String ownerRef) {
-        if (caller == null || !caller.can("company:read")) {
-            return false;
-        }
-        try {
-            return companies.mayReadFiling(caller.scope(), Long.parseLong(ownerRef));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return companies.mayReadFilingMaterials(caller, ownerRef);
     }
 }

@@ -33,6 +33,7 @@ import org.smartproperty.company.FilingInput;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.review.ReviewEvent;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
@@ -104,6 +105,16 @@ public class CompanyResource extends CompanyServiceClient {
     @Doc(summary = "Filing rounds of a company, newest first, with the regulator's decisions and reasons", requirements = "SUP-CO-2, COS-2")
     public List<Filing> filings(@PathParam("id") String id, @Context SecurityContext sc) {
         return companies().filings(Caller.scope(sc), Api.id(id, COMPANY));
+    }
+
+    @GET
+    @Path("{id}/filings/history")
+    @RequiresPermission("company:read")
+    @Doc(summary = "Review history of the company's filings, oldest first: who submitted, returned (with the reason), resubmitted, approved, when",
+            requirements = "SUP-CO-2, COS-2", description = "Each entry {id, roundId, action (SUBMIT, RESUBMIT, APPROVE, RETURN), from, to, actor, at, "
+                    + "reason, details}; details of a submission list its materials {title, fileId}. Same visibility as the filings.")
+    public List<ReviewEvent> filingHistory(@PathParam("id") String id, @Context SecurityContext sc) {
+        return companies().filingHistory(Caller.scope(sc), Api.id(id, COMPANY));
     }
 
     @POST

@@ -113,6 +113,35 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return Migrations.migrate(dataSource, changelog, new ClassLoaderResourceAccessor(getClass().getClassLoader()));
     }
 
+    /**
+     * Upgrade tests: applies {@code changelog} (from the test class path) as it was before the change
+     * set {@code firstNewChangeSet} was added, i.e. without that change set and any after it, as a
+     * database made by the earlier release has it. Run {@link #migrate} afterwards to upgrade it; the
+     * changelog's {@code logicalFilePath} makes both runs one changelog for Liquibase.
+     */
+    public int migrateBefore(String changelog, String firstNewChangeSet) throws Exception {
+        String text;
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(changelog)) {
+            if (in == null) {
+                throw new IllegalArgumentException(changelog + " not on the class path");
+            }
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (!text.contains("logicalFilePath=")) {
+            throw new IllegalArgumentException(changelog + " has no logicalFilePath: the upgrade would not be recognised as the same changelog");
+        }
+        int cut = text.indexOf("<changeSet id=\"" + firstNewChangeSet + "\"");
+        if (cut < 0) {
+            throw new IllegalArgumentException("no change set " + firstNewChangeSet + " in " + changelog);
+        }
+        String before = text.substring(0, cut) + "</databaseChangeLog>\n";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spm-upgrade");
+        java.nio.file.Path file = dir.resolve(changelog);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, before);
+        return Migrations.migrate(dataSource, changelog, new liquibase.resource.DirectoryResourceAccessor(dir));
+    }
+
     /** The first column of every row {@code sql} answers for {@code args}, as strings in order (e.g. the phones of queued SMS). */
     public java.util.List<String> strings(String sql, Object... args) throws java.sql.SQLException {
         java.util.List<String> out = new java.util.ArrayList<>();
