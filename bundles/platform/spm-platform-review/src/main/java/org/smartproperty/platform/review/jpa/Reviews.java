@@ -36,6 +36,10 @@ import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.platform.workflow.DeadlineStep;
+import org.smartproperty.platform.workflow.Party;
+import org.smartproperty.platform.workflow.TransitionInput;
+import org.smartproperty.platform.workflow.TransitionTable;
 
 /**
  * The review kernel: submit, approve, return with a reason, resubmit after a return, materials
@@ -49,6 +53,13 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * field errors, 404 for an unknown round or one of another subject, 412 for a stale version, 409
  * {@code filing.pending}, {@code filing.approved} and {@code filing.illegalTransition} (naming the
  * allowed states).
+ *
+ * <p>The decisions on a round are a workflow {@link TransitionTable} of the kind
+ * ({@link #decisionTable()}): a round is created SUBMITTED, {@code approve} and {@code return} lead
+ * to the final APPROVED and RETURNED, by the regulator with the kind's review permission, the
+ * return with a required {@code reason}. Its refusals are the workflow kernel's: 400 from
+ * {@code validate}, 409 {@code <auditPrefix>.illegalTransition} from {@code allowed}. The
+ * submissions (SUBMIT, RESUBMIT) create rounds and are checked on the subject's rounds here.
  *
  * @param <R> the domain's round entity
  */
@@ -67,6 +78,7 @@ public final class Reviews<R extends ReviewRound> {
     private final ReviewSubjects subjects;
     private final FileStore files;
     private final AuditTrail audit;
+    private final TransitionTable<ReviewState> decisions;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
@@ -87,6 +99,37 @@ public final class Reviews<R extends ReviewRound> {
         this.subjects = subjects;
         this.files = files;
         this.audit = audit;
+        this.decisions = decisionTable(kind);
+    }
+
+    /**
+     * The decision rows of {@link ReviewTransitions#TABLE} as a workflow transition table of this
+     * kind. The review tracks no deadline: the {@code COMPLETE} steps only say that a decided round's
+     * work is over, as the workflow table requires of a move into a final state.
+     */
+    static TransitionTable<ReviewState> decisionTable(ReviewKind kind) {
+        ReviewTexts texts = kind.texts();
+        String prefix = kind.auditPrefix();
+        if (!texts.illegalTransition().equals(prefix + ".illegalTransition") || !texts.noTransition().equals(prefix + ".noTransition")) {
+            throw new IllegalArgumentException("the workflow table answers 409 " + prefix + ".illegalTransition / " + prefix
+                    + ".noTransition; the kind's texts name " + texts.illegalTransition() + " / " + texts.noTransition());
+        }
+        TransitionTable.Builder<ReviewState> b = TransitionTable.builder(ReviewState.class, texts.source(), prefix)
+                .initial(ReviewState.SUBMITTED).terminal(ReviewState.APPROVED, ReviewState.RETURNED);
+        for (ReviewTransition t : ReviewTransitions.TABLE) {
+            if (t.newRound()) {
+                continue;
+            }
+            TransitionTable.Builder<ReviewState>.Row row = b.on(t.action().name().toLowerCase(java.util.Locale.ROOT), t.from()).permission(kind.permissionFor(t)).by(Party.REGULATOR)
+                    .maxText(REASON_MAX).deadline(DeadlineStep.COMPLETE);
+            (t.reasonRequired() ? row.requiredText("reason", texts.reasonRequired()) : row.text("reason")).to(t.to());
+        }
+        return b.build();
+    }
+
+    /** The decisions on a round as a workflow transition table ({@code approve}, {@code return}; see the class comment). */
+    public TransitionTable<ReviewState> decisionTable() {
+        return decisions;
     }
 
     public ReviewKind kind() {
@@ -102,16 +145,14 @@ public final class Reviews<R extends ReviewRound> {
 
     /** Field checks of a decision: 400 {@code reason.required} where the table requires a reason, 400 over {@link #REASON_MAX}. */
     public void validateDecision(ReviewAction action, String reason) {
-        ReviewTransition t = ReviewTransitions.of(action);
-        if (t.newRound()) {
+        if (ReviewTransitions.of(action).newRound()) {
             throw new IllegalArgumentException(action + " is a submission, not a decision");
         }
-        if (t.reasonRequired() && (reason == null || reason.isBlank())) {
-            throw ApiException.invalid(texts.source(), "reason", texts.reasonRequired());
-        }
-        Validation v = new Validation(texts.source());
-        v.maxLength("reason", reason, REASON_MAX);
-        v.throwIfInvalid();
+        decisions.validate(decisionName(action), TransitionInput.of(reason));
+    }
+
+    private static String decisionName(ReviewAction action) {
+        return action.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- transitions (inside the domain's transaction)
@@ -166,14 +207,14 @@ public final class Reviews<R extends ReviewRound> {
             throw ApiException.stale(r.getVersion());
         }
         ReviewState from = r.status();
-        ReviewTransition t = ReviewTransitions.find(from, action).filter(x -> !x.newRound())
-                .orElseThrow(() -> illegal(from, ReviewTransitions.of(action).to()));
+        decisions.allowed(decisionName(action), from);
+        ReviewState to = decisions.get(decisionName(action)).to();
         String why = reason == null || reason.isBlank() ? null : reason.trim();
-        r.decided(t.to(), why, actor);
-        subjects.decided(em, subjectId, t.to(), actor);
+        r.decided(to, why, actor);
+        subjects.decided(em, subjectId, to, actor);
         em.flush();
         Connection c = em.unwrap(Connection.class);
-        record(c, r, action, from, t.to(), actor, r.getUpdatedAt(), why, null);
+        record(c, r, action, from, to, actor, r.getUpdatedAt(), why, null);
         audit(c, actor, action, subjectId, r);
         return r;
     }

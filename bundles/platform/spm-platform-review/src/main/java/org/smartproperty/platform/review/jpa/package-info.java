@@ -8,7 +8,7 @@
  * {@link org.smartproperty.platform.review.jpa.ReviewSubjects}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.platform.review.jpa;
 
 import org.osgi.annotation.bundle.Export;

@@ -160,6 +160,31 @@ abstract class ReviewKernelContract {
         assertEquals("subject:file", KIND.permissionFor(ReviewTransitions.of(ReviewAction.RESUBMIT)));
     }
 
+    @Test
+    void theDecisionsAreAWorkflowTransitionTableOfTheKind_issue10_item2() {
+        org.smartproperty.platform.workflow.TransitionTable<ReviewState> t = reviews.decisionTable();
+        assertEquals("filing", t.prefix());
+        assertEquals(Set.of(ReviewState.SUBMITTED), t.initial());
+        assertEquals(List.of(ReviewState.APPROVED, ReviewState.RETURNED), t.next(ReviewState.SUBMITTED));
+        assertEquals(List.of(), t.next(ReviewState.RETURNED));
+        assertTrue(t.terminal(ReviewState.APPROVED) && t.terminal(ReviewState.RETURNED));
+        assertEquals("subject:review", t.get("approve").permission());
+        assertTrue(t.get("return").textRequired());
+        assertFalse(t.get("approve").textRequired());
+        assertEquals(Set.of(org.smartproperty.platform.workflow.Party.REGULATOR), t.get("return").parties());
+        SpmPrincipal staff = principal(Set.of("subject:review"), DataScope.ALL);
+        SpmPrincipal applicant = principal(Set.of("subject:file", "subject:read"), DataScope.company(1));
+        org.smartproperty.platform.workflow.PartyCheck<Long> regulatorIsStaff =
+                (caller, item, party) -> party == org.smartproperty.platform.workflow.Party.REGULATOR && caller.scope().all();
+        assertTrue(org.smartproperty.platform.workflow.TransitionTable.may(t.get("return"), staff, 1L, regulatorIsStaff));
+        assertFalse(org.smartproperty.platform.workflow.TransitionTable.may(t.get("approve"), applicant, 1L, regulatorIsStaff),
+                "the applicant does not review");
+        ReviewTexts odd = new ReviewTexts(TEXTS, "objects.filing", "filing.pending", "filing.approved", "other.illegal", "filing.noTransition",
+                "reason.required", "materials.required", "material.title");
+        assertThrows(IllegalArgumentException.class, () -> new Reviews<>(new ReviewKind("x", "subject", "filing", "r", "f", "v", odd),
+                TestRound.class, "subjectId", "rvt_round_event", domain, files, null), "409 keys must be the workflow table's");
+    }
+
     // ---------------------------------------------------------------- transitions
 
     @Test
