@@ -65,6 +65,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(412, "problem.staleVersion", Messages.PLATFORM, null, current);
     }
 
+    /**
+     * 503 {@code problem.unavailable}: a service this call needs is momentarily absent, typically
+     * another domain's impl bundle being updated in a maintenance window (issue 10 item 6); the
+     * caller may retry. {@code name} names what is missing (a domain, "database").
+     */
+    public static ApiException unavailable(String name) {
+        return new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, name);
+    }
+
     /** 428: an update without If-Match. */
     public static ApiException versionRequired() {
         return new ApiException(428, "problem.versionRequired", Messages.PLATFORM, null);

@@ -27,6 +27,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +100,9 @@ public class CommitteeServiceImpl implements CommitteeService {
     @Reference
     private FileStore files;
 
-    @Reference
-    private EstateService estates;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estates;
 
     private final ObjectMapper json = new ObjectMapper();
     private volatile CommitteeRules rules = CommitteeRules.DEFAULTS;
@@ -180,7 +184,7 @@ public class CommitteeServiceImpl implements CommitteeService {
 
     private boolean estateVisible(DataScope scope, long estateId) {
         try {
-            estates.get(scope, estateId);
+            estates().get(scope, estateId);
             return true;
         } catch (ApiException e) {
             if (e.status() == 404) {
@@ -194,7 +198,7 @@ public class CommitteeServiceImpl implements CommitteeService {
     private List<Long> visibleEstates(DataScope scope) {
         List<Long> ids = new ArrayList<>();
         for (int p = 0; ; p++) {
-            Page<Estate> page = estates.list(scope, EstateQuery.all(), PageRequest.of(p, PageRequest.MAX_SIZE));
+            Page<Estate> page = estates().list(scope, EstateQuery.all(), PageRequest.of(p, PageRequest.MAX_SIZE));
             page.items().forEach(e -> ids.add(e.id()));
             if (page.items().size() < PageRequest.MAX_SIZE || ids.size() >= page.total()) {
                 return ids;
@@ -432,7 +436,7 @@ public class CommitteeServiceImpl implements CommitteeService {
     /** An owner owns a house in the estate iff the estate service shows it at least one there (404: the estate is not its). */
     private boolean ownsHouseIn(long ownerId, long estateId) {
         try {
-            return estates.houses(DataScope.owner(ownerId), estateId, null, PageRequest.of(0, 1)).total() > 0;
+            return estates().houses(DataScope.owner(ownerId), estateId, null, PageRequest.of(0, 1)).total() > 0;
         } catch (ApiException e) {
             if (e.status() == 404) {
                 return false;
@@ -822,5 +826,14 @@ public class CommitteeServiceImpl implements CommitteeService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private EstateService estates() {
+        EstateService s = estates;
+        if (s == null) {
+            throw ApiException.unavailable("estate");
+        }
+        return s;
     }
 }

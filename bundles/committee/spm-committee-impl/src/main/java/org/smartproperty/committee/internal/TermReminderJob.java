@@ -19,6 +19,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.notification.MessageKind;
@@ -53,11 +56,13 @@ public class TermReminderJob implements HealthCheck {
     @Reference
     private AccountDirectory directory;
 
-    @Reference
-    private Notifications notifications;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
 
-    @Reference
-    private SmsOutbox sms;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SmsOutbox sms;
 
     @Reference(target = "(osgi.jndi.service.name=spm)")
     private DataSource dataSource;
@@ -129,18 +134,22 @@ public class TermReminderJob implements HealthCheck {
             if (alreadySent(c, t)) {
                 return false;
             }
+            // both notification services up front: an absent one (its bundle being updated) fails this committee's
+            // transaction before anything is written, and the next run sends the reminder (never a row without its SMS)
+            Notifications inbox = notifications();
+            SmsOutbox outbox = sms();
             Map<String, String> params = Map.of("committee", t.name(), "termEnd", t.termEnd().toString());
             String link = "/committees/" + t.committeeId();
             Set<Long> recipients = new LinkedHashSet<>();
             directory.accountsOf(DataScope.committee(t.estateId())).forEach(a -> recipients.add(a.accountId()));
             directory.accountsWithRole(Role.REGULATOR).forEach(a -> recipients.add(a.accountId()));
             for (long account : recipients) {
-                notifications.notify(c, account, MessageKind.COMMITTEE_TERM_ENDING, params, link);
+                inbox.notify(c, account, MessageKind.COMMITTEE_TERM_ENDING, params, link);
             }
             int texts = 0;
             for (String phone : t.phones()) {
                 try {
-                    sms.enqueue(c, new SmsRequest(phone, MessageKind.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
+                    outbox.enqueue(c, new SmsRequest(phone, MessageKind.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
                     texts++;
                 } catch (ApiException e) {
                     LOG.warn("Committee {}: no term reminder SMS to an invalid phone ({})", t.committeeId(), e.getMessage());
@@ -188,5 +197,23 @@ public class TermReminderJob implements HealthCheck {
             return new HealthResult(org.smartproperty.platform.HealthStatus.WARNING, "last run failed: " + lastError, details);
         }
         return HealthResult.up(lastRun == null ? "not run yet" : "last run " + lastRun, details);
+    }
+
+    /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private Notifications notifications() {
+        Notifications s = notifications;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private SmsOutbox sms() {
+        SmsOutbox s = sms;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
     }
 }

@@ -440,6 +440,29 @@ abstract class CommitteeServiceContract {
                 "an SMS to the committee's phone and one to its head");
     }
 
+    @Test
+    void aReminderDueWhileTheNotificationDomainIsSwappedWaitsForTheNextRunAndNothingIsHalfWritten_issue10_item6() throws Exception {
+        Fixture f = estate("热更新提醒小区", null, 5);
+        Committee c = service.create(input(f, 5, TODAY.minusDays(2)), "regulator");
+        org.smartproperty.platform.security.internal.SecurityServiceImpl security =
+                org.smartproperty.platform.security.internal.SecurityServiceImpl.standalone(db().dataSource());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        org.smartproperty.notification.internal.NotificationsImpl inbox = new org.smartproperty.notification.internal.NotificationsImpl(db().dataSource(), clock);
+        // the SMS outbox is away (spm-notification-impl being updated): the dynamic reference is empty
+        TermReminderJob during = new TermReminderJob((CommitteeServiceImpl) service, security, inbox, null, db().dataSource());
+        ApiException away = assertThrows(ApiException.class, () -> during.run(c.termEnd().minusDays(60)));
+        assertEquals(503, away.status());
+        assertEquals("problem.unavailable", away.code());
+        assertEquals(0, reminders(c.id()), "no reminder row without its messages");
+        assertEquals(0, count("SELECT COUNT(*) FROM ntf_sms_outbox WHERE reference = 'committee:" + c.id() + "'"));
+
+        TermReminderJob after = new TermReminderJob((CommitteeServiceImpl) service, security, inbox,
+                new org.smartproperty.notification.internal.SmsOutboxImpl(db().dataSource(), clock), db().dataSource());
+        after.run(c.termEnd().minusDays(59));
+        assertEquals(1, reminders(c.id()), "the next run sends it");
+        assertEquals(2, count("SELECT COUNT(*) FROM ntf_sms_outbox WHERE reference = 'committee:" + c.id() + "'"));
+    }
+
     private long reminders(long committeeId) throws Exception {
         return count("SELECT COUNT(*) FROM ocm_term_reminder WHERE committee_id = " + committeeId);
     }

@@ -27,6 +27,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,23 +135,28 @@ public class ComplaintServiceImpl implements ComplaintService {
     @Reference
     private FileStore files;
 
-    @Reference
-    private DeadlineTracker deadlines;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeadlineTracker deadlines;
 
-    @Reference
-    private SmsOutbox sms;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SmsOutbox sms;
 
-    @Reference
-    private Notifications notifications;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
 
     @Reference
     private AccountDirectory directory;
 
-    @Reference
-    private EstateService estates;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estates;
 
-    @Reference
-    private CompanyService companies;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CompanyService companies;
 
     private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
@@ -400,7 +408,7 @@ public class ComplaintServiceImpl implements ComplaintService {
         Estate estate = null;
         if (estateId != null) {
             try {
-                estate = estates.get(DataScope.ALL, estateId);
+                estate = estates().get(DataScope.ALL, estateId);
             } catch (ApiException e) {
                 if (e.status() != 404) {
                     throw e;
@@ -413,7 +421,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             boolean managesEstate = estate != null && in.companyId().equals(estate.companyId());
             if (!managesEstate) {
                 try {
-                    Company company = companies.get(DataScope.ALL, in.companyId());
+                    Company company = companies().get(DataScope.ALL, in.companyId());
                     if (estate != null && estate.companyId() != null) {
                         v.error("companyId", "company.notOfEstate", company.name());
                     }
@@ -462,9 +470,9 @@ public class ComplaintServiceImpl implements ComplaintService {
                 pv.throwIfInvalid();
             }
             event(em, c, "create", null, ComplaintStatus.REGISTERED, caller.username(), now, null);
-            deadlines.start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
+            deadlines().start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
                     null, registrar ? caller.accountId() : null, now));
-            smsPhone(c).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number),
+            smsPhone(c).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number),
                     reference(c))));
             audit(em, caller.username(), "complaint.create", c.id, "{\"number\":" + quote(c.number) + ",\"channel\":\"" + c.channel
                     + "\",\"category\":\"" + c.category + "\",\"estateId\":" + c.estateId + ",\"companyId\":" + c.companyId + "}");
@@ -569,14 +577,14 @@ public class ComplaintServiceImpl implements ComplaintService {
             }
             c.assigneeAccountId = forward ? null : officer;
             c.forwarded = forward;
-            Deadline dl = deadlines.reassign(con, DOMAIN, c.id, assignee, caller.accountId());
+            Deadline dl = deadlines().reassign(con, DOMAIN, c.id, assignee, caller.accountId());
             Map<String, String> params = Map.of("no", c.number, "deadline", WHEN.format(dl.dueAt()));
             if (forward) {
                 for (AccountDirectory.Contact a : directory.accountsOf(DataScope.company(c.companyId))) {
-                    notifications.notify(con, a.accountId(), MessageKind.COMPLAINT_ASSIGNED, params, link(c));
+                    notifications().notify(con, a.accountId(), MessageKind.COMPLAINT_ASSIGNED, params, link(c));
                 }
             } else {
-                notifications.notify(con, officer, MessageKind.COMPLAINT_ASSIGNED, params, link(c));
+                notifications().notify(con, officer, MessageKind.COMPLAINT_ASSIGNED, params, link(c));
             }
             return new Step(forward ? "forward" : "dispatch", d.note(),
                     forward ? "{\"forwardToCompany\":" + c.companyId + "}" : "{\"officer\":" + officer + "}");
@@ -593,8 +601,8 @@ public class ComplaintServiceImpl implements ComplaintService {
             requireHandler(caller, c);
             if (c.forwarded && c.assigneeAccountId == null && assignee(caller, c)) {
                 c.assigneeAccountId = caller.accountId();
-                Deadline dl = deadlines.find(con, DOMAIN, c.id).orElse(null);
-                deadlines.reassign(con, DOMAIN, c.id, caller.accountId(), dl == null ? null : dl.supervisorAccountId());
+                Deadline dl = deadlines().find(con, DOMAIN, c.id).orElse(null);
+                deadlines().reassign(con, DOMAIN, c.id, caller.accountId(), dl == null ? null : dl.supervisorAccountId());
             }
             return new Step("accept", note, null);
         });
@@ -605,7 +613,7 @@ public class ComplaintServiceImpl implements ComplaintService {
         checkNote(note, "note");
         return transition(caller, id, expectedVersion, ComplaintStatus.WAITING, (em, c, con, now) -> {
             requireHandler(caller, c);
-            deadlines.pause(con, DOMAIN, c.id, now);
+            deadlines().pause(con, DOMAIN, c.id, now);
             return new Step("wait", note, null);
         });
     }
@@ -618,7 +626,7 @@ public class ComplaintServiceImpl implements ComplaintService {
                 throw illegal(c, ComplaintStatus.IN_PROGRESS);
             }
             requireHandler(caller, c);
-            deadlines.resume(con, DOMAIN, c.id, now);
+            deadlines().resume(con, DOMAIN, c.id, now);
             return new Step("resume", note, null);
         });
     }
@@ -632,12 +640,12 @@ public class ComplaintServiceImpl implements ComplaintService {
         return transition(caller, id, expectedVersion, ComplaintStatus.RESOLVED, (em, c, con, now) -> {
             requireHandler(caller, c);
             c.result = result.trim();
-            deadlines.complete(con, DOMAIN, c.id, now);
+            deadlines().complete(con, DOMAIN, c.id, now);
             // SVC-CMP-4: the feedback to the complainant, queued with the result (a rollback sends nothing)
             Map<String, String> params = Map.of("no", c.number, "result", smsText(c.result));
-            smsPhone(c).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
+            smsPhone(c).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
             if (c.complainantAccountId != null) {
-                notifications.notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
+                notifications().notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
             }
             return new Step("resolve", c.result, null);
         });
@@ -670,7 +678,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             c.assigneeAccountId = null;
             c.forwarded = false;
             c.result = null;
-            deadlines.start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
+            deadlines().start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
                     null, null, now));
             return new Step("reopen", blankToNull(reason), null);
         });
@@ -685,11 +693,11 @@ public class ComplaintServiceImpl implements ComplaintService {
         return transition(caller, id, expectedVersion, ComplaintStatus.REJECTED, (em, c, con, now) -> {
             requireHandler(caller, c);
             c.reason = reason.trim();
-            deadlines.cancel(con, DOMAIN, c.id, now);
+            deadlines().cancel(con, DOMAIN, c.id, now);
             Map<String, String> params = Map.of("no", c.number, "result", smsText(c.reason));
-            smsPhone(c).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
+            smsPhone(c).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
             if (c.complainantAccountId != null) {
-                notifications.notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
+                notifications().notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
             }
             return new Step("reject", c.reason, null);
         });
@@ -807,7 +815,7 @@ public class ComplaintServiceImpl implements ComplaintService {
         Instant reopenUntil = resolvedAt == null ? null : resolvedAt.plus(settings.reopenWindowDays(), ChronoUnit.DAYS);
         Instant dueAt = null;
         if (con != null && c.status.open()) {
-            dueAt = deadlines.find(con, DOMAIN, c.id).map(Deadline::dueAt).orElse(null);
+            dueAt = deadlines().find(con, DOMAIN, c.id).map(Deadline::dueAt).orElse(null);
         }
         return new Complaint(c.id, c.number, c.channel, c.category, c.estateId, c.companyId, c.complainantAccountId,
                 full ? c.complainantName : PersonalData.maskName(c.complainantName),
@@ -874,5 +882,50 @@ public class ComplaintServiceImpl implements ComplaintService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private DeadlineTracker deadlines() {
+        DeadlineTracker s = deadlines;
+        if (s == null) {
+            throw ApiException.unavailable("deadline");
+        }
+        return s;
+    }
+
+    /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private SmsOutbox sms() {
+        SmsOutbox s = sms;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private Notifications notifications() {
+        Notifications s = notifications;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private EstateService estates() {
+        EstateService s = estates;
+        if (s == null) {
+            throw ApiException.unavailable("estate");
+        }
+        return s;
+    }
+
+    /** The company domain's CompanyService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private CompanyService companies() {
+        CompanyService s = companies;
+        if (s == null) {
+            throw ApiException.unavailable("company");
+        }
+        return s;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.deadline.Deadline;
@@ -36,11 +39,13 @@ public class DeadlineNotifier implements DeadlineListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineNotifier.class);
     static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    @Reference
-    private SmsOutbox sms;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SmsOutbox sms;
 
-    @Reference
-    private Notifications notifications;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
 
     @Reference
     private WorkingCalendar calendar;
@@ -81,6 +86,10 @@ public class DeadlineNotifier implements DeadlineListener {
         if (recipients.isEmpty()) {
             return;
         }
+        // both notification services up front: an absent one (its bundle being updated) fails this escalation, whose
+        // savepoint rolls back and the next monitor run retries it (never a flag set without its notices)
+        Notifications inbox = notifications();
+        SmsOutbox outbox = sms();
         ZoneId zone = calendar.zone();
         String item = d.title() == null || d.title().isBlank() ? d.domain() : d.title();
         Map<String, String> params = Map.of(
@@ -89,13 +98,13 @@ public class DeadlineNotifier implements DeadlineListener {
                 "deadline", DUE.format(d.dueAt().atZone(zone)));
         String link = "/" + d.domain() + "s/" + d.itemId();
         for (long account : recipients) {
-            notifications.notify(c, account, kind, params, link);
+            inbox.notify(c, account, kind, params, link);
             String phone = phone(account);
             if (phone == null) {
                 continue;
             }
             try {
-                sms.enqueue(c, new SmsRequest(phone, kind, params, d.domain() + ":" + d.itemId()));
+                outbox.enqueue(c, new SmsRequest(phone, kind, params, d.domain() + ":" + d.itemId()));
             } catch (ApiException refused) {
                 LOG.warn("No SMS for the {} of {}:{} to account {}: the outbox refused its phone ({})", kind, d.domain(), d.itemId(), account,
                         refused.code());
@@ -106,5 +115,23 @@ public class DeadlineNotifier implements DeadlineListener {
     /** The account's phone, or null (no active account, no phone). */
     String phone(long accountId) {
         return directory.contact(accountId).map(AccountDirectory.Contact::phone).orElse(null);
+    }
+
+    /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private Notifications notifications() {
+        Notifications s = notifications;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private SmsOutbox sms() {
+        SmsOutbox s = sms;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
     }
 }

@@ -1,7 +1,6 @@
 package org.smartproperty.platform.rest;
 
 import org.smartproperty.platform.ApiException;
-import org.smartproperty.platform.Messages;
 
 /**
  * 503 for a domain whose service is momentarily absent (its impl bundle is being updated or its
@@ -14,6 +13,6 @@ public final class Unavailable {
     }
 
     public static ApiException domain(String name) {
-        return new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, name);
+        return ApiException.unavailable(name);
     }
 }

@@ -26,6 +26,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.TrackedItem;
@@ -102,20 +105,24 @@ public class PatrolServiceImpl implements PatrolService {
     @Reference
     private FileStore files;
 
-    @Reference
-    private DeadlineTracker deadlines;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeadlineTracker deadlines;
 
-    @Reference
-    private SmsOutbox sms;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SmsOutbox sms;
 
-    @Reference
-    private Notifications notifications;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
 
     @Reference
     private AccountDirectory directory;
 
-    @Reference
-    private EstateService estates;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estates;
 
     private EntityManagerFactory emf;
     private Transactions tx;
@@ -292,7 +299,7 @@ public class PatrolServiceImpl implements PatrolService {
         Workflows.checkPhotoCount(v, "photos", photos, true);
         Estate estate = null;
         if (in.estateId() == null) {
-            List<Estate> mine = estates.list(s, EstateQuery.all(), PageRequest.of(0, 2)).items();
+            List<Estate> mine = estates().list(s, EstateQuery.all(), PageRequest.of(0, 2)).items();
             if (mine.size() == 1) {
                 estate = mine.get(0);
             } else {
@@ -300,7 +307,7 @@ public class PatrolServiceImpl implements PatrolService {
             }
         } else {
             try {
-                estate = estates.get(s, in.estateId());
+                estate = estates().get(s, in.estateId());
             } catch (ApiException e) {
                 if (e.status() != 404) {
                     throw e;
@@ -423,7 +430,7 @@ public class PatrolServiceImpl implements PatrolService {
             em.persist(t);
             em.flush();
             Connection con = em.unwrap(Connection.class);
-            Deadline limit = deadlines.start(con, new TrackedItem(DOMAIN, t.id, CATEGORY, t.number + " " + t.title, t.estateId, t.companyId,
+            Deadline limit = deadlines().start(con, new TrackedItem(DOMAIN, t.id, CATEGORY, t.number + " " + t.title, t.estateId, t.companyId,
                     caller.accountId(), null, now));
             if (dueAt != null && dueAt.isAfter(limit.dueAt())) {
                 throw ApiException.invalid(T, "dueAt", "dueAt.beyondLimit", WHEN.format(limit.dueAt()));
@@ -490,22 +497,22 @@ public class PatrolServiceImpl implements PatrolService {
         return transition(caller, id, expectedVersion, PatrolStatus.CLOSED, (em, t, con, now) -> {
             t.fix = text;
             Workflows.attachPhotos(files, con, photos, caller.username(), FIX_PHOTOS, Long.toString(t.id), "photos");
-            deadlines.complete(con, DOMAIN, t.id, now);
+            deadlines().complete(con, DOMAIN, t.id, now);
             List<PhotoReportEntity> reports = em.createQuery("SELECT r FROM PhotoReportEntity r WHERE r.taskId = :t ORDER BY r.id",
                     PhotoReportEntity.class).setParameter("t", t.id).getResultList();
             // COS-5: the result is fed back to every reporting owner, in-app and by SMS, with the close (a rollback sends nothing)
-            String estateName = estates.get(DataScope.ALL, t.estateId).name();
+            String estateName = estates().get(DataScope.ALL, t.estateId).name();
             Map<String, String> params = Map.of("estate", estateName, "result", Workflows.smsText(text));
             Set<Long> told = new LinkedHashSet<>();
             for (PhotoReportEntity r : reports) {
                 r.status = PhotoReportStatus.CLOSED;
                 r.touchedBy(caller.username());
                 if (told.add(r.reporterAccountId)) {
-                    notifications.notify(con, r.reporterAccountId, MessageKind.PATROL_RESULT, params, "/patrols/tasks/" + t.id);
+                    notifications().notify(con, r.reporterAccountId, MessageKind.PATROL_RESULT, params, "/patrols/tasks/" + t.id);
                     Optional<String> phone = directory.contact(r.reporterAccountId).map(AccountDirectory.Contact::phone)
                             .filter(p -> p != null && Phones.isValid(p));
                     if (phone.isPresent()) {
-                        sms.enqueue(con, new SmsRequest(phone.get(), MessageKind.PATROL_RESULT, params, "patrol-task:" + t.id));
+                        sms().enqueue(con, new SmsRequest(phone.get(), MessageKind.PATROL_RESULT, params, "patrol-task:" + t.id));
                     }
                 }
             }
@@ -595,7 +602,7 @@ public class PatrolServiceImpl implements PatrolService {
             Connection con = em.unwrap(Connection.class);
             List<PublicPatrol> items = new ArrayList<>();
             for (PatrolTaskEntity t : rows.rows()) {
-                Estate e = estateCache.computeIfAbsent(Long.toString(t.estateId), k -> estates.get(DataScope.ALL, t.estateId));
+                Estate e = estateCache.computeIfAbsent(Long.toString(t.estateId), k -> estates().get(DataScope.ALL, t.estateId));
                 List<String> photoIds = new ArrayList<>();
                 files.attached(con, TASK_PHOTOS, Long.toString(t.id)).forEach(a -> photoIds.add(a.fileId()));
                 files.attached(con, FIX_PHOTOS, Long.toString(t.id)).forEach(a -> photoIds.add(a.fileId()));
@@ -634,7 +641,7 @@ public class PatrolServiceImpl implements PatrolService {
         String ref = Long.toString(t.id);
         List<Long> reportIds = em.createQuery("SELECT r.id FROM PhotoReportEntity r WHERE r.taskId = :t ORDER BY r.id", Long.class)
                 .setParameter("t", t.id).getResultList();
-        Instant limitDue = con == null ? null : deadlines.find(con, DOMAIN, t.id).map(Deadline::dueAt).orElse(null);
+        Instant limitDue = con == null ? null : deadlines().find(con, DOMAIN, t.id).map(Deadline::dueAt).orElse(null);
         return new PatrolTask(t.id, t.number, t.estateId, t.companyId, t.title, reportIds, t.status, t.dueAt, limitDue, t.findings,
                 files.attached(con, TASK_PHOTOS, ref), t.fix, files.attached(con, FIX_PHOTOS, ref), t.getCreatedBy(), t.getCreatedAt(),
                 t.statusChangedAt, closedAt(em, t), t.getVersion());
@@ -644,5 +651,41 @@ public class PatrolServiceImpl implements PatrolService {
         if (audit != null) {
             audit.append(em.unwrap(Connection.class), AuditEvent.of(actor, action, type, id, summary));
         }
+    }
+
+    /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private DeadlineTracker deadlines() {
+        DeadlineTracker s = deadlines;
+        if (s == null) {
+            throw ApiException.unavailable("deadline");
+        }
+        return s;
+    }
+
+    /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private SmsOutbox sms() {
+        SmsOutbox s = sms;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private Notifications notifications() {
+        Notifications s = notifications;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private EstateService estates() {
+        EstateService s = estates;
+        if (s == null) {
+            throw ApiException.unavailable("estate");
+        }
+        return s;
     }
 }

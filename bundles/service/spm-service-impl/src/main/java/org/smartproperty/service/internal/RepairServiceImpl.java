@@ -30,6 +30,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,20 +134,24 @@ public class RepairServiceImpl implements RepairService {
     @Reference
     private FileStore files;
 
-    @Reference
-    private DeadlineTracker deadlines;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeadlineTracker deadlines;
 
-    @Reference
-    private SmsOutbox sms;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SmsOutbox sms;
 
-    @Reference
-    private Notifications notifications;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
 
     @Reference
     private AccountDirectory directory;
 
-    @Reference
-    private EstateService estates;
+    // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EstateService estates;
 
     private EntityManagerFactory emf;
     private Transactions tx;
@@ -366,7 +373,7 @@ public class RepairServiceImpl implements RepairService {
         Estate estate = null;
         if (unitCode != null) {
             try {
-                house = estates.house(s, unitCode);
+                house = estates().house(s, unitCode);
                 estateId = house.estateId();
             } catch (ApiException e) {
                 if (e.status() != 404) {
@@ -380,7 +387,7 @@ public class RepairServiceImpl implements RepairService {
                 estateId = null;
             } else {
                 try {
-                    estates.get(s, estateId);
+                    estates().get(s, estateId);
                 } catch (ApiException e) {
                     if (e.status() != 404) {
                         throw e;
@@ -392,7 +399,7 @@ public class RepairServiceImpl implements RepairService {
         }
         if (estateId != null) {
             try {
-                estate = estates.get(DataScope.ALL, estateId);
+                estate = estates().get(DataScope.ALL, estateId);
                 if (estate.companyId() == null) {
                     v.error(house != null ? "unitCode" : "estateId", "estate.noCompany");
                 }
@@ -437,15 +444,15 @@ public class RepairServiceImpl implements RepairService {
             // until a user of the company accepts it, warnings and escalations (SLA-3) go to the company's first account
             List<AccountDirectory.Contact> companyAccounts = directory.accountsOf(DataScope.company(r.companyId));
             Long companyAccount = companyAccounts.stream().map(AccountDirectory.Contact::accountId).findFirst().orElse(null);
-            deadlines.start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
+            deadlines().start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
                     companyAccount, null, now));
             Map<String, String> params = Map.of("no", r.number);
-            smsPhone(r).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.REPAIR_RECEIVED, params, reference(r))));
-            notifications.notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, link(r));
+            smsPhone(r).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.REPAIR_RECEIVED, params, reference(r))));
+            notifications().notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, link(r));
             // COS-6: the company learns of the request in its portal at once, in the same transaction
             Map<String, String> forCompany = Map.of("no", r.number, "place", r.unitCode != null ? r.unitCode : String.valueOf(r.location));
             for (AccountDirectory.Contact a : companyAccounts) {
-                notifications.notify(con, a.accountId(), MessageKind.REPAIR_NEW, forCompany, link(r));
+                notifications().notify(con, a.accountId(), MessageKind.REPAIR_NEW, forCompany, link(r));
             }
             audit(em, caller.username(), "repair.create", r.id, "{\"number\":" + quote(r.number) + ",\"category\":\"" + r.category
                     + "\",\"estateId\":" + r.estateId + ",\"unitCode\":" + quote(r.unitCode) + ",\"companyId\":" + r.companyId + "}");
@@ -515,7 +522,7 @@ public class RepairServiceImpl implements RepairService {
         return transition(caller, id, expectedVersion, RepairStatus.ACCEPTED, (em, r, con, now) -> {
             requireHandler(caller, r);
             r.handlerAccountId = caller.accountId();
-            deadlines.reassign(con, DOMAIN, r.id, caller.accountId(), null);
+            deadlines().reassign(con, DOMAIN, r.id, caller.accountId(), null);
             return new Step("accept", note, null);
         });
     }
@@ -557,11 +564,11 @@ public class RepairServiceImpl implements RepairService {
             requireHandler(caller, r);
             r.report = report;
             Workflows.attachPhotos(files, con, photos, caller.username(), RESULT_PHOTOS, Long.toString(r.id), "photos");
-            deadlines.complete(con, DOMAIN, r.id, now);
+            deadlines().complete(con, DOMAIN, r.id, now);
             // COS-6: the result is fed back to the requester, queued with the completion (a rollback sends nothing)
             Map<String, String> params = Map.of("no", r.number);
-            smsPhone(r).ifPresent(to -> sms.enqueue(con, new SmsRequest(to, MessageKind.REPAIR_DONE, params, reference(r))));
-            notifications.notify(con, r.requesterAccountId, MessageKind.REPAIR_DONE, params, link(r));
+            smsPhone(r).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.REPAIR_DONE, params, reference(r))));
+            notifications().notify(con, r.requesterAccountId, MessageKind.REPAIR_DONE, params, link(r));
             return new Step("complete", report, null);
         });
     }
@@ -587,7 +594,7 @@ public class RepairServiceImpl implements RepairService {
                 throw ApiException.conflict(T, "repair.reopenWindow", WHEN.format(completedAt), days, WHEN.format(until));
             }
             r.report = null;
-            deadlines.start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
+            deadlines().start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
                     r.handlerAccountId, null, now));
             return new Step("reopen", blankToNull(reason), null);
         });
@@ -602,7 +609,7 @@ public class RepairServiceImpl implements RepairService {
         return transition(caller, id, expectedVersion, RepairStatus.REJECTED, (em, r, con, now) -> {
             requireHandler(caller, r);
             r.reason = reason.trim();
-            deadlines.cancel(con, DOMAIN, r.id, now);
+            deadlines().cancel(con, DOMAIN, r.id, now);
             return new Step("reject", r.reason, null);
         });
     }
@@ -714,7 +721,7 @@ public class RepairServiceImpl implements RepairService {
         Instant reopenUntil = completedAt == null ? null : completedAt.plus(settings.reopenWindowDays(), ChronoUnit.DAYS);
         Instant dueAt = null;
         if (con != null && r.status.open()) {
-            dueAt = deadlines.find(con, DOMAIN, r.id).map(Deadline::dueAt).orElse(null);
+            dueAt = deadlines().find(con, DOMAIN, r.id).map(Deadline::dueAt).orElse(null);
         }
         return new Repair(r.id, r.number, r.estateId, r.companyId, r.houseId, r.unitCode, r.houseId == null, r.location, r.category,
                 r.description, photos, r.requesterAccountId,
@@ -756,5 +763,41 @@ public class RepairServiceImpl implements RepairService {
         if (audit != null) {
             audit.append(em.unwrap(Connection.class), AuditEvent.of(actor, action, "repair", id, summary));
         }
+    }
+
+    /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private DeadlineTracker deadlines() {
+        DeadlineTracker s = deadlines;
+        if (s == null) {
+            throw ApiException.unavailable("deadline");
+        }
+        return s;
+    }
+
+    /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private SmsOutbox sms() {
+        SmsOutbox s = sms;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private Notifications notifications() {
+        Notifications s = notifications;
+        if (s == null) {
+            throw ApiException.unavailable("notification");
+        }
+        return s;
+    }
+
+    /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
+    private EstateService estates() {
+        EstateService s = estates;
+        if (s == null) {
+            throw ApiException.unavailable("estate");
+        }
+        return s;
     }
 }
