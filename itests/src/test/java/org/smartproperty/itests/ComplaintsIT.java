@@ -25,7 +25,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -38,7 +37,7 @@ import org.osgi.framework.ServiceReference;
  * another owner gets 404; illegal transitions are 409.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(SharedContainer.class)
 public class ComplaintsIT extends SpmTestSupport {
 
     /** A complete 1×1 PNG (decodes). */
@@ -50,7 +49,7 @@ public class ComplaintsIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(postgres());
+        return sharedContainer();
     }
 
     @Before

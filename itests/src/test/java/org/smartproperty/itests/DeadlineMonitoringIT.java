@@ -24,7 +24,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.smartproperty.deadline.DeadlineTracker;
@@ -39,7 +38,7 @@ import org.smartproperty.deadline.TrackedItem;
  */
 @RunWith(PaxExam.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(SharedContainer.class)
 public class DeadlineMonitoringIT extends SpmTestSupport {
 
     static final String DOMAIN = "ittest";
@@ -51,7 +50,7 @@ public class DeadlineMonitoringIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(postgres());
+        return sharedContainer();
     }
 
     @Before

@@ -2,7 +2,6 @@ package org.smartproperty.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,9 +25,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.options.SystemPropertyOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.smartproperty.notification.MessageKind;
@@ -44,7 +41,7 @@ import org.smartproperty.notification.SmsRequest;
  * notifications reach their recipient.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(SharedContainer.class)
 public class NotificationIT extends SpmTestSupport {
 
     @Inject
@@ -52,12 +49,7 @@ public class NotificationIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        // SpmTestSupport already puts the SMS simulator on a free port and points the adapter and the receipts at it
-        List<Option> o = new ArrayList<>(List.of(distribution(postgres())));
-        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptDelaySeconds", "1"));
-        o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "receiptToken", "spm-dev-receipts"));
-        o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "pollMillis", "200"));
-        return o.toArray(new Option[0]);
+        return sharedContainer();
     }
 
 

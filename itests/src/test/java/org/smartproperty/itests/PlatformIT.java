@@ -20,7 +20,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -29,7 +28,7 @@ import org.osgi.framework.ServiceReference;
  * i18n, paging, ETag/If-Match, Idempotency-Key, OpenAPI, health) and the estate slice end to end.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(SharedContainer.class)
 public class PlatformIT extends SpmTestSupport {
 
     @Inject
@@ -37,7 +36,7 @@ public class PlatformIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(postgres());
+        return sharedContainer();
     }
 
     @Before

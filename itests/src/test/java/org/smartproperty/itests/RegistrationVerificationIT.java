@@ -20,7 +20,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * OWN-2 / INT-REG in the assembled distribution (spm-dev on PostgreSQL): the seeded demo owner
@@ -30,7 +29,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * unreachable registry is 503 and records nothing.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(SharedContainer.class)
 public class RegistrationVerificationIT extends SpmTestSupport {
 
     /** The registration simulator, on the free port SpmTestSupport gave it. */
@@ -40,7 +39,7 @@ public class RegistrationVerificationIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(postgres());
+        return sharedContainer();
     }
 
     @Before

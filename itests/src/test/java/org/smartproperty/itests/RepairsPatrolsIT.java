@@ -22,7 +22,6 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * SVC-REP-1..2, OWN-4, COS-6, OCS-7 and SVC-PAT-1..2, COS-5 through REST in the assembled
@@ -34,7 +33,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * result is published on /public/patrols without personal data.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(SharedContainer.class)
 public class RepairsPatrolsIT extends SpmTestSupport {
 
     /** A complete 1×1 PNG (decodes). */
@@ -43,7 +42,7 @@ public class RepairsPatrolsIT extends SpmTestSupport {
 
     @Configuration
     public Option[] config() {
-        return distribution(postgres());
+        return sharedContainer();
     }
 
     @Before

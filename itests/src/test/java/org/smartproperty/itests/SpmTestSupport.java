@@ -93,6 +93,28 @@ public abstract class SpmTestSupport {
         return o.toArray(new Option[0]);
     }
 
+    private static Option[] shared;
+
+    /**
+     * The one configuration of the suites that share a container ({@link SharedContainer}, issue 10
+     * item 7): the distribution on a PostgreSQL schema of its own, with the SMS settings
+     * NotificationIT needs (receipts after 1 s with the receipt token, the outbox polled every
+     * 200 ms; the other suites only look at outbox rows). Built once per JVM, so every sharing class
+     * hands Pax Exam the same options and only one schema is created. A suite that needs other
+     * settings, another database or a container it may break keeps its own container
+     * ({@code PerClass}, e.g. EmbeddedDefaultIT).
+     */
+    protected static synchronized Option[] sharedContainer() {
+        if (shared == null) {
+            List<Option> o = new ArrayList<>(List.of(distribution(postgres())));
+            o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptDelaySeconds", "1"));
+            o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "receiptToken", "spm-dev-receipts"));
+            o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "pollMillis", "200"));
+            shared = o.toArray(new Option[0]);
+        }
+        return shared.clone();
+    }
+
     /** The distribution's boot features (etc/org.apache.karaf.features.cfg of the assembly beside the archive). */
     static String bootFeatures(String distribution) {
         File cfg = new File(new File(distribution).getParentFile(), "assembly/etc/org.apache.karaf.features.cfg");

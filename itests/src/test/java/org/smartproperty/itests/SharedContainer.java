@@ -1,0 +1,88 @@
+package org.smartproperty.itests;
+
+import java.util.List;
+
+import org.ops4j.pax.exam.TestAddress;
+import org.ops4j.pax.exam.TestContainer;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.spi.StagedExamReactor;
+import org.ops4j.pax.exam.spi.StagedExamReactorFactory;
+import org.ops4j.pax.exam.spi.reactors.SingletonStagedReactor;
+
+/**
+ * Reactor strategy of the suites that share one Karaf container (issue 10 item 7): every class
+ * annotated {@code @ExamReactorStrategy(SharedContainer.class)} whose {@code @Configuration} is
+ * {@link SpmTestSupport#sharedContainer()} runs in the container the first of them starts; the
+ * container stops after the last of them. A new domain suite joins it and adds no boot.
+ *
+ * <p>Why not Pax Exam's {@code PerSuite}: it starts its container in {@code beforeSuite}, which
+ * Pax Exam's ReactorManager calls only for the first class of the whole JVM, and stops it in
+ * {@code afterSuite}, called on the reactor of the JVM's last class. With {@code PerClass}
+ * suites in the same run (EmbeddedDefaultIT needs a container of its own), a PerClass class
+ * running first means the shared container is never started, and one running last means it is
+ * never stopped. This strategy starts on the first {@code beforeClass} of a sharing class and
+ * stops on the {@code afterClass} of the last one, whatever else runs in the JVM. It still uses
+ * Pax Exam's {@link SingletonStagedReactor} (the containers of the first sharing class, one
+ * probe with the tests of every class: the JUnit runners of all classes are built before any
+ * class runs).
+ */
+public class SharedContainer implements StagedExamReactorFactory {
+
+    /** Sharing classes whose runner was built in this JVM and which have not finished yet. */
+    private static int pending;
+    private static boolean started;
+
+    @Override
+    public StagedExamReactor create(List<TestContainer> containers, List<TestProbeBuilder> probes) {
+        synchronized (SharedContainer.class) {
+            pending++;
+        }
+        return new Reactor(SingletonStagedReactor.getInstance(containers, probes));
+    }
+
+    private static final class Reactor implements StagedExamReactor {
+
+        private final StagedExamReactor shared;
+
+        Reactor(StagedExamReactor shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public java.util.Set<TestAddress> getTargets() {
+            return shared.getTargets();
+        }
+
+        @Override
+        public void invoke(TestAddress address) throws Exception {
+            shared.invoke(address);
+        }
+
+        @Override
+        public void beforeSuite() {
+        }
+
+        @Override
+        public void afterSuite() {
+        }
+
+        @Override
+        public void beforeClass() {
+            synchronized (SharedContainer.class) {
+                if (!started) {
+                    started = true;
+                    shared.beforeSuite(); // starts the container and installs the probe
+                }
+            }
+        }
+
+        @Override
+        public void afterClass() {
+            synchronized (SharedContainer.class) {
+                if (--pending == 0 && started) {
+                    shared.afterSuite(); // stops the container
+                }
+            }
+        }
+    }
+}
