@@ -77,10 +77,10 @@ import org.smartproperty.platform.security.DataScope;
  * regulator) and DIS-2 (public list, masked) on JPA. Ownership and estate visibility are asked of
  * the {@link EstateService}.
  */
-@Component(service = {CommitteeService.class, CommitteeServiceImpl.class}, configurationPid = "org.smartproperty.committee",
+@Component(service = {CommitteeService.class, CommitteeInternals.class}, configurationPid = "org.smartproperty.committee",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CommitteeConfig.class)
-public class CommitteeServiceImpl implements CommitteeService {
+public class CommitteeServiceImpl implements CommitteeService, CommitteeInternals {
 
     static final String UNIT = "committee";
     /** Owner kind of committee filing materials in the file store. */
@@ -717,7 +717,7 @@ public class CommitteeServiceImpl implements CommitteeService {
     }
 
     /** The file-store rule of filing materials: {@code committee:read} and {@link #mayReadFiling}. */
-    boolean mayReadFilingMaterials(org.smartproperty.platform.security.SpmPrincipal caller, String ownerRef) {
+    public boolean mayReadFilingMaterials(org.smartproperty.platform.security.SpmPrincipal caller, String ownerRef) {
         return reviews.mayReadMaterials(caller, ownerRef, id -> mayReadFiling(caller.scope(), id));
     }
 
@@ -736,7 +736,7 @@ public class CommitteeServiceImpl implements CommitteeService {
     }
 
     /** Active committees whose term ends within the lead time, with their phones for the reminder SMS (OC-2). */
-    List<ReminderTarget> termReminderTargets(LocalDate today) {
+    public List<ReminderTarget> termReminderTargets(LocalDate today) {
         LocalDate until = today.plusDays(rules.reminderLeadDays());
         return tx.read(em -> {
             List<ReminderTarget> out = new ArrayList<>();

@@ -14,12 +14,12 @@ import org.smartproperty.platform.security.SpmPrincipal;
 public class FilingMaterialsAccess implements FileAccessPolicy {
 
     @Reference
-    private CommitteeServiceImpl committees;
+    private CommitteeInternals committees;
 
     public FilingMaterialsAccess() {
     }
 
-    FilingMaterialsAccess(CommitteeServiceImpl committees) {
+    FilingMaterialsAccess(CommitteeInternals committees) {
         this.committees = committees;
     }
 

@@ -51,7 +51,7 @@ public class TermReminderJob implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(TermReminderJob.class);
 
     @Reference
-    private CommitteeServiceImpl committees;
+    private CommitteeInternals committees;
 
     @Reference
     private AccountDirectory directory;
@@ -74,7 +74,7 @@ public class TermReminderJob implements HealthCheck {
     public TermReminderJob() {
     }
 
-    TermReminderJob(CommitteeServiceImpl committees, AccountDirectory directory, Notifications notifications, SmsOutbox sms, DataSource ds) {
+    TermReminderJob(CommitteeInternals committees, AccountDirectory directory, Notifications notifications, SmsOutbox sms, DataSource ds) {
         this.committees = committees;
         this.directory = directory;
         this.notifications = notifications;

@@ -60,8 +60,8 @@ import org.smartproperty.platform.security.DataScope;
  * SUP-CO-1 (company registry), SUP-CO-2 / COS-2 (filing: the company submits, the regulator
  * approves or returns with a reason, the company resubmits) and DIS-2 (public list, masked) on JPA.
  */
-@Component(service = {CompanyService.class, CompanyServiceImpl.class})
-public class CompanyServiceImpl implements CompanyService {
+@Component(service = {CompanyService.class, CompanyInternals.class})
+public class CompanyServiceImpl implements CompanyService, CompanyInternals {
 
     static final String UNIT = "company";
     /** Owner kind of filing materials in the file store. */
@@ -486,7 +486,7 @@ public class CompanyServiceImpl implements CompanyService {
     }
 
     /** The file-store rule of filing materials: {@code company:read} and the filing's company in the caller's scope. */
-    boolean mayReadFilingMaterials(org.smartproperty.platform.security.SpmPrincipal caller, String ownerRef) {
+    public boolean mayReadFilingMaterials(org.smartproperty.platform.security.SpmPrincipal caller, String ownerRef) {
         return reviews.mayReadMaterials(caller, ownerRef, id -> mayReadFiling(caller.scope(), id));
     }
 

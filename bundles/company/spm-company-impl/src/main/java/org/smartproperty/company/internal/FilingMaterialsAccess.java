@@ -14,12 +14,12 @@ import org.smartproperty.platform.security.SpmPrincipal;
 public class FilingMaterialsAccess implements FileAccessPolicy {
 
     @Reference
-    private CompanyServiceImpl companies;
+    private CompanyInternals companies;
 
     public FilingMaterialsAccess() {
     }
 
-    FilingMaterialsAccess(CompanyServiceImpl companies) {
+    FilingMaterialsAccess(CompanyInternals companies) {
         this.companies = companies;
     }
 

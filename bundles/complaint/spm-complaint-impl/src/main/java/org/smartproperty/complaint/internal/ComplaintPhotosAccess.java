@@ -14,12 +14,12 @@ import org.smartproperty.platform.security.SpmPrincipal;
 public class ComplaintPhotosAccess implements FileAccessPolicy {
 
     @Reference
-    private ComplaintServiceImpl complaints;
+    private ComplaintInternals complaints;
 
     public ComplaintPhotosAccess() {
     }
 
-    ComplaintPhotosAccess(ComplaintServiceImpl complaints) {
+    ComplaintPhotosAccess(ComplaintInternals complaints) {
         this.complaints = complaints;
     }
 

@@ -86,10 +86,10 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * {@code autoClose.days} after the result; the complainant may reopen within
  * {@code reopen.windowDays} of the result (from RESOLVED or CLOSED).
  */
-@Component(service = {ComplaintService.class, ComplaintServiceImpl.class}, configurationPid = "org.smartproperty.complaint",
+@Component(service = {ComplaintService.class, ComplaintInternals.class}, configurationPid = "org.smartproperty.complaint",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ComplaintConfig.class)
-public class ComplaintServiceImpl implements ComplaintService {
+public class ComplaintServiceImpl implements ComplaintService, ComplaintInternals {
 
     static final String UNIT = "complaint";
     /** Domain of the deadlines, owner kind of the photos in the file store. */
@@ -332,7 +332,7 @@ public class ComplaintServiceImpl implements ComplaintService {
     }
 
     /** Whether the caller may read a complaint's photos (its file access policy). */
-    boolean mayReadPhotos(SpmPrincipal caller, long complaintId) {
+    public boolean mayReadPhotos(SpmPrincipal caller, long complaintId) {
         return tx.read(em -> {
             ComplaintEntity c = em.find(ComplaintEntity.class, complaintId);
             return c != null && inScope(caller, c);

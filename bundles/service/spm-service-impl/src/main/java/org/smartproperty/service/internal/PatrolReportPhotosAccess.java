@@ -14,12 +14,12 @@ import org.smartproperty.platform.security.SpmPrincipal;
 public class PatrolReportPhotosAccess implements FileAccessPolicy {
 
     @Reference
-    private PatrolServiceImpl patrols;
+    private PatrolInternals patrols;
 
     public PatrolReportPhotosAccess() {
     }
 
-    PatrolReportPhotosAccess(PatrolServiceImpl patrols) {
+    PatrolReportPhotosAccess(PatrolInternals patrols) {
         this.patrols = patrols;
     }
 

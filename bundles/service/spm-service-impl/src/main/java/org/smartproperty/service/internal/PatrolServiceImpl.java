@@ -76,8 +76,8 @@ import org.smartproperty.service.PublicPatrol;
  * reporters' notifications (in-app and SMS through the outbox) and the audit rows are written in
  * the one transaction of each call.
  */
-@Component(service = {PatrolService.class, PatrolServiceImpl.class})
-public class PatrolServiceImpl implements PatrolService {
+@Component(service = {PatrolService.class, PatrolInternals.class})
+public class PatrolServiceImpl implements PatrolService, PatrolInternals {
 
     static final String UNIT = "service";
     /** Domain of the deadlines. */
@@ -256,7 +256,7 @@ public class PatrolServiceImpl implements PatrolService {
     }
 
     /** File access: the photos of a report for whoever has the report in scope. */
-    boolean mayReadReportPhotos(SpmPrincipal caller, long reportId) {
+    public boolean mayReadReportPhotos(SpmPrincipal caller, long reportId) {
         return tx.read(em -> {
             PhotoReportEntity r = em.find(PhotoReportEntity.class, reportId);
             return r != null && inScope(caller, r);
@@ -264,7 +264,7 @@ public class PatrolServiceImpl implements PatrolService {
     }
 
     /** File access: the photos of a task for whoever has it in scope, and for anyone once it is closed (published). */
-    boolean mayReadTaskPhotos(SpmPrincipal caller, long taskId) {
+    public boolean mayReadTaskPhotos(SpmPrincipal caller, long taskId) {
         return tx.read(em -> {
             PatrolTaskEntity t = em.find(PatrolTaskEntity.class, taskId);
             return t != null && (t.status == PatrolStatus.CLOSED || (caller.can("patrol:read") && inScope(em, caller, t)));

@@ -14,12 +14,12 @@ import org.smartproperty.platform.security.SpmPrincipal;
 public class PatrolTaskPhotosAccess implements FileAccessPolicy {
 
     @Reference
-    private PatrolServiceImpl patrols;
+    private PatrolInternals patrols;
 
     public PatrolTaskPhotosAccess() {
     }
 
-    PatrolTaskPhotosAccess(PatrolServiceImpl patrols) {
+    PatrolTaskPhotosAccess(PatrolInternals patrols) {
         this.patrols = patrols;
     }
 

@@ -15,12 +15,12 @@ import org.smartproperty.platform.security.SpmPrincipal;
 public class RepairPhotosAccess implements FileAccessPolicy {
 
     @Reference
-    private RepairServiceImpl repairs;
+    private RepairInternals repairs;
 
     public RepairPhotosAccess() {
     }
 
-    RepairPhotosAccess(RepairServiceImpl repairs) {
+    RepairPhotosAccess(RepairInternals repairs) {
         this.repairs = repairs;
     }
 

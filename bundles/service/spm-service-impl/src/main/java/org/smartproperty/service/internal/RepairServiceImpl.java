@@ -85,10 +85,10 @@ import org.smartproperty.service.RepairStatus;
  * confirms, or automatically {@code autoConfirm.days} after the completion; the requester may
  * reopen within {@code reopen.windowDays} of the completion (from COMPLETED or CONFIRMED).
  */
-@Component(service = {RepairService.class, RepairServiceImpl.class}, configurationPid = "org.smartproperty.service",
+@Component(service = {RepairService.class, RepairInternals.class}, configurationPid = "org.smartproperty.service",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ServiceConfig.class)
-public class RepairServiceImpl implements RepairService {
+public class RepairServiceImpl implements RepairService, RepairInternals {
 
     static final String UNIT = "service";
     /** Domain of the deadlines, owner kind of the request photos in the file store. */
@@ -319,7 +319,7 @@ public class RepairServiceImpl implements RepairService {
     }
 
     /** Whether the caller may read a repair's photos (its file access policy). */
-    boolean mayReadPhotos(SpmPrincipal caller, long repairId) {
+    public boolean mayReadPhotos(SpmPrincipal caller, long repairId) {
         return tx.read(em -> {
             RepairEntity r = em.find(RepairEntity.class, repairId);
             return r != null && inScope(caller, r);

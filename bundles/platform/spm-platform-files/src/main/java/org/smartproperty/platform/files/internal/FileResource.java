@@ -40,7 +40,7 @@ import org.smartproperty.platform.rest.RequiresPermission;
 public class FileResource {
 
     @Reference
-    private FileStoreImpl store;
+    private LocalFileStore store;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -79,7 +79,7 @@ public class FileResource {
     @RequiresPermission("file:read")
     @Doc(summary = "The file's bytes with its sniffed content type", requirements = "SUP-CO-2")
     public Response content(@PathParam("id") String id, @Context SecurityContext sc) {
-        return serve(store.open(Caller.of(sc), id, false), false, store.settings().maxNameLength());
+        return serve(store.open(Caller.of(sc), id, false), false, store.maxNameLength());
     }
 
     @GET
@@ -88,7 +88,7 @@ public class FileResource {
     @RequiresPermission("file:read")
     @Doc(summary = "A JPEG thumbnail of an image file (404 for PDFs)", requirements = "SVC-PAT-1")
     public Response thumbnail(@PathParam("id") String id, @Context SecurityContext sc) {
-        return serve(store.open(Caller.of(sc), id, true), true, store.settings().maxNameLength());
+        return serve(store.open(Caller.of(sc), id, true), true, store.maxNameLength());
     }
 
     private static Response serve(FileContent content, boolean thumbnail, int maxNameLength) {

@@ -70,10 +70,10 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * are rows in {@code plt_file} / {@code plt_file_link}. Unattached uploads are purged after
  * {@code pendingHours}.
  */
-@Component(service = {FileStore.class, FileStoreImpl.class}, configurationPid = "org.smartproperty.files",
+@Component(service = {FileStore.class, LocalFileStore.class}, configurationPid = "org.smartproperty.files",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = FilesConfig.class)
-public class FileStoreImpl implements FileStore {
+public class FileStoreImpl implements LocalFileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStoreImpl.class);
     static final String FIELD = "file";
@@ -246,6 +246,11 @@ public class FileStoreImpl implements FileStore {
 
     Settings settings() {
         return settings;
+    }
+
+    @Override
+    public int maxNameLength() {
+        return settings.maxNameLength();
     }
 
     /** The decode slots (tests hold them to show what waits for one). */

@@ -24,10 +24,10 @@ public class AuditRetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetentionJob.class);
 
     @Reference
-    private AuditTrailImpl audit;
+    private AuditLog audit;
 
     @Reference
-    private SecurityServiceImpl security;
+    private SecurityService security;
 
     private ServiceRegistration<Job> job;
 

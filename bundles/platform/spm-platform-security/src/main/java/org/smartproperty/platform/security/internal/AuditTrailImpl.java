@@ -28,8 +28,8 @@ import org.smartproperty.platform.security.AuditTrail;
  * Appends take the row lock of {@code aud_chain}, so the chain is a total order even with many
  * nodes; on PostgreSQL a trigger refuses UPDATE, DELETE and TRUNCATE of audit rows.
  */
-@Component(service = {AuditTrail.class, AuditTrailImpl.class})
-public class AuditTrailImpl implements AuditTrail {
+@Component(service = {AuditTrail.class, AuditLog.class})
+public class AuditTrailImpl implements AuditLog {
 
     @Reference(target = "(osgi.jndi.service.name=spm)")
     private DataSource dataSource;

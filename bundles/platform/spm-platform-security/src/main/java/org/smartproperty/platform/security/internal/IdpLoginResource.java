@@ -68,7 +68,7 @@ public class IdpLoginResource {
     private volatile URI publicBase;
 
     @Reference
-    private SecurityServiceImpl security;
+    private SecurityService security;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<IdentityProvider> providers = new CopyOnWriteArrayList<>();

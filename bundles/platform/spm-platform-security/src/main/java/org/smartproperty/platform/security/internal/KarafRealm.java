@@ -23,7 +23,7 @@ public class KarafRealm implements JaasRealm {
     static final String REALM = "karaf";
 
     @Reference
-    private SecurityServiceImpl security;
+    private SecurityService security;
 
     private BundleContext context;
 

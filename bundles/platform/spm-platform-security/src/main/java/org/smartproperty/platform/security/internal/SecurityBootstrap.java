@@ -29,7 +29,7 @@ public class SecurityBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityBootstrap.class);
 
     @Reference
-    private SecurityServiceImpl security;
+    private SecurityService security;
 
     @Activate
     void activate() {

@@ -22,6 +22,7 @@ import org.smartproperty.platform.rest.PublicAccess;
 import org.smartproperty.platform.rest.RequiresPermission;
 import org.smartproperty.platform.rest.RestrictedNetwork;
 import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.SpmPrincipal;
 
 /**
@@ -43,10 +44,10 @@ public class SecurityFilter implements ContainerRequestFilter {
     private HttpServletRequest servletRequest;
 
     @Reference
-    private SecurityServiceImpl security;
+    private SecurityService security;
 
     @Reference
-    private AuditTrailImpl audit;
+    private AuditTrail audit;
 
     @Override
     public void filter(ContainerRequestContext request) {

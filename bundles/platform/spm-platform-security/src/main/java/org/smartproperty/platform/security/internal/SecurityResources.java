@@ -80,7 +80,7 @@ public final class SecurityResources {
     public static class AuthResource {
 
         @Reference
-        private SecurityServiceImpl security;
+        private SecurityService security;
 
         @Context
         private javax.servlet.http.HttpServletRequest servlet;
@@ -157,7 +157,7 @@ public final class SecurityResources {
     public static class AccountResource {
 
         @Reference
-        private SecurityServiceImpl security;
+        private SecurityService security;
 
         @GET
         @RequiresPermission("account:list")
@@ -243,7 +243,7 @@ public final class SecurityResources {
     public static class RoleResource {
 
         @Reference
-        private SecurityServiceImpl security;
+        private SecurityService security;
 
         @GET
         @RequiresPermission("security:roles")
@@ -278,7 +278,7 @@ public final class SecurityResources {
     public static class AuditResource {
 
         @Reference
-        private AuditTrailImpl audit;
+        private AuditLog audit;
 
         @GET
         @RequiresPermission("audit:read")
@@ -361,7 +361,7 @@ public final class SecurityResources {
     public static class IpBanResource {
 
         @Reference
-        private SecurityServiceImpl security;
+        private SecurityService security;
 
         @GET
         @RequiresPermission("ops:ip-ban")

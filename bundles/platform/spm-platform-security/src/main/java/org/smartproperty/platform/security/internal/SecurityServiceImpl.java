@@ -43,6 +43,7 @@ import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.AccountProvisioning;
 import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.Cidr;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
@@ -53,10 +54,10 @@ import org.smartproperty.platform.security.TotpSecrets;
  * Accounts, passwords, tokens, TOTP, roles and separation of duties, IP bans. Plain JDBC: every
  * public method is one transaction, and its audit record is written in that same transaction.
  */
-@Component(service = {SecurityServiceImpl.class, AccountProvisioning.class, AccountDirectory.class}, configurationPid = "org.smartproperty.security",
+@Component(service = {SecurityService.class, AccountProvisioning.class, AccountDirectory.class}, configurationPid = "org.smartproperty.security",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecurityConfig.class)
-public class SecurityServiceImpl implements AccountProvisioning, AccountDirectory {
+public class SecurityServiceImpl implements SecurityService, AccountProvisioning, AccountDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityServiceImpl.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,7 +72,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     private SchemaReady schema;
 
     @Reference
-    private AuditTrailImpl audit;
+    private AuditTrail audit;
 
     private volatile SecurityPolicy policy = SecurityPolicy.DEFAULTS;
     private volatile PasswordHasher hasher = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
@@ -99,11 +100,11 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         return s;
     }
 
-    SecurityServiceImpl(DataSource ds, AuditTrailImpl audit, SecurityPolicy policy) {
+    SecurityServiceImpl(DataSource ds, AuditTrail audit, SecurityPolicy policy) {
         this(ds, audit, policy, TotpKeyStore.ephemeral());
     }
 
-    SecurityServiceImpl(DataSource ds, AuditTrailImpl audit, SecurityPolicy policy, TotpKeyStore totpKeys) {
+    SecurityServiceImpl(DataSource ds, AuditTrail audit, SecurityPolicy policy, TotpKeyStore totpKeys) {
         this.dataSource = ds;
         this.audit = audit;
         this.policy = policy;
@@ -131,7 +132,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
         }
     }
 
-    SecurityPolicy policy() {
+    public SecurityPolicy policy() {
         return policy;
     }
 
@@ -300,7 +301,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     }
 
     /** The shell keeps its own session: the token a shell login produced is revoked at once. */
-    void revokeShellToken(String token) {
+    public void revokeShellToken(String token) {
         tx(c -> {
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ?", Timestamp.from(Instant.now()), sha256(token));
             return null;
@@ -477,7 +478,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
      * audited as {@code totp.reencrypt}. Nothing when this node has no key ring. Secrets the ring
      * cannot open are logged and left as they are.
      */
-    TotpSecrets.Reencryption encryptTotpSecrets() {
+    public TotpSecrets.Reencryption encryptTotpSecrets() {
         TotpKeyStore store = totpKeys;
         TotpSecrets ring = store == null ? null : store.ring();
         if (ring == null) {
@@ -1053,7 +1054,7 @@ public class SecurityServiceImpl implements AccountProvisioning, AccountDirector
     }
 
     /** First start: one security admin with a random password, to be changed at first login. @return the password, or null if one exists */
-    String bootstrapSecurityAdmin() {
+    public String bootstrapSecurityAdmin() {
         return tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_account_role WHERE role = 'SECADMIN'"); ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -59,11 +59,11 @@ public class SpmLoginModule implements LoginModule {
         String user = name.getName();
         String secret = password.getPassword() == null ? "" : new String(password.getPassword());
         password.clearPassword();
-        ServiceReference<SecurityServiceImpl> ref = context.getServiceReference(SecurityServiceImpl.class);
+        ServiceReference<SecurityService> ref = context.getServiceReference(SecurityService.class);
         if (ref == null) {
             throw new LoginException("security service not available");
         }
-        SecurityServiceImpl security = context.getService(ref);
+        SecurityService security = context.getService(ref);
         try {
             Set<Role> roles = shellLogin(security, user, secret);
             principals.add(new UserPrincipal(user));
@@ -79,7 +79,7 @@ public class SpmLoginModule implements LoginModule {
     }
 
     /** The shell login itself: the same checks and audit as the API; refuses accounts that may not use the shell. */
-    static Set<Role> shellLogin(SecurityServiceImpl security, String user, String secret) {
+    static Set<Role> shellLogin(SecurityService security, String user, String secret) {
         String pw = secret;
         String totp = null;
         Matcher m = WITH_TOTP.matcher(secret);

@@ -1,0 +1,54 @@
+package org.smartproperty.platform.security.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.ExternalIdentity;
+import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.platform.security.TotpSecrets;
+
+/**
+ * What this bundle's own components (the request filter, the REST resources, the Karaf realm,
+ * the bootstrap and the retention job) call on the security service. A bundle-private service
+ * type: {@link SecurityServiceImpl} is registered under it and under the exported
+ * {@code AccountProvisioning} / {@code AccountDirectory}, never under its class (issue 10 item 4).
+ */
+interface SecurityService {
+
+    // Sign-in and sessions
+    SecurityServiceImpl.LoginResult login(String username, String password, String totp, String ip, String agent);
+    SecurityServiceImpl.LoginResult loginExternal(ExternalIdentity id, String ip, String agent);
+    SpmPrincipal authenticate(String token, String ip);
+    void logout(SpmPrincipal p, String token, String agent);
+    void revokeShellToken(String token);
+    void changePassword(SpmPrincipal p, String current, String next, String agent);
+    Map<String, String> enrollTotp(SpmPrincipal p, String agent);
+    String newIdpState(String provider, String redirectUri);
+    String consumeIdpState(String provider, String state);
+
+    // Accounts, roles and permissions (the security administrator)
+    List<SecurityServiceImpl.AccountView> accounts();
+    Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String agent);
+    Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String phone, String agent);
+    Map<String, Object> resetPassword(SpmPrincipal by, long id, String agent);
+    SecurityServiceImpl.AccountView setPhone(SpmPrincipal by, long id, String phone, String agent);
+    SecurityServiceImpl.AccountView setStatus(SpmPrincipal by, long id, String status, String agent);
+    SecurityServiceImpl.AccountView setRoles(SpmPrincipal by, long id, Set<Role> roles, String agent);
+    Map<Role, Set<String>> rolePermissions();
+    Set<String> setRolePermissions(SpmPrincipal by, Role role, Set<String> perms, String agent);
+
+    // Network controls
+    List<Map<String, Object>> bans();
+    String ban(SpmPrincipal by, String cidr, String reason, String agent);
+    void unban(SpmPrincipal by, String cidr, String agent);
+    boolean banned(String ip);
+    boolean adminNetworkAllowed(String ip);
+
+    // Start-up and policy
+    SecurityPolicy policy();
+    TotpSecrets.Reencryption encryptTotpSecrets();
+    String bootstrapSecurityAdmin();
+}
