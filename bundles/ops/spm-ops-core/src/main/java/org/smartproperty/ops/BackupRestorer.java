@@ -144,7 +144,7 @@ final class BackupRestorer {
                             if (t != null) {
                                 BufferedReader br = new BufferedReader(new InputStreamReader(z, StandardCharsets.UTF_8), 1 << 16);
                                 br.readLine(); // header: the manifest has the columns
-                                long n = Tables.load(c, t.name(), t.columns(), Tables.columns(c, t.name()), br, progress, done, total);
+                                long n = TableLoad.load(c, t.name(), t.columns(), Tables.columns(c, t.name()), br, progress, done, total);
                                 if (n != t.rows()) {
                                     throw new OpsException("restore.archiveDamaged", archive.getFileName(), ph.name(), "part.rowsMismatch");
                                 }
@@ -306,7 +306,7 @@ final class BackupRestorer {
                 long total = m.tables().stream().mapToLong(TableEntry::rows).sum();
                 long[] done = {0};
                 for (TableEntry t : m.tables()) {
-                    Tables.Dumped d = Tables.dump(c, t.name(), t.columns(), null, null, progress, done, total);
+                    TableDump.Dumped d = TableDump.dump(c, t.name(), t.columns(), null, null, progress, done, total);
                     checks.add(new TableCheck(t.name(), t.rows(), d.rows(), t.contentHash(), d.contentHash()));
                 }
                 c.rollback();

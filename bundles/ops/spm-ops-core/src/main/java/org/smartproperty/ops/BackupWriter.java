@@ -266,7 +266,7 @@ final class BackupWriter {
         MessageDigest md = Container.sha256();
         Deflater def = new Deflater(level);
         long bytes;
-        Tables.Dumped d;
+        TableDump.Dumped d;
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
                 OutputStream part = Container.part(out, crypto, partIndex, partName);
                 DeflaterOutputStream z = new DeflaterOutputStream(part, def, 1 << 16)) {
@@ -279,7 +279,7 @@ final class BackupWriter {
             BackupIo.CountingOut raw = new BackupIo.CountingOut(z);
             long[] mine = {0};
             Progress counting = (phase, n, all) -> progress.update(phase, done.get() + n, total);
-            d = Tables.dump(c, t, cols, raw, md, counting, mine, total);
+            d = TableDump.dump(c, t, cols, raw, md, counting, mine, total);
             done.addAndGet(mine[0]);
             progress.update(t, done.get(), total);
             bytes = h.length + raw.count;

@@ -46,7 +46,7 @@ final class PgCopy {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
         long rows = 0;
         try {
-            Tables.Line out = new Tables.Line();
+            TableDump.Line out = new TableDump.Line();
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
@@ -94,7 +94,7 @@ final class PgCopy {
     }
 
     /** A value in COPY's text format: backslash, tab, newline and carriage return escaped; UTF-8. */
-    private static void text(Tables.Line out, String v) {
+    private static void text(TableDump.Line out, String v) {
         boolean plain = true;
         for (int i = 0; i < v.length() && plain; i++) {
             char ch = v.charAt(i);

@@ -110,7 +110,7 @@ final class Fixture {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             for (BackupManifest.TableEntry t : m.tables()) {
-                Tables.Dumped d = Tables.dump(c, t.name(), t.columns(), null, null, Progress.NONE, new long[1], 0);
+                TableDump.Dumped d = TableDump.dump(c, t.name(), t.columns(), null, null, Progress.NONE, new long[1], 0);
                 out.put(t.name(), d.rows() + ":" + d.contentHash());
             }
             c.rollback();
