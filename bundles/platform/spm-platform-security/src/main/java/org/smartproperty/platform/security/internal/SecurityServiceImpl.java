@@ -38,6 +38,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Jdbc;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.security.AccountDirectory;
@@ -1185,23 +1186,30 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * One transaction through the platform's {@link Jdbc#transaction}: committed when {@code work}
+     * returns or ends with {@link #commitThen} (its problem is thrown after the commit: a failed
+     * login is recorded, then refused), rolled back on any other exception.
+     */
     <T> T tx(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (CommitThenThrow e) {
-                c.commit();
-                throw e.problem;
-            } catch (RuntimeException | SQLException e) {
-                c.rollback();
-                throw e;
-            }
+        ApiException[] afterCommit = new ApiException[1];
+        T result;
+        try {
+            result = Jdbc.transaction(dataSource, c -> {
+                try {
+                    return work.run(c);
+                } catch (CommitThenThrow e) {
+                    afterCommit[0] = e.problem;
+                    return null;
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        if (afterCommit[0] != null) {
+            throw afterCommit[0];
+        }
+        return result;
     }
 
     static String newToken() {
