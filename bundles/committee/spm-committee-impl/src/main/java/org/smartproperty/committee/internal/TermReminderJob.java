@@ -45,7 +45,7 @@ import org.smartproperty.platform.security.Role;
  * its head's. The reminder row, the notifications and the SMS outbox rows commit together, so a
  * crash never loses or repeats one; one node at a time runs the job (the platform job runner's cluster lock, issue 10 item 3).
  */
-@Component(immediate = true, service = {TermReminderJob.class, HealthCheck.class})
+@Component(immediate = true, service = HealthCheck.class)
 public class TermReminderJob implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(TermReminderJob.class);
