@@ -18,12 +18,12 @@ import org.smartproperty.platform.HealthStatus;
 public class BackupConfiguredCheck implements HealthCheck {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile BackupSchedule schedule;
+    private volatile DailyBackup schedule;
 
     public BackupConfiguredCheck() {
     }
 
-    BackupConfiguredCheck(BackupSchedule schedule) {
+    BackupConfiguredCheck(DailyBackup schedule) {
         this.schedule = schedule;
     }
 
@@ -34,7 +34,7 @@ public class BackupConfiguredCheck implements HealthCheck {
 
     @Override
     public HealthResult check() {
-        BackupSchedule s = schedule;
+        DailyBackup s = schedule;
         if (s == null) {
             return new HealthResult(HealthStatus.WARNING,
                     "no daily backup configured on this node (PID " + BackupSchedule.PID + ": directory, keyFile, time)", Map.of());

@@ -41,9 +41,9 @@ import org.smartproperty.platform.JobSchedule;
  * is older than {@code maxAgeHours} (26 h); WARNING while no backup was due yet. Only active with
  * configuration PID {@code org.smartproperty.ops.backup}.
  */
-@Component(configurationPid = BackupSchedule.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {HealthCheck.class, BackupSchedule.class}, immediate = true)
+@Component(configurationPid = BackupSchedule.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {HealthCheck.class, DailyBackup.class}, immediate = true)
 @Designate(ocd = BackupSchedule.Config.class)
-public class BackupSchedule implements HealthCheck {
+public class BackupSchedule implements HealthCheck, DailyBackup {
 
     static final String PID = "org.smartproperty.ops.backup";
     private static final Logger LOG = LoggerFactory.getLogger(BackupSchedule.class);
@@ -133,7 +133,8 @@ public class BackupSchedule implements HealthCheck {
         return Job.perNode("ops.backup", this::schedule, ctx -> "written " + runNow().getFileName());
     }
 
-    Path directory() {
+    @Override
+    public Path directory() {
         Path p = Path.of(config.directory());
         if (!p.isAbsolute() && System.getProperty("karaf.data") != null) {
             p = Path.of(System.getProperty("karaf.data")).getParent().resolve(p);

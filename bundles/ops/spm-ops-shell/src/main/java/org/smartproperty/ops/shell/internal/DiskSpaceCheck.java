@@ -36,7 +36,7 @@ public class DiskSpaceCheck implements HealthCheck {
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile BackupSchedule backupSchedule;
+    private volatile DailyBackup backupSchedule;
 
     private volatile Config config;
 
@@ -84,7 +84,7 @@ public class DiskSpaceCheck implements HealthCheck {
 
     /** The daily backup's folder, when the daily backup is configured. */
     private Path backupDirectory() {
-        BackupSchedule b = backupSchedule;
+        DailyBackup b = backupSchedule;
         return b == null ? null : b.directory();
     }
 }

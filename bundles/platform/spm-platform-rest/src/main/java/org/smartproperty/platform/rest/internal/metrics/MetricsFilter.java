@@ -31,7 +31,7 @@ public class MetricsFilter implements ContainerRequestFilter, ContainerResponseF
     static final String START = "spm.metrics.start";
 
     @Reference
-    private MetricsService service;
+    private Metrics service;
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -27,7 +27,7 @@ public class MetricsResource {
     public static final String PERMISSION = "metrics:read";
 
     @Reference
-    private MetricsService service;
+    private Metrics service;
 
     @GET
     @Produces("text/plain")

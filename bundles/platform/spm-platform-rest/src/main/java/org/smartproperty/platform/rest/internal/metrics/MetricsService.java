@@ -30,8 +30,8 @@ import org.smartproperty.platform.persistence.SchemaReady;
  * plus a heartbeat row). A failed flush is logged and retried with the next one; it never touches
  * a request. The node's name is {@code -Dspm.node}, else the host name.
  */
-@Component(service = MetricsService.class, immediate = true)
-public class MetricsService {
+@Component(service = Metrics.class, immediate = true)
+public class MetricsService implements Metrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsService.class);
 
