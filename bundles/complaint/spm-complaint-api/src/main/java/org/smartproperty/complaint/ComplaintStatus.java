@@ -12,29 +12,13 @@ import java.util.List;
 public enum ComplaintStatus {
     REGISTERED, DISPATCHED, IN_PROGRESS, WAITING, RESOLVED, CLOSED, REOPENED, REJECTED;
 
-    /** Which status may follow this one. */
+    /** Which status may follow this one ({@link ComplaintWorkflow#TABLE}, manual and automatic transitions). */
     public List<ComplaintStatus> next() {
-        switch (this) {
-            case REGISTERED:
-            case REOPENED:
-                return List.of(DISPATCHED, REJECTED);
-            case DISPATCHED:
-                return List.of(IN_PROGRESS, DISPATCHED, REJECTED);
-            case IN_PROGRESS:
-                return List.of(WAITING, RESOLVED, REJECTED);
-            case WAITING:
-                return List.of(IN_PROGRESS, REJECTED);
-            case RESOLVED:
-                return List.of(CLOSED, REOPENED);
-            case CLOSED:
-                return List.of(REOPENED);
-            default:
-                return List.of();
-        }
+        return ComplaintWorkflow.TABLE.next(this);
     }
 
     /** Whether the complaint is still being worked on (its deadline runs or is paused). */
     public boolean open() {
-        return this != RESOLVED && this != CLOSED && this != REJECTED;
+        return !ComplaintWorkflow.TABLE.terminal(this);
     }
 }

@@ -15,6 +15,7 @@ import org.smartproperty.complaint.ComplaintCategory;
 import org.smartproperty.complaint.ComplaintChannel;
 import org.smartproperty.complaint.ComplaintStatus;
 import org.smartproperty.platform.persistence.AuditedEntity;
+import org.smartproperty.platform.workflow.CaseRecord;
 
 /**
  * One complaint. {@code registeredAt}/{@code statusChangedAt} come from the service's clock (the
@@ -23,7 +24,7 @@ import org.smartproperty.platform.persistence.AuditedEntity;
  */
 @Entity
 @Table(name = "cpl_complaint")
-public class ComplaintEntity extends AuditedEntity {
+public class ComplaintEntity extends AuditedEntity implements CaseRecord<ComplaintStatus> {
 
     @Id
     @SequenceGenerator(name = "cpl_complaint_seq", sequenceName = "cpl_complaint_seq", allocationSize = 50)
@@ -47,4 +48,36 @@ public class ComplaintEntity extends AuditedEntity {
     @Column(name = "reason") String reason;
     @Column(name = "registered_at") Instant registeredAt;
     @Column(name = "status_changed_at") Instant statusChangedAt;
+
+    @Override
+    public long caseId() {
+        return id;
+    }
+
+    @Override
+    public String caseNumber() {
+        return number;
+    }
+
+    @Override
+    public ComplaintStatus caseStatus() {
+        return status;
+    }
+
+    @Override
+    public Instant caseStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    @Override
+    public long caseVersion() {
+        return getVersion();
+    }
+
+    @Override
+    public void moveTo(ComplaintStatus to, Instant at, String actor) {
+        status = to;
+        statusChangedAt = at;
+        touchedBy(actor);
+    }
 }

@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -27,16 +24,15 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.company.Company;
 import org.smartproperty.company.CompanyService;
 import org.smartproperty.complaint.Complaint;
-import org.smartproperty.complaint.ComplaintCategory;
 import org.smartproperty.complaint.ComplaintChannel;
 import org.smartproperty.complaint.ComplaintEvent;
 import org.smartproperty.complaint.ComplaintInput;
@@ -44,6 +40,7 @@ import org.smartproperty.complaint.ComplaintMessages;
 import org.smartproperty.complaint.ComplaintQuery;
 import org.smartproperty.complaint.ComplaintService;
 import org.smartproperty.complaint.ComplaintStatus;
+import org.smartproperty.complaint.ComplaintWorkflow;
 import org.smartproperty.complaint.Dispatch;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineTracker;
@@ -54,7 +51,6 @@ import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
-import org.smartproperty.notification.SmsRequest;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
@@ -65,13 +61,18 @@ import org.smartproperty.platform.files.Attachment;
 import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.Job;
-import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.workflow.Party;
+import org.smartproperty.platform.workflow.Timeout;
+import org.smartproperty.platform.workflow.TransitionInput;
+import org.smartproperty.platform.workflow.jpa.CaseTimeline;
+import org.smartproperty.platform.workflow.jpa.CaseWorkflow;
+import org.smartproperty.platform.workflow.jpa.Effect;
+import org.smartproperty.platform.workflow.jpa.YearCounter;
 import org.smartproperty.platform.security.AccountDirectory;
-import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
@@ -81,6 +82,9 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * Complaints on JPA (SVC-CMP-1..4; SVC-CMP-5 through the deadline engine): the complaint, its
  * timeline, its deadline (domain {@code complaint}, category = the complaint's), its SMS and
  * in-app notifications and its audit rows are all written in the one transaction of each call.
+ * The transitions are {@link ComplaintWorkflow#TABLE}'s, fired through the platform's workflow
+ * kernel ({@link CaseWorkflow}); this class adds what is the complaint's own (dispatch targets,
+ * the claim of a forwarded complaint, the reopen window, who is told what).
  * The feedback step (SVC-CMP-4) is the SMS with the result queued when the complaint becomes
  * RESOLVED; it becomes CLOSED when the complainant confirms, or automatically
  * {@code autoClose.days} after the result; the complainant may reopen within
@@ -99,7 +103,6 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintServiceImpl.class);
     private static final Messages T = ComplaintMessages.TEXTS;
-    private static final String SYSTEM = org.smartproperty.platform.persistence.AuditedEntity.SYSTEM;
 
     /** Settings in force (PID org.smartproperty.complaint). */
     record Settings(int reopenWindowDays, int autoCloseDays, int intervalMinutes) {
@@ -158,9 +161,9 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CompanyService companies;
 
-    private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
     private Transactions tx;
+    private CaseWorkflow<ComplaintStatus, ComplaintEntity> wf;
     private Clock clock = Clock.systemUTC();
     private volatile Settings settings = Settings.DEFAULTS;
     private ServiceRegistration<Job> job;
@@ -183,6 +186,23 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         this.companies = companies;
         this.clock = clock;
         this.tx = new Transactions(emf);
+        this.wf = workflow();
+    }
+
+    /** The kernel over the complaint's table, entity, timeline (cpl_event) and counter (cpl_complaint_counter). */
+    private CaseWorkflow<ComplaintStatus, ComplaintEntity> workflow() {
+        return CaseWorkflow.builder(ComplaintWorkflow.TABLE, ComplaintEntity.class)
+                .transactions(tx).clock(() -> clock)
+                .timeline(new CaseTimeline("cpl_event", "complaint_id", "cpl_event_seq", 50))
+                .counter(YearCounter.of("cpl_complaint_counter", "TS"))
+                .finder(ComplaintServiceImpl::findInScope)
+                .parties(ComplaintServiceImpl::isParty)
+                .domain(DOMAIN)
+                .links(ComplaintServiceImpl::link, ComplaintServiceImpl::reference)
+                .trackedItem((c, now) -> new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
+                        c.assigneeAccountId, null, now))
+                .services(() -> audit, () -> files, () -> deadlines(), () -> sms(), () -> notifications())
+                .build();
     }
 
     @Activate
@@ -190,22 +210,18 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
+        wf = workflow();
         job = context.registerService(Job.class, autoCloseJob(), null);
     }
 
     /** The auto-close as a platform job (issue 10 item 3): every {@code autoClose.intervalMinutes}, one node at a time. */
     Job autoCloseJob() {
-        return Job.of("complaint.auto-close", () -> {
-            Duration every = Duration.ofMinutes(settings.intervalMinutes());
-            return JobSchedule.every(every);
-        }, c -> {
-            int n = closeUnconfirmed();
-            if (n > 0) {
-                LOG.info("Complaints closed automatically: {}", n);
-            }
-            return n + " closed";
-        });
+        return wf.job(autoClose, n -> n + " closed");
     }
+
+    /** RESOLVED → CLOSED {@code autoClose.days} after the result, checked every {@code autoClose.intervalMinutes}. */
+    private final Timeout autoClose = new Timeout("complaint.auto-close", "autoClose", "close",
+            () -> Duration.ofDays(settings.autoCloseDays()), () -> Duration.ofMinutes(settings.intervalMinutes()));
 
     @Modified
     void modified(ComplaintConfig config) {
@@ -266,9 +282,17 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
                 && Objects.equals(s.companyId(), c.companyId);
     }
 
-    private static void requireHandler(SpmPrincipal p, ComplaintEntity c) {
-        if (!assignee(p, c) && !staff(p)) {
-            throw new ApiException(403, "complaint.notHandler", T, null);
+    /** The parties of {@link ComplaintWorkflow#TABLE}. */
+    private static boolean isParty(SpmPrincipal p, ComplaintEntity c, Party party) {
+        switch (party) {
+            case ASSIGNEE:
+                return assignee(p, c);
+            case REGULATOR:
+                return staff(p);
+            case REPORTER:
+                return complainant(p, c);
+            default:
+                return false;
         }
     }
 
@@ -441,7 +465,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         return tx.write(em -> {
             Instant now = clock.instant();
             ComplaintEntity c = new ComplaintEntity();
-            c.number = nextNumber(em, now);
+            c.number = wf.number(em, now);
             c.channel = ch;
             c.category = in.category();
             c.estateId = fEstate;
@@ -451,46 +475,19 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             c.complainantPhone = fPhone == null ? null : Phones.normalize(fPhone).orElse(fPhone);
             c.title = in.title().trim();
             c.content = in.content().trim();
-            c.status = ComplaintStatus.REGISTERED;
             c.registeredAt = now;
-            c.statusChangedAt = now;
-            c.touchedBy(caller.username());
+            c.moveTo(ComplaintStatus.REGISTERED, now, caller.username());
             em.persist(c);
             em.flush();
             Connection con = em.unwrap(Connection.class);
-            if (!photos.isEmpty()) {
-                List<Attachment> attached = files.attach(con, photos, caller.username(), DOMAIN, Long.toString(c.id), "photos[]");
-                Validation pv = new Validation(T);
-                for (int i = 0; i < attached.size(); i++) {
-                    String type = attached.get(i).contentType();
-                    if (type == null || !type.startsWith("image/")) {
-                        pv.error("photos[" + i + "].fileId", "photos.notImage");
-                    }
-                }
-                pv.throwIfInvalid();
-            }
-            event(em, c, "create", null, ComplaintStatus.REGISTERED, caller.username(), now, null);
-            deadlines().start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
+            wf.attach(con, photos, caller.username(), DOMAIN, Long.toString(c.id), "photos", true);
+            wf.startDeadline(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
                     null, registrar ? caller.accountId() : null, now));
-            smsPhone(c).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number),
-                    reference(c))));
-            audit(em, caller.username(), "complaint.create", c.id, "{\"number\":" + quote(c.number) + ",\"channel\":\"" + c.channel
-                    + "\",\"category\":\"" + c.category + "\",\"estateId\":" + c.estateId + ",\"companyId\":" + c.companyId + "}");
+            wf.sms(con, smsPhone(c).orElse(null), MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number), c);
+            wf.created(em, caller.username(), c, now, null, CaseWorkflow.fields("number", c.number, "channel", c.channel, "category",
+                    c.category, "estateId", c.estateId, "companyId", c.companyId));
             return toDto(em, caller, c, false);
         });
-    }
-
-    /** TS-yyyy-nnnnnn: a counter per year (Asia/Shanghai), incremented under the row lock of the UPDATE. */
-    static String nextNumber(EntityManager em, Instant now) {
-        int year = now.atZone(ZONE).getYear();
-        int updated = em.createNativeQuery("UPDATE cpl_complaint_counter SET last_no = last_no + 1 WHERE yr = ?")
-                .setParameter(1, year).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO cpl_complaint_counter (yr, last_no) VALUES (?, 1)").setParameter(1, year).executeUpdate();
-        }
-        Number n = (Number) em.createNativeQuery("SELECT last_no FROM cpl_complaint_counter WHERE yr = ?").setParameter(1, year)
-                .getSingleResult();
-        return String.format("TS-%d-%06d", year, n.longValue());
     }
 
     // ---------------------------------------------------------------- reads
@@ -530,7 +527,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             ComplaintEntity c = findInScope(em, caller, id);
             Complaint dto = toDto(em, caller, c, false);
             if (dto.fullPersonalData() && !complainant(caller, c) && c.complainantName != null) {
-                audit(em, caller.username(), "complaint.view-full", c.id, "{\"number\":" + quote(c.number) + "}");
+                wf.audit(em.unwrap(Connection.class), caller.username(), "view-full", c.id, CaseWorkflow.fields("number", c.number));
             }
             return dto;
         });
@@ -538,15 +535,15 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
 
     @Override
     public List<ComplaintEvent> events(SpmPrincipal caller, long id) {
-        return tx.read(em -> {
-            findInScope(em, caller, id);
-            return em.createQuery("SELECT e FROM EventEntity e WHERE e.complaintId = :c ORDER BY e.id", EventEntity.class)
-                    .setParameter("c", id).getResultList().stream()
-                    .map(e -> new ComplaintEvent(e.id, e.complaintId, e.action, e.fromStatus, e.toStatus, e.actor, e.at, e.note)).toList();
-        });
+        return wf.events(caller, id).stream().map(e -> new ComplaintEvent(e.id(), e.caseId(), e.action(), status(e.from()), status(e.to()),
+                e.actor(), e.at(), e.note())).toList();
     }
 
-    // ---------------------------------------------------------------- transitions (SVC-CMP-2..4)
+    private static ComplaintStatus status(String name) {
+        return name == null ? null : ComplaintStatus.valueOf(name);
+    }
+
+    // ---------------------------------------------------------------- transitions (SVC-CMP-2..4, ComplaintWorkflow.TABLE)
 
     @Override
     public Complaint dispatch(SpmPrincipal caller, long id, long expectedVersion, Dispatch d) {
@@ -563,10 +560,8 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         if (officer != null && directory.accountsWithRole(Role.OFFICER).stream().noneMatch(a -> a.accountId() == officer)) {
             throw ApiException.invalid(T, "officerAccountId", "dispatch.notOfficer", officer);
         }
-        return transition(caller, id, expectedVersion, ComplaintStatus.DISPATCHED, (em, c, con, now) -> {
-            if (!staff(caller)) {
-                throw new ApiException(403, "complaint.notHandler", T, null);
-            }
+        return fire(caller, id, expectedVersion, "dispatch", d == null ? null : d.note(), (step, c) -> {
+            Connection con = step.connection();
             Long assignee = officer;
             if (forward) {
                 if (c.companyId == null) {
@@ -581,228 +576,96 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             Map<String, String> params = Map.of("no", c.number, "deadline", WHEN.format(dl.dueAt()));
             if (forward) {
                 for (AccountDirectory.Contact a : directory.accountsOf(DataScope.company(c.companyId))) {
-                    notifications().notify(con, a.accountId(), MessageKind.COMPLAINT_ASSIGNED, params, link(c));
+                    step.notify(a.accountId(), MessageKind.COMPLAINT_ASSIGNED, params);
                 }
+                step.detail("forwardToCompany", c.companyId);
             } else {
-                notifications().notify(con, officer, MessageKind.COMPLAINT_ASSIGNED, params, link(c));
+                step.notify(officer, MessageKind.COMPLAINT_ASSIGNED, params);
+                step.detail("officer", officer);
             }
-            return new Step(forward ? "forward" : "dispatch", d.note(),
-                    forward ? "{\"forwardToCompany\":" + c.companyId + "}" : "{\"officer\":" + officer + "}");
         });
     }
 
     @Override
     public Complaint accept(SpmPrincipal caller, long id, long expectedVersion, String note) {
-        checkNote(note, "note");
-        return transition(caller, id, expectedVersion, ComplaintStatus.IN_PROGRESS, (em, c, con, now) -> {
-            if (c.status != ComplaintStatus.DISPATCHED) {
-                throw illegal(c, ComplaintStatus.IN_PROGRESS);
-            }
-            requireHandler(caller, c);
+        return fire(caller, id, expectedVersion, "accept", note, (step, c) -> {
             if (c.forwarded && c.assigneeAccountId == null && assignee(caller, c)) {
                 c.assigneeAccountId = caller.accountId();
-                Deadline dl = deadlines().find(con, DOMAIN, c.id).orElse(null);
-                deadlines().reassign(con, DOMAIN, c.id, caller.accountId(), dl == null ? null : dl.supervisorAccountId());
+                Deadline dl = deadlines().find(step.connection(), DOMAIN, c.id).orElse(null);
+                deadlines().reassign(step.connection(), DOMAIN, c.id, caller.accountId(), dl == null ? null : dl.supervisorAccountId());
             }
-            return new Step("accept", note, null);
         });
     }
 
     @Override
     public Complaint waitForComplainant(SpmPrincipal caller, long id, long expectedVersion, String note) {
-        checkNote(note, "note");
-        return transition(caller, id, expectedVersion, ComplaintStatus.WAITING, (em, c, con, now) -> {
-            requireHandler(caller, c);
-            deadlines().pause(con, DOMAIN, c.id, now);
-            return new Step("wait", note, null);
-        });
+        return fire(caller, id, expectedVersion, "wait", note, null);
     }
 
     @Override
     public Complaint resume(SpmPrincipal caller, long id, long expectedVersion, String note) {
-        checkNote(note, "note");
-        return transition(caller, id, expectedVersion, ComplaintStatus.IN_PROGRESS, (em, c, con, now) -> {
-            if (c.status != ComplaintStatus.WAITING) {
-                throw illegal(c, ComplaintStatus.IN_PROGRESS);
-            }
-            requireHandler(caller, c);
-            deadlines().resume(con, DOMAIN, c.id, now);
-            return new Step("resume", note, null);
-        });
+        return fire(caller, id, expectedVersion, "resume", note, null);
     }
 
     @Override
     public Complaint resolve(SpmPrincipal caller, long id, long expectedVersion, String result) {
-        if (result == null || result.isBlank()) {
-            throw ApiException.invalid(T, "result", "result.required");
-        }
-        checkNote(result, "result");
-        return transition(caller, id, expectedVersion, ComplaintStatus.RESOLVED, (em, c, con, now) -> {
-            requireHandler(caller, c);
-            c.result = result.trim();
-            deadlines().complete(con, DOMAIN, c.id, now);
+        return fire(caller, id, expectedVersion, "resolve", result, (step, c) -> {
+            c.result = step.text();
             // SVC-CMP-4: the feedback to the complainant, queued with the result (a rollback sends nothing)
-            Map<String, String> params = Map.of("no", c.number, "result", smsText(c.result));
-            smsPhone(c).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
-            if (c.complainantAccountId != null) {
-                notifications().notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
-            }
-            return new Step("resolve", c.result, null);
+            tellResult(step, c, c.result);
         });
     }
 
     @Override
     public Complaint close(SpmPrincipal caller, long id, long expectedVersion, String note) {
-        checkNote(note, "note");
-        return transition(caller, id, expectedVersion, ComplaintStatus.CLOSED, (em, c, con, now) -> {
-            if (!complainant(caller, c) && !staff(caller)) {
-                throw new ApiException(403, "complaint.notComplainant", T, null);
-            }
-            return new Step("close", note, null);
-        });
+        return fire(caller, id, expectedVersion, "close", note, null);
     }
 
     @Override
     public Complaint reopen(SpmPrincipal caller, long id, long expectedVersion, String reason) {
-        checkNote(reason, "reason");
-        return transition(caller, id, expectedVersion, ComplaintStatus.REOPENED, (em, c, con, now) -> {
-            if (!complainant(caller, c)) {
-                throw new ApiException(403, "complaint.notComplainant", T, null);
-            }
-            Instant resolvedAt = resolvedAt(em, c.id);
+        return fire(caller, id, expectedVersion, "reopen", reason, (step, c) -> {
+            Instant resolvedAt = wf.lastAt(step.em(), c.id, "resolve");
             int days = settings.reopenWindowDays();
             Instant until = resolvedAt.plus(days, ChronoUnit.DAYS);
-            if (now.isAfter(until)) {
+            if (step.now().isAfter(until)) {
                 throw ApiException.conflict(T, "complaint.reopenWindow", WHEN.format(resolvedAt), days, WHEN.format(until));
             }
             c.assigneeAccountId = null;
             c.forwarded = false;
             c.result = null;
-            deadlines().start(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
-                    null, null, now));
-            return new Step("reopen", blankToNull(reason), null);
         });
     }
 
     @Override
     public Complaint reject(SpmPrincipal caller, long id, long expectedVersion, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid(T, "reason", "reason.required");
-        }
-        checkNote(reason, "reason");
-        return transition(caller, id, expectedVersion, ComplaintStatus.REJECTED, (em, c, con, now) -> {
-            requireHandler(caller, c);
-            c.reason = reason.trim();
-            deadlines().cancel(con, DOMAIN, c.id, now);
-            Map<String, String> params = Map.of("no", c.number, "result", smsText(c.reason));
-            smsPhone(c).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.COMPLAINT_RESULT, params, reference(c))));
-            if (c.complainantAccountId != null) {
-                notifications().notify(con, c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params, link(c));
-            }
-            return new Step("reject", c.reason, null);
+        return fire(caller, id, expectedVersion, "reject", reason, (step, c) -> {
+            c.reason = step.text();
+            tellResult(step, c, c.reason);
         });
+    }
+
+    /** The result (or the reason of a rejection) to the complainant: SMS where {@link #smsPhone} allows, in-app to an account. */
+    private void tellResult(org.smartproperty.platform.workflow.jpa.Step<ComplaintStatus, ComplaintEntity> step, ComplaintEntity c,
+                            String text) {
+        Map<String, String> params = Map.of("no", c.number, "result", smsText(text));
+        step.sms(smsPhone(c).orElse(null), MessageKind.COMPLAINT_RESULT, params);
+        if (c.complainantAccountId != null) {
+            step.notify(c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params);
+        }
     }
 
     /**
      * Closes RESOLVED complaints whose result is older than {@code autoClose.days} (the complainant
-     * did not confirm): one transaction per complaint, optimistic version check, so two nodes never
-     * close one twice. @return how many were closed
+     * did not confirm): the kernel's timeout, one transaction per complaint with the version check,
+     * so two nodes never close one twice. @return how many were closed
      */
     int closeUnconfirmed() {
-        Instant cutoff = clock.instant().minus(settings.autoCloseDays(), ChronoUnit.DAYS);
-        List<Long> ids = tx.read(em -> em.createQuery("SELECT c.id FROM ComplaintEntity c WHERE c.status = :s AND c.statusChangedAt < :cutoff "
-                + "ORDER BY c.id", Long.class).setParameter("s", ComplaintStatus.RESOLVED).setParameter("cutoff", cutoff)
-                .setMaxResults(500).getResultList());
-        int closed = 0;
-        for (long id : ids) {
-            try {
-                closed += tx.write(em -> {
-                    ComplaintEntity c = em.find(ComplaintEntity.class, id);
-                    if (c == null || c.status != ComplaintStatus.RESOLVED || !c.statusChangedAt.isBefore(cutoff)) {
-                        return 0;
-                    }
-                    Instant now = clock.instant();
-                    event(em, c, "autoClose", c.status, ComplaintStatus.CLOSED, SYSTEM, now, null);
-                    c.status = ComplaintStatus.CLOSED;
-                    c.statusChangedAt = now;
-                    c.touchedBy(SYSTEM);
-                    em.flush();
-                    audit(em, SYSTEM, "complaint.close", c.id, "{\"from\":\"RESOLVED\",\"to\":\"CLOSED\",\"automatic\":true}");
-                    return 1;
-                });
-            } catch (ApiException e) {
-                if (e.status() != 412) {
-                    throw e;
-                }
-                // changed meanwhile (the complainant reopened or another node closed it)
-            }
-        }
-        return closed;
+        return wf.runTimeout(autoClose);
     }
 
-    /** What a transition did: the timeline action, its note, extra audit JSON fields. */
-    record Step(String action, String note, String auditDetail) {
-    }
-
-    @FunctionalInterface
-    interface Work {
-        Step apply(EntityManager em, ComplaintEntity c, Connection con, Instant now);
-    }
-
-    private Complaint transition(SpmPrincipal caller, long id, long expectedVersion, ComplaintStatus target, Work work) {
-        return tx.write(em -> {
-            ComplaintEntity c = findInScope(em, caller, id);
-            if (c.getVersion() != expectedVersion) {
-                throw ApiException.stale(c.getVersion());
-            }
-            if (!c.status.next().contains(target)) {
-                throw illegal(c, target);
-            }
-            ComplaintStatus from = c.status;
-            Instant now = clock.instant();
-            Step step = work.apply(em, c, em.unwrap(Connection.class), now);
-            c.status = target;
-            c.statusChangedAt = now;
-            c.touchedBy(caller.username());
-            event(em, c, step.action(), from, target, caller.username(), now, blankToNull(step.note()));
-            em.flush();
-            audit(em, caller.username(), "complaint." + step.action(), c.id, "{\"number\":" + quote(c.number) + ",\"from\":\"" + from
-                    + "\",\"to\":\"" + target + "\",\"note\":" + quote(blankToNull(step.note()))
-                    + (step.auditDetail() == null ? "" : ",\"detail\":" + step.auditDetail()) + "}");
-            return toDto(em, caller, c, false);
-        });
-    }
-
-    private static ApiException illegal(ComplaintEntity c, ComplaintStatus target) {
-        List<ComplaintStatus> allowed = c.status.next();
-        return ApiException.conflict(T, "complaint.illegalTransition", c.status.name(), target.name(),
-                allowed.isEmpty() ? T.text("complaint.noTransition") : allowed.stream().map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
-    private static void checkNote(String text, String field) {
-        Validation v = new Validation(T);
-        v.maxLength(field, text, 4000);
-        v.throwIfInvalid();
-    }
-
-    private static void event(EntityManager em, ComplaintEntity c, String action, ComplaintStatus from, ComplaintStatus to, String actor,
-                              Instant at, String note) {
-        EventEntity e = new EventEntity();
-        e.complaintId = c.id;
-        e.action = action;
-        e.fromStatus = from;
-        e.toStatus = to;
-        e.actor = actor;
-        e.at = at;
-        e.note = note;
-        em.persist(e);
-    }
-
-    /** When the latest result was recorded (the latest resolve event), null before any. */
-    private static Instant resolvedAt(EntityManager em, long complaintId) {
-        List<Instant> at = em.createQuery("SELECT e.at FROM EventEntity e WHERE e.complaintId = :c AND e.action = 'resolve' ORDER BY e.id DESC",
-                Instant.class).setParameter("c", complaintId).setMaxResults(1).getResultList();
-        return at.isEmpty() ? null : at.get(0);
+    private Complaint fire(SpmPrincipal caller, long id, long expectedVersion, String transition, String text,
+                           Effect<ComplaintStatus, ComplaintEntity> effect) {
+        return wf.fire(caller, id, expectedVersion, transition, TransitionInput.of(text), effect, (em, p, c) -> toDto(em, p, c, false));
     }
 
     // ---------------------------------------------------------------- views
@@ -811,7 +674,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         boolean full = list ? complainant(caller, c) : fullView(caller, c);
         Connection con = em.unwrap(Connection.class);
         List<Attachment> photos = files.attached(con, DOMAIN, Long.toString(c.id));
-        Instant resolvedAt = c.status == ComplaintStatus.RESOLVED || c.status == ComplaintStatus.CLOSED ? resolvedAt(em, c.id) : null;
+        Instant resolvedAt = c.status == ComplaintStatus.RESOLVED || c.status == ComplaintStatus.CLOSED ? wf.lastAt(em, c.id, "resolve") : null;
         Instant reopenUntil = resolvedAt == null ? null : resolvedAt.plus(settings.reopenWindowDays(), ChronoUnit.DAYS);
         Instant dueAt = null;
         if (con != null && c.status.open()) {
@@ -864,20 +727,6 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
 
     private static String link(ComplaintEntity c) {
         return "/complaints/" + c.id;
-    }
-
-    private void audit(EntityManager em, String actor, String action, Object id, String summary) {
-        if (audit != null) {
-            audit.append(em.unwrap(Connection.class), AuditEvent.of(actor, action, "complaint", id, summary));
-        }
-    }
-
-    private String quote(String s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            return "\"?\"";
-        }
     }
 
     private static String blankToNull(String s) {

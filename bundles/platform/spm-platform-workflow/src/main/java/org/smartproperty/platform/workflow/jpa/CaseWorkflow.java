@@ -439,6 +439,18 @@ public final class CaseWorkflow<S extends Enum<S>, C extends CaseRecord<S>> {
         }
     }
 
+    /** An ordered map of audit or timeline fields from key, value pairs; values may be null (unlike {@code Map.of}). */
+    public static Map<String, Object> fields(Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("key, value pairs expected");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
     /** A period for {@link Timeout}: {@code days} read at every run. */
     public static Supplier<Duration> days(java.util.function.IntSupplier days) {
         return () -> Duration.ofDays(days.getAsInt());
