@@ -10,14 +10,8 @@ import java.util.List;
 public enum PatrolStatus {
     OPEN, INSPECTED, CLOSED;
 
+    /** Which status may follow this one ({@link PatrolWorkflow#TABLE}, manual and automatic transitions). */
     public List<PatrolStatus> next() {
-        switch (this) {
-            case OPEN:
-                return List.of(INSPECTED);
-            case INSPECTED:
-                return List.of(INSPECTED, CLOSED);
-            default:
-                return List.of();
-        }
+        return PatrolWorkflow.TABLE.next(this);
     }
 }

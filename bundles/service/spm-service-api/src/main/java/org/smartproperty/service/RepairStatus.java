@@ -12,27 +12,13 @@ import java.util.List;
 public enum RepairStatus {
     REQUESTED, ACCEPTED, SCHEDULED, COMPLETED, CONFIRMED, REOPENED, REJECTED;
 
-    /** Which status may follow this one. */
+    /** Which status may follow this one ({@link RepairWorkflow#TABLE}, manual and automatic transitions). */
     public List<RepairStatus> next() {
-        switch (this) {
-            case REQUESTED:
-            case REOPENED:
-                return List.of(ACCEPTED, REJECTED);
-            case ACCEPTED:
-                return List.of(SCHEDULED, REJECTED);
-            case SCHEDULED:
-                return List.of(SCHEDULED, COMPLETED, REJECTED);
-            case COMPLETED:
-                return List.of(CONFIRMED, REOPENED);
-            case CONFIRMED:
-                return List.of(REOPENED);
-            default:
-                return List.of();
-        }
+        return RepairWorkflow.TABLE.next(this);
     }
 
     /** Whether the repair is still being worked on (its deadline runs). */
     public boolean open() {
-        return this != COMPLETED && this != CONFIRMED && this != REJECTED;
+        return !RepairWorkflow.TABLE.terminal(this);
     }
 }

@@ -3,7 +3,6 @@ package org.smartproperty.service.internal;
 import static org.smartproperty.service.internal.Workflows.T;
 import static org.smartproperty.service.internal.Workflows.WHEN;
 import static org.smartproperty.service.internal.Workflows.blankToNull;
-import static org.smartproperty.service.internal.Workflows.quote;
 import static org.smartproperty.service.internal.Workflows.scope;
 
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
@@ -26,9 +24,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.TrackedItem;
@@ -39,7 +37,6 @@ import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
-import org.smartproperty.notification.SmsRequest;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
@@ -53,8 +50,13 @@ import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.workflow.Party;
+import org.smartproperty.platform.workflow.TransitionInput;
+import org.smartproperty.platform.workflow.jpa.CaseTimeline;
+import org.smartproperty.platform.workflow.jpa.CaseWorkflow;
+import org.smartproperty.platform.workflow.jpa.Effect;
+import org.smartproperty.platform.workflow.jpa.YearCounter;
 import org.smartproperty.platform.security.AccountDirectory;
-import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.SpmPrincipal;
@@ -65,6 +67,7 @@ import org.smartproperty.service.PatrolService;
 import org.smartproperty.service.PatrolStatus;
 import org.smartproperty.service.PatrolTask;
 import org.smartproperty.service.PatrolTaskInput;
+import org.smartproperty.service.PatrolWorkflow;
 import org.smartproperty.service.PhotoReport;
 import org.smartproperty.service.PhotoReportInput;
 import org.smartproperty.service.PhotoReportStatus;
@@ -74,7 +77,8 @@ import org.smartproperty.service.PublicPatrol;
  * Photo reports and patrol tasks on JPA (SVC-PAT-1, COS-5; SVC-PAT-2 through the deadline
  * engine, domain {@code patrol}, category TASK). The task, its timeline, its deadline, the
  * reporters' notifications (in-app and SMS through the outbox) and the audit rows are written in
- * the one transaction of each call.
+ * the one transaction of each call. The task's transitions are {@link PatrolWorkflow#TABLE}'s, fired
+ * through the platform's workflow kernel ({@link CaseWorkflow}).
  */
 @Component(service = {PatrolService.class, PatrolInternals.class})
 public class PatrolServiceImpl implements PatrolService, PatrolInternals {
@@ -126,6 +130,7 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
 
     private EntityManagerFactory emf;
     private Transactions tx;
+    private CaseWorkflow<PatrolStatus, PatrolTaskEntity> wf;
     private Clock clock = Clock.systemUTC();
 
     public PatrolServiceImpl() {
@@ -144,12 +149,28 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
         this.estates = estates;
         this.clock = clock;
         this.tx = new Transactions(emf);
+        this.wf = workflow();
+    }
+
+    /** The kernel over the task's table, entity, timeline (svc_patrol_event) and counter (svc_counter, kind XC). */
+    private CaseWorkflow<PatrolStatus, PatrolTaskEntity> workflow() {
+        return CaseWorkflow.builder(PatrolWorkflow.TABLE, PatrolTaskEntity.class)
+                .transactions(tx).clock(() -> clock)
+                .timeline(new CaseTimeline("svc_patrol_event", "task_id", "svc_patrol_event_seq", 50))
+                .counter(YearCounter.shared("svc_counter", "kind", "XC", "XC"))
+                .finder(PatrolServiceImpl::taskInScope)
+                .parties((p, t, party) -> party == Party.COMPANY && handler(p, t.companyId))
+                .domain(DOMAIN).audit("patrol-task", "patrol")
+                .links(t -> "/patrols/tasks/" + t.id, t -> "patrol-task:" + t.id)
+                .services(() -> audit, () -> files, () -> deadlines(), () -> sms(), () -> notifications())
+                .build();
     }
 
     @Activate
     void activate() {
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
+        wf = workflow();
     }
 
     @Deactivate
@@ -337,9 +358,10 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
             r.touchedBy(caller.username());
             em.persist(r);
             em.flush();
-            Workflows.attachPhotos(files, em.unwrap(Connection.class), photos, caller.username(), REPORT_PHOTOS, Long.toString(r.id), "photos");
-            audit(em, caller.username(), "patrol.report", "photo-report", r.id, "{\"estateId\":" + r.estateId + ",\"latitude\":" + r.latitude
-                    + ",\"longitude\":" + r.longitude + "}");
+            Connection con = em.unwrap(Connection.class);
+            wf.attach(con, photos, caller.username(), REPORT_PHOTOS, Long.toString(r.id), "photos", true);
+            wf.audit(con, caller.username(), "report", "photo-report", r.id, CaseWorkflow.fields("estateId", r.estateId, "latitude", r.latitude,
+                    "longitude", r.longitude));
             return toDto(em, caller, r);
         });
     }
@@ -419,14 +441,12 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
             rv.throwIfInvalid();
             PhotoReportEntity first = reports.get(0);
             PatrolTaskEntity t = new PatrolTaskEntity();
-            t.number = Workflows.nextNumber(em, "XC", now);
+            t.number = wf.number(em, now);
             t.estateId = first.estateId;
             t.companyId = first.companyId;
             t.title = title != null ? title : (first.description.length() <= 200 ? first.description : first.description.substring(0, 199) + "…");
-            t.status = PatrolStatus.OPEN;
-            t.statusChangedAt = now;
             t.dueAt = now; // set below from the time limit
-            t.touchedBy(caller.username());
+            t.moveTo(PatrolStatus.OPEN, now, caller.username());
             em.persist(t);
             em.flush();
             Connection con = em.unwrap(Connection.class);
@@ -441,11 +461,9 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
                 r.taskId = t.id;
                 r.touchedBy(caller.username());
             }
-            event(em, t, "createTask", null, PatrolStatus.OPEN, caller.username(), now,
-                    reports.stream().map(r -> "#" + r.id).collect(Collectors.joining(" ")));
             em.flush();
-            audit(em, caller.username(), "patrol.createTask", "patrol-task", t.id, "{\"number\":" + quote(t.number) + ",\"estateId\":" + t.estateId
-                    + ",\"reports\":" + ids + ",\"dueAt\":\"" + t.dueAt + "\"}");
+            wf.created(em, caller.username(), t, now, "createTask", reports.stream().map(r -> "#" + r.id).collect(Collectors.joining(" ")),
+                    CaseWorkflow.fields("number", t.number, "estateId", t.estateId, "reports", ids, "dueAt", t.dueAt.toString()));
             return toDto(em, t);
         });
     }
@@ -471,121 +489,53 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
 
     @Override
     public List<PatrolEvent> events(SpmPrincipal caller, long taskId) {
-        return tx.read(em -> {
-            taskInScope(em, caller, taskId);
-            return em.createQuery("SELECT e FROM PatrolEventEntity e WHERE e.taskId = :t ORDER BY e.id", PatrolEventEntity.class)
-                    .setParameter("t", taskId).getResultList().stream()
-                    .map(e -> new PatrolEvent(e.id, e.taskId, e.action, e.fromStatus, e.toStatus, e.actor, e.at, e.note)).toList();
-        });
+        return wf.events(caller, taskId).stream().map(e -> new PatrolEvent(e.id(), e.caseId(), e.action(), status(e.from()), status(e.to()),
+                e.actor(), e.at(), e.note())).toList();
+    }
+
+    private static PatrolStatus status(String name) {
+        return name == null ? null : PatrolStatus.valueOf(name);
     }
 
     @Override
     public PatrolTask inspect(SpmPrincipal caller, long id, long expectedVersion, PatrolResult findings) {
-        String text = checkResult(findings, "findings.required", false);
-        List<AttachmentInput> photos = findings.photos() == null ? List.of() : findings.photos();
-        return transition(caller, id, expectedVersion, PatrolStatus.INSPECTED, (em, t, con, now) -> {
-            t.findings = text;
-            Workflows.attachPhotos(files, con, photos, caller.username(), TASK_PHOTOS, Long.toString(t.id), "photos");
-            return "inspect";
-        }, text);
+        return fire(caller, id, expectedVersion, "inspect", findings, (step, t) -> {
+            t.findings = step.text();
+            step.attachTo(TASK_PHOTOS);
+        });
     }
 
     @Override
     public PatrolTask close(SpmPrincipal caller, long id, long expectedVersion, PatrolResult fix) {
-        String text = checkResult(fix, "fix.required", true);
-        List<AttachmentInput> photos = fix.photos();
-        return transition(caller, id, expectedVersion, PatrolStatus.CLOSED, (em, t, con, now) -> {
-            t.fix = text;
-            Workflows.attachPhotos(files, con, photos, caller.username(), FIX_PHOTOS, Long.toString(t.id), "photos");
-            deadlines().complete(con, DOMAIN, t.id, now);
-            List<PhotoReportEntity> reports = em.createQuery("SELECT r FROM PhotoReportEntity r WHERE r.taskId = :t ORDER BY r.id",
+        return fire(caller, id, expectedVersion, "close", fix, (step, t) -> {
+            t.fix = step.text();
+            step.attachTo(FIX_PHOTOS);
+            List<PhotoReportEntity> reports = step.em().createQuery("SELECT r FROM PhotoReportEntity r WHERE r.taskId = :t ORDER BY r.id",
                     PhotoReportEntity.class).setParameter("t", t.id).getResultList();
             // COS-5: the result is fed back to every reporting owner, in-app and by SMS, with the close (a rollback sends nothing)
             String estateName = estates().get(DataScope.ALL, t.estateId).name();
-            Map<String, String> params = Map.of("estate", estateName, "result", Workflows.smsText(text));
+            Map<String, String> params = Map.of("estate", estateName, "result", Workflows.smsText(t.fix));
             Set<Long> told = new LinkedHashSet<>();
             for (PhotoReportEntity r : reports) {
                 r.status = PhotoReportStatus.CLOSED;
                 r.touchedBy(caller.username());
                 if (told.add(r.reporterAccountId)) {
-                    notifications().notify(con, r.reporterAccountId, MessageKind.PATROL_RESULT, params, "/patrols/tasks/" + t.id);
-                    Optional<String> phone = directory.contact(r.reporterAccountId).map(AccountDirectory.Contact::phone)
-                            .filter(p -> p != null && Phones.isValid(p));
-                    if (phone.isPresent()) {
-                        sms().enqueue(con, new SmsRequest(phone.get(), MessageKind.PATROL_RESULT, params, "patrol-task:" + t.id));
-                    }
+                    step.notify(r.reporterAccountId, MessageKind.PATROL_RESULT, params);
+                    step.sms(directory.contact(r.reporterAccountId).map(AccountDirectory.Contact::phone)
+                            .filter(p -> p != null && Phones.isValid(p)).orElse(null), MessageKind.PATROL_RESULT, params);
                 }
             }
-            return "close";
-        }, text);
-    }
-
-    private static String checkResult(PatrolResult r, String requiredKey, boolean photosRequired) {
-        Validation v = new Validation(T);
-        String text = r == null ? null : blankToNull(r.text());
-        if (text == null) {
-            v.error("text", requiredKey);
-        } else {
-            v.maxLength("text", text, 4000);
-        }
-        Workflows.checkPhotoCount(v, "photos", r == null ? null : r.photos(), photosRequired);
-        v.throwIfInvalid();
-        return text;
-    }
-
-    @FunctionalInterface
-    interface Work {
-        String apply(EntityManager em, PatrolTaskEntity t, Connection con, Instant now);
-    }
-
-    private PatrolTask transition(SpmPrincipal caller, long id, long expectedVersion, PatrolStatus target, Work work, String note) {
-        return tx.write(em -> {
-            PatrolTaskEntity t = taskInScope(em, caller, id);
-            if (t.getVersion() != expectedVersion) {
-                throw ApiException.stale(t.getVersion());
-            }
-            if (!t.status.next().contains(target)) {
-                List<PatrolStatus> allowed = t.status.next();
-                throw ApiException.conflict(T, "patrol.illegalTransition", t.status.name(), target.name(),
-                        allowed.isEmpty() ? T.text("patrol.noTransition") : allowed.stream().map(Enum::name).collect(Collectors.joining(", ")));
-            }
-            if (!handler(caller, t.companyId)) {
-                throw notHandler();
-            }
-            PatrolStatus from = t.status;
-            Instant now = clock.instant();
-            String action = work.apply(em, t, em.unwrap(Connection.class), now);
-            t.status = target;
-            t.statusChangedAt = now;
-            t.touchedBy(caller.username());
-            event(em, t, action, from, target, caller.username(), now, note);
-            em.flush();
-            audit(em, caller.username(), "patrol." + action, "patrol-task", t.id, "{\"number\":" + quote(t.number) + ",\"from\":\"" + from
-                    + "\",\"to\":\"" + target + "\",\"note\":" + quote(note) + "}");
-            return toDto(em, t);
         });
     }
 
-    private static void event(EntityManager em, PatrolTaskEntity t, String action, PatrolStatus from, PatrolStatus to, String actor, Instant at,
-                              String note) {
-        PatrolEventEntity e = new PatrolEventEntity();
-        e.taskId = t.id;
-        e.action = action;
-        e.fromStatus = from;
-        e.toStatus = to;
-        e.actor = actor;
-        e.at = at;
-        e.note = note;
-        em.persist(e);
+    private PatrolTask fire(SpmPrincipal caller, long id, long expectedVersion, String transition, PatrolResult result,
+                            Effect<PatrolStatus, PatrolTaskEntity> effect) {
+        TransitionInput in = result == null ? null : new TransitionInput(result.text(), result.photos());
+        return wf.fire(caller, id, expectedVersion, transition, in, effect, (em, p, t) -> toDto(em, t));
     }
 
-    private static Instant closedAt(EntityManager em, PatrolTaskEntity t) {
-        if (t.status != PatrolStatus.CLOSED) {
-            return null;
-        }
-        List<Instant> at = em.createQuery("SELECT e.at FROM PatrolEventEntity e WHERE e.taskId = :t AND e.action = 'close' ORDER BY e.id DESC",
-                Instant.class).setParameter("t", t.id).setMaxResults(1).getResultList();
-        return at.isEmpty() ? null : at.get(0);
+    private Instant closedAt(EntityManager em, PatrolTaskEntity t) {
+        return t.status == PatrolStatus.CLOSED ? wf.lastAt(em, t.id, "close") : null;
     }
 
     // ---------------------------------------------------------------- public (SVC-PAT-1, DIS-5)
@@ -593,7 +543,8 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
     @Override
     public Page<PublicPatrol> published(Long estateId, Long companyId, PageRequest page) {
         Map<String, Estate> estateCache = new HashMap<>();
-        return tx.read(em -> {
+        // a write transaction: the timeline (the time of the close) is read on the unit's connection
+        return tx.write(em -> {
             StringBuilder where = new StringBuilder(" WHERE t.status = :closed");
             Map<String, Object> params = new HashMap<>();
             params.put("closed", PatrolStatus.CLOSED);
@@ -645,12 +596,6 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
         return new PatrolTask(t.id, t.number, t.estateId, t.companyId, t.title, reportIds, t.status, t.dueAt, limitDue, t.findings,
                 files.attached(con, TASK_PHOTOS, ref), t.fix, files.attached(con, FIX_PHOTOS, ref), t.getCreatedBy(), t.getCreatedAt(),
                 t.statusChangedAt, closedAt(em, t), t.getVersion());
-    }
-
-    private void audit(EntityManager em, String actor, String action, String type, Object id, String summary) {
-        if (audit != null) {
-            audit.append(em.unwrap(Connection.class), AuditEvent.of(actor, action, type, id, summary));
-        }
     }
 
     /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */

@@ -12,12 +12,13 @@ import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 
 import org.smartproperty.platform.persistence.AuditedEntity;
+import org.smartproperty.platform.workflow.CaseRecord;
 import org.smartproperty.service.PatrolStatus;
 
 /** One patrol task (svc_patrol_task); when it was closed is its latest {@code close} event. */
 @Entity
 @Table(name = "svc_patrol_task")
-public class PatrolTaskEntity extends AuditedEntity {
+public class PatrolTaskEntity extends AuditedEntity implements CaseRecord<PatrolStatus> {
 
     @Id
     @SequenceGenerator(name = "svc_patrol_task_seq", sequenceName = "svc_patrol_task_seq", allocationSize = 50)
@@ -33,4 +34,36 @@ public class PatrolTaskEntity extends AuditedEntity {
     @Column(name = "findings") String findings;
     @Column(name = "fix") String fix;
     @Column(name = "status_changed_at") Instant statusChangedAt;
+
+    @Override
+    public long caseId() {
+        return id;
+    }
+
+    @Override
+    public String caseNumber() {
+        return number;
+    }
+
+    @Override
+    public PatrolStatus caseStatus() {
+        return status;
+    }
+
+    @Override
+    public Instant caseStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    @Override
+    public long caseVersion() {
+        return getVersion();
+    }
+
+    @Override
+    public void moveTo(PatrolStatus to, Instant at, String actor) {
+        status = to;
+        statusChangedAt = at;
+        touchedBy(actor);
+    }
 }

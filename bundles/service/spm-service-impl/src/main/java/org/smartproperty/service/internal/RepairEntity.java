@@ -12,6 +12,7 @@ import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 
 import org.smartproperty.platform.persistence.AuditedEntity;
+import org.smartproperty.platform.workflow.CaseRecord;
 import org.smartproperty.service.RepairCategory;
 import org.smartproperty.service.RepairStatus;
 
@@ -22,7 +23,7 @@ import org.smartproperty.service.RepairStatus;
  */
 @Entity
 @Table(name = "svc_repair")
-public class RepairEntity extends AuditedEntity {
+public class RepairEntity extends AuditedEntity implements CaseRecord<RepairStatus> {
 
     @Id
     @SequenceGenerator(name = "svc_repair_seq", sequenceName = "svc_repair_seq", allocationSize = 50)
@@ -47,4 +48,36 @@ public class RepairEntity extends AuditedEntity {
     @Column(name = "reason") String reason;
     @Column(name = "requested_at") Instant requestedAt;
     @Column(name = "status_changed_at") Instant statusChangedAt;
+
+    @Override
+    public long caseId() {
+        return id;
+    }
+
+    @Override
+    public String caseNumber() {
+        return number;
+    }
+
+    @Override
+    public RepairStatus caseStatus() {
+        return status;
+    }
+
+    @Override
+    public Instant caseStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    @Override
+    public long caseVersion() {
+        return getVersion();
+    }
+
+    @Override
+    public void moveTo(RepairStatus to, Instant at, String actor) {
+        status = to;
+        statusChangedAt = at;
+        touchedBy(actor);
+    }
 }

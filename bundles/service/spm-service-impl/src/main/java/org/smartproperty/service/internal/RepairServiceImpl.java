@@ -3,8 +3,6 @@ package org.smartproperty.service.internal;
 import static org.smartproperty.service.internal.Workflows.T;
 import static org.smartproperty.service.internal.Workflows.WHEN;
 import static org.smartproperty.service.internal.Workflows.blankToNull;
-import static org.smartproperty.service.internal.Workflows.checkText;
-import static org.smartproperty.service.internal.Workflows.quote;
 import static org.smartproperty.service.internal.Workflows.scope;
 
 import java.sql.Connection;
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
@@ -30,9 +27,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +43,7 @@ import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
-import org.smartproperty.notification.SmsRequest;
 import org.smartproperty.platform.Job;
-import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
@@ -58,13 +53,18 @@ import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.files.Attachment;
 import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
-import org.smartproperty.platform.persistence.AuditedEntity;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.workflow.Party;
+import org.smartproperty.platform.workflow.Timeout;
+import org.smartproperty.platform.workflow.TransitionInput;
+import org.smartproperty.platform.workflow.jpa.CaseTimeline;
+import org.smartproperty.platform.workflow.jpa.CaseWorkflow;
+import org.smartproperty.platform.workflow.jpa.Effect;
+import org.smartproperty.platform.workflow.jpa.YearCounter;
 import org.smartproperty.platform.security.AccountDirectory;
-import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.SpmPrincipal;
@@ -76,6 +76,7 @@ import org.smartproperty.service.RepairInput;
 import org.smartproperty.service.RepairQuery;
 import org.smartproperty.service.RepairService;
 import org.smartproperty.service.RepairStatus;
+import org.smartproperty.service.RepairWorkflow;
 
 /**
  * Repairs on JPA (SVC-REP-1, OWN-4, COS-6, OCS-7; SVC-REP-2 through the deadline engine): the
@@ -84,6 +85,8 @@ import org.smartproperty.service.RepairStatus;
  * the one transaction of each call. A COMPLETED repair becomes CONFIRMED when the requester
  * confirms, or automatically {@code autoConfirm.days} after the completion; the requester may
  * reopen within {@code reopen.windowDays} of the completion (from COMPLETED or CONFIRMED).
+ * The transitions are {@link RepairWorkflow#TABLE}'s, fired through the platform's workflow
+ * kernel ({@link CaseWorkflow}); this class adds what is the repair's own.
  */
 @Component(service = {RepairService.class, RepairInternals.class}, configurationPid = "org.smartproperty.service",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -96,7 +99,6 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
     /** Owner kind of the photos the company reports back with. */
     static final String RESULT_PHOTOS = "repair-result";
     private static final Logger LOG = LoggerFactory.getLogger(RepairServiceImpl.class);
-    private static final String SYSTEM = AuditedEntity.SYSTEM;
 
     /** Settings in force (PID org.smartproperty.service). */
     record Settings(int reopenWindowDays, int autoConfirmDays, int intervalMinutes) {
@@ -155,6 +157,10 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
 
     private EntityManagerFactory emf;
     private Transactions tx;
+    private CaseWorkflow<RepairStatus, RepairEntity> wf;
+    /** COMPLETED → CONFIRMED {@code autoConfirm.days} after the completion, checked every {@code autoConfirm.intervalMinutes}. */
+    private final Timeout autoConfirm = new Timeout("repair.auto-confirm", "autoConfirm", "confirm",
+            () -> Duration.ofDays(this.settings.autoConfirmDays()), () -> Duration.ofMinutes(this.settings.intervalMinutes()));
     private Clock clock = Clock.systemUTC();
     private volatile Settings settings = Settings.DEFAULTS;
     private ServiceRegistration<Job> job;
@@ -175,6 +181,23 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         this.estates = estates;
         this.clock = clock;
         this.tx = new Transactions(emf);
+        this.wf = workflow();
+    }
+
+    /** The kernel over the repair's table, entity, timeline (svc_repair_event) and counter (svc_counter, kind BX). */
+    private CaseWorkflow<RepairStatus, RepairEntity> workflow() {
+        return CaseWorkflow.builder(RepairWorkflow.TABLE, RepairEntity.class)
+                .transactions(tx).clock(() -> clock)
+                .timeline(new CaseTimeline("svc_repair_event", "repair_id", "svc_repair_event_seq", 50))
+                .counter(YearCounter.shared("svc_counter", "kind", "BX", "BX"))
+                .finder(RepairServiceImpl::findInScope)
+                .parties(RepairServiceImpl::isParty)
+                .domain(DOMAIN)
+                .links(RepairServiceImpl::link, RepairServiceImpl::reference)
+                .trackedItem((r, now) -> new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
+                        r.handlerAccountId, null, now))
+                .services(() -> audit, () -> files, () -> deadlines(), () -> sms(), () -> notifications())
+                .build();
     }
 
     @Activate
@@ -182,18 +205,13 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf);
+        wf = workflow();
         job = context.registerService(Job.class, autoConfirmJob(), null);
     }
 
     /** The auto-confirm as a platform job (issue 10 item 3): every {@code autoConfirm.intervalMinutes}, one node at a time. */
     Job autoConfirmJob() {
-        return Job.of("repair.auto-confirm", () -> JobSchedule.every(Duration.ofMinutes(settings.intervalMinutes())), c -> {
-            int n = confirmUnconfirmed();
-            if (n > 0) {
-                LOG.info("Repairs confirmed automatically: {}", n);
-            }
-            return n + " confirmed";
-        });
+        return wf.job(autoConfirm, n -> n + " confirmed");
     }
 
     @Modified
@@ -247,15 +265,15 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         return p.can("repair:handle") && s.kind() == DataScope.Kind.COMPANY && r.companyId != null && r.companyId.equals(s.companyId());
     }
 
-    private static void requireHandler(SpmPrincipal p, RepairEntity r) {
-        if (!handler(p, r)) {
-            throw new ApiException(403, "repair.notHandler", T, null);
-        }
-    }
-
-    private static void requireRequester(SpmPrincipal p, RepairEntity r) {
-        if (!requester(p, r)) {
-            throw new ApiException(403, "repair.notRequester", T, null);
+    /** The parties of {@link RepairWorkflow#TABLE}. */
+    private static boolean isParty(SpmPrincipal p, RepairEntity r, Party party) {
+        switch (party) {
+            case COMPANY:
+                return handler(p, r);
+            case REPORTER:
+                return requester(p, r);
+            default:
+                return false;
         }
     }
 
@@ -421,7 +439,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         return tx.write(em -> {
             Instant now = clock.instant();
             RepairEntity r = new RepairEntity();
-            r.number = Workflows.nextNumber(em, "BX", now);
+            r.number = wf.number(em, now);
             r.estateId = fEstate.id();
             r.companyId = fEstate.companyId();
             r.houseId = fHouse == null ? null : fHouse.id();
@@ -432,30 +450,27 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
             r.requesterAccountId = caller.accountId();
             r.requesterName = fName;
             r.requesterPhone = fPhone == null ? null : Phones.normalize(fPhone).orElse(fPhone);
-            r.status = RepairStatus.REQUESTED;
             r.requestedAt = now;
-            r.statusChangedAt = now;
-            r.touchedBy(caller.username());
+            r.moveTo(RepairStatus.REQUESTED, now, caller.username());
             em.persist(r);
             em.flush();
             Connection con = em.unwrap(Connection.class);
-            Workflows.attachPhotos(files, con, photos, caller.username(), DOMAIN, Long.toString(r.id), "photos");
-            event(em, r, "create", null, RepairStatus.REQUESTED, caller.username(), now, null);
+            wf.attach(con, photos, caller.username(), DOMAIN, Long.toString(r.id), "photos", true);
             // until a user of the company accepts it, warnings and escalations (SLA-3) go to the company's first account
             List<AccountDirectory.Contact> companyAccounts = directory.accountsOf(DataScope.company(r.companyId));
             Long companyAccount = companyAccounts.stream().map(AccountDirectory.Contact::accountId).findFirst().orElse(null);
-            deadlines().start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
+            wf.startDeadline(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
                     companyAccount, null, now));
             Map<String, String> params = Map.of("no", r.number);
-            smsPhone(r).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.REPAIR_RECEIVED, params, reference(r))));
-            notifications().notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, link(r));
+            wf.sms(con, smsPhone(r).orElse(null), MessageKind.REPAIR_RECEIVED, params, r);
+            wf.notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, r);
             // COS-6: the company learns of the request in its portal at once, in the same transaction
             Map<String, String> forCompany = Map.of("no", r.number, "place", r.unitCode != null ? r.unitCode : String.valueOf(r.location));
             for (AccountDirectory.Contact a : companyAccounts) {
-                notifications().notify(con, a.accountId(), MessageKind.REPAIR_NEW, forCompany, link(r));
+                wf.notify(con, a.accountId(), MessageKind.REPAIR_NEW, forCompany, r);
             }
-            audit(em, caller.username(), "repair.create", r.id, "{\"number\":" + quote(r.number) + ",\"category\":\"" + r.category
-                    + "\",\"estateId\":" + r.estateId + ",\"unitCode\":" + quote(r.unitCode) + ",\"companyId\":" + r.companyId + "}");
+            wf.created(em, caller.username(), r, now, null, CaseWorkflow.fields("number", r.number, "category", r.category, "estateId",
+                    r.estateId, "unitCode", r.unitCode, "companyId", r.companyId));
             return toDto(em, caller, r, false);
         });
     }
@@ -498,7 +513,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
             RepairEntity r = findInScope(em, caller, id);
             Repair dto = toDto(em, caller, r, false);
             if (dto.fullPersonalData() && !requester(caller, r) && r.requesterPhone != null) {
-                audit(em, caller.username(), "repair.view-full", r.id, "{\"number\":" + quote(r.number) + "}");
+                wf.audit(em.unwrap(Connection.class), caller.username(), "view-full", r.id, CaseWorkflow.fields("number", r.number));
             }
             return dto;
         });
@@ -506,24 +521,21 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
 
     @Override
     public List<RepairEvent> events(SpmPrincipal caller, long id) {
-        return tx.read(em -> {
-            findInScope(em, caller, id);
-            return em.createQuery("SELECT e FROM RepairEventEntity e WHERE e.repairId = :r ORDER BY e.id", RepairEventEntity.class)
-                    .setParameter("r", id).getResultList().stream()
-                    .map(e -> new RepairEvent(e.id, e.repairId, e.action, e.fromStatus, e.toStatus, e.actor, e.at, e.note)).toList();
-        });
+        return wf.events(caller, id).stream().map(e -> new RepairEvent(e.id(), e.caseId(), e.action(), status(e.from()), status(e.to()),
+                e.actor(), e.at(), e.note())).toList();
     }
 
-    // ---------------------------------------------------------------- transitions (COS-6, OWN-4)
+    private static RepairStatus status(String name) {
+        return name == null ? null : RepairStatus.valueOf(name);
+    }
+
+    // ---------------------------------------------------------------- transitions (COS-6, OWN-4; RepairWorkflow.TABLE)
 
     @Override
     public Repair accept(SpmPrincipal caller, long id, long expectedVersion, String note) {
-        checkText(note, "note");
-        return transition(caller, id, expectedVersion, RepairStatus.ACCEPTED, (em, r, con, now) -> {
-            requireHandler(caller, r);
+        return fire(caller, id, expectedVersion, "accept", TransitionInput.of(note), (step, r) -> {
             r.handlerAccountId = caller.accountId();
-            deadlines().reassign(con, DOMAIN, r.id, caller.accountId(), null);
-            return new Step("accept", note, null);
+            deadlines().reassign(step.connection(), DOMAIN, r.id, caller.accountId(), null);
         });
     }
 
@@ -537,176 +549,65 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         }
         v.maxLength("note", note, 4000);
         v.throwIfInvalid();
-        return transition(caller, id, expectedVersion, RepairStatus.SCHEDULED, (em, r, con, now) -> {
-            requireHandler(caller, r);
+        return fire(caller, id, expectedVersion, "schedule", TransitionInput.of(note), (step, r) -> {
             boolean again = r.status == RepairStatus.SCHEDULED;
-            em.createNativeQuery("UPDATE svc_repair SET appointment_at = ? WHERE id = ?")
+            step.em().createNativeQuery("UPDATE svc_repair SET appointment_at = ? WHERE id = ?")
                     .setParameter(1, Timestamp.from(appointmentAt)).setParameter(2, r.id).executeUpdate();
             r.appointmentAt = appointmentAt;
-            String text = WHEN.format(appointmentAt) + (blankToNull(note) == null ? "" : " " + note.trim());
-            return new Step(again ? "reschedule" : "schedule", text, "{\"appointmentAt\":\"" + appointmentAt + "\"}");
+            step.action(again ? "reschedule" : "schedule")
+                    .note(WHEN.format(appointmentAt) + (step.text() == null ? "" : " " + step.text()))
+                    .detail("appointmentAt", appointmentAt.toString());
         });
     }
 
     @Override
     public Repair complete(SpmPrincipal caller, long id, long expectedVersion, RepairCompletion c) {
-        Validation v = new Validation(T);
-        String report = c == null ? null : blankToNull(c.report());
-        if (report == null) {
-            v.error("report", "report.required");
-        } else {
-            v.maxLength("report", report, 4000);
-        }
-        List<AttachmentInput> photos = c == null || c.photos() == null ? List.of() : c.photos();
-        Workflows.checkPhotoCount(v, "photos", photos, false);
-        v.throwIfInvalid();
-        return transition(caller, id, expectedVersion, RepairStatus.COMPLETED, (em, r, con, now) -> {
-            requireHandler(caller, r);
-            r.report = report;
-            Workflows.attachPhotos(files, con, photos, caller.username(), RESULT_PHOTOS, Long.toString(r.id), "photos");
-            deadlines().complete(con, DOMAIN, r.id, now);
+        TransitionInput in = c == null ? null : new TransitionInput(c.report(), c.photos());
+        return fire(caller, id, expectedVersion, "complete", in, (step, r) -> {
+            r.report = step.text();
+            step.attachTo(RESULT_PHOTOS);
             // COS-6: the result is fed back to the requester, queued with the completion (a rollback sends nothing)
             Map<String, String> params = Map.of("no", r.number);
-            smsPhone(r).ifPresent(to -> sms().enqueue(con, new SmsRequest(to, MessageKind.REPAIR_DONE, params, reference(r))));
-            notifications().notify(con, r.requesterAccountId, MessageKind.REPAIR_DONE, params, link(r));
-            return new Step("complete", report, null);
+            step.sms(smsPhone(r).orElse(null), MessageKind.REPAIR_DONE, params);
+            step.notify(r.requesterAccountId, MessageKind.REPAIR_DONE, params);
         });
     }
 
     @Override
     public Repair confirm(SpmPrincipal caller, long id, long expectedVersion, String note) {
-        checkText(note, "note");
-        return transition(caller, id, expectedVersion, RepairStatus.CONFIRMED, (em, r, con, now) -> {
-            requireRequester(caller, r);
-            return new Step("confirm", note, null);
-        });
+        return fire(caller, id, expectedVersion, "confirm", TransitionInput.of(note), null);
     }
 
     @Override
     public Repair reopen(SpmPrincipal caller, long id, long expectedVersion, String reason) {
-        checkText(reason, "reason");
-        return transition(caller, id, expectedVersion, RepairStatus.REOPENED, (em, r, con, now) -> {
-            requireRequester(caller, r);
-            Instant completedAt = completedAt(em, r.id);
+        return fire(caller, id, expectedVersion, "reopen", TransitionInput.of(reason), (step, r) -> {
+            Instant completedAt = wf.lastAt(step.em(), r.id, "complete");
             int days = settings.reopenWindowDays();
             Instant until = completedAt.plus(days, ChronoUnit.DAYS);
-            if (now.isAfter(until)) {
+            if (step.now().isAfter(until)) {
                 throw ApiException.conflict(T, "repair.reopenWindow", WHEN.format(completedAt), days, WHEN.format(until));
             }
             r.report = null;
-            deadlines().start(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
-                    r.handlerAccountId, null, now));
-            return new Step("reopen", blankToNull(reason), null);
         });
     }
 
     @Override
     public Repair reject(SpmPrincipal caller, long id, long expectedVersion, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid(T, "reason", "reason.required");
-        }
-        checkText(reason, "reason");
-        return transition(caller, id, expectedVersion, RepairStatus.REJECTED, (em, r, con, now) -> {
-            requireHandler(caller, r);
-            r.reason = reason.trim();
-            deadlines().cancel(con, DOMAIN, r.id, now);
-            return new Step("reject", r.reason, null);
-        });
+        return fire(caller, id, expectedVersion, "reject", TransitionInput.of(reason), (step, r) -> r.reason = step.text());
     }
 
     /**
-     * Confirms COMPLETED repairs whose completion is older than {@code autoConfirm.days}: one
-     * transaction per repair, optimistic version check, so two nodes never confirm one twice.
-     * @return how many were confirmed
+     * Confirms COMPLETED repairs whose completion is older than {@code autoConfirm.days}: the
+     * kernel's timeout, one transaction per repair with the version check, so two nodes never
+     * confirm one twice. @return how many were confirmed
      */
     int confirmUnconfirmed() {
-        Instant cutoff = clock.instant().minus(settings.autoConfirmDays(), ChronoUnit.DAYS);
-        List<Long> ids = tx.read(em -> em.createQuery("SELECT r.id FROM RepairEntity r WHERE r.status = :s AND r.statusChangedAt < :cutoff "
-                + "ORDER BY r.id", Long.class).setParameter("s", RepairStatus.COMPLETED).setParameter("cutoff", cutoff)
-                .setMaxResults(500).getResultList());
-        int confirmed = 0;
-        for (long id : ids) {
-            try {
-                confirmed += tx.write(em -> {
-                    RepairEntity r = em.find(RepairEntity.class, id);
-                    if (r == null || r.status != RepairStatus.COMPLETED || !r.statusChangedAt.isBefore(cutoff)) {
-                        return 0;
-                    }
-                    Instant now = clock.instant();
-                    event(em, r, "autoConfirm", r.status, RepairStatus.CONFIRMED, SYSTEM, now, null);
-                    r.status = RepairStatus.CONFIRMED;
-                    r.statusChangedAt = now;
-                    r.touchedBy(SYSTEM);
-                    em.flush();
-                    audit(em, SYSTEM, "repair.confirm", r.id, "{\"from\":\"COMPLETED\",\"to\":\"CONFIRMED\",\"automatic\":true}");
-                    return 1;
-                });
-            } catch (ApiException e) {
-                if (e.status() != 412) {
-                    throw e;
-                }
-            }
-        }
-        return confirmed;
+        return wf.runTimeout(autoConfirm);
     }
 
-    /** What a transition did: the timeline action, its note, extra audit JSON fields. */
-    record Step(String action, String note, String auditDetail) {
-    }
-
-    @FunctionalInterface
-    interface Work {
-        Step apply(EntityManager em, RepairEntity r, Connection con, Instant now);
-    }
-
-    private Repair transition(SpmPrincipal caller, long id, long expectedVersion, RepairStatus target, Work work) {
-        return tx.write(em -> {
-            RepairEntity r = findInScope(em, caller, id);
-            if (r.getVersion() != expectedVersion) {
-                throw ApiException.stale(r.getVersion());
-            }
-            if (!r.status.next().contains(target)) {
-                throw illegal(r, target);
-            }
-            RepairStatus from = r.status;
-            Instant now = clock.instant();
-            Step step = work.apply(em, r, em.unwrap(Connection.class), now);
-            r.status = target;
-            r.statusChangedAt = now;
-            r.touchedBy(caller.username());
-            event(em, r, step.action(), from, target, caller.username(), now, blankToNull(step.note()));
-            em.flush();
-            audit(em, caller.username(), "repair." + step.action(), r.id, "{\"number\":" + quote(r.number) + ",\"from\":\"" + from
-                    + "\",\"to\":\"" + target + "\",\"note\":" + quote(blankToNull(step.note()))
-                    + (step.auditDetail() == null ? "" : ",\"detail\":" + step.auditDetail()) + "}");
-            return toDto(em, caller, r, false);
-        });
-    }
-
-    private static ApiException illegal(RepairEntity r, RepairStatus target) {
-        List<RepairStatus> allowed = r.status.next();
-        return ApiException.conflict(T, "repair.illegalTransition", r.status.name(), target.name(),
-                allowed.isEmpty() ? T.text("repair.noTransition") : allowed.stream().map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
-    private static void event(EntityManager em, RepairEntity r, String action, RepairStatus from, RepairStatus to, String actor,
-                              Instant at, String note) {
-        RepairEventEntity e = new RepairEventEntity();
-        e.repairId = r.id;
-        e.action = action;
-        e.fromStatus = from;
-        e.toStatus = to;
-        e.actor = actor;
-        e.at = at;
-        e.note = note;
-        em.persist(e);
-    }
-
-    /** When the latest completion was reported (the latest complete event), null before any. */
-    private static Instant completedAt(EntityManager em, long repairId) {
-        List<Instant> at = em.createQuery("SELECT e.at FROM RepairEventEntity e WHERE e.repairId = :r AND e.action = 'complete' "
-                + "ORDER BY e.id DESC", Instant.class).setParameter("r", repairId).setMaxResults(1).getResultList();
-        return at.isEmpty() ? null : at.get(0);
+    private Repair fire(SpmPrincipal caller, long id, long expectedVersion, String transition, TransitionInput in,
+                        Effect<RepairStatus, RepairEntity> effect) {
+        return wf.fire(caller, id, expectedVersion, transition, in, effect, (em, p, r) -> toDto(em, p, r, false));
     }
 
     // ---------------------------------------------------------------- views
@@ -717,7 +618,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         String ref = Long.toString(r.id);
         List<Attachment> photos = files.attached(con, DOMAIN, ref);
         List<Attachment> reportPhotos = files.attached(con, RESULT_PHOTOS, ref);
-        Instant completedAt = r.status == RepairStatus.COMPLETED || r.status == RepairStatus.CONFIRMED ? completedAt(em, r.id) : null;
+        Instant completedAt = r.status == RepairStatus.COMPLETED || r.status == RepairStatus.CONFIRMED ? wf.lastAt(em, r.id, "complete") : null;
         Instant reopenUntil = completedAt == null ? null : completedAt.plus(settings.reopenWindowDays(), ChronoUnit.DAYS);
         Instant dueAt = null;
         if (con != null && r.status.open()) {
@@ -757,12 +658,6 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
 
     private static String link(RepairEntity r) {
         return "/repairs/" + r.id;
-    }
-
-    private void audit(EntityManager em, String actor, String action, Object id, String summary) {
-        if (audit != null) {
-            audit.append(em.unwrap(Connection.class), AuditEvent.of(actor, action, "repair", id, summary));
-        }
     }
 
     /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */

@@ -200,9 +200,14 @@ public final class CaseWorkflow<S extends Enum<S>, C extends CaseRecord<S>> {
      * with {@code summary}.
      */
     public void created(EntityManager em, String actor, C item, Instant now, String note, Map<String, ?> summary) {
+        created(em, actor, item, now, "create", note, summary);
+    }
+
+    /** {@link #created(EntityManager, String, CaseRecord, Instant, String, Map)} with an action of the domain's ({@code createTask}). */
+    public void created(EntityManager em, String actor, C item, Instant now, String action, String note, Map<String, ?> summary) {
         Connection con = em.unwrap(Connection.class);
-        timeline.append(con, item.caseId(), "create", null, item.caseStatus().name(), actor, now, note, null);
-        audit(con, actor, "create", item.caseId(), summary);
+        timeline.append(con, item.caseId(), action, null, item.caseStatus().name(), actor, now, note, null);
+        audit(con, actor, action, item.caseId(), summary);
     }
 
     /** Starts the item's deadline with the workflow's tracked item (creation). */
@@ -295,9 +300,14 @@ public final class CaseWorkflow<S extends Enum<S>, C extends CaseRecord<S>> {
 
     /** Appends {@code <prefix>.<action>} on the item with a JSON summary written by Jackson. */
     public void audit(Connection con, String actor, String action, Object id, Map<String, ?> summary) {
+        audit(con, actor, action, auditType, id, summary);
+    }
+
+    /** Appends {@code <prefix>.<action>} on another object of the domain ({@code photo-report}) with a JSON summary by Jackson. */
+    public void audit(Connection con, String actor, String action, String objectType, Object id, Map<String, ?> summary) {
         AuditTrail a = audit.get();
         if (a != null) {
-            a.append(con, AuditEvent.of(actor, auditPrefix + "." + action, auditType, id, summary == null ? null : Json.write(summary)));
+            a.append(con, AuditEvent.of(actor, auditPrefix + "." + action, objectType, id, summary == null ? null : Json.write(summary)));
         }
     }
 
