@@ -9,7 +9,7 @@
  * written on the connection of the caller's transaction, so nothing commits half.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.platform.workflow.jpa;
 
 import org.osgi.annotation.bundle.Export;
