@@ -21,6 +21,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.smartproperty.platform.rest.QueryParams;
+import org.smartproperty.complaint.ComplaintWorkflow;
 import org.smartproperty.complaint.Complaint;
 import org.smartproperty.complaint.ComplaintCategory;
 import org.smartproperty.complaint.ComplaintEvent;
@@ -37,6 +38,7 @@ import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.RequiresPermission;
+import org.smartproperty.platform.rest.WorkflowTransition;
 
 /**
  * {@code /api/v1/complaints} (SVC-CMP-1..4, OWN-5, COS-7, OCS-8): filing and registration, the
@@ -110,6 +112,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/dispatch")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "dispatch")
     @RequiresPermission("complaint:dispatch")
     @Doc(summary = "Dispatch to an officer or forward to the company complained about (REGISTERED, REOPENED or DISPATCHED)",
             requirements = "SVC-CMP-2", description = "Body {\"officerAccountId\": n} or {\"forwardToCompany\": true}, optional note. "
@@ -123,6 +126,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/accept")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "accept")
     @RequiresPermission("complaint:handle")
     @Doc(summary = "The assignee (officer, or the company it was forwarded to) starts handling: DISPATCHED → IN_PROGRESS",
             requirements = "SVC-CMP-3, COS-7", description = "Body {\"note\"} optional. If-Match required.")
@@ -135,6 +139,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/wait")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "wait")
     @RequiresPermission("complaint:handle")
     @Doc(summary = "Wait for the complainant: IN_PROGRESS → WAITING, the deadline pauses (409 when the category is not pausable)",
             requirements = "SVC-CMP-3, SLA-2", description = "Body {\"note\"} optional. If-Match required.")
@@ -147,6 +152,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/resume")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "resume")
     @RequiresPermission("complaint:handle")
     @Doc(summary = "Resume handling: WAITING → IN_PROGRESS, the deadline moves by the working time of the pause",
             requirements = "SVC-CMP-3, SLA-2", description = "Body {\"note\"} optional. If-Match required.")
@@ -159,6 +165,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/resolve")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "resolve")
     @RequiresPermission("complaint:handle")
     @Doc(summary = "Record the result: IN_PROGRESS → RESOLVED; the complainant is told by SMS (and in-app)",
             requirements = "SVC-CMP-4, COS-7", description = "Body {\"result\": required}. The deadline completes. If-Match required.")
@@ -171,6 +178,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/close")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "close")
     @RequiresPermission("complaint:read")
     @Doc(summary = "The complainant confirms the result: RESOLVED → CLOSED (the regulator may close for a caller without an account)",
             requirements = "SVC-CMP-4, OWN-5", description = "Unconfirmed results close automatically after autoClose.days (PID "
@@ -184,6 +192,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/reopen")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "reopen")
     @RequiresPermission("complaint:read")
     @Doc(summary = "The complainant reopens: RESOLVED or CLOSED → REOPENED within reopen.windowDays of the result (409 naming the window after)",
             requirements = "OWN-5, SVC-CMP-4", description = "Body {\"reason\"} optional. The deadline starts again; the regulator "
@@ -197,6 +206,7 @@ public class ComplaintResource extends ComplaintServiceClient {
 
     @POST
     @Path("{id}/reject")
+    @WorkflowTransition(table = ComplaintWorkflow.class, value = "reject")
     @RequiresPermission("complaint:handle")
     @Doc(summary = "Reject with a reason (any open status → REJECTED); the complainant is told by SMS",
             requirements = "SVC-CMP-2, SVC-CMP-3", description = "Body {\"reason\": required}. The deadline is cancelled. If-Match required.")

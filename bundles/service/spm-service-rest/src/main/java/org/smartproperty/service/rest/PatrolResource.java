@@ -21,6 +21,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.smartproperty.platform.rest.QueryParams;
+import org.smartproperty.service.PatrolWorkflow;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
@@ -28,6 +29,7 @@ import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.RequiresPermission;
+import org.smartproperty.platform.rest.WorkflowTransition;
 import org.smartproperty.service.PatrolEvent;
 import org.smartproperty.service.PatrolQuery;
 import org.smartproperty.service.PatrolResult;
@@ -139,6 +141,7 @@ public class PatrolResource extends PatrolServiceClient {
 
     @POST
     @Path("{id}/inspect")
+    @WorkflowTransition(table = PatrolWorkflow.class, value = "inspect")
     @RequiresPermission("patrol:handle")
     @Doc(summary = "Record the findings: OPEN or INSPECTED → INSPECTED", requirements = "SVC-PAT-1, COS-5",
             description = "Body {\"text\": required, \"photos\": [{fileId}] (at most 9)}. If-Match required.")
@@ -151,6 +154,7 @@ public class PatrolResource extends PatrolServiceClient {
 
     @POST
     @Path("{id}/close")
+    @WorkflowTransition(table = PatrolWorkflow.class, value = "close")
     @RequiresPermission("patrol:handle")
     @Doc(summary = "Record the fix and close: INSPECTED → CLOSED; the reporting owners are told (in-app, SMS), the result is published",
             requirements = "SVC-PAT-1, COS-5", description = "Body {\"text\": required, \"photos\": [{fileId}] (1–9)}. The deadline completes. "

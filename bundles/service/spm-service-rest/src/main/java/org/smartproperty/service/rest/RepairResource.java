@@ -24,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.smartproperty.platform.rest.QueryParams;
+import org.smartproperty.service.RepairWorkflow;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -32,6 +33,7 @@ import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.RequiresPermission;
+import org.smartproperty.platform.rest.WorkflowTransition;
 import org.smartproperty.service.Repair;
 import org.smartproperty.service.RepairCategory;
 import org.smartproperty.service.RepairCompletion;
@@ -111,6 +113,7 @@ public class RepairResource extends RepairServiceClient {
 
     @POST
     @Path("{id}/accept")
+    @WorkflowTransition(table = RepairWorkflow.class, value = "accept")
     @RequiresPermission("repair:handle")
     @Doc(summary = "The managing company accepts: REQUESTED or REOPENED → ACCEPTED", requirements = "COS-6",
             description = "Body {\"note\"} optional. The accepting account becomes the deadline's assignee. If-Match required.")
@@ -122,6 +125,7 @@ public class RepairResource extends RepairServiceClient {
 
     @POST
     @Path("{id}/schedule")
+    @WorkflowTransition(table = RepairWorkflow.class, value = "schedule")
     @RequiresPermission("repair:handle")
     @Doc(summary = "Make (or change) the appointment: ACCEPTED or SCHEDULED → SCHEDULED", requirements = "COS-6, OWN-4",
             description = "Body {\"appointmentAt\": ISO-8601 time, required, not in the past; \"note\"}. If-Match required.")
@@ -135,6 +139,7 @@ public class RepairResource extends RepairServiceClient {
 
     @POST
     @Path("{id}/complete")
+    @WorkflowTransition(table = RepairWorkflow.class, value = "complete")
     @RequiresPermission("repair:handle")
     @Doc(summary = "Report back: SCHEDULED → COMPLETED with the report and photos; the requester is told by SMS (and in-app)",
             requirements = "COS-6, SVC-REP-2", description = "Body {\"report\": required, \"photos\": [{fileId}]}. The deadline completes. "
@@ -149,6 +154,7 @@ public class RepairResource extends RepairServiceClient {
 
     @POST
     @Path("{id}/confirm")
+    @WorkflowTransition(table = RepairWorkflow.class, value = "confirm")
     @RequiresPermission("repair:request")
     @Doc(summary = "The requester confirms the repair: COMPLETED → CONFIRMED", requirements = "OWN-4",
             description = "Unconfirmed repairs are confirmed automatically after autoConfirm.days (PID org.smartproperty.service, default 7). "
@@ -162,6 +168,7 @@ public class RepairResource extends RepairServiceClient {
 
     @POST
     @Path("{id}/reopen")
+    @WorkflowTransition(table = RepairWorkflow.class, value = "reopen")
     @RequiresPermission("repair:request")
     @Doc(summary = "The requester reopens: COMPLETED or CONFIRMED → REOPENED within reopen.windowDays of the completion (409 after)",
             requirements = "OWN-4, SVC-REP-2", description = "Body {\"reason\"} optional. The deadline starts again; the company accepts "
@@ -175,6 +182,7 @@ public class RepairResource extends RepairServiceClient {
 
     @POST
     @Path("{id}/reject")
+    @WorkflowTransition(table = RepairWorkflow.class, value = "reject")
     @RequiresPermission("repair:handle")
     @Doc(summary = "The company rejects with a reason (any open status → REJECTED)", requirements = "COS-6",
             description = "Body {\"reason\": required}. The deadline is cancelled; the reason is on the timeline. If-Match required.")

@@ -29,6 +29,7 @@ import javax.ws.rs.core.Context;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
+import org.smartproperty.platform.rest.WorkflowEndpoints;
 
 /**
  * Builds the OpenAPI 3.0 document from the JAX-RS annotations of the resource classes that are
@@ -102,6 +103,13 @@ public final class OpenApiGenerator {
             if (doc.requirements().length > 0) {
                 o.put("x-requirements", List.of(doc.requirements()));
             }
+        }
+        org.smartproperty.platform.workflow.Transition<?> transition = WorkflowEndpoints.transition(m);
+        if (transition != null) {
+            // issue 10 item 2: the transition's allowed source states and the rest of its row, from the kernel's table
+            String line = WorkflowEndpoints.describe(transition);
+            o.put("description", o.containsKey("description") ? o.get("description") + " " + line : line);
+            o.putAll(WorkflowEndpoints.extensions(transition));
         }
         List<Object> params = new ArrayList<>();
         Object body = null;
