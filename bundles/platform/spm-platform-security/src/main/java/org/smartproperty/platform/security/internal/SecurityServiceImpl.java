@@ -142,6 +142,10 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         clock = c;
     }
 
+    AuditTrail audit() {
+        return audit;
+    }
+
     PasswordHasher hasher() {
         return hasher;
     }
@@ -931,110 +935,32 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         return new Object[] {Sec.TEXTS.text("duty." + d.get(0).name()), Sec.TEXTS.text("duty." + d.get(1).name())};
     }
 
-    // ------------------------------------------------------------------ IP bans
+    // ------------------------------------------------------------------ IP bans (NetworkControls)
+
+    /** How long a node keeps the ban list and the admin allow-list ({@link NetworkControls#LIST_CACHE_MILLIS}). */
+    static final long LIST_CACHE_MILLIS = NetworkControls.LIST_CACHE_MILLIS;
+
+    private final NetworkControls network = new NetworkControls(this);
 
     public List<Map<String, Object>> bans() {
-        return tx(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT cidr, reason, created_by, created_at FROM sec_ip_ban ORDER BY created_at");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("cidr", rs.getString(1));
-                    m.put("reason", rs.getString(2));
-                    m.put("createdBy", rs.getString(3));
-                    m.put("createdAt", rs.getTimestamp(4).toInstant().toString());
-                    out.add(m);
-                }
-            }
-            return out;
-        });
+        return network.bans();
     }
 
-    /**
-     * Bans a range (OPS-1). Refused with 400 on {@code cidr} ({@code ban.*}) when the shared
-     * {@link org.smartproperty.platform.security.BanRule} (minimum prefixes {@code ban.minPrefixIpv4/6})
-     * says it would lock out everybody, the node (loopback) or the caller's own address, whose next
-     * request would be answered 403 (issue 20 item 9). @return the range as stored
-     */
     public String ban(SpmPrincipal by, String cidr, String reason, String agent) {
-        Cidr parsed;
-        try {
-            parsed = Cidr.parse(cidr == null ? "" : cidr);
-        } catch (RuntimeException e) {
-            throw ApiException.invalid(Sec.TEXTS, "cidr", "ban.format");
-        }
-        Optional<org.smartproperty.platform.security.BanRule.Refusal> refused =
-                policy.banRule().check(parsed, java.util.Arrays.asList(by == null ? null : by.clientIp()));
-        if (refused.isPresent()) {
-            throw ApiException.invalid(Sec.TEXTS, "cidr", refused.get().key(), refused.get().arguments());
-        }
-        tx(c -> {
-            update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", parsed.text());
-            update(c, "INSERT INTO sec_ip_ban (cidr, reason, created_by, created_at) VALUES (?, ?, ?, ?)", parsed.text(), reason, by.username(), Timestamp.from(Instant.now()));
-            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.ban", "ip", parsed.text(), "OK", null));
-            return null;
-        });
-        bans.invalidate();
-        return parsed.text();
+        return network.ban(by, cidr, reason, agent);
     }
 
     public void unban(SpmPrincipal by, String cidr, String agent) {
-        tx(c -> {
-            update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", cidr);
-            audit.append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.unban", "ip", cidr, "OK", null));
-            return null;
-        });
-        bans.invalidate();
+        network.unban(by, cidr, agent);
     }
 
-    /**
-     * How long a node keeps the ban list and the data allow-list ({@code sec_admin_allow}) before it
-     * reads them again. Short, because {@code spm ip ban} / {@code spm ip allow} write the tables from
-     * outside the platform (OPS-1): a change applies on every node within this time.
-     */
-    static final long LIST_CACHE_MILLIS = 1000;
-
-    private final NetworkListCache bans = new NetworkListCache("sec_ip_ban", LIST_CACHE_MILLIS, () -> tx(c -> {
-        List<Cidr> l = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_ip_ban"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                l.add(Cidr.parse(rs.getString(1)));
-            }
-        }
-        return l;
-    }));
-
-    /** Whether the source address is on the ban list (re-read after {@link #LIST_CACHE_MILLIS}; every node reads the same table). */
     public boolean banned(String ip) {
-        return bans.get().stream().anyMatch(x -> x.contains(ip));
+        return network.banned(ip);
     }
 
-    /**
-     * Admin and ops endpoints: the configured {@code network.adminAllow} (bootstrap default; loopback
-     * when it is empty, as before) or any range of the table {@code sec_admin_allow} that
-     * {@code spm ip allow} keeps (OPS-1; cached for {@link #LIST_CACHE_MILLIS}).
-     */
     public boolean adminNetworkAllowed(String ip) {
-        if (policy.adminAllowed(ip)) {
-            return true;
-        }
-        return allows.get().stream().anyMatch(x -> x.contains(ip));
+        return network.adminNetworkAllowed(ip);
     }
-
-    private final NetworkListCache allows = new NetworkListCache("sec_admin_allow", LIST_CACHE_MILLIS, () -> tx(c -> {
-        List<Cidr> l = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT cidr FROM sec_admin_allow"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                try {
-                    l.add(Cidr.parse(rs.getString(1)));
-                } catch (RuntimeException e) {
-                    LOG.warn("sec_admin_allow: ignoring {}: {}", rs.getString(1), e.getMessage());
-                }
-            }
-        }
-        return l;
-    }));
 
     // ------------------------------------------------------------------ provisioning
 
@@ -1152,7 +1078,7 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         return t == null ? null : t.toInstant();
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
+    static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 Object a = args[i];
