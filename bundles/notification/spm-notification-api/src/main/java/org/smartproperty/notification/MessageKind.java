@@ -1,57 +1,121 @@
 package org.smartproperty.notification;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * What a message is about. Each kind has one SMS template per language (zh-CN; zh-TW for Macao
- * numbers) in {@code org/smartproperty/notification/templates*.properties} and an in-app text;
- * {@link #params()} are the template parameters in their fixed order (Tencent's
- * {@code TemplateParamSet} is positional), and a stable {@link #number()}.
+ * What a message is about: a name ({@code COMPLAINT_RESULT}). Since issue 10 item 1 the kinds are
+ * contributed by the bundles that send them ({@code message.<KIND>.…} in their {@code SPM-Contributions}
+ * file: stable number, parameters, zh-CN / zh-TW / en templates) and collected in {@link MessageKinds};
+ * {@link #number()} and {@link #params()} read that registry. A domain names its kinds with
+ * {@link #of(String)}, e.g. {@code static final MessageKind TERM_ENDING = MessageKind.of("COMMITTEE_TERM_ENDING")}.
+ * <p>
+ * The constants below are the names of the kinds that existed before issue 10, kept so that existing
+ * call sites compile unchanged; their definitions live in the contributing bundles (complaint, service,
+ * committee, deadline, notification). New kinds get no constant here.
  */
-public enum MessageKind {
-    /** SVC-CMP-1: the complainant is told the complaint was received. */
-    COMPLAINT_RECEIVED(0, "no"),
-    /** SVC-CMP-2: an officer was assigned a complaint. */
-    COMPLAINT_ASSIGNED(1, "no", "deadline"),
-    /** SVC-CMP-4: the complainant is told the result. */
-    COMPLAINT_RESULT(2, "no", "result"),
-    /** SLA-3: a time limit is about to pass (default 75 %). */
-    DEADLINE_WARNING(3, "item", "no", "deadline"),
-    /** SLA-3: a time limit has passed (escalation). */
-    DEADLINE_OVERDUE(4, "item", "no", "deadline"),
-    /** SVC-REP-1: a repair request was received. */
-    REPAIR_RECEIVED(5, "no"),
-    /** SVC-REP-2: a repair was completed / reported back. */
-    REPAIR_DONE(6, "no"),
-    /** SVC-PAT-1: the result of a patrol. */
-    PATROL_RESULT(7, "estate", "result"),
-    /** A login or verification code. */
-    VERIFICATION_CODE(8, "code", "minutes"),
-    /** OC-2: an owners' committee's term ends soon; prepare the re-election. */
-    COMMITTEE_TERM_ENDING(10, "committee", "termEnd"),
-    /** A general notice (公告). */
-    NOTICE(9, "title"),
-    /** SVC-REP-1 / COS-6: a new repair request waits for the company's acceptance (in-app to the company's accounts). */
-    REPAIR_NEW(11, "no", "place");
+public final class MessageKind implements Comparable<MessageKind> {
 
-    private final int number;
-    private final List<String> params;
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    /** One instance per name, so {@code ==} compares kinds as it did for the enum. */
+    private static final ConcurrentHashMap<String, MessageKind> INSTANCES = new ConcurrentHashMap<>();
 
-    MessageKind(int number, String... params) {
-        this.number = number;
-        this.params = List.of(params);
+    /** SVC-CMP-1 (complaint bundle). */
+    public static final MessageKind COMPLAINT_RECEIVED = of("COMPLAINT_RECEIVED");
+    /** SVC-CMP-2 (complaint bundle). */
+    public static final MessageKind COMPLAINT_ASSIGNED = of("COMPLAINT_ASSIGNED");
+    /** SVC-CMP-4 (complaint bundle). */
+    public static final MessageKind COMPLAINT_RESULT = of("COMPLAINT_RESULT");
+    /** SLA-3 (deadline bundle). */
+    public static final MessageKind DEADLINE_WARNING = of("DEADLINE_WARNING");
+    /** SLA-3 (deadline bundle). */
+    public static final MessageKind DEADLINE_OVERDUE = of("DEADLINE_OVERDUE");
+    /** SVC-REP-1 (service bundle). */
+    public static final MessageKind REPAIR_RECEIVED = of("REPAIR_RECEIVED");
+    /** SVC-REP-2 (service bundle). */
+    public static final MessageKind REPAIR_DONE = of("REPAIR_DONE");
+    /** SVC-PAT-1 (service bundle). */
+    public static final MessageKind PATROL_RESULT = of("PATROL_RESULT");
+    /** A login or verification code (notification bundle). */
+    public static final MessageKind VERIFICATION_CODE = of("VERIFICATION_CODE");
+    /** OC-2 (committee bundle). */
+    public static final MessageKind COMMITTEE_TERM_ENDING = of("COMMITTEE_TERM_ENDING");
+    /** A general notice (notification bundle). */
+    public static final MessageKind NOTICE = of("NOTICE");
+    /** SVC-REP-1 / COS-6 (service bundle). */
+    public static final MessageKind REPAIR_NEW = of("REPAIR_NEW");
+
+    private final String name;
+
+    private MessageKind(String name) {
+        this.name = name;
+    }
+
+    /** The kind called {@code name} ({@code [A-Z][A-Z0-9_]*}, at most 32 characters), contributed or not. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static MessageKind of(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a message kind name: " + name);
+        }
+        return INSTANCES.computeIfAbsent(name, MessageKind::new);
+    }
+
+    /** As {@link #of(String)}: reads a stored kind name back (the enum's method of the same name before issue 10). */
+    public static MessageKind valueOf(String name) {
+        return of(name);
+    }
+
+    /** The kinds contributed by the active bundles, by name. */
+    public static List<MessageKind> values() {
+        return MessageKinds.all().stream().map(d -> of(d.name())).toList();
+    }
+
+    /** The name; also the JSON form of a kind (a string, as the enum was). */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String name() {
+        return name;
+    }
+
+    /** Whether an active bundle contributes this kind (with its templates). */
+    public boolean contributed() {
+        return MessageKinds.definition(name).isPresent();
     }
 
     /**
-     * Stable number of the kind (never reused, independent of the declaration order): part of the
-     * provider template ids ({@link SmsTemplates#numericId}). A new kind takes the next free number.
+     * Stable number of the kind (never reused): part of the provider template ids
+     * ({@link SmsTemplates#numericId}). A new kind takes a free number ({@link MessageKinds} refuses a taken one).
+     *
+     * @throws IllegalStateException when no active bundle contributes the kind
      */
     public int number() {
-        return number;
+        return MessageKinds.definition(name).orElseThrow(() -> new IllegalStateException("message kind " + name
+                + " is not contributed by any active bundle")).number();
     }
 
-    /** Template parameter names in template order. */
+    /** Template parameter names in template order; empty while no active bundle contributes the kind. */
     public List<String> params() {
-        return params;
+        return MessageKinds.definition(name).map(d -> d.params()).orElse(List.of());
+    }
+
+    @Override
+    public int compareTo(MessageKind o) {
+        return name.compareTo(o.name);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MessageKind k && k.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

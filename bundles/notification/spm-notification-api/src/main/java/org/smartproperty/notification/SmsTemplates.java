@@ -2,38 +2,31 @@ package org.smartproperty.notification;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SMS templates per {@link MessageKind} and language, from
- * {@code org/smartproperty/notification/templates.properties} (zh-CN base), {@code _zh_TW}
- * (Macao, Hong Kong) and {@code _en} (in-app only). Templates use Alibaba's {@code ${name}}
+ * SMS templates per {@link MessageKind} and language: zh-CN (default), zh-TW (Macao, Hong Kong) and
+ * en (in-app only), as the contributing bundle declares them ({@link MessageKinds}, issue 10 item 1). Templates use Alibaba's {@code ${name}}
  * placeholders. Provider template codes: {@link #code} ({@code SPM_COMPLAINT_RESULT_CN}) for
  * Alibaba-style providers, {@link #numericId} for Tencent-style numeric ids; both are what the
  * templates are registered as at the provider (and in the simulator).
  */
 public final class SmsTemplates {
 
-    private static final String BASE = "org.smartproperty.notification.templates";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
     private SmsTemplates() {
     }
 
-    /** The template text (with placeholders) of {@code kind} in {@code locale}. */
+    /**
+     * The template text (with placeholders) of {@code kind} in {@code locale}: zh-TW for Taiwan, Hong Kong
+     * and Macao, en for English, zh-CN otherwise; the kind's name while no active bundle contributes it.
+     */
     public static String template(MessageKind kind, Locale locale) {
-        try {
-            return ResourceBundle.getBundle(BASE, locale == null ? Locale.SIMPLIFIED_CHINESE : locale,
-                    SmsTemplates.class.getClassLoader(), NO_FALLBACK).getString(kind.name());
-        } catch (MissingResourceException e) {
-            return kind.name();
-        }
+        String lang = traditional(locale) ? "zh-TW" : locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
+        return MessageKinds.definition(kind.name()).map(d -> d.templates().get(lang)).orElse(kind.name());
     }
 
     /** The text the recipient reads. Unknown placeholders stay empty. */
@@ -71,7 +64,7 @@ public final class SmsTemplates {
         if (codeOrId == null) {
             return Optional.empty();
         }
-        for (MessageKind k : MessageKind.values()) {
+        for (MessageKind k : MessageKind.values()) { // the contributed kinds
             for (Locale l : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE}) {
                 if (codeOrId.equals(code(k, l)) || codeOrId.equals(numericId(k, l))) {
                     return Optional.of(new Ref(k, l));

@@ -2,17 +2,40 @@ package org.smartproperty.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.contrib.Contribution;
+import org.smartproperty.platform.testsupport.StandInContributions;
 
 class SmsTemplatesTest {
+
+    private static final Contribution DEMO = Contribution.parse("test.demo", Map.of(
+            "message.DEMO_DONE.number", "900",
+            "message.DEMO_DONE.params", "no",
+            "message.DEMO_DONE.zh-CN", "示例${no}已办结。",
+            "message.DEMO_DONE.zh-TW", "示例${no}已辦結。",
+            "message.DEMO_DONE.en", "Demo ${no} is done."));
+
+    @BeforeEach
+    void register() {
+        MessageKinds.register(StandInContributions.messageKinds());
+    }
+
+    @AfterEach
+    void unregister() {
+        MessageKinds.unregister("test.demo");
+        MessageKinds.unregister("test.other");
+    }
 
     @Test
     void complaintResultInSimplifiedAndTraditional_SVC_CMP_4() {
@@ -20,25 +43,39 @@ class SmsTemplatesTest {
         assertEquals("您的投诉（编号TS-7）已办结，处理结果：已整改。", SmsTemplates.render(MessageKind.COMPLAINT_RESULT, Locale.SIMPLIFIED_CHINESE, p));
         String tw = SmsTemplates.render(MessageKind.COMPLAINT_RESULT, Phones.smsLocale("+85361234567"), p);
         assertTrue(tw.startsWith("您的投訴（編號TS-7）已辦結"), tw);
+        assertEquals("Your complaint (no. TS-7) is closed. Result: 已整改.", SmsTemplates.render(MessageKind.COMPLAINT_RESULT, Locale.ENGLISH, p));
     }
 
     @Test
-    void everyKindHasTemplatesWithExactlyItsParameters_INT_SMS() {
-        Pattern ph = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
-        for (Locale l : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH}) {
-            for (MessageKind k : MessageKind.values()) {
-                String t = SmsTemplates.template(k, l);
-                assertFalse(t.equals(k.name()), k + " missing in " + l);
-                Matcher m = ph.matcher(t);
-                java.util.Set<String> names = new java.util.HashSet<>();
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-                assertEquals(new java.util.HashSet<>(k.params()), names, k + " in " + l);
-            }
-        }
-        assertFalse(SmsTemplates.template(MessageKind.NOTICE, Locale.TRADITIONAL_CHINESE)
-                .equals(SmsTemplates.template(MessageKind.NOTICE, Locale.SIMPLIFIED_CHINESE)));
+    void aContributedKindRendersAndGoesWithItsBundle_issue10_item1() {
+        assertEquals(List.of(), MessageKinds.register(DEMO));
+        MessageKind demo = MessageKind.of("DEMO_DONE");
+        assertTrue(demo.contributed());
+        assertEquals(List.of("no"), demo.params());
+        assertEquals("Demo X-1 is done.", SmsTemplates.render(demo, Locale.ENGLISH, Map.of("no", "X-1")));
+        assertEquals("示例X-1已辦結。", SmsTemplates.render(demo, Locale.forLanguageTag("zh-HK"), Map.of("no", "X-1")));
+        assertEquals("109001", SmsTemplates.numericId(demo, Locale.TRADITIONAL_CHINESE));
+        assertEquals(new SmsTemplates.Ref(demo, Locale.SIMPLIFIED_CHINESE), SmsTemplates.resolve("SPM_DEMO_DONE_CN").orElseThrow());
+        MessageKinds.unregister("test.demo");
+        assertFalse(demo.contributed());
+        assertEquals("DEMO_DONE", SmsTemplates.template(demo, Locale.SIMPLIFIED_CHINESE), "a kind no bundle contributes renders as its name");
+        assertEquals(List.of(), demo.params());
+        assertThrows(IllegalStateException.class, demo::number);
+        assertTrue(SmsTemplates.resolve("SPM_DEMO_DONE_CN").isEmpty());
+    }
+
+    @Test
+    void aTakenNameOrNumberIsRefused_issue10_item1() {
+        MessageKinds.register(DEMO);
+        Contribution other = Contribution.parse("test.other", Map.of(
+                "message.DEMO_DONE.number", "901", "message.DEMO_DONE.params", "", "message.DEMO_DONE.zh-CN", "a",
+                "message.DEMO_DONE.zh-TW", "a", "message.DEMO_DONE.en", "a",
+                "message.OTHER_NINE.number", "9", "message.OTHER_NINE.params", "", "message.OTHER_NINE.zh-CN", "b",
+                "message.OTHER_NINE.zh-TW", "b", "message.OTHER_NINE.en", "b"));
+        List<String> refused = MessageKinds.register(other);
+        assertEquals(List.of("message.DEMO_DONE: already contributed by test.demo",
+                "message.OTHER_NINE.number: 9 is the number of NOTICE (test.stand-in)"), refused);
+        assertEquals("示例${no}已办结。", SmsTemplates.template(MessageKind.of("DEMO_DONE"), Locale.SIMPLIFIED_CHINESE));
     }
 
     @Test
@@ -51,7 +88,13 @@ class SmsTemplatesTest {
         // ids registered at the provider never move when kinds are added or reordered
         assertEquals("100091", SmsTemplates.numericId(MessageKind.NOTICE, Locale.TRADITIONAL_CHINESE));
         assertEquals("100020", SmsTemplates.numericId(MessageKind.COMPLAINT_RESULT, Locale.SIMPLIFIED_CHINESE));
-        assertEquals(MessageKind.values().length, java.util.Arrays.stream(MessageKind.values()).mapToInt(MessageKind::number).distinct().count());
+        assertEquals(MessageKind.values().size(), MessageKind.values().stream().mapToInt(MessageKind::number).distinct().count());
+    }
+
+    @Test
+    void aKindIsOneInstancePerNameAndItsNameIsChecked() {
+        assertSame(MessageKind.REPAIR_NEW, MessageKind.valueOf("REPAIR_NEW"));
+        assertThrows(IllegalArgumentException.class, () -> MessageKind.of("repair new"));
     }
 
     @Test

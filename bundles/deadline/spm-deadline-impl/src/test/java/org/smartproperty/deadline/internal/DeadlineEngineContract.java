@@ -111,6 +111,8 @@ abstract class DeadlineEngineContract {
     @BeforeAll
     void setUp() throws Exception {
         db().migrate("db/deadline.changelog.xml");
+        // issue 10 item 1: the domains contribute their default time limits; here the stand-ins of complaint, repair and patrol
+        ContributedTimeLimits.seed(db().dataSource(), org.smartproperty.platform.testsupport.StandInContributions.timeLimits(), Instant.now());
         try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t_outbox (domain VARCHAR(32) NOT NULL, item_id BIGINT NOT NULL, kind VARCHAR(16) NOT NULL)");
         }

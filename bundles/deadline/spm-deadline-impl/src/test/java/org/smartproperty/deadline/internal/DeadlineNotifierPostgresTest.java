@@ -51,6 +51,8 @@ class DeadlineNotifierPostgresTest {
         db.migrate("db/security.changelog.xml");
         db.migrate("db/notification.changelog.xml");
         db.migrate("db/deadline.changelog.xml");
+        ContributedTimeLimits.seed(db.dataSource(), org.smartproperty.platform.testsupport.StandInContributions.timeLimits(), Instant.now());
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.testsupport.StandInContributions.messageKinds());
         AuditTrail none = new AuditTrail() {
             @Override
             public void append(Connection sameTransaction, AuditEvent event) {

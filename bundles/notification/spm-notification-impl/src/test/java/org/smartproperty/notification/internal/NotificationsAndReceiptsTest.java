@@ -29,6 +29,11 @@ import org.smartproperty.platform.testsupport.TestDatabase;
 /** SLA-3 in-app notifications, and INT-SMS delivery receipts pushed by the simulator (both providers). */
 class NotificationsAndReceiptsTest {
 
+    static {
+        // issue 10 item 1: message kinds are contributed by their bundles; outside OSGi the stand-ins register them
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.testsupport.StandInContributions.messageKinds());
+    }
+
     @RegisterExtension
     static TestDatabase db = new TestDatabase();
 

@@ -32,6 +32,11 @@ import org.smartproperty.sim.sms.internal.SmsSimulator;
  */
 abstract class SmsOutboxContract {
 
+    static {
+        // issue 10 item 1: message kinds are contributed by their bundles; outside OSGi the stand-ins register them
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.testsupport.StandInContributions.messageKinds());
+    }
+
     static Harness h;
     MutableClock clock;
     SmsOutboxImpl outbox;

@@ -31,6 +31,11 @@ import org.smartproperty.sim.sms.internal.SmsSimulator;
  */
 class SmsReliabilityTest {
 
+    static {
+        // issue 10 item 1: message kinds are contributed by their bundles; outside OSGi the stand-ins register them
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.testsupport.StandInContributions.messageKinds());
+    }
+
     @RegisterExtension
     static TestDatabase db = new TestDatabase();
 

@@ -96,6 +96,12 @@ import org.smartproperty.service.RepairStatus;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServiceWorkflowsContract {
 
+    static {
+        // issue 10 item 1: the service bundle's own message kinds, as its contribution registers them in Karaf
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.contrib.Contribution.load(
+                "org.smartproperty.service.impl", ServiceWorkflowsContract.class, "/META-INF/spm/service.contributions.properties"));
+    }
+
     /** The database of the subclass (PostgreSQL, or H2 for the embedded default). */
     abstract TestDatabase db();
 
@@ -137,6 +143,9 @@ abstract class ServiceWorkflowsContract {
                 "db/notification.changelog.xml", "db/deadline.changelog.xml", "db/service.changelog.xml")) {
             db().migrate(c);
         }
+        // issue 10 item 1: the service bundle's default time limits, as the deadline bundle seeds them from its contribution in Karaf
+        org.smartproperty.deadline.internal.ContributedTimeLimits.seed(db().dataSource(), org.smartproperty.platform.contrib.Contribution.load(
+                "org.smartproperty.service.impl", ServiceWorkflowsContract.class, "/META-INF/spm/service.contributions.properties"), java.time.Instant.now());
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         audit = AuditTrailImpl.standalone(db().dataSource());
         files = new FileStoreImpl(db().dataSource(), Files.createTempDirectory("spm-files"));

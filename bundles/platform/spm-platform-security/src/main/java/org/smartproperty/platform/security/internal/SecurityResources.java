@@ -280,6 +280,32 @@ public final class SecurityResources {
         @Reference
         private AuditLog audit;
 
+        /** Every bundle's contribution (issue 10 item 1): the audit object kinds they write. */
+        @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+                policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+                policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+        private volatile List<org.smartproperty.platform.contrib.Contribution> contributions;
+
+        @GET
+        @Path("object-kinds")
+        @RequiresPermission("audit:read")
+        @Doc(summary = "The audit object kinds (objectType) the installed bundles contribute, with their label in the caller's language")
+        public List<Map<String, String>> objectKinds(@Context HttpHeaders headers) {
+            boolean en = headers.getAcceptableLanguages().stream().findFirst().map(l -> "en".equals(l.getLanguage())).orElse(false);
+            Map<String, Map<String, String>> kinds = new java.util.TreeMap<>();
+            List<org.smartproperty.platform.contrib.Contribution> all = contributions;
+            for (org.smartproperty.platform.contrib.Contribution c : all == null ? List.<org.smartproperty.platform.contrib.Contribution>of() : all) {
+                for (org.smartproperty.platform.contrib.Contribution.AuditKindDef k : c.auditKinds()) {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("kind", k.kind());
+                    m.put("label", k.labels().get(en ? "en" : "zh-CN"));
+                    m.put("bundle", c.bundle());
+                    kinds.putIfAbsent(k.kind(), m);
+                }
+            }
+            return List.copyOf(kinds.values());
+        }
+
         @GET
         @RequiresPermission("audit:read")
         @Doc(summary = "The audit log, newest first; filters actor, action (* wildcard), objectType, objectId, from, to (ISO-8601)")

@@ -44,6 +44,7 @@ class SecurityServicePostgresTest {
     @BeforeAll
     void setUp() throws Exception {
         db.migrate("db/security.changelog.xml");
+        ContributedGrants.seed(db.dataSource(), ContributedGrants.own(), java.time.Instant.now()); // the platform duties' role templates
         audit = new AuditTrailImpl(db.dataSource());
         security = new SecurityServiceImpl(db.dataSource(), audit, SecurityPolicy.DEFAULTS);
         secadmin = new SpmPrincipal(0, "test-secadmin", Set.of(Role.SECADMIN), Set.of("security:roles"), DataScope.NONE, false, IP);
@@ -97,6 +98,9 @@ class SecurityServicePostgresTest {
 
     @Test
     void loginGivesABearerTokenThatAuthenticatesWithRolePermissions() {
+        // the estate bundle contributes OFFICER's estate:write in Karaf (issue 10 item 1)
+        ContributedGrants.seed(db.dataSource(), org.smartproperty.platform.contrib.Contribution.parse("org.smartproperty.estate.impl",
+                java.util.Map.of("grant.OFFICER", "estate:write")), java.time.Instant.now());
         account("clerk1", Role.OFFICER);
         SecurityServiceImpl.LoginResult r = security.login("clerk1", PW, null, IP, "junit");
         assertFalse(r.limited());

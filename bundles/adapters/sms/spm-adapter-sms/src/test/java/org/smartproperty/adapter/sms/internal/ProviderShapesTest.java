@@ -24,6 +24,11 @@ import org.smartproperty.notification.SmsTemplates;
 /** INT-SMS: request shapes and error-code classes of both providers (DOMAIN-RULES "SMS"). */
 class ProviderShapesTest {
 
+    static {
+        // issue 10 item 1: message kinds are contributed by their bundles; outside OSGi the stand-ins register them
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.testsupport.StandInContributions.messageKinds());
+    }
+
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC);
 
     static SmsAdapterSettings settings(String provider) {

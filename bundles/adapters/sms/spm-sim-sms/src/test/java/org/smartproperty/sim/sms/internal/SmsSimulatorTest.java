@@ -25,6 +25,11 @@ import org.smartproperty.notification.SmsTemplates;
 /** INT-SMS: the simulator answers like the providers (the real adapter talks to it over HTTP). */
 class SmsSimulatorTest {
 
+    static {
+        // issue 10 item 1: message kinds are contributed by their bundles; outside OSGi the stand-ins register them
+        org.smartproperty.notification.MessageKinds.register(org.smartproperty.platform.testsupport.StandInContributions.messageKinds());
+    }
+
     static SmsSimulator sim;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
