@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -93,7 +90,7 @@ abstract class UpgradeFromMainContract {
 
     @BeforeAll
     void upgrade() throws Exception {
-        contributions = contributionsOnClassPath();
+        contributions = org.smartproperty.platform.testsupport.StandInContributions.onClassPath();
         DataSource ds = old().dataSource();
         migrateMain(ds);
         migrateMain(mainFresh().dataSource());
@@ -142,29 +139,6 @@ abstract class UpgradeFromMainContract {
             ContributedTimeLimits.seed(ds, c, Instant.now());
             assertEquals(List.of(), MessageKinds.register(c), c.bundle());
         }
-    }
-
-    /** Every SPM-Contributions file of the bundles on the class path, as the extender reads them in Karaf. */
-    static List<Contribution> contributionsOnClassPath() throws Exception {
-        List<Contribution> out = new ArrayList<>();
-        Enumeration<URL> manifests = UpgradeFromMainContract.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
-        while (manifests.hasMoreElements()) {
-            URL m = manifests.nextElement();
-            Manifest mf;
-            try (InputStream in = m.openStream()) {
-                mf = new Manifest(in);
-            }
-            String file = mf.getMainAttributes().getValue(Contribution.HEADER);
-            String bsn = mf.getMainAttributes().getValue("Bundle-SymbolicName");
-            if (file != null && bsn != null) {
-                String u = m.toString();
-                URL entry = new URL(u.substring(0, u.length() - "META-INF/MANIFEST.MF".length()) + file.trim());
-                try (InputStream in = entry.openStream()) {
-                    out.add(Contribution.parse(bsn.split(";")[0].trim(), in));
-                }
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ the upgraded database

@@ -26,6 +26,10 @@ final class Fixture {
     static void migrate(TestDatabase db) throws Exception {
         db.migrate("db/security.changelog.xml");
         db.migrate("db/estate.changelog.xml");
+        // issue 10 item 1: the role templates the security and estate bundles contribute, seeded as in Karaf
+        for (org.smartproperty.platform.contrib.Contribution c : org.smartproperty.platform.testsupport.StandInContributions.onClassPath()) {
+            org.smartproperty.platform.security.internal.ContributedGrants.seed(db.dataSource(), c, java.time.Instant.now());
+        }
     }
 
     static void seed(DataSource ds, int houses) throws SQLException {

@@ -28,6 +28,9 @@ class PermissionAuditTest {
     @BeforeAll
     static void seed() throws Exception {
         db.migrate("db/security.changelog.xml");
+        // issue 10 item 1: the platform duties' role templates, as the security bundle contributes them in Karaf
+        org.smartproperty.platform.security.internal.ContributedGrants.seed(db.dataSource(),
+                org.smartproperty.platform.security.internal.ContributedGrants.own(), java.time.Instant.now());
         // a minimal company registry (the company bundle's table, reduced to what the check reads)
         SecurityFixture.sql(db.dataSource(), "CREATE TABLE cmp_company (id BIGINT PRIMARY KEY, name VARCHAR(200), status VARCHAR(16))",
                 "INSERT INTO cmp_company VALUES (7, '好管家物业', 'FILED'), (8, '已吊销物业', 'REVOKED'), (9, '暂停物业', 'SUSPENDED')");

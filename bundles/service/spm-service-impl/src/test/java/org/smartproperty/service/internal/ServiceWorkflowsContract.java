@@ -143,9 +143,12 @@ abstract class ServiceWorkflowsContract {
                 "db/notification.changelog.xml", "db/deadline.changelog.xml", "db/service.changelog.xml")) {
             db().migrate(c);
         }
-        // issue 10 item 1: the service bundle's default time limits, as the deadline bundle seeds them from its contribution in Karaf
-        org.smartproperty.deadline.internal.ContributedTimeLimits.seed(db().dataSource(), org.smartproperty.platform.contrib.Contribution.load(
-                "org.smartproperty.service.impl", ServiceWorkflowsContract.class, "/META-INF/spm/service.contributions.properties"), java.time.Instant.now());
+        // issue 10 item 1: role-template grants and default time limits of the bundles on the class path (this domain's
+        // among them), as security and deadline seed them from the bundles' contributions in Karaf
+        for (org.smartproperty.platform.contrib.Contribution contribution : org.smartproperty.platform.testsupport.StandInContributions.onClassPath()) {
+            org.smartproperty.platform.security.internal.ContributedGrants.seed(db().dataSource(), contribution, java.time.Instant.now());
+            org.smartproperty.deadline.internal.ContributedTimeLimits.seed(db().dataSource(), contribution, java.time.Instant.now());
+        }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         audit = AuditTrailImpl.standalone(db().dataSource());
         files = new FileStoreImpl(db().dataSource(), Files.createTempDirectory("spm-files"));

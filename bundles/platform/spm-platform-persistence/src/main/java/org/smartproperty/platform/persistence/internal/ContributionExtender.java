@@ -46,9 +46,11 @@ public class ContributionExtender implements HealthCheck {
     private final Map<Long, State> states = new ConcurrentHashMap<>();
     private final Map<Long, ServiceRegistration<Contribution>> registrations = new ConcurrentHashMap<>();
     private BundleTracker<Bundle> tracker;
+    private volatile BundleContext context;
 
     @Activate
     void activate(BundleContext context) {
+        this.context = context;
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
             @Override
             public Bundle addingBundle(Bundle bundle, BundleEvent event) {
@@ -135,6 +137,14 @@ public class ContributionExtender implements HealthCheck {
 
     @Override
     public HealthResult check() {
+        // a bundle that is gone (uninstalled, stopped) no longer counts, even where the tracker's removal was not seen
+        BundleContext ctx = context;
+        if (ctx != null) {
+            states.keySet().removeIf(id -> {
+                Bundle b = ctx.getBundle(id);
+                return b == null || (b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0;
+            });
+        }
         return report(List.copyOf(states.values()));
     }
 
