@@ -206,7 +206,15 @@ public class EmbeddedDefaultIT extends SpmTestSupport {
                 await(swapped.probe(), r -> r.statusCode() == 200, Duration.ofSeconds(60));
                 // one more full round of traffic after the domain is back
                 long back = System.nanoTime();
-                while (hits.stream().noneMatch(h -> h.at() > back && h.domain().equals(DOMAINS.get(DOMAINS.size() - 1).name()))) {
+                String lastProbed = DOMAINS.get(DOMAINS.size() - 1).name();
+                while (true) {
+                    boolean roundDone;
+                    synchronized (hits) { // a synchronized list is iterated under its own lock
+                        roundDone = hits.stream().anyMatch(h -> h.at() > back && h.domain().equals(lastProbed));
+                    }
+                    if (roundDone) {
+                        break;
+                    }
                     Thread.sleep(50);
                 }
                 long to = System.nanoTime();
