@@ -118,7 +118,7 @@ public class ContributedGrants {
         Map<String, Set<String>> perRole = new TreeMap<>();
         for (Contribution.Grant g : c.grants()) {
             Role role = Role.valueOf(g.role());
-            Set<Role.Duty> duties = SecurityServiceImpl.dutiesOfPermissions(Set.of(g.permission()));
+            Set<Role.Duty> duties = RoleTemplates.dutiesOfPermissions(Set.of(g.permission()));
             if (!duties.isEmpty() && !duties.contains(role.duty())) {
                 refused.add(g);
                 continue;

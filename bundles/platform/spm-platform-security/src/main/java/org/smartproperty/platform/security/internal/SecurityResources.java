@@ -188,7 +188,7 @@ public final class SecurityResources {
 
         @POST
         @Path("{id}/reset-password")
-        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (AccountAdministration.mayActOn)
         @Doc(summary = "Reset an account's password (system admin): a new initial password shown once, to be changed at the next login; "
                 + "unlocks the account and revokes its tokens", requirements = "SUP-CO-1, OPS-1")
         public Map<String, Object> resetPassword(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
@@ -198,7 +198,7 @@ public final class SecurityResources {
 
         @PUT
         @Path("{id}/phone")
-        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (AccountAdministration.mayActOn)
         @Doc(summary = "Set the contact phone SMS notifications of the account go to; body {\"phone\": \"13800001234\"}", requirements = "SLA-3, INT-SMS")
         public SecurityServiceImpl.AccountView phone(@PathParam("id") String id, PhoneInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
                                                      @Context SecurityContext sc) {
@@ -207,7 +207,7 @@ public final class SecurityResources {
 
         @POST
         @Path("{id}/disable")
-        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (AccountAdministration.mayActOn)
         @Doc(summary = "Disable an account and revoke its tokens")
         public SecurityServiceImpl.AccountView disable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "DISABLED", agent);
@@ -215,7 +215,7 @@ public final class SecurityResources {
 
         @POST
         @Path("{id}/enable")
-        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (SecurityServiceImpl.mayActOn)
+        @RequiresPermission(value = "account:manage", or = "security:roles") // admin accounts: security admin only (AccountAdministration.mayActOn)
         @Doc(summary = "Enable (and unlock) an account")
         public SecurityServiceImpl.AccountView enable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "ACTIVE", agent);

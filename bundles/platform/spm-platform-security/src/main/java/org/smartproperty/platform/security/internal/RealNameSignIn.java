@@ -1,0 +1,119 @@
+package org.smartproperty.platform.security.internal;
+
+import static org.smartproperty.platform.security.internal.AccountRows.insertAccount;
+import static org.smartproperty.platform.security.internal.AccountRows.load;
+import static org.smartproperty.platform.security.internal.AccountRows.roles;
+import static org.smartproperty.platform.security.internal.SecurityServiceImpl.commitThen;
+import static org.smartproperty.platform.security.internal.SecurityServiceImpl.newToken;
+import static org.smartproperty.platform.security.internal.SecurityServiceImpl.sha256;
+import static org.smartproperty.platform.security.internal.SecurityServiceImpl.update;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.internal.AccountRows.Account;
+import org.smartproperty.platform.security.internal.SecurityServiceImpl.LoginResult;
+
+/**
+ * Provincial real-name login (INT-IDP, OWN-1): the one-time state of the code flow and the login
+ * (creating the account on first use) of a verified identity. Part of {@link SecurityServiceImpl},
+ * split along its duties (issue 10 item 5); transactions and audit through the service.
+ */
+final class RealNameSignIn {
+
+    private final SecurityServiceImpl owner;
+
+    RealNameSignIn(SecurityServiceImpl owner) {
+        this.owner = owner;
+    }
+
+    /** Remembers the state of a login started now; valid once, for 10 minutes. */
+    public String newIdpState(String provider, String redirectUri) {
+        String state = newToken();
+        owner.tx(c -> {
+            update(c, "DELETE FROM sec_idp_state WHERE created_at < ?", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))));
+            update(c, "INSERT INTO sec_idp_state (state, provider, redirect_uri, created_at) VALUES (?, ?, ?, ?)", state, provider, redirectUri,
+                    Timestamp.from(Instant.now()));
+            return null;
+        });
+        return state;
+    }
+
+    /** Spends a state: the redirect URI it was issued for, or a 400 when unknown, used or expired. */
+    public String consumeIdpState(String provider, String state) {
+        return owner.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT redirect_uri, created_at FROM sec_idp_state WHERE state = ? AND provider = ?")) {
+                ps.setString(1, state == null ? "" : state);
+                ps.setString(2, provider);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getTimestamp(2).toInstant().isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
+                        throw ApiException.invalid(Sec.TEXTS, "state", "idp.state");
+                    }
+                    String redirect = rs.getString(1);
+                    update(c, "DELETE FROM sec_idp_state WHERE state = ?", state);
+                    return redirect;
+                }
+            }
+        });
+    }
+
+    /**
+     * Logs in (creating on first use) the account of a provincial identity. Refused when the
+     * provider did not verify the real name or its trust level is below the configured minimum.
+     * Natural persons become OWNER accounts, legal persons COMPANY accounts, both without a data
+     * scope until their houses (OWN-2) or their company filing (SUP-CO-2) are verified.
+     */
+    public LoginResult loginExternal(org.smartproperty.platform.security.ExternalIdentity id, String ip, String agent) {
+        return owner.tx(c -> {
+            String who = id.provider() + ":" + id.uid();
+            if (!id.real()) {
+                owner.audit().append(c, new AuditEvent(who, ip, agent, "login.idp", "account", who, "DENIED", "{\"reason\":\"real name not verified\"}"));
+                commitThen(c, Sec.problem(403, "idp.notReal"));
+            }
+            if (id.trustLevel() < owner.policy().idpMinTrustLevel()) {
+                owner.audit().append(c, new AuditEvent(who, ip, agent, "login.idp", "account", who, "DENIED",
+                        "{\"reason\":\"trust level " + id.trustLevel() + "\"}"));
+                commitThen(c, Sec.problem(403, "idp.lowTrust", id.trustLevel(), owner.policy().idpMinTrustLevel()));
+            }
+            Long accountId = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sec_account WHERE external_provider = ? AND external_uid = ?")) {
+                ps.setString(1, id.provider());
+                ps.setString(2, id.uid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        accountId = rs.getLong(1);
+                    }
+                }
+            }
+            boolean created = false;
+            if (accountId == null) {
+                Role role = "2".equals(id.userType()) ? Role.COMPANY : Role.OWNER;
+                accountId = insertAccount(c, who.length() > 64 ? who.substring(0, 64) : who, id.name(), Set.of(role), DataScope.NONE, id.provider(), id.uid());
+                created = true;
+            }
+            Account a = load(c, "id = ?", accountId);
+            if (!"ACTIVE".equals(a.status())) {
+                owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.idp", "account", Long.toString(a.id()), "DENIED", "{\"reason\":\"disabled\"}"));
+                commitThen(c, Sec.problem(401, "auth.disabled"));
+            }
+            Instant now = Instant.now();
+            update(c, "UPDATE sec_account SET last_login_at = ?, display_name = ?, updated_at = ? WHERE id = ?", Timestamp.from(now), id.name(),
+                    Timestamp.from(now), a.id());
+            String token = newToken();
+            Instant expires = now.plus(owner.policy().absolute());
+            update(c, "INSERT INTO sec_token (token_hash, account_id, created_at, last_seen_at, expires_at, limited, client_ip) VALUES (?, ?, ?, ?, ?, FALSE, ?)",
+                    sha256(token), a.id(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(expires), ip);
+            owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.idp", "account", Long.toString(a.id()), "OK",
+                    "{\"created\":" + created + ",\"trustLevel\":" + id.trustLevel() + "}"));
+            return new LoginResult(token, expires, false, false, false, a.username(), a.roles());
+        });
+    }
+}
