@@ -76,14 +76,14 @@ public class NotificationIT extends SpmTestSupport {
         DataSource ds = service(DataSource.class, "(osgi.jndi.service.name=spm)");
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            outbox.enqueue(c, new SmsRequest("13800001111", MessageKind.COMPLAINT_RESULT, Map.of("no", "IT-0", "result", "回滚"), "it:rolledback"));
+            outbox.enqueue(c, new SmsRequest("13800001111", MessageKind.of("COMPLAINT_RESULT"), Map.of("no", "IT-0", "result", "回滚"), "it:rolledback"));
             c.rollback();
         }
         List<String> outIds = new ArrayList<>();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            outIds.add(outbox.enqueue(c, new SmsRequest("13800002222", MessageKind.COMPLAINT_RESULT, Map.of("no", "IT-1", "result", "已整改"), "it:sms")));
-            outIds.add(outbox.enqueue(c, new SmsRequest("+853 6612 3456", MessageKind.COMPLAINT_RESULT, Map.of("no", "IT-2", "result", "已整改"), "it:sms")));
+            outIds.add(outbox.enqueue(c, new SmsRequest("13800002222", MessageKind.of("COMPLAINT_RESULT"), Map.of("no", "IT-1", "result", "已整改"), "it:sms")));
+            outIds.add(outbox.enqueue(c, new SmsRequest("+853 6612 3456", MessageKind.of("COMPLAINT_RESULT"), Map.of("no", "IT-2", "result", "已整改"), "it:sms")));
             c.commit();
         }
         HttpResponse<String> list = await("/sms/messages?reference=it:sms", r -> r.statusCode() == 200 && json(r).get("total").asInt() == 2
@@ -132,7 +132,7 @@ public class NotificationIT extends SpmTestSupport {
         long me = json(get("/auth/me")).get("accountId").asLong();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            notifications.notify(c, me, MessageKind.DEADLINE_WARNING, Map.of("item", "投诉", "no", "IT-3", "deadline", "12月1日"), "/complaints/3");
+            notifications.notify(c, me, MessageKind.of("DEADLINE_WARNING"), Map.of("item", "投诉", "no", "IT-3", "deadline", "12月1日"), "/complaints/3");
             c.commit();
         }
         JsonNode n = null;

@@ -109,7 +109,7 @@ abstract class UpgradeFromMainContract {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             deadlineBefore = tracker.start(c, new TrackedItem("complaint", 42, "COMPLAINT", "TS-2026-000042", 1L, 2L, 3L, null, T0));
-            new SmsOutboxImpl(ds, CLOCK).enqueue(c, new SmsRequest("13800001111", MessageKind.COMPLAINT_RESULT,
+            new SmsOutboxImpl(ds, CLOCK).enqueue(c, new SmsRequest("13800001111", MessageKind.of("COMPLAINT_RESULT"),
                     Map.of("no", "TS-2026-000042", "result", "已整改"), "complaint:42"));
             c.commit();
         }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * {@link #number()} and {@link #params()} read that registry. A domain names its kinds with
  * {@link #of(String)}, e.g. {@code static final MessageKind TERM_ENDING = MessageKind.of("COMMITTEE_TERM_ENDING")}.
  * <p>
- * The constants below are the names of the kinds that existed before issue 10, kept so that existing
- * call sites compile unchanged; their definitions live in the contributing bundles (complaint, service,
- * committee, deadline, notification). New kinds get no constant here.
+ * The two constants below are the notification bundle's own kinds; every other domain keeps the
+ * constants of its kinds in its own bundle (e.g. {@code ComplaintMessageKinds}), next to the
+ * contribution file that defines them.
  */
 public final class MessageKind implements Comparable<MessageKind> {
 
@@ -22,30 +22,10 @@ public final class MessageKind implements Comparable<MessageKind> {
     /** One instance per name, so {@code ==} compares kinds as it did for the enum. */
     private static final ConcurrentHashMap<String, MessageKind> INSTANCES = new ConcurrentHashMap<>();
 
-    /** SVC-CMP-1 (complaint bundle). */
-    public static final MessageKind COMPLAINT_RECEIVED = of("COMPLAINT_RECEIVED");
-    /** SVC-CMP-2 (complaint bundle). */
-    public static final MessageKind COMPLAINT_ASSIGNED = of("COMPLAINT_ASSIGNED");
-    /** SVC-CMP-4 (complaint bundle). */
-    public static final MessageKind COMPLAINT_RESULT = of("COMPLAINT_RESULT");
-    /** SLA-3 (deadline bundle). */
-    public static final MessageKind DEADLINE_WARNING = of("DEADLINE_WARNING");
-    /** SLA-3 (deadline bundle). */
-    public static final MessageKind DEADLINE_OVERDUE = of("DEADLINE_OVERDUE");
-    /** SVC-REP-1 (service bundle). */
-    public static final MessageKind REPAIR_RECEIVED = of("REPAIR_RECEIVED");
-    /** SVC-REP-2 (service bundle). */
-    public static final MessageKind REPAIR_DONE = of("REPAIR_DONE");
-    /** SVC-PAT-1 (service bundle). */
-    public static final MessageKind PATROL_RESULT = of("PATROL_RESULT");
     /** A login or verification code (notification bundle). */
     public static final MessageKind VERIFICATION_CODE = of("VERIFICATION_CODE");
-    /** OC-2 (committee bundle). */
-    public static final MessageKind COMMITTEE_TERM_ENDING = of("COMMITTEE_TERM_ENDING");
     /** A general notice (notification bundle). */
     public static final MessageKind NOTICE = of("NOTICE");
-    /** SVC-REP-1 / COS-6 (service bundle). */
-    public static final MessageKind REPAIR_NEW = of("REPAIR_NEW");
 
     private final String name;
 

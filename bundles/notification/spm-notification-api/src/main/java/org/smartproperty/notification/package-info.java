@@ -9,7 +9,7 @@
  * ({@link org.smartproperty.notification.SmsSender}).
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.smartproperty.notification;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,10 +40,10 @@ class SmsTemplatesTest {
     @Test
     void complaintResultInSimplifiedAndTraditional_SVC_CMP_4() {
         Map<String, String> p = Map.of("no", "TS-7", "result", "已整改");
-        assertEquals("您的投诉（编号TS-7）已办结，处理结果：已整改。", SmsTemplates.render(MessageKind.COMPLAINT_RESULT, Locale.SIMPLIFIED_CHINESE, p));
-        String tw = SmsTemplates.render(MessageKind.COMPLAINT_RESULT, Phones.smsLocale("+85361234567"), p);
+        assertEquals("您的投诉（编号TS-7）已办结，处理结果：已整改。", SmsTemplates.render(MessageKind.of("COMPLAINT_RESULT"), Locale.SIMPLIFIED_CHINESE, p));
+        String tw = SmsTemplates.render(MessageKind.of("COMPLAINT_RESULT"), Phones.smsLocale("+85361234567"), p);
         assertTrue(tw.startsWith("您的投訴（編號TS-7）已辦結"), tw);
-        assertEquals("Your complaint (no. TS-7) is closed. Result: 已整改.", SmsTemplates.render(MessageKind.COMPLAINT_RESULT, Locale.ENGLISH, p));
+        assertEquals("Your complaint (no. TS-7) is closed. Result: 已整改.", SmsTemplates.render(MessageKind.of("COMPLAINT_RESULT"), Locale.ENGLISH, p));
     }
 
     @Test
@@ -84,16 +84,16 @@ class SmsTemplatesTest {
             assertEquals(new SmsTemplates.Ref(k, Locale.TRADITIONAL_CHINESE), SmsTemplates.resolve(SmsTemplates.code(k, Locale.TRADITIONAL_CHINESE)).orElseThrow());
             assertEquals(new SmsTemplates.Ref(k, Locale.SIMPLIFIED_CHINESE), SmsTemplates.resolve(SmsTemplates.numericId(k, Locale.SIMPLIFIED_CHINESE)).orElseThrow());
         }
-        assertEquals("SPM_COMPLAINT_RESULT_TW", SmsTemplates.code(MessageKind.COMPLAINT_RESULT, Locale.TRADITIONAL_CHINESE));
+        assertEquals("SPM_COMPLAINT_RESULT_TW", SmsTemplates.code(MessageKind.of("COMPLAINT_RESULT"), Locale.TRADITIONAL_CHINESE));
         // ids registered at the provider never move when kinds are added or reordered
         assertEquals("100091", SmsTemplates.numericId(MessageKind.NOTICE, Locale.TRADITIONAL_CHINESE));
-        assertEquals("100020", SmsTemplates.numericId(MessageKind.COMPLAINT_RESULT, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("100020", SmsTemplates.numericId(MessageKind.of("COMPLAINT_RESULT"), Locale.SIMPLIFIED_CHINESE));
         assertEquals(MessageKind.values().size(), MessageKind.values().stream().mapToInt(MessageKind::number).distinct().count());
     }
 
     @Test
     void aKindIsOneInstancePerNameAndItsNameIsChecked() {
-        assertSame(MessageKind.REPAIR_NEW, MessageKind.valueOf("REPAIR_NEW"));
+        assertSame(MessageKind.of("REPAIR_NEW"), MessageKind.valueOf("REPAIR_NEW"));
         assertThrows(IllegalArgumentException.class, () -> MessageKind.of("repair new"));
     }
 

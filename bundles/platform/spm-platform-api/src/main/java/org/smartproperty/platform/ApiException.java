@@ -74,6 +74,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, name);
     }
 
+    /**
+     * {@code service} itself, or {@link #unavailable(String) 503} naming {@code domain} when it is null: the guard of a
+     * DYNAMIC reference to another domain's service while that domain's bundle is being updated (issue 10 item 6); the
+     * calling request's transaction rolls back.
+     */
+    public static <T> T requireAvailable(T service, String domain) {
+        if (service == null) {
+            throw unavailable(domain);
+        }
+        return service;
+    }
+
     /** 428: an update without If-Match. */
     public static ApiException versionRequired() {
         return new ApiException(428, "problem.versionRequired", Messages.PLATFORM, null);

@@ -545,10 +545,6 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
 
     /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private EstateService estates() {
-        EstateService s = estates;
-        if (s == null) {
-            throw ApiException.unavailable("estate");
-        }
-        return s;
+        return ApiException.requireAvailable(estates, "estate");
     }
 }

@@ -144,12 +144,12 @@ public class TermReminderJob implements HealthCheck {
             directory.accountsOf(DataScope.committee(t.estateId())).forEach(a -> recipients.add(a.accountId()));
             directory.accountsWithRole(Role.REGULATOR).forEach(a -> recipients.add(a.accountId()));
             for (long account : recipients) {
-                inbox.notify(c, account, MessageKind.COMMITTEE_TERM_ENDING, params, link);
+                inbox.notify(c, account, CommitteeMessageKinds.COMMITTEE_TERM_ENDING, params, link);
             }
             int texts = 0;
             for (String phone : t.phones()) {
                 try {
-                    outbox.enqueue(c, new SmsRequest(phone, MessageKind.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
+                    outbox.enqueue(c, new SmsRequest(phone, CommitteeMessageKinds.COMMITTEE_TERM_ENDING, params, "committee:" + t.committeeId()));
                     texts++;
                 } catch (ApiException e) {
                     LOG.warn("Committee {}: no term reminder SMS to an invalid phone ({})", t.committeeId(), e.getMessage());
@@ -201,19 +201,11 @@ public class TermReminderJob implements HealthCheck {
 
     /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private Notifications notifications() {
-        Notifications s = notifications;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(notifications, "notification");
     }
 
     /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private SmsOutbox sms() {
-        SmsOutbox s = sms;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(sms, "notification");
     }
 }

@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.smartproperty.committee.CommitteeService;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /**
  * Base of the committee resources. The reference is dynamic and optional: while the impl bundle is
@@ -20,11 +20,7 @@ abstract class CommitteeServiceClient {
     protected volatile CommitteeService committeeService;
 
     protected CommitteeService committees() {
-        CommitteeService s = committeeService;
-        if (s == null) {
-            throw Unavailable.domain("committee");
-        }
-        return s;
+        return ApiException.requireAvailable(committeeService, "committee");
     }
 
 }

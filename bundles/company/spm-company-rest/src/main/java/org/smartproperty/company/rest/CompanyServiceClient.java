@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.smartproperty.company.CompanyService;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /**
  * Base of the company resources. The reference is dynamic and optional: while the impl bundle is
@@ -20,10 +20,6 @@ abstract class CompanyServiceClient {
     protected volatile CompanyService companyService;
 
     protected CompanyService companies() {
-        CompanyService s = companyService;
-        if (s == null) {
-            throw Unavailable.domain("company");
-        }
-        return s;
+        return ApiException.requireAvailable(companyService, "company");
     }
 }

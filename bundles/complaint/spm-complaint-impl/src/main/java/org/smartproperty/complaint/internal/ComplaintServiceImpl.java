@@ -483,7 +483,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             wf.attach(con, photos, caller.username(), DOMAIN, Long.toString(c.id), "photos", true);
             wf.startDeadline(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
                     null, registrar ? caller.accountId() : null, now));
-            wf.sms(con, smsPhone(c).orElse(null), MessageKind.COMPLAINT_RECEIVED, Map.of("no", c.number), c);
+            wf.sms(con, smsPhone(c).orElse(null), ComplaintMessageKinds.COMPLAINT_RECEIVED, Map.of("no", c.number), c);
             wf.created(em, caller.username(), c, now, null, CaseWorkflow.fields("number", c.number, "channel", c.channel, "category",
                     c.category, "estateId", c.estateId, "companyId", c.companyId));
             return toDto(em, caller, c, false);
@@ -576,11 +576,11 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             Map<String, String> params = Map.of("no", c.number, "deadline", WHEN.format(dl.dueAt()));
             if (forward) {
                 for (AccountDirectory.Contact a : directory.accountsOf(DataScope.company(c.companyId))) {
-                    step.notify(a.accountId(), MessageKind.COMPLAINT_ASSIGNED, params);
+                    step.notify(a.accountId(), ComplaintMessageKinds.COMPLAINT_ASSIGNED, params);
                 }
                 step.detail("forwardToCompany", c.companyId);
             } else {
-                step.notify(officer, MessageKind.COMPLAINT_ASSIGNED, params);
+                step.notify(officer, ComplaintMessageKinds.COMPLAINT_ASSIGNED, params);
                 step.detail("officer", officer);
             }
         });
@@ -648,9 +648,9 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     private void tellResult(org.smartproperty.platform.workflow.jpa.Step<ComplaintStatus, ComplaintEntity> step, ComplaintEntity c,
                             String text) {
         Map<String, String> params = Map.of("no", c.number, "result", smsText(text));
-        step.sms(smsPhone(c).orElse(null), MessageKind.COMPLAINT_RESULT, params);
+        step.sms(smsPhone(c).orElse(null), ComplaintMessageKinds.COMPLAINT_RESULT, params);
         if (c.complainantAccountId != null) {
-            step.notify(c.complainantAccountId, MessageKind.COMPLAINT_RESULT, params);
+            step.notify(c.complainantAccountId, ComplaintMessageKinds.COMPLAINT_RESULT, params);
         }
     }
 
@@ -735,46 +735,26 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
 
     /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private DeadlineTracker deadlines() {
-        DeadlineTracker s = deadlines;
-        if (s == null) {
-            throw ApiException.unavailable("deadline");
-        }
-        return s;
+        return ApiException.requireAvailable(deadlines, "deadline");
     }
 
     /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private SmsOutbox sms() {
-        SmsOutbox s = sms;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(sms, "notification");
     }
 
     /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private Notifications notifications() {
-        Notifications s = notifications;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(notifications, "notification");
     }
 
     /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private EstateService estates() {
-        EstateService s = estates;
-        if (s == null) {
-            throw ApiException.unavailable("estate");
-        }
-        return s;
+        return ApiException.requireAvailable(estates, "estate");
     }
 
     /** The company domain's CompanyService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private CompanyService companies() {
-        CompanyService s = companies;
-        if (s == null) {
-            throw ApiException.unavailable("company");
-        }
-        return s;
+        return ApiException.requireAvailable(companies, "company");
     }
 }

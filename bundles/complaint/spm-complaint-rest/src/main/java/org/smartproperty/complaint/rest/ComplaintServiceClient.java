@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.smartproperty.complaint.ComplaintService;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /**
  * Base of the complaint resource. The reference is dynamic and optional: while the impl bundle is
@@ -18,10 +18,6 @@ abstract class ComplaintServiceClient {
     protected volatile ComplaintService complaintService;
 
     protected ComplaintService complaints() {
-        ComplaintService s = complaintService;
-        if (s == null) {
-            throw Unavailable.domain("complaint");
-        }
-        return s;
+        return ApiException.requireAvailable(complaintService, "complaint");
     }
 }

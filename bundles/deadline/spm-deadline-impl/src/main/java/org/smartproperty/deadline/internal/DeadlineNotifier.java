@@ -66,12 +66,12 @@ public class DeadlineNotifier implements DeadlineListener {
 
     @Override
     public void onWarning(Connection c, Escalation e) {
-        notifyAll(c, e, MessageKind.DEADLINE_WARNING);
+        notifyAll(c, e, DeadlineMessageKinds.DEADLINE_WARNING);
     }
 
     @Override
     public void onOverdue(Connection c, Escalation e) {
-        notifyAll(c, e, MessageKind.DEADLINE_OVERDUE);
+        notifyAll(c, e, DeadlineMessageKinds.DEADLINE_OVERDUE);
     }
 
     private void notifyAll(Connection c, Escalation e, MessageKind kind) {
@@ -119,19 +119,11 @@ public class DeadlineNotifier implements DeadlineListener {
 
     /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private Notifications notifications() {
-        Notifications s = notifications;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(notifications, "notification");
     }
 
     /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private SmsOutbox sms() {
-        SmsOutbox s = sms;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(sms, "notification");
     }
 }

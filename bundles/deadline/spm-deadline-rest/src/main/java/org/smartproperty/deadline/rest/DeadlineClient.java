@@ -13,7 +13,6 @@ import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.WorkingCalendar;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.rest.Api;
-import org.smartproperty.platform.rest.Unavailable;
 
 /**
  * Base of the deadline resources. The references are dynamic and optional: while the impl bundle is
@@ -32,27 +31,15 @@ abstract class DeadlineClient {
     protected volatile DeadlineTracker deadlineTracker;
 
     protected WorkingCalendar calendar() {
-        WorkingCalendar s = workingCalendar;
-        if (s == null) {
-            throw Unavailable.domain("deadline");
-        }
-        return s;
+        return ApiException.requireAvailable(workingCalendar, "deadline");
     }
 
     protected DeadlineSettings settings() {
-        DeadlineSettings s = deadlineSettings;
-        if (s == null) {
-            throw Unavailable.domain("deadline");
-        }
-        return s;
+        return ApiException.requireAvailable(deadlineSettings, "deadline");
     }
 
     protected DeadlineTracker tracker() {
-        DeadlineTracker s = deadlineTracker;
-        if (s == null) {
-            throw Unavailable.domain("deadline");
-        }
-        return s;
+        return ApiException.requireAvailable(deadlineTracker, "deadline");
     }
 
     /** {@code yyyy-MM-dd}; anything else is a 400 field error. */

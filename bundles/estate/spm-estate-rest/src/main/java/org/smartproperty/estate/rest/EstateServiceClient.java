@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.smartproperty.estate.EstateService;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /**
  * Base of the estate resources. The reference is dynamic and optional: while the impl bundle is
@@ -18,10 +18,6 @@ abstract class EstateServiceClient {
     protected volatile EstateService estateService; // not private: SCR injects fields of a base class only when accessible
 
     protected EstateService estates() {
-        EstateService s = estateService;
-        if (s == null) {
-            throw Unavailable.domain("estate");
-        }
-        return s;
+        return ApiException.requireAvailable(estateService, "estate");
     }
 }

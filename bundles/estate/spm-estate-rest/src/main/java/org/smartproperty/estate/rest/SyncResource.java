@@ -28,7 +28,7 @@ import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.RequiresPermission;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /** {@code /api/v1/sync/realestate/runs}: the runs of the real-estate information system sync (INT-RE). */
 @Component(service = SyncResource.class)
@@ -43,11 +43,7 @@ public class SyncResource {
     private volatile RealEstateSync sync;
 
     private RealEstateSync sync() {
-        RealEstateSync s = sync;
-        if (s == null) {
-            throw Unavailable.domain("estate");
-        }
-        return s;
+        return ApiException.requireAvailable(sync, "estate");
     }
 
     @GET

@@ -55,14 +55,14 @@ class NotificationsAndReceiptsTest {
         NotificationsImpl n = new NotificationsImpl(db.dataSource(), Clock.systemUTC());
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            n.notify(c, 7, MessageKind.DEADLINE_WARNING, Map.of("item", "投诉", "no", "TS-1", "deadline", "12月1日"), "/complaints/1");
+            n.notify(c, 7, MessageKind.of("DEADLINE_WARNING"), Map.of("item", "投诉", "no", "TS-1", "deadline", "12月1日"), "/complaints/1");
             c.rollback();
         }
         assertEquals(0, n.list(7, false, PageRequest.of(0, 20), Locale.SIMPLIFIED_CHINESE).total());
         long id;
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            id = n.notify(c, 7, MessageKind.DEADLINE_OVERDUE, Map.of("item", "投诉", "no", "TS-1", "deadline", "12月1日"), "/complaints/1");
+            id = n.notify(c, 7, MessageKind.of("DEADLINE_OVERDUE"), Map.of("item", "投诉", "no", "TS-1", "deadline", "12月1日"), "/complaints/1");
             n.notify(c, 8, MessageKind.NOTICE, Map.of("title", "停水通知"), null);
             c.commit();
         }

@@ -86,7 +86,7 @@ abstract class SmsOutboxContract {
     }
 
     static SmsRequest result(String phone) {
-        return new SmsRequest(phone, MessageKind.COMPLAINT_RESULT, Map.of("no", "TS-2026-0042", "result", "已责令物业整改"), "complaint:42");
+        return new SmsRequest(phone, MessageKind.of("COMPLAINT_RESULT"), Map.of("no", "TS-2026-0042", "result", "已责令物业整改"), "complaint:42");
     }
 
     long received(String outId) throws Exception {
@@ -135,7 +135,7 @@ abstract class SmsOutboxContract {
     void invalidPhoneAndMissingParametersAreFieldErrors() throws Exception {
         try (Connection c = ds().getConnection()) {
             ApiException e = assertThrows(ApiException.class, () -> outbox.enqueue(c,
-                    new SmsRequest("+853 2812 3456", MessageKind.COMPLAINT_RESULT, Map.of("no", "1"), null)));
+                    new SmsRequest("+853 2812 3456", MessageKind.of("COMPLAINT_RESULT"), Map.of("no", "1"), null)));
             assertEquals(400, e.status());
             assertEquals(List.of("phone", "params.result"), e.errors().stream().map(f -> f.field()).toList());
         }
@@ -266,7 +266,7 @@ abstract class SmsOutboxContract {
     @Test
     void tencentProviderSendsPositionalParameters_INT_SMS() throws Exception {
         dispatcher = new SmsDispatcher(ds(), h.sender("tencent", Duration.ofMillis(800)), dispatcher.settings(), clock);
-        String outId = enqueueCommitted(new SmsRequest(phone(), MessageKind.DEADLINE_WARNING,
+        String outId = enqueueCommitted(new SmsRequest(phone(), MessageKind.of("DEADLINE_WARNING"),
                 Map.of("item", "投诉", "no", "TS-9", "deadline", "2026-12-01 18:00"), "complaint:9"));
         dispatcher.runOnce();
         var m = outbox.byOutId(outId).orElseThrow();

@@ -71,7 +71,7 @@ class SmsReliabilityTest {
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
                 String phone = i % 20 == 0 ? "+853 6" + String.format("%07d", i * 7 + 1) : String.format("137%08d", i);
-                outIds.add(outbox.enqueue(c, new SmsRequest(phone, MessageKind.COMPLAINT_RECEIVED, Map.of("no", "TS-" + i), "complaint:" + i)));
+                outIds.add(outbox.enqueue(c, new SmsRequest(phone, MessageKind.of("COMPLAINT_RECEIVED"), Map.of("no", "TS-" + i), "complaint:" + i)));
                 c.commit();
             }
         }

@@ -32,7 +32,7 @@ import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Caller;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.RequiresPermission;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /** {@code /api/v1/notifications}: the caller's own in-app notifications (SLA-3). */
 @Component(service = NotificationResource.class)
@@ -47,11 +47,7 @@ public class NotificationResource {
     private volatile Notifications notifications;
 
     private Notifications service() {
-        Notifications n = notifications;
-        if (n == null) {
-            throw Unavailable.domain("notification");
-        }
-        return n;
+        return ApiException.requireAvailable(notifications, "notification");
     }
 
     @GET

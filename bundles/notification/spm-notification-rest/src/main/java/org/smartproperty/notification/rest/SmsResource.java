@@ -41,7 +41,6 @@ import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
 import org.smartproperty.platform.rest.RequiresPermission;
-import org.smartproperty.platform.rest.Unavailable;
 
 /**
  * {@code /api/v1/sms}: the outbox as operators and the regulator see it (final state per message,
@@ -75,11 +74,7 @@ public class SmsResource {
     }
 
     private SmsMessages messages() {
-        SmsMessages m = messages;
-        if (m == null) {
-            throw Unavailable.domain("notification");
-        }
-        return m;
+        return ApiException.requireAvailable(messages, "notification");
     }
 
     @GET

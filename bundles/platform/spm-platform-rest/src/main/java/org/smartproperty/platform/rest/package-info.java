@@ -4,7 +4,7 @@
  * (ETag / If-Match), ids and created responses.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.smartproperty.platform.rest;
 
 import org.osgi.annotation.bundle.Export;

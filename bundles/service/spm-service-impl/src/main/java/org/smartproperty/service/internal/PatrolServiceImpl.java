@@ -520,9 +520,9 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
                 r.status = PhotoReportStatus.CLOSED;
                 r.touchedBy(caller.username());
                 if (told.add(r.reporterAccountId)) {
-                    step.notify(r.reporterAccountId, MessageKind.PATROL_RESULT, params);
+                    step.notify(r.reporterAccountId, ServiceMessageKinds.PATROL_RESULT, params);
                     step.sms(directory.contact(r.reporterAccountId).map(AccountDirectory.Contact::phone)
-                            .filter(p -> p != null && Phones.isValid(p)).orElse(null), MessageKind.PATROL_RESULT, params);
+                            .filter(p -> p != null && Phones.isValid(p)).orElse(null), ServiceMessageKinds.PATROL_RESULT, params);
                 }
             }
         });
@@ -600,37 +600,21 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
 
     /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private DeadlineTracker deadlines() {
-        DeadlineTracker s = deadlines;
-        if (s == null) {
-            throw ApiException.unavailable("deadline");
-        }
-        return s;
+        return ApiException.requireAvailable(deadlines, "deadline");
     }
 
     /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private SmsOutbox sms() {
-        SmsOutbox s = sms;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(sms, "notification");
     }
 
     /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private Notifications notifications() {
-        Notifications s = notifications;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(notifications, "notification");
     }
 
     /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private EstateService estates() {
-        EstateService s = estates;
-        if (s == null) {
-            throw ApiException.unavailable("estate");
-        }
-        return s;
+        return ApiException.requireAvailable(estates, "estate");
     }
 }

@@ -462,12 +462,12 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
             wf.startDeadline(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
                     companyAccount, null, now));
             Map<String, String> params = Map.of("no", r.number);
-            wf.sms(con, smsPhone(r).orElse(null), MessageKind.REPAIR_RECEIVED, params, r);
-            wf.notify(con, r.requesterAccountId, MessageKind.REPAIR_RECEIVED, params, r);
+            wf.sms(con, smsPhone(r).orElse(null), ServiceMessageKinds.REPAIR_RECEIVED, params, r);
+            wf.notify(con, r.requesterAccountId, ServiceMessageKinds.REPAIR_RECEIVED, params, r);
             // COS-6: the company learns of the request in its portal at once, in the same transaction
             Map<String, String> forCompany = Map.of("no", r.number, "place", r.unitCode != null ? r.unitCode : String.valueOf(r.location));
             for (AccountDirectory.Contact a : companyAccounts) {
-                wf.notify(con, a.accountId(), MessageKind.REPAIR_NEW, forCompany, r);
+                wf.notify(con, a.accountId(), ServiceMessageKinds.REPAIR_NEW, forCompany, r);
             }
             wf.created(em, caller.username(), r, now, null, CaseWorkflow.fields("number", r.number, "category", r.category, "estateId",
                     r.estateId, "unitCode", r.unitCode, "companyId", r.companyId));
@@ -568,8 +568,8 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
             step.attachTo(RESULT_PHOTOS);
             // COS-6: the result is fed back to the requester, queued with the completion (a rollback sends nothing)
             Map<String, String> params = Map.of("no", r.number);
-            step.sms(smsPhone(r).orElse(null), MessageKind.REPAIR_DONE, params);
-            step.notify(r.requesterAccountId, MessageKind.REPAIR_DONE, params);
+            step.sms(smsPhone(r).orElse(null), ServiceMessageKinds.REPAIR_DONE, params);
+            step.notify(r.requesterAccountId, ServiceMessageKinds.REPAIR_DONE, params);
         });
     }
 
@@ -662,37 +662,21 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
 
     /** The deadline domain's DeadlineTracker, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private DeadlineTracker deadlines() {
-        DeadlineTracker s = deadlines;
-        if (s == null) {
-            throw ApiException.unavailable("deadline");
-        }
-        return s;
+        return ApiException.requireAvailable(deadlines, "deadline");
     }
 
     /** The notification domain's SmsOutbox, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private SmsOutbox sms() {
-        SmsOutbox s = sms;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(sms, "notification");
     }
 
     /** The notification domain's Notifications, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private Notifications notifications() {
-        Notifications s = notifications;
-        if (s == null) {
-            throw ApiException.unavailable("notification");
-        }
-        return s;
+        return ApiException.requireAvailable(notifications, "notification");
     }
 
     /** The estate domain's EstateService, or 503 while its impl bundle is being updated (the call's transaction rolls back). */
     private EstateService estates() {
-        EstateService s = estates;
-        if (s == null) {
-            throw ApiException.unavailable("estate");
-        }
-        return s;
+        return ApiException.requireAvailable(estates, "estate");
     }
 }

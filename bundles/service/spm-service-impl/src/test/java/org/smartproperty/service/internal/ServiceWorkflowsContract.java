@@ -334,7 +334,7 @@ abstract class ServiceWorkflowsContract {
         // COS-6: the company sees the new request in its portal at once; the other company does not
         java.util.List<org.smartproperty.notification.Notification> companyInbox = new NotificationsImpl(db().dataSource(), clock)
                 .list(companyUserA.accountId(), true, org.smartproperty.platform.PageRequest.of(0, 50), java.util.Locale.SIMPLIFIED_CHINESE).items();
-        assertTrue(companyInbox.stream().anyMatch(n -> n.kind() == org.smartproperty.notification.MessageKind.REPAIR_NEW
+        assertTrue(companyInbox.stream().anyMatch(n -> n.kind() == ServiceMessageKinds.REPAIR_NEW
                 && n.text().contains(r.number()) && n.text().contains(houseOwner)), companyInbox.toString());
         assertTrue(new NotificationsImpl(db().dataSource(), clock).list(companyUserB.accountId(), true, org.smartproperty.platform.PageRequest.of(0, 50),
                 java.util.Locale.SIMPLIFIED_CHINESE).items().stream().noneMatch(n -> n.text().contains(r.number())));

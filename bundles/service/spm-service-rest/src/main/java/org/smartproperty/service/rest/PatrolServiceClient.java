@@ -4,7 +4,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 import org.smartproperty.service.PatrolService;
 
 /** Base of the patrol resources: dynamic optional reference, 503 while the impl is swapped. */
@@ -15,10 +15,6 @@ abstract class PatrolServiceClient {
     protected volatile PatrolService patrolService;
 
     protected PatrolService patrols() {
-        PatrolService s = patrolService;
-        if (s == null) {
-            throw Unavailable.domain("patrol");
-        }
-        return s;
+        return ApiException.requireAvailable(patrolService, "patrol");
     }
 }

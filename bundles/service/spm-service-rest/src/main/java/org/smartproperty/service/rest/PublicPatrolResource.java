@@ -29,7 +29,6 @@ import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
-import org.smartproperty.platform.rest.Unavailable;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.SpmPrincipal;
 import org.smartproperty.service.PatrolService;
@@ -80,10 +79,7 @@ public class PublicPatrolResource extends PatrolServiceClient {
         if (!patrols().publishedPhoto(taskId, fileId)) {
             throw ApiException.notFound("objects.file", fileId);
         }
-        FileStore store = files;
-        if (store == null) {
-            throw Unavailable.domain("files");
-        }
+        FileStore store = ApiException.requireAvailable(files, "files");
         FileContent content = store.open(PUBLIC, fileId, true);
         StreamingOutput out = os -> {
             try (InputStream in = content.open()) {

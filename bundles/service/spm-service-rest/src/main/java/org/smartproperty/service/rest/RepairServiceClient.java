@@ -4,7 +4,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 import org.smartproperty.service.RepairService;
 
 /**
@@ -18,10 +18,6 @@ abstract class RepairServiceClient {
     protected volatile RepairService repairService;
 
     protected RepairService repairs() {
-        RepairService s = repairService;
-        if (s == null) {
-            throw Unavailable.domain("repair");
-        }
-        return s;
+        return ApiException.requireAvailable(repairService, "repair");
     }
 }

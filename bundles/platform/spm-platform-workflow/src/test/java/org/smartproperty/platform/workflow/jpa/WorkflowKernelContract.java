@@ -178,7 +178,7 @@ abstract class WorkflowKernelContract {
         TicketEntity t = create(REPORTER, HANDLER.accountId());
         TicketEntity taken = fire(HANDLER, t, "take", TransitionInput.of("  on my way "), (step, item) -> {
             step.detail("eta", "30 min").detail("parts", List.of("valve"));
-            step.notify(item.reporter, MessageKind.COMPLAINT_RESULT, Map.of("no", item.number, "result", "taken"));
+            step.notify(item.reporter, MessageKind.of("COMPLAINT_RESULT"), Map.of("no", item.number, "result", "taken"));
         });
         assertEquals(Status.WORKING, taken.status);
         TicketEntity done = fire(HANDLER, taken, "finish", TransitionInput.of("replaced the valve"), (step, item) -> item.report = step.text());
@@ -229,7 +229,7 @@ abstract class WorkflowKernelContract {
     void aFailingEffectLeavesNothingBehind() throws Exception {
         TicketEntity t = create(REPORTER, HANDLER.accountId());
         fails(409, () -> fire(HANDLER, t, "take", null, (step, item) -> {
-            step.notify(item.reporter, MessageKind.COMPLAINT_RESULT, Map.of("no", item.number, "result", "x"));
+            step.notify(item.reporter, MessageKind.of("COMPLAINT_RESULT"), Map.of("no", item.number, "result", "x"));
             throw ApiException.conflict(T, "ticket.noTransition");
         }));
         assertEquals(List.of("create"), wf.events(REPORTER, t.id).stream().map(CaseEvent::action).toList());

@@ -56,8 +56,8 @@ class ProviderShapesTest {
     void tencentSendSmsBodyIsPositional_INT_SMS() throws Exception {
         TencentSmsSender s = new TencentSmsSender(settings("tencent"), HttpClient.newHttpClient(), CLOCK);
         JsonNode b = new ObjectMapper().readTree(s.sendPayload(List.of("+85366123456"),
-                SmsTemplates.code(MessageKind.DEADLINE_WARNING, Locale.TRADITIONAL_CHINESE),
-                Map.of("deadline", "12月1日", "item", "投訴", "no", "TS-2"), MessageKind.DEADLINE_WARNING.params(), "SPM8"));
+                SmsTemplates.code(MessageKind.of("DEADLINE_WARNING"), Locale.TRADITIONAL_CHINESE),
+                Map.of("deadline", "12月1日", "item", "投訴", "no", "TS-2"), MessageKind.of("DEADLINE_WARNING").params(), "SPM8"));
         assertEquals("+85366123456", b.get("PhoneNumberSet").get(0).asText());
         assertEquals("1400000001", b.get("SmsSdkAppId").asText());
         assertEquals("100031", b.get("TemplateId").asText());

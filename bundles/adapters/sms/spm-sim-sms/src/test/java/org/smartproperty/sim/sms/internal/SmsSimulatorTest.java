@@ -57,8 +57,8 @@ class SmsSimulatorTest {
     }
 
     static SmsSender.SendResult send(SmsSender s, String phone, String outId) {
-        return s.send(List.of(phone), SmsTemplates.code(MessageKind.REPAIR_DONE, java.util.Locale.SIMPLIFIED_CHINESE), Map.of("no", "BX-1"),
-                MessageKind.REPAIR_DONE.params(), outId);
+        return s.send(List.of(phone), SmsTemplates.code(MessageKind.of("REPAIR_DONE"), java.util.Locale.SIMPLIFIED_CHINESE), Map.of("no", "BX-1"),
+                MessageKind.of("REPAIR_DONE").params(), outId);
     }
 
     @Test
