@@ -1,0 +1,10 @@
+package ${package};
+
+import java.time.Instant;
+
+/** One ${labelEn} (the JSON the REST layer serialises; no JPA here). As the input of create only {@code title} counts. */
+public record ${Domain}(Long id, String title, String createdBy, Instant createdAt, long version) {
+
+    /** Longest title (the column's width). */
+    public static final int TITLE_MAX = 200;
+}

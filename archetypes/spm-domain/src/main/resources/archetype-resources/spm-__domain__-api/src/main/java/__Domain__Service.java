@@ -1,0 +1,25 @@
+package ${package};
+
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.smartproperty.platform.Page;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/**
+ * The ${domain} domain (${labelEn}). Every method takes the caller and is one transaction; invalid input throws a 400
+ * {@code ApiException} with all field errors, a title already used a 409. Every write is audited in the same
+ * transaction (object kind {@code ${domain}}).
+ */
+@ProviderType
+public interface ${Domain}Service {
+
+    /** Properties the list can be sorted by. */
+    Set<String> SORT = Set.of("id", "title", "createdAt");
+
+    Page<${Domain}> list(SpmPrincipal caller, PageRequest page);
+
+    /** Creates one; only {@code title} of the input is read. */
+    ${Domain} create(SpmPrincipal caller, ${Domain} input);
+}

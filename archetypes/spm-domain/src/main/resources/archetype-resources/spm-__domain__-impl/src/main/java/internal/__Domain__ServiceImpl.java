@@ -1,0 +1,156 @@
+package ${package}.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ${package}.${Domain};
+import ${package}.${Domain}Messages;
+import ${package}.${Domain}Service;
+import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Page;
+import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.persistence.JpaUnits;
+import org.smartproperty.platform.persistence.Jpql;
+import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.security.AuditEvent;
+import org.smartproperty.platform.security.AuditTrail;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/**
+ * {@link ${Domain}Service} on JPA (persistence unit {@code ${domain}}). Starts once the Liquibase extender has applied
+ * {@code db/${domain}.changelog.xml} ({@link SchemaReady} of this bundle); registered under its API interface only.
+ */
+@Component(service = ${Domain}Service.class, configurationPid = "${package}", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ${Domain}Config.class)
+public class ${Domain}ServiceImpl implements ${Domain}Service {
+
+    static final String UNIT = "${domain}";
+    /** The audit object kind (auditKind.${domain} in the contributions). */
+    static final String AUDIT_KIND = "${domain}";
+    private static final Logger LOG = LoggerFactory.getLogger(${Domain}ServiceImpl.class);
+
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    private DataSource dataSource;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=${package}.impl)")
+    private SchemaReady schema;
+
+    @Reference
+    private AuditTrail audit;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile int titleMinLength = 1;
+    private EntityManagerFactory emf;
+    private Transactions tx;
+
+    public ${Domain}ServiceImpl() {
+    }
+
+    /** Outside OSGi (tests, tools): over an existing persistence unit. */
+    ${Domain}ServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
+        this.emf = emf;
+        this.audit = audit;
+        this.tx = new Transactions(emf);
+    }
+
+    @Activate
+    void activate(${Domain}Config config) {
+        configure(config.title_minLength());
+        emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
+        tx = new Transactions(emf);
+    }
+
+    @Modified
+    void modified(${Domain}Config config) {
+        configure(config.title_minLength());
+    }
+
+    /** Applies a configuration; a value out of range is refused and logged, the one in force stays. @return whether applied */
+    boolean configure(int minLength) {
+        if (minLength < 1 || minLength > ${Domain}.TITLE_MAX) {
+            LOG.error("title.minLength {} is outside 1..{}; {} stays", minLength, ${Domain}.TITLE_MAX, titleMinLength);
+            return false;
+        }
+        titleMinLength = minLength;
+        return true;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (emf != null) {
+            emf.close();
+        }
+    }
+
+    @Override
+    public Page<${Domain}> list(SpmPrincipal caller, PageRequest page) {
+        // every caller with ${domain}:read sees every row; narrow by caller.scope() when the domain has a data scope
+        return tx.read(em -> {
+            Jpql.Rows<${Domain}Entity> found = Jpql.page(em, ${Domain}Entity.class, "e", " WHERE 1 = 1", Map.of(), page);
+            List<${Domain}> items = found.rows().stream().map(${Domain}ServiceImpl::toDto).toList();
+            return new Page<>(items, page.page(), page.size(), found.total());
+        });
+    }
+
+    @Override
+    public ${Domain} create(SpmPrincipal caller, ${Domain} input) {
+        Validation v = new Validation(${Domain}Messages.TEXTS);
+        String title = input == null || input.title() == null ? null : input.title().strip();
+        if (v.required("title", title) && v.maxLength("title", title, ${Domain}.TITLE_MAX) && title.length() < titleMinLength) {
+            v.error("title", "title.tooShort", titleMinLength);
+        }
+        v.throwIfInvalid();
+        String actor = caller.getName();
+        return tx.write(em -> {
+            Long taken = em.createQuery("SELECT COUNT(e) FROM ${Domain}Entity e WHERE e.title = :t", Long.class)
+                    .setParameter("t", title).getSingleResult();
+            if (taken > 0) {
+                throw ApiException.conflict(${Domain}Messages.TEXTS, "title.duplicate", title);
+            }
+            ${Domain}Entity e = new ${Domain}Entity();
+            e.title = title;
+            e.touchedBy(actor);
+            em.persist(e);
+            em.flush();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("title", title);
+            audit(em, actor, "${domain}.create", e.id, details);
+            return toDto(e);
+        });
+    }
+
+    private static ${Domain} toDto(${Domain}Entity e) {
+        return new ${Domain}(e.id, e.title, e.getCreatedBy(), e.getCreatedAt(), e.getVersion());
+    }
+
+    /** One audit row in the same transaction, its details as JSON written by Jackson. */
+    private void audit(EntityManager em, String actor, String action, Object id, Map<String, Object> details) {
+        if (audit == null) {
+            return;
+        }
+        String summary;
+        try {
+            summary = json.writeValueAsString(details);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, AUDIT_KIND, id, summary));
+    }
+}

@@ -1,0 +1,16 @@
+package ${package}.internal;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.smartproperty.platform.testsupport.TestDatabase;
+
+/** The ${domain} contract on H2 in PostgreSQL mode: the same changelog and unit serve the embedded default. */
+class ${Domain}ServiceEmbeddedTest extends ${Domain}ServiceContract {
+
+    @RegisterExtension
+    static TestDatabase db = TestDatabase.h2();
+
+    @Override
+    TestDatabase db() {
+        return db;
+    }
+}

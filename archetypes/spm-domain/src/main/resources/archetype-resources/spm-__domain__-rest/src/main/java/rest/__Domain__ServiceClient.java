@@ -1,0 +1,28 @@
+package ${package}.rest;
+
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import ${package}.${Domain}Service;
+import org.smartproperty.platform.rest.Unavailable;
+
+/**
+ * Base of the ${domain} resources. The reference is dynamic and optional: while the impl bundle is swapped the
+ * resources stay registered (the /api/v1 application is not rebuilt) and answer 503 until the service is back.
+ */
+abstract class ${Domain}ServiceClient {
+
+    // protected, not private: Felix SCR injects a field declared in a superclass of the component
+    // class only when it is accessible from the subclass ("Suitable but non-accessible field").
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    protected volatile ${Domain}Service ${domain}Service;
+
+    protected ${Domain}Service service() {
+        ${Domain}Service s = ${domain}Service;
+        if (s == null) {
+            throw Unavailable.domain("${domain}");
+        }
+        return s;
+    }
+}
