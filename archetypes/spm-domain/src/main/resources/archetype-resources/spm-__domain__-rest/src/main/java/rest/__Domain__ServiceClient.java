@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import ${package}.${Domain}Service;
-import org.smartproperty.platform.rest.Unavailable;
+import org.smartproperty.platform.ApiException;
 
 /**
  * Base of the ${domain} resources. The reference is dynamic and optional: while the impl bundle is swapped the
@@ -19,10 +19,6 @@ abstract class ${Domain}ServiceClient {
     protected volatile ${Domain}Service ${domain}Service;
 
     protected ${Domain}Service service() {
-        ${Domain}Service s = ${domain}Service;
-        if (s == null) {
-            throw Unavailable.domain("${domain}");
-        }
-        return s;
+        return ApiException.requireAvailable(${domain}Service, "${domain}");
     }
 }
