@@ -1,7 +1,5 @@
 package org.smartproperty.platform.files.internal;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,15 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,7 +61,8 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * by content ({@link Sniffer}), then moved to {@code <dir>/<sha[0..2]>/<sha>} (identical uploads
  * share one copy); image thumbnails sit beside them as {@code <sha>.thumb.jpg}. Metadata and links
  * are rows in {@code plt_file} / {@code plt_file_link}. Unattached uploads are purged after
- * {@code pendingHours}.
+ * {@code pendingHours}. Its parts (issue 10 item 5): {@link UploadInspection} checks an upload's
+ * content, {@link FileReadAccess} decides who reads a file.
  */
 @Component(service = {FileStore.class, LocalFileStore.class}, configurationPid = "org.smartproperty.files",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -87,8 +81,6 @@ public class FileStoreImpl implements LocalFileStore {
     @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.platform.files)")
     private SchemaReady schema;
 
-    private final Map<String, FileAccessPolicy> policies = new ConcurrentHashMap<>();
-
     private volatile Settings settings;
     /** Image decodes running at a time (issue 20 item 2); replaced when {@code maxConcurrentDecodes} changes. */
     private volatile Semaphore decodes;
@@ -98,6 +90,8 @@ public class FileStoreImpl implements LocalFileStore {
      */
     private volatile BundleContext context;
     private ServiceRegistration<Job> job;
+    private final UploadInspection inspection = new UploadInspection(this);
+    private final FileReadAccess readAccess = new FileReadAccess(this);
 
     /** Validated configuration. */
     record Settings(Path directory, long maxBytes, Set<String> allowedTypes, int thumbnailSize, Duration pending,
@@ -231,17 +225,15 @@ public class FileStoreImpl implements LocalFileStore {
 
     /** Registers a policy outside OSGi (tests); inside, policies are looked up as services when a file is read. */
     public void addPolicy(FileAccessPolicy policy, Map<String, Object> props) {
-        Object kind = props.get(FileAccessPolicy.OWNER_KIND);
-        if (kind != null) {
-            policies.put(kind.toString(), policy);
-        }
+        readAccess.addPolicy(policy, props);
     }
 
     public void removePolicy(FileAccessPolicy policy, Map<String, Object> props) {
-        Object kind = props.get(FileAccessPolicy.OWNER_KIND);
-        if (kind != null) {
-            policies.remove(kind.toString(), policy);
-        }
+        readAccess.removePolicy(policy, props);
+    }
+
+    BundleContext context() {
+        return context;
     }
 
     Settings settings() {
@@ -289,7 +281,7 @@ public class FileStoreImpl implements LocalFileStore {
             if (!s.allowedTypes().contains(type)) {
                 throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.type", FileNames.extensionOf(name));
             }
-            Inspected r = inspect(tmp, type, s, uploader);
+            UploadInspection.Inspected r = inspection.inspect(tmp, type, s, uploader);
             String hash = HexFormat.of().formatHex(sha.digest());
             Path blob = blob(hash);
             Files.createDirectories(blob.getParent());
@@ -301,7 +293,7 @@ public class FileStoreImpl implements LocalFileStore {
             if (r.thumbnail() != null) {
                 Path thumb = thumbnail(hash);
                 if (!Files.exists(thumb)) {
-                    writeThumbnail(r.thumbnail(), thumb);
+                    UploadInspection.writeThumbnail(r.thumbnail(), thumb);
                 }
             }
             // issue 20 item 8: the name is a cleaned label whose extension follows the sniffed type
@@ -320,67 +312,6 @@ public class FileStoreImpl implements LocalFileStore {
             } catch (IOException e) {
                 LOG.warn("Could not delete {}: {}", tmp, e.toString());
             }
-        }
-    }
-
-    /** What checking an upload's content found: an image's size and thumbnail, nulls for a PDF. */
-    private record Inspected(Integer width, Integer height, BufferedImage thumbnail) {
-    }
-
-    /**
-     * Checks content of an allowed type. PDF: complete, and without JavaScript or automatic actions (issue 20 item 8).
-     * Image (issue 20 item 2): its size from the header within {@code maxImageMegapixels} (413 otherwise, before anything
-     * is decoded), then one subsampled decode, at most {@code maxConcurrentDecodes} at a time (503 after
-     * {@code decodeWaitSeconds} without a free one), which checks the whole stream and gives the thumbnail.
-     */
-    private Inspected inspect(Path file, String type, Settings s, String uploader) throws IOException {
-        if (Sniffer.PDF.equals(type)) {
-            if (!Sniffer.pdfTrailer(file)) {
-                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
-            }
-            if (s.refusePdfActions()) {
-                String found;
-                try {
-                    // object streams hold dictionaries, a few times their compressed size; four uploads' worth is a bomb
-                    found = PdfActions.find(file, 4 * s.maxBytes());
-                } catch (PdfActions.Unchecked e) {
-                    LOG.warn("Refused a PDF of {} that cannot be checked for scripts: {}", uploader, e.getMessage());
-                    throw ApiException.invalid(TEXTS, FIELD, "file.pdfUnchecked", e.getMessage());
-                }
-                if (found != null) {
-                    LOG.warn("Refused a PDF of {} with active content {}", uploader, found);
-                    throw ApiException.invalid(TEXTS, FIELD, "file.pdfActive", found);
-                }
-            }
-            return new Inspected(null, null, null);
-        }
-        Sniffer.Size size = Sniffer.size(file, type);
-        if (size == null) {
-            throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
-        }
-        if (size.pixels() > s.maxPixels()) {
-            LOG.warn("Refused an image of {} x {} pixels from {} (limit {} megapixels)", size.width(), size.height(), uploader,
-                    s.maxImageMegapixels());
-            Object[] args = {size.width(), size.height(), s.maxImageMegapixels()};
-            throw new ApiException(413, "file.pixels", TEXTS, List.of(FieldError.of(TEXTS, FIELD, "file.pixels", args)), args);
-        }
-        Semaphore gate = decodes;
-        try {
-            if (!gate.tryAcquire(s.decodeWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ApiException(503, "file.busy", TEXTS, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "file.busy", TEXTS, null);
-        }
-        try {
-            BufferedImage preview = Sniffer.preview(file, type, size, s.thumbnailSize());
-            if (preview == null) {
-                throw ApiException.invalid(Messages.PLATFORM, FIELD, "file.broken", type);
-            }
-            return new Inspected(size.width(), size.height(), thumbnailOf(preview, size, s.thumbnailSize()));
-        } finally {
-            gate.release();
         }
     }
 
@@ -471,7 +402,7 @@ public class FileStoreImpl implements LocalFileStore {
     public StoredFile get(SpmPrincipal caller, String id) {
         try (Connection c = dataSource.getConnection()) {
             StoredFile f = id == null ? null : find(c, id);
-            if (f == null || !mayRead(c, caller, f)) {
+            if (f == null || !readAccess.mayRead(c, caller, f)) {
                 throw ApiException.notFound("objects.file", id);
             }
             return f;
@@ -512,53 +443,6 @@ public class FileStoreImpl implements LocalFileStore {
                 return Files.newInputStream(p);
             }
         };
-    }
-
-    private boolean mayRead(Connection c, SpmPrincipal caller, StoredFile f) throws SQLException {
-        if (caller == null) {
-            return false;
-        }
-        if (caller.username().equals(f.uploadedBy())) {
-            return true;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT owner_kind, owner_ref FROM plt_file_link WHERE file_id = ?")) {
-            ps.setString(1, f.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (policyAllows(rs.getString(1), caller, rs.getString(2))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private boolean policyAllows(String kind, SpmPrincipal caller, String ref) {
-        FileAccessPolicy p = policies.get(kind);
-        if (p != null) {
-            return p.mayRead(caller, ref);
-        }
-        BundleContext ctx = context;
-        if (ctx == null) {
-            return false;
-        }
-        try {
-            for (ServiceReference<FileAccessPolicy> r : ctx.getServiceReferences(FileAccessPolicy.class,
-                    "(" + FileAccessPolicy.OWNER_KIND + "=" + kind + ")")) {
-                FileAccessPolicy service = ctx.getService(r);
-                if (service != null) {
-                    try {
-                        return service.mayRead(caller, ref);
-                    } finally {
-                        ctx.ungetService(r);
-                    }
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            LOG.warn("Owner kind {} is not a valid filter value", kind);
-        }
-        return false;
     }
 
     /** Deletes unattached uploads older than the pending time, and bytes no row refers to any more. */
@@ -644,7 +528,7 @@ public class FileStoreImpl implements LocalFileStore {
                 (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant());
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -654,25 +538,6 @@ public class FileStoreImpl implements LocalFileStore {
 
     /** {@code preview} (a subsampled decode) scaled to the thumbnail of an image of {@code size}: longest side at most {@code max}. */
     static BufferedImage thumbnailOf(BufferedImage preview, Sniffer.Size size, int max) {
-        double scale = Math.min(1.0, (double) max / Math.max(size.width(), size.height()));
-        int w = Math.max(1, (int) Math.round(size.width() * scale));
-        int h = Math.max(1, (int) Math.round(size.height() * scale));
-        BufferedImage t = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = t.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.drawImage(preview, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        return t;
-    }
-
-    private static void writeThumbnail(BufferedImage t, Path to) throws IOException {
-        Path part = to.resolveSibling(to.getFileName() + "." + UUID.randomUUID() + ".part");
-        ImageIO.write(t, "jpg", part.toFile());
-        move(part, to);
+        return UploadInspection.thumbnailOf(preview, size, max);
     }
 }
