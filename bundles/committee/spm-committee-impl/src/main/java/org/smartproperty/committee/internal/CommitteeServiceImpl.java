@@ -116,7 +116,7 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
         this.audit = audit;
         this.files = files;
         this.estates = estates;
-        this.tx = new Transactions(emf);
+        this.tx = new Transactions(emf, "committee");
         filings.open();
     }
 
@@ -124,7 +124,7 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
     void activate(CommitteeConfig config) {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
-        tx = new Transactions(emf);
+        tx = new Transactions(emf, "committee");
         filings.open();
     }
 
@@ -170,8 +170,8 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
 
     @Deactivate
     void deactivate() {
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 

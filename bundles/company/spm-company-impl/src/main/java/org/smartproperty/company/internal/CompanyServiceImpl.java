@@ -96,21 +96,21 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
         this.emf = emf;
         this.audit = audit;
         this.files = files;
-        this.tx = new Transactions(emf);
+        this.tx = new Transactions(emf, "company");
         this.reviews = reviews();
     }
 
     @Activate
     void activate() {
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
-        tx = new Transactions(emf);
+        tx = new Transactions(emf, "company");
         reviews = reviews();
     }
 
     @Deactivate
     void deactivate() {
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 

@@ -185,7 +185,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         this.estates = estates;
         this.companies = companies;
         this.clock = clock;
-        this.tx = new Transactions(emf);
+        this.tx = new Transactions(emf, "complaint");
         this.wf = workflow();
     }
 
@@ -209,7 +209,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     void activate(ComplaintConfig config, BundleContext context) {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
-        tx = new Transactions(emf);
+        tx = new Transactions(emf, "complaint");
         wf = workflow();
         job = context.registerService(Job.class, autoCloseJob(), null);
     }
@@ -257,8 +257,8 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             }
             job = null;
         }
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 

@@ -89,9 +89,11 @@ public class EstateServiceImpl implements EstateService {
         wire();
     }
 
+    private Transactions tx;
+
     /** The parts over the persistence unit, the audit trail and the registry as bound at each call. */
     private void wire() {
-        Transactions tx = new Transactions(emf);
+        tx = new Transactions(emf, "estate");
         EstateSupport support = new EstateSupport(audit);
         estates = new Estates(tx, support);
         houses = new Houses(tx, support);
@@ -100,8 +102,8 @@ public class EstateServiceImpl implements EstateService {
 
     @Deactivate
     void deactivate() {
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 

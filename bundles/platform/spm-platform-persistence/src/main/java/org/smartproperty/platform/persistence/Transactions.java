@@ -1,6 +1,8 @@
 package org.smartproperty.platform.persistence;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -14,16 +16,93 @@ import org.smartproperty.platform.Messages;
  * One service call = one transaction: commit on success, roll back on any exception, nothing
  * half-written. A concurrent update (optimistic lock) becomes 412; a unique-key race becomes
  * 409, so neither reaches the caller as a 500.
+ * <p>
+ * Hot swap (issue 10 item 6): a caller may have taken the service just before its bundle is updated.
+ * {@link #close(Duration)} (the component's deactivate) refuses new calls with 503 naming the domain,
+ * waits for the calls in flight to finish, and only then closes the persistence unit, so no call
+ * meets a closed EntityManagerFactory half-way (which answered 500).
  */
 public final class Transactions {
 
+    /** How long {@link #close()} waits for the calls in flight. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
+
     private final EntityManagerFactory emf;
+    private final String domain;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
 
     public Transactions(EntityManagerFactory emf) {
+        this(emf, "persistence");
+    }
+
+    /** {@code domain} names the 503 answered once {@link #close(Duration)} has begun. */
+    public Transactions(EntityManagerFactory emf, String domain) {
         this.emf = emf;
+        this.domain = domain;
+    }
+
+    private void enter() {
+        inFlight.incrementAndGet();
+        if (closing) {
+            leave();
+            throw ApiException.unavailable(domain);
+        }
+    }
+
+    private void leave() {
+        if (inFlight.decrementAndGet() == 0 && closing) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    /** The calls under way now (for tests and health). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** As {@link #close(Duration)} with {@link #DRAIN}. */
+    public void close() {
+        close(DRAIN);
+    }
+
+    /**
+     * Refuses new calls (503), waits up to {@code drain} for those in flight, then closes the
+     * persistence unit. Returns the number of calls still running when it gave up waiting (0 normally).
+     */
+    public int close(Duration drain) {
+        closing = true;
+        long end = System.nanoTime() + drain.toNanos();
+        synchronized (this) {
+            long left;
+            while (inFlight.get() > 0 && (left = end - System.nanoTime()) > 0) {
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        int still = inFlight.get();
+        if (emf.isOpen()) {
+            emf.close();
+        }
+        return still;
     }
 
     public <T> T write(Function<EntityManager, T> work) {
+        enter();
+        try {
+            return doWrite(work);
+        } finally {
+            leave();
+        }
+    }
+
+    private <T> T doWrite(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
@@ -43,11 +122,16 @@ public final class Transactions {
     }
 
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+        enter();
         try {
-            return work.apply(em);
+            EntityManager em = emf.createEntityManager();
+            try {
+                return work.apply(em);
+            } finally {
+                em.close();
+            }
         } finally {
-            em.close();
+            leave();
         }
     }
 

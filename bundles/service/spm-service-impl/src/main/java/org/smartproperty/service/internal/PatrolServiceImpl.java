@@ -148,7 +148,7 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
         this.directory = directory;
         this.estates = estates;
         this.clock = clock;
-        this.tx = new Transactions(emf);
+        this.tx = new Transactions(emf, "patrol");
         this.wf = workflow();
     }
 
@@ -169,14 +169,14 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
     @Activate
     void activate() {
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
-        tx = new Transactions(emf);
+        tx = new Transactions(emf, "patrol");
         wf = workflow();
     }
 
     @Deactivate
     void deactivate() {
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 

@@ -180,7 +180,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         this.directory = directory;
         this.estates = estates;
         this.clock = clock;
-        this.tx = new Transactions(emf);
+        this.tx = new Transactions(emf, "repair");
         this.wf = workflow();
     }
 
@@ -204,7 +204,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
     void activate(ServiceConfig config, BundleContext context) {
         configure(config);
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
-        tx = new Transactions(emf);
+        tx = new Transactions(emf, "repair");
         wf = workflow();
         job = context.registerService(Job.class, autoConfirmJob(), null);
     }
@@ -248,8 +248,8 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
             }
             job = null;
         }
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 
