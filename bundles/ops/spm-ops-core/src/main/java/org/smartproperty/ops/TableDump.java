@@ -154,21 +154,32 @@ final class TableDump {
                 char ch = s.charAt(i);
                 if (ch < 0x80) {
                     bytes[len++] = (byte) ch;
-                } else if (ch < 0x800) {
-                    bytes[len++] = (byte) (0xc0 | (ch >> 6));
-                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
-                } else if (Character.isHighSurrogate(ch) && i + 1 < k && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(ch, s.charAt(++i));
-                    bytes[len++] = (byte) (0xf0 | (cp >> 18));
-                    bytes[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                    bytes[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                    bytes[len++] = (byte) (0x80 | (cp & 0x3f));
                 } else {
-                    bytes[len++] = (byte) (0xe0 | (ch >> 12));
-                    bytes[len++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+                    i = multiByte(s, i, ch);
                 }
             }
+        }
+
+        /**
+         * Writes the non-ASCII {@code ch} at {@code s[i]} as UTF-8 (a surrogate pair as one code point);
+         * returns the index of the last char consumed. The caller has made room for 3 bytes a char.
+         */
+        private int multiByte(String s, int i, char ch) {
+            if (ch < 0x800) {
+                bytes[len++] = (byte) (0xc0 | (ch >> 6));
+                bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+            } else if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(ch, s.charAt(++i));
+                bytes[len++] = (byte) (0xf0 | (cp >> 18));
+                bytes[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                bytes[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                bytes[len++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                bytes[len++] = (byte) (0xe0 | (ch >> 12));
+                bytes[len++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+                bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+            }
+            return i;
         }
 
         /** A JSON string: quotes, escapes, UTF-8. */
@@ -193,19 +204,8 @@ final class TableDump {
                     for (int j = 0; j < esc.length(); j++) {
                         bytes[len++] = (byte) esc.charAt(j);
                     }
-                } else if (ch < 0x800) {
-                    bytes[len++] = (byte) (0xc0 | (ch >> 6));
-                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
-                } else if (Character.isHighSurrogate(ch) && i + 1 < k && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(ch, s.charAt(++i));
-                    bytes[len++] = (byte) (0xf0 | (cp >> 18));
-                    bytes[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                    bytes[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                    bytes[len++] = (byte) (0x80 | (cp & 0x3f));
                 } else {
-                    bytes[len++] = (byte) (0xe0 | (ch >> 12));
-                    bytes[len++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-                    bytes[len++] = (byte) (0x80 | (ch & 0x3f));
+                    i = multiByte(s, i, ch);
                 }
             }
             bytes[len++] = '"';
