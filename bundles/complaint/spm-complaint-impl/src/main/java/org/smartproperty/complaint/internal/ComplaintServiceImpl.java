@@ -1,5 +1,12 @@
 package org.smartproperty.complaint.internal;
 
+import static org.smartproperty.complaint.internal.ComplaintParties.assignee;
+import static org.smartproperty.complaint.internal.ComplaintParties.complainant;
+import static org.smartproperty.complaint.internal.ComplaintParties.findInScope;
+import static org.smartproperty.complaint.internal.ComplaintParties.fullView;
+import static org.smartproperty.complaint.internal.ComplaintParties.inScope;
+import static org.smartproperty.complaint.internal.ComplaintParties.scope;
+
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -30,10 +36,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartproperty.company.Company;
 import org.smartproperty.company.CompanyService;
 import org.smartproperty.complaint.Complaint;
-import org.smartproperty.complaint.ComplaintChannel;
 import org.smartproperty.complaint.ComplaintEvent;
 import org.smartproperty.complaint.ComplaintInput;
 import org.smartproperty.complaint.ComplaintMessages;
@@ -45,9 +49,7 @@ import org.smartproperty.complaint.Dispatch;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.TrackedItem;
-import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateService;
-import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
@@ -58,14 +60,12 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.files.Attachment;
-import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.Job;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
-import org.smartproperty.platform.workflow.Party;
 import org.smartproperty.platform.workflow.Timeout;
 import org.smartproperty.platform.workflow.TransitionInput;
 import org.smartproperty.platform.workflow.jpa.CaseTimeline;
@@ -89,6 +89,8 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * RESOLVED; it becomes CLOSED when the complainant confirms, or automatically
  * {@code autoClose.days} after the result; the complainant may reopen within
  * {@code reopen.windowDays} of the result (from RESOLVED or CLOSED).
+ * Its parts (issue 10 item 5): {@link ComplaintParties} (who may do what, scope) and
+ * {@link ComplaintRegistration} (SVC-CMP-1).
  */
 @Component(service = {ComplaintService.class, ComplaintInternals.class}, configurationPid = "org.smartproperty.complaint",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -102,7 +104,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintServiceImpl.class);
-    private static final Messages T = ComplaintMessages.TEXTS;
+    static final Messages T = ComplaintMessages.TEXTS;
 
     /** Settings in force (PID org.smartproperty.complaint). */
     record Settings(int reopenWindowDays, int autoCloseDays, int intervalMinutes) {
@@ -167,6 +169,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     private Clock clock = Clock.systemUTC();
     private volatile Settings settings = Settings.DEFAULTS;
     private ServiceRegistration<Job> job;
+    private final ComplaintRegistration registration = new ComplaintRegistration(this, this::estates, this::companies);
 
     public ComplaintServiceImpl() {
     }
@@ -195,8 +198,8 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
                 .transactions(tx).clock(() -> clock)
                 .timeline(new CaseTimeline("cpl_event", "complaint_id", "cpl_event_seq", 50))
                 .counter(YearCounter.of("cpl_complaint_counter", "TS"))
-                .finder(ComplaintServiceImpl::findInScope)
-                .parties(ComplaintServiceImpl::isParty)
+                .finder(ComplaintParties::findInScope)
+                .parties(ComplaintParties::isParty)
                 .domain(DOMAIN)
                 .links(ComplaintServiceImpl::link, ComplaintServiceImpl::reference)
                 .trackedItem((c, now) -> new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
@@ -262,98 +265,23 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         }
     }
 
-    // ---------------------------------------------------------------- who may do what
-
-    private static boolean staff(SpmPrincipal p) {
-        return p.can("complaint:dispatch");
+    Transactions tx() {
+        return tx;
     }
 
-    private static boolean complainant(SpmPrincipal p, ComplaintEntity c) {
-        return c.complainantAccountId != null && c.complainantAccountId == p.accountId();
+    CaseWorkflow<ComplaintStatus, ComplaintEntity> wf() {
+        return wf;
     }
 
-    /** The assigned officer, or a user of the company the complaint was forwarded to. */
-    private static boolean assignee(SpmPrincipal p, ComplaintEntity c) {
-        if (c.assigneeAccountId != null && c.assigneeAccountId == p.accountId()) {
-            return true;
-        }
-        DataScope s = p.scope();
-        return c.forwarded && p.can("complaint:handle") && s != null && s.kind() == DataScope.Kind.COMPANY
-                && Objects.equals(s.companyId(), c.companyId);
+    Clock clock() {
+        return clock;
     }
 
-    /** The parties of {@link ComplaintWorkflow#TABLE}. */
-    private static boolean isParty(SpmPrincipal p, ComplaintEntity c, Party party) {
-        switch (party) {
-            case ASSIGNEE:
-                return assignee(p, c);
-            case REGULATOR:
-                return staff(p);
-            case REPORTER:
-                return complainant(p, c);
-            default:
-                return false;
-        }
+    AccountDirectory directory() {
+        return directory;
     }
 
-    /** Names and phones in full: for the complainant, the handler, and the regulator's staff who may see personal data (ID-2). */
-    private static boolean fullView(SpmPrincipal p, ComplaintEntity c) {
-        return complainant(p, c) || assignee(p, c) || (staff(p) && p.fullPersonalData());
-    }
-
-    // ---------------------------------------------------------------- scope
-
-    /** JPQL condition limiting complaints (alias {@code c}) to what the caller may see. */
-    static String scope(SpmPrincipal p, String c, Map<String, Object> params) {
-        DataScope s = p == null || p.scope() == null ? DataScope.NONE : p.scope();
-        switch (s.kind()) {
-            case ALL:
-                return "";
-            case COMPANY:
-                params.put("scopeCompany", s.companyId());
-                return " AND " + c + ".companyId = :scopeCompany";
-            case COMMITTEE:
-                params.put("me", p.accountId());
-                if (s.estateIds().isEmpty()) {
-                    return " AND " + c + ".complainantAccountId = :me";
-                }
-                params.put("scopeEstates", List.copyOf(s.estateIds()));
-                return " AND (" + c + ".estateId IN :scopeEstates OR " + c + ".complainantAccountId = :me)";
-            case OWNER:
-                params.put("me", p.accountId());
-                return " AND " + c + ".complainantAccountId = :me";
-            default:
-                return " AND 1 = 0";
-        }
-    }
-
-    static boolean inScope(SpmPrincipal p, ComplaintEntity c) {
-        DataScope s = p == null || p.scope() == null ? DataScope.NONE : p.scope();
-        switch (s.kind()) {
-            case ALL:
-                return true;
-            case COMPANY:
-                return c.companyId != null && c.companyId.equals(s.companyId());
-            case COMMITTEE:
-                return complainant(p, c) || (c.estateId != null && s.estateIds().contains(c.estateId));
-            case OWNER:
-                return complainant(p, c);
-            default:
-                return false;
-        }
-    }
-
-    private static ComplaintEntity findInScope(EntityManager em, SpmPrincipal caller, long id) {
-        ComplaintEntity c = em.find(ComplaintEntity.class, id);
-        if (c == null || !inScope(caller, c)) {
-            throw notFound(id);
-        }
-        return c;
-    }
-
-    static ApiException notFound(Object id) {
-        return new ApiException(404, "problem.notFound", Messages.PLATFORM, null, T.text("objects.complaint"), String.valueOf(id));
-    }
+    // ---------------------------------------------------------------- who may do what, scope (ComplaintParties)
 
     /** Whether the caller may read a complaint's photos (its file access policy). */
     public boolean mayReadPhotos(SpmPrincipal caller, long complaintId) {
@@ -363,131 +291,11 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         });
     }
 
-    // ---------------------------------------------------------------- registration (SVC-CMP-1, OWN-5, OCS-8)
+    // ---------------------------------------------------------------- registration (ComplaintRegistration, SVC-CMP-1, OWN-5, OCS-8)
 
     @Override
     public Complaint create(SpmPrincipal caller, ComplaintInput in) {
-        boolean registrar = caller.can("complaint:register");
-        boolean filer = caller.can("complaint:file");
-        if (!registrar && !filer) {
-            throw new ApiException(403, "complaint.notHandler", T, null);
-        }
-        Validation v = new Validation(T);
-        if (in == null) {
-            v.required("$", null);
-            v.throwIfInvalid();
-            return null;
-        }
-        ComplaintChannel channel = in.channel();
-        String name = blankToNull(in.complainantName());
-        String phone = blankToNull(in.complainantPhone());
-        Long estateId = in.estateId();
-        DataScope s = caller.scope() == null ? DataScope.NONE : caller.scope();
-        if (registrar) {
-            if (v.required("channel", channel) && channel.online()) {
-                v.error("channel", "channel.staff");
-            }
-            if (name == null) {
-                v.error("complainantName", "complainant.name");
-            }
-            if (phone == null) {
-                v.error("complainantPhone", "complainant.phone");
-            }
-        } else {
-            channel = channel == null ? ComplaintChannel.PORTAL : channel;
-            if (!channel.online()) {
-                v.error("channel", "channel.online");
-            }
-            if (s.kind() == DataScope.Kind.COMMITTEE) {
-                if (estateId == null && s.estateIds().size() == 1) {
-                    estateId = s.estateIds().iterator().next();
-                } else if (estateId == null || !s.estateIds().contains(estateId)) {
-                    v.error("estateId", "estate.committee");
-                }
-            }
-            Optional<AccountDirectory.Contact> me = directory.contact(caller.accountId());
-            if (name == null) {
-                name = me.map(AccountDirectory.Contact::displayName).orElse(caller.username());
-            }
-            if (phone == null) {
-                phone = me.map(AccountDirectory.Contact::phone).orElse(null);
-            }
-        }
-        v.maxLength("complainantName", name, 100);
-        if (phone != null && !phone.matches("[+0-9 ()\\-]{5,20}")) {
-            v.error("complainantPhone", "phone.format");
-        }
-        v.required("category", in.category());
-        if (v.required("title", blankToNull(in.title()))) {
-            v.maxLength("title", in.title().trim(), 200);
-        }
-        if (v.required("content", blankToNull(in.content()))) {
-            v.maxLength("content", in.content(), 4000);
-        }
-        List<AttachmentInput> photos = in.photos() == null ? List.of() : in.photos();
-        if (photos.size() > MAX_PHOTOS) {
-            v.error("photos", "photos.tooMany", MAX_PHOTOS);
-        }
-        // the estate and the company must exist; a company complaint about an estate names the company managing it
-        Estate estate = null;
-        if (estateId != null) {
-            try {
-                estate = estates().get(DataScope.ALL, estateId);
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                v.error("estateId", "estate.unknown", estateId);
-            }
-        }
-        if (in.companyId() != null) {
-            // the company managing the named estate is accepted as such (estates may name a company the registry does not hold yet)
-            boolean managesEstate = estate != null && in.companyId().equals(estate.companyId());
-            if (!managesEstate) {
-                try {
-                    Company company = companies().get(DataScope.ALL, in.companyId());
-                    if (estate != null && estate.companyId() != null) {
-                        v.error("companyId", "company.notOfEstate", company.name());
-                    }
-                } catch (ApiException e) {
-                    if (e.status() != 404) {
-                        throw e;
-                    }
-                    v.error("companyId", "company.unknown", in.companyId());
-                }
-            }
-        }
-        v.throwIfInvalid();
-        final ComplaintChannel ch = channel;
-        final String fName = name;
-        final String fPhone = phone;
-        final Long fEstate = estateId;
-        return tx.write(em -> {
-            Instant now = clock.instant();
-            ComplaintEntity c = new ComplaintEntity();
-            c.number = wf.number(em, now);
-            c.channel = ch;
-            c.category = in.category();
-            c.estateId = fEstate;
-            c.companyId = in.companyId();
-            c.complainantAccountId = registrar ? null : caller.accountId();
-            c.complainantName = fName;
-            c.complainantPhone = fPhone == null ? null : Phones.normalize(fPhone).orElse(fPhone);
-            c.title = in.title().trim();
-            c.content = in.content().trim();
-            c.registeredAt = now;
-            c.moveTo(ComplaintStatus.REGISTERED, now, caller.username());
-            em.persist(c);
-            em.flush();
-            Connection con = em.unwrap(Connection.class);
-            wf.attach(con, photos, caller.username(), DOMAIN, Long.toString(c.id), "photos", true);
-            wf.startDeadline(con, new TrackedItem(DOMAIN, c.id, c.category.name(), c.number + " " + c.title, c.estateId, c.companyId,
-                    null, registrar ? caller.accountId() : null, now));
-            wf.sms(con, smsPhone(c).orElse(null), ComplaintMessageKinds.COMPLAINT_RECEIVED, Map.of("no", c.number), c);
-            wf.created(em, caller.username(), c, now, null, CaseWorkflow.fields("number", c.number, "channel", c.channel, "category",
-                    c.category, "estateId", c.estateId, "companyId", c.companyId));
-            return toDto(em, caller, c, false);
-        });
+        return registration.create(caller, in);
     }
 
     // ---------------------------------------------------------------- reads
@@ -670,7 +478,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
 
     // ---------------------------------------------------------------- views
 
-    private Complaint toDto(EntityManager em, SpmPrincipal caller, ComplaintEntity c, boolean list) {
+    Complaint toDto(EntityManager em, SpmPrincipal caller, ComplaintEntity c, boolean list) {
         boolean full = list ? complainant(caller, c) : fullView(caller, c);
         Connection con = em.unwrap(Connection.class);
         List<Attachment> photos = files.attached(con, DOMAIN, Long.toString(c.id));
@@ -710,7 +518,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
      * </ul>
      * Either way only a mainland, Macao or Hong Kong mobile takes SMS; a landline is kept but gets none.
      */
-    private Optional<String> smsPhone(ComplaintEntity c) {
+    Optional<String> smsPhone(ComplaintEntity c) {
         String phone;
         if (c.channel.online()) {
             phone = c.complainantAccountId == null ? null
@@ -729,7 +537,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         return "/complaints/" + c.id;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
@@ -758,3 +566,4 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
         return ApiException.requireAvailable(companies, "company");
     }
 }
+
