@@ -5,6 +5,7 @@ import static org.smartproperty.committee.internal.CommitteeServiceImpl.blankToN
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
 import org.smartproperty.committee.Change;
 import org.smartproperty.committee.CommitteeInput;
 import org.smartproperty.platform.ApiException;

@@ -9,6 +9,7 @@ import static org.smartproperty.committee.internal.CommitteeServiceImpl.find;
 import java.time.LocalDate;
 import java.util.List;
 import javax.persistence.EntityManager;
+
 import org.smartproperty.committee.CommitteeMessages;
 import org.smartproperty.committee.Filing;
 import org.smartproperty.committee.FilingInput;

@@ -3,6 +3,7 @@ package org.smartproperty.committee.internal;
 import java.time.Instant;
 import java.util.List;
 import javax.persistence.EntityManager;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.smartproperty.committee.Change;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
+
 import org.smartproperty.committee.Change;
 import org.smartproperty.committee.Committee;
 import org.smartproperty.committee.CommitteeMessages;

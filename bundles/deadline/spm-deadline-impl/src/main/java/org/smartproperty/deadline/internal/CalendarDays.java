@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.smartproperty.deadline.CalendarDay;
 import org.smartproperty.deadline.CalendarDayInput;
 import org.smartproperty.deadline.DayKind;

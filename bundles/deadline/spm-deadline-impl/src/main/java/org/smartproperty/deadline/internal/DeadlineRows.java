@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineState;
 import org.smartproperty.deadline.LimitUnit;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineState;
 import org.smartproperty.deadline.LimitUnit;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineQuery;
 import org.smartproperty.deadline.MonitorState;

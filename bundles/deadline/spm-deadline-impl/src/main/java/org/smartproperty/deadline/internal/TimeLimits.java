@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
 import org.smartproperty.deadline.LimitUnit;
 import org.smartproperty.deadline.TimeLimit;
 import org.smartproperty.deadline.TimeLimitInput;
