@@ -2,8 +2,13 @@ package org.smartproperty.service.internal;
 
 import static org.smartproperty.service.internal.Workflows.T;
 import static org.smartproperty.service.internal.Workflows.WHEN;
-import static org.smartproperty.service.internal.Workflows.blankToNull;
 import static org.smartproperty.service.internal.Workflows.scope;
+
+import static org.smartproperty.service.internal.RepairParties.findInScope;
+import static org.smartproperty.service.internal.RepairParties.fullView;
+import static org.smartproperty.service.internal.RepairParties.inScope;
+import static org.smartproperty.service.internal.RepairParties.requester;
+import static org.smartproperty.service.internal.RepairParties.scopeWhere;
 
 import java.sql.Connection;
 import java.sql.Timestamp;
@@ -36,10 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.TrackedItem;
-import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateService;
-import org.smartproperty.estate.House;
-import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
@@ -51,13 +53,11 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.files.Attachment;
-import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.persistence.JpaUnits;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.persistence.Transactions;
-import org.smartproperty.platform.workflow.Party;
 import org.smartproperty.platform.workflow.Timeout;
 import org.smartproperty.platform.workflow.TransitionInput;
 import org.smartproperty.platform.workflow.jpa.CaseTimeline;
@@ -66,10 +66,8 @@ import org.smartproperty.platform.workflow.jpa.Effect;
 import org.smartproperty.platform.workflow.jpa.YearCounter;
 import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.AuditTrail;
-import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.SpmPrincipal;
 import org.smartproperty.service.Repair;
-import org.smartproperty.service.RepairCategory;
 import org.smartproperty.service.RepairCompletion;
 import org.smartproperty.service.RepairEvent;
 import org.smartproperty.service.RepairInput;
@@ -86,7 +84,8 @@ import org.smartproperty.service.RepairWorkflow;
  * confirms, or automatically {@code autoConfirm.days} after the completion; the requester may
  * reopen within {@code reopen.windowDays} of the completion (from COMPLETED or CONFIRMED).
  * The transitions are {@link RepairWorkflow#TABLE}'s, fired through the platform's workflow
- * kernel ({@link CaseWorkflow}); this class adds what is the repair's own.
+ * kernel ({@link CaseWorkflow}); this class adds what is the repair's own. Its parts (issue 10
+ * item 5): {@link RepairParties} (who may do what, scope) and {@link RepairRequest} (SVC-REP-1).
  */
 @Component(service = {RepairService.class, RepairInternals.class}, configurationPid = "org.smartproperty.service",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -164,6 +163,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
     private Clock clock = Clock.systemUTC();
     private volatile Settings settings = Settings.DEFAULTS;
     private ServiceRegistration<Job> job;
+    private final RepairRequest request = new RepairRequest(this, this::estates);
 
     public RepairServiceImpl() {
     }
@@ -190,8 +190,8 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
                 .transactions(tx).clock(() -> clock)
                 .timeline(new CaseTimeline("svc_repair_event", "repair_id", "svc_repair_event_seq", 50))
                 .counter(YearCounter.shared("svc_counter", "kind", "BX", "BX"))
-                .finder(RepairServiceImpl::findInScope)
-                .parties(RepairServiceImpl::isParty)
+                .finder(RepairParties::findInScope)
+                .parties(RepairParties::isParty)
                 .domain(DOMAIN)
                 .links(RepairServiceImpl::link, RepairServiceImpl::reference)
                 .trackedItem((r, now) -> new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
@@ -253,88 +253,23 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         }
     }
 
-    // ---------------------------------------------------------------- who may do what
-
-    private static boolean requester(SpmPrincipal p, RepairEntity r) {
-        return r.requesterAccountId == p.accountId();
+    Transactions tx() {
+        return tx;
     }
 
-    /** A user of the company managing the repair's estate (the scope has already matched the company). */
-    private static boolean handler(SpmPrincipal p, RepairEntity r) {
-        DataScope s = scope(p);
-        return p.can("repair:handle") && s.kind() == DataScope.Kind.COMPANY && r.companyId != null && r.companyId.equals(s.companyId());
+    CaseWorkflow<RepairStatus, RepairEntity> wf() {
+        return wf;
     }
 
-    /** The parties of {@link RepairWorkflow#TABLE}. */
-    private static boolean isParty(SpmPrincipal p, RepairEntity r, Party party) {
-        switch (party) {
-            case COMPANY:
-                return handler(p, r);
-            case REPORTER:
-                return requester(p, r);
-            default:
-                return false;
-        }
+    Clock clock() {
+        return clock;
     }
 
-    /** Names and phones in full: for the requester, the company handling it, and the regulator's staff who may see personal data (ID-2). */
-    private static boolean fullView(SpmPrincipal p, RepairEntity r) {
-        return requester(p, r) || handler(p, r) || (scope(p).all() && p.fullPersonalData());
+    AccountDirectory directory() {
+        return directory;
     }
 
-    // ---------------------------------------------------------------- scope
-
-    /** JPQL condition limiting repairs (alias {@code r}) to what the caller may see. */
-    static String scopeWhere(SpmPrincipal p, String r, Map<String, Object> params) {
-        DataScope s = scope(p);
-        switch (s.kind()) {
-            case ALL:
-                return "";
-            case COMPANY:
-                params.put("scopeCompany", s.companyId());
-                return " AND " + r + ".companyId = :scopeCompany";
-            case COMMITTEE:
-                params.put("me", p.accountId());
-                if (s.estateIds().isEmpty()) {
-                    return " AND " + r + ".requesterAccountId = :me";
-                }
-                params.put("scopeEstates", List.copyOf(s.estateIds()));
-                return " AND (" + r + ".estateId IN :scopeEstates OR " + r + ".requesterAccountId = :me)";
-            case OWNER:
-                params.put("me", p.accountId());
-                return " AND " + r + ".requesterAccountId = :me";
-            default:
-                return " AND 1 = 0";
-        }
-    }
-
-    static boolean inScope(SpmPrincipal p, RepairEntity r) {
-        DataScope s = scope(p);
-        switch (s.kind()) {
-            case ALL:
-                return true;
-            case COMPANY:
-                return r.companyId != null && r.companyId.equals(s.companyId());
-            case COMMITTEE:
-                return requester(p, r) || s.estateIds().contains(r.estateId);
-            case OWNER:
-                return requester(p, r);
-            default:
-                return false;
-        }
-    }
-
-    private static RepairEntity findInScope(EntityManager em, SpmPrincipal caller, long id) {
-        RepairEntity r = em.find(RepairEntity.class, id);
-        if (r == null || !inScope(caller, r)) {
-            throw notFound(id);
-        }
-        return r;
-    }
-
-    static ApiException notFound(Object id) {
-        return new ApiException(404, "problem.notFound", Messages.PLATFORM, null, T.text("objects.repair"), String.valueOf(id));
-    }
+    // ---------------------------------------------------------------- who may do what, scope (RepairParties)
 
     /** Whether the caller may read a repair's photos (its file access policy). */
     public boolean mayReadPhotos(SpmPrincipal caller, long repairId) {
@@ -344,135 +279,11 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         });
     }
 
-    // ---------------------------------------------------------------- request (SVC-REP-1, OWN-4, OCS-7)
+    // ---------------------------------------------------------------- request (RepairRequest, SVC-REP-1, OWN-4, OCS-7)
 
     @Override
     public Repair create(SpmPrincipal caller, RepairInput in) {
-        DataScope s = scope(caller);
-        boolean owner = s.kind() == DataScope.Kind.OWNER;
-        boolean committee = s.kind() == DataScope.Kind.COMMITTEE;
-        if (!caller.can("repair:request") || !(owner || committee)) {
-            throw new ApiException(403, "repair.requester", T, null);
-        }
-        Validation v = new Validation(T);
-        if (in == null) {
-            v.required("$", null);
-            v.throwIfInvalid();
-            return null;
-        }
-        String unitCode = blankToNull(in.unitCode());
-        Long estateId = in.estateId();
-        String location = blankToNull(in.location());
-        if (committee && unitCode != null) {
-            v.error("unitCode", "repair.requester");
-            unitCode = null;
-        }
-        if (committee && estateId == null && s.estateIds().size() == 1) {
-            estateId = s.estateIds().iterator().next();
-        }
-        if ((unitCode == null) == (estateId == null)) {
-            v.error("unitCode", "repair.target");
-        }
-        if (unitCode == null && estateId != null && location == null) {
-            v.error("location", "location.required");
-        }
-        v.maxLength("location", location, 200);
-        if (v.required("description", blankToNull(in.description()))) {
-            v.maxLength("description", in.description(), 4000);
-        }
-        String phone = blankToNull(in.contactPhone());
-        if (phone != null && !phone.matches("[+0-9 ()\\-]{5,20}")) {
-            v.error("contactPhone", "phone.format");
-        }
-        List<AttachmentInput> photos = in.photos() == null ? List.of() : in.photos();
-        Workflows.checkPhotoCount(v, "photos", photos, false);
-        // the house must be the owner's own; a common area lies in an estate in the caller's scope
-        House house = null;
-        Estate estate = null;
-        if (unitCode != null) {
-            try {
-                house = estates().house(s, unitCode);
-                estateId = house.estateId();
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                v.error("unitCode", "house.unknown", unitCode);
-            }
-        } else if (estateId != null) {
-            if (committee && !s.estateIds().contains(estateId)) {
-                v.error("estateId", "estate.unknown", estateId);
-                estateId = null;
-            } else {
-                try {
-                    estates().get(s, estateId);
-                } catch (ApiException e) {
-                    if (e.status() != 404) {
-                        throw e;
-                    }
-                    v.error("estateId", "estate.unknown", estateId);
-                    estateId = null;
-                }
-            }
-        }
-        if (estateId != null) {
-            try {
-                estate = estates().get(DataScope.ALL, estateId);
-                if (estate.companyId() == null) {
-                    v.error(house != null ? "unitCode" : "estateId", "estate.noCompany");
-                }
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                v.error("estateId", "estate.unknown", estateId);
-            }
-        }
-        v.throwIfInvalid();
-        Optional<AccountDirectory.Contact> me = directory.contact(caller.accountId());
-        final String fPhone = phone != null ? phone : me.map(AccountDirectory.Contact::phone).orElse(null);
-        final String fName = me.map(AccountDirectory.Contact::displayName).orElse(caller.username());
-        final House fHouse = house;
-        final Estate fEstate = estate;
-        final String fLocation = location;
-        final RepairCategory category = in.category() == null ? RepairCategory.NORMAL : in.category();
-        return tx.write(em -> {
-            Instant now = clock.instant();
-            RepairEntity r = new RepairEntity();
-            r.number = wf.number(em, now);
-            r.estateId = fEstate.id();
-            r.companyId = fEstate.companyId();
-            r.houseId = fHouse == null ? null : fHouse.id();
-            r.unitCode = fHouse == null ? null : fHouse.unitCode();
-            r.location = fLocation;
-            r.category = category;
-            r.description = in.description().trim();
-            r.requesterAccountId = caller.accountId();
-            r.requesterName = fName;
-            r.requesterPhone = fPhone == null ? null : Phones.normalize(fPhone).orElse(fPhone);
-            r.requestedAt = now;
-            r.moveTo(RepairStatus.REQUESTED, now, caller.username());
-            em.persist(r);
-            em.flush();
-            Connection con = em.unwrap(Connection.class);
-            wf.attach(con, photos, caller.username(), DOMAIN, Long.toString(r.id), "photos", true);
-            // until a user of the company accepts it, warnings and escalations (SLA-3) go to the company's first account
-            List<AccountDirectory.Contact> companyAccounts = directory.accountsOf(DataScope.company(r.companyId));
-            Long companyAccount = companyAccounts.stream().map(AccountDirectory.Contact::accountId).findFirst().orElse(null);
-            wf.startDeadline(con, new TrackedItem(DOMAIN, r.id, r.category.name(), r.number + " " + title(r), r.estateId, r.companyId,
-                    companyAccount, null, now));
-            Map<String, String> params = Map.of("no", r.number);
-            wf.sms(con, smsPhone(r).orElse(null), ServiceMessageKinds.REPAIR_RECEIVED, params, r);
-            wf.notify(con, r.requesterAccountId, ServiceMessageKinds.REPAIR_RECEIVED, params, r);
-            // COS-6: the company learns of the request in its portal at once, in the same transaction
-            Map<String, String> forCompany = Map.of("no", r.number, "place", r.unitCode != null ? r.unitCode : String.valueOf(r.location));
-            for (AccountDirectory.Contact a : companyAccounts) {
-                wf.notify(con, a.accountId(), ServiceMessageKinds.REPAIR_NEW, forCompany, r);
-            }
-            wf.created(em, caller.username(), r, now, null, CaseWorkflow.fields("number", r.number, "category", r.category, "estateId",
-                    r.estateId, "unitCode", r.unitCode, "companyId", r.companyId));
-            return toDto(em, caller, r, false);
-        });
+        return request.create(caller, in);
     }
 
     // ---------------------------------------------------------------- reads
@@ -612,7 +423,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
 
     // ---------------------------------------------------------------- views
 
-    private Repair toDto(EntityManager em, SpmPrincipal caller, RepairEntity r, boolean list) {
+    Repair toDto(EntityManager em, SpmPrincipal caller, RepairEntity r, boolean list) {
         boolean full = list ? requester(caller, r) : fullView(caller, r);
         Connection con = em.unwrap(Connection.class);
         String ref = Long.toString(r.id);
@@ -634,7 +445,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String title(RepairEntity r) {
+    static String title(RepairEntity r) {
         return r.unitCode != null ? r.unitCode : T.format(Messages.DEFAULT_LOCALE, "commonArea") + " " + r.location;
     }
 
@@ -648,7 +459,7 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
      * An account without a phone gets the in-app notification only. Only a mainland, Macao or Hong
      * Kong mobile takes SMS; a landline gets none.
      */
-    private Optional<String> smsPhone(RepairEntity r) {
+    Optional<String> smsPhone(RepairEntity r) {
         return Phones.normalize(directory.contact(r.requesterAccountId).map(AccountDirectory.Contact::phone).orElse(null));
     }
 
@@ -680,3 +491,4 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
         return ApiException.requireAvailable(estates, "estate");
     }
 }
+
