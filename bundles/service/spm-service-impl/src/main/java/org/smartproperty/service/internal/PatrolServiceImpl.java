@@ -5,6 +5,14 @@ import static org.smartproperty.service.internal.Workflows.WHEN;
 import static org.smartproperty.service.internal.Workflows.blankToNull;
 import static org.smartproperty.service.internal.Workflows.scope;
 
+import static org.smartproperty.service.internal.PatrolScopes.handler;
+import static org.smartproperty.service.internal.PatrolScopes.inScope;
+import static org.smartproperty.service.internal.PatrolScopes.notHandler;
+import static org.smartproperty.service.internal.PatrolScopes.reportInScope;
+import static org.smartproperty.service.internal.PatrolScopes.reportScope;
+import static org.smartproperty.service.internal.PatrolScopes.taskInScope;
+import static org.smartproperty.service.internal.PatrolScopes.taskScope;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Clock;
@@ -33,12 +41,10 @@ import org.smartproperty.deadline.TrackedItem;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateQuery;
 import org.smartproperty.estate.EstateService;
-import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.Phones;
 import org.smartproperty.notification.SmsOutbox;
 import org.smartproperty.platform.ApiException;
-import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.PersonalData;
@@ -158,7 +164,7 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
                 .transactions(tx).clock(() -> clock)
                 .timeline(new CaseTimeline("svc_patrol_event", "task_id", "svc_patrol_event_seq", 50))
                 .counter(YearCounter.shared("svc_counter", "kind", "XC", "XC"))
-                .finder(PatrolServiceImpl::taskInScope)
+                .finder(PatrolScopes::taskInScope)
                 .parties((p, t, party) -> party == Party.COMPANY && handler(p, t.companyId))
                 .domain(DOMAIN).audit("patrol-task", "patrol")
                 .links(t -> "/patrols/tasks/" + t.id, t -> "patrol-task:" + t.id)
@@ -180,101 +186,7 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
         }
     }
 
-    // ---------------------------------------------------------------- scope
-
-    private static boolean handler(SpmPrincipal p, Long companyId) {
-        DataScope s = scope(p);
-        return p.can("patrol:handle") && s.kind() == DataScope.Kind.COMPANY && companyId != null && companyId.equals(s.companyId());
-    }
-
-    private static ApiException notHandler() {
-        return new ApiException(403, "patrol.notHandler", T, null);
-    }
-
-    static String reportScope(SpmPrincipal p, String r, Map<String, Object> params) {
-        DataScope s = scope(p);
-        switch (s.kind()) {
-            case ALL:
-                return "";
-            case COMPANY:
-                params.put("scopeCompany", s.companyId());
-                return " AND " + r + ".companyId = :scopeCompany";
-            case COMMITTEE:
-                if (s.estateIds().isEmpty()) {
-                    return " AND 1 = 0";
-                }
-                params.put("scopeEstates", List.copyOf(s.estateIds()));
-                return " AND " + r + ".estateId IN :scopeEstates";
-            case OWNER:
-                params.put("me", p.accountId());
-                return " AND " + r + ".reporterAccountId = :me";
-            default:
-                return " AND 1 = 0";
-        }
-    }
-
-    static boolean inScope(SpmPrincipal p, PhotoReportEntity r) {
-        DataScope s = scope(p);
-        switch (s.kind()) {
-            case ALL:
-                return true;
-            case COMPANY:
-                return r.companyId != null && r.companyId.equals(s.companyId());
-            case COMMITTEE:
-                return s.estateIds().contains(r.estateId);
-            case OWNER:
-                return r.reporterAccountId == p.accountId();
-            default:
-                return false;
-        }
-    }
-
-    /** Tasks: like reports, an owner sees the tasks made of their reports. */
-    static String taskScope(SpmPrincipal p, String t, Map<String, Object> params) {
-        DataScope s = scope(p);
-        if (s.kind() == DataScope.Kind.OWNER) {
-            params.put("me", p.accountId());
-            return " AND " + t + ".id IN (SELECT pr.taskId FROM PhotoReportEntity pr WHERE pr.reporterAccountId = :me)";
-        }
-        return reportScope(p, t, params);
-    }
-
-    static boolean inScope(EntityManager em, SpmPrincipal p, PatrolTaskEntity t) {
-        DataScope s = scope(p);
-        switch (s.kind()) {
-            case ALL:
-                return true;
-            case COMPANY:
-                return t.companyId != null && t.companyId.equals(s.companyId());
-            case COMMITTEE:
-                return s.estateIds().contains(t.estateId);
-            case OWNER:
-                return !em.createQuery("SELECT pr.id FROM PhotoReportEntity pr WHERE pr.taskId = :t AND pr.reporterAccountId = :me", Long.class)
-                        .setParameter("t", t.id).setParameter("me", p.accountId()).setMaxResults(1).getResultList().isEmpty();
-            default:
-                return false;
-        }
-    }
-
-    private static ApiException notFound(String kind, Object id) {
-        return new ApiException(404, "problem.notFound", Messages.PLATFORM, null, T.text(kind), String.valueOf(id));
-    }
-
-    private static PhotoReportEntity reportInScope(EntityManager em, SpmPrincipal caller, long id) {
-        PhotoReportEntity r = em.find(PhotoReportEntity.class, id);
-        if (r == null || !inScope(caller, r)) {
-            throw notFound("objects.photoReport", id);
-        }
-        return r;
-    }
-
-    private static PatrolTaskEntity taskInScope(EntityManager em, SpmPrincipal caller, long id) {
-        PatrolTaskEntity t = em.find(PatrolTaskEntity.class, id);
-        if (t == null || !inScope(em, caller, t)) {
-            throw notFound("objects.patrolTask", id);
-        }
-        return t;
-    }
+    // ---------------------------------------------------------------- scope (PatrolScopes)
 
     /** File access: the photos of a report for whoever has the report in scope. */
     public boolean mayReadReportPhotos(SpmPrincipal caller, long reportId) {
@@ -618,3 +530,4 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
         return ApiException.requireAvailable(estates, "estate");
     }
 }
+
