@@ -138,6 +138,11 @@ public class ContributionsIT extends SpmTestSupport {
             assertEquals(kinds.body(), 200, kinds.statusCode());
             assertTrue(kinds.body(), kinds.body().contains("{\"kind\":\"itdemo\",\"label\":\"Demo\",\"bundle\":\"org.smartproperty.itdemo\"}"));
             assertTrue(kinds.body(), kinds.body().contains("\"kind\":\"complaint\""));
+            // the audit query takes a contributed kind, and refuses one nobody contributes instead of answering an empty page
+            assertEquals(200, send("GET", "/audit?objectType=itdemo", null, "Authorization", "Bearer " + auditor).statusCode());
+            HttpResponse<String> misspelt = send("GET", "/audit?objectType=complaints", null, "Authorization", "Bearer " + auditor);
+            assertEquals(misspelt.body(), 400, misspelt.statusCode());
+            assertTrue(misspelt.body(), misspelt.body().contains("objectType") && misspelt.body().contains("complaint"));
 
             // the message kind: a notification of it renders its template in the reader's language
             DataSource ds = service(DataSource.class, "(osgi.jndi.service.name=spm)");

@@ -294,7 +294,7 @@ public final class IpChecks {
         return tx(ds, c -> {
             update(c, "DELETE FROM " + table + " WHERE cidr = ?", parsed.text());
             update(c, "INSERT INTO " + table + " (cidr, reason, created_by, created_at) VALUES (?, ?, ?, ?)", parsed.text(), reason, by, Timestamp.from(now));
-            AuditChain.append(c, new AuditEvent(by, null, agent, action, "ip", parsed.text(), "OK", AuditSummary.of("reason", reason)));
+            AuditChain.append(c, new AuditEvent(by, null, agent, action, "ip", parsed.text(), "OK", AuditEvent.summary("reason", reason)));
             return new Entry(parsed.text(), reason, by, now);
         });
     }

@@ -177,7 +177,7 @@ public final class PasswordOps {
                         revoked += ps.executeUpdate();
                     }
                 }
-                String summary = AuditSummary.of(user != null ? "user" : "role", user != null ? user : role, "accounts", ids.size(),
+                String summary = AuditEvent.summary(user != null ? "user" : "role", user != null ? user : role, "accounts", ids.size(),
                         "tokensRevoked", revoked, "reason", reason);
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.expire", user != null ? "account" : "role",
                         user != null ? String.valueOf(ids.get(0)) : role, summary));
@@ -220,7 +220,7 @@ public final class PasswordOps {
                 // the driver hashes the password (SCRAM-SHA-256) before sending ALTER USER: the server (and its statement log) never sees it
                 c.unwrap(org.postgresql.PGConnection.class).alterUserPassword(user, fresh.toCharArray(), "scram-sha-256");
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.rotate-db", "db-role", user,
-                        AuditSummary.of("config", configFile.getFileName().toString(), "length", length)));
+                        AuditEvent.summary("config", configFile.getFileName().toString(), "length", length)));
                 return null;
             });
         } catch (SQLException e) {

@@ -107,7 +107,7 @@ public final class TotpKeys {
                 TotpSecrets.Reencryption r = TotpSecrets.reencrypt(c, after);
                 int total = byKey.values().stream().mapToInt(Integer::intValue).sum();
                 AuditChain.append(c, AuditEvent.of(actor, "ops.keys.rotate-totp", "key", after.currentKeyId(),
-                        AuditSummary.of("retired", before.currentKeyId(), "secrets", total, "fromPlain", r.fromPlain())));
+                        AuditEvent.summary("retired", before.currentKeyId(), "secrets", total, "fromPlain", r.fromPlain())));
                 c.commit();
                 return new Rotation(keyFile, files.retired(), before.currentKeyId(), after.currentKeyId(), total, r.fromPlain());
             } catch (SQLException | RuntimeException e) {

@@ -32,6 +32,34 @@ public record AuditEvent(String actor, String clientIp, String userAgent, String
         return new AuditEvent(actor, null, null, action, objectType, objectId == null ? null : String.valueOf(objectId), "OK", summary);
     }
 
+    /**
+     * The summary of a record as JSON written by Jackson (never by string concatenation, so a quote in a
+     * user name cannot break or forge it): {@code summary("user", "zhang", "accounts", 1)} →
+     * {@code {"user":"zhang","accounts":1}}; pairs with a null value are left out; null when all are.
+     * Collections become JSON arrays.
+     */
+    public static String summary(Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("key/value pairs expected, got " + keyValues.length + " items");
+        }
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                m.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+            }
+        }
+        if (m.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("audit summary not serializable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public AuditEvent from(String ip, String agent) {
         return new AuditEvent(actor, ip, agent, action, objectType, objectId, outcome, summary);
     }

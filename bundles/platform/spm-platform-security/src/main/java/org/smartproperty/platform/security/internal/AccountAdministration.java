@@ -99,7 +99,7 @@ final class AccountAdministration {
             if (!roles.stream().filter(ADMIN_ROLES::contains).toList().isEmpty() || !dutiesOfPermissions(permissions(c, roles)).isEmpty()) {
                 // 三权分立 (issue 20 item 1): the system admin creates accounts; only the security admin gives admin roles
                 owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.create", "account", username, "DENIED",
-                        "{\"requested\":\"" + new TreeSet<>(roles) + "\"}"));
+                        AuditEvent.summary("requested", new TreeSet<>(roles))));
                 commitThen(c, Sec.problem(403, "sod.createAdmin"));
             }
             if (load(c, "username = ?", username) != null) {
@@ -111,7 +111,7 @@ final class AccountAdministration {
             }
             setPassword(c, owner.hasher(), id, initial, true);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.create", "account", Long.toString(id), "OK",
-                    "{\"username\":\"" + username + "\",\"roles\":\"" + new TreeSet<>(roles) + "\"}"));
+                    AuditEvent.summary("username", username, "roles", new TreeSet<>(roles))));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("account", view(c, id));
             m.put("initialPassword", initial);
@@ -158,7 +158,7 @@ final class AccountAdministration {
             mayActOn(c, by, id, "account.phone", agent);
             update(c, "UPDATE sec_account SET phone = ?, updated_at = ?, version = version + 1 WHERE id = ?", p, Timestamp.from(Instant.now()), id);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.phone", "account", Long.toString(id), "OK",
-                    "{\"phone\":\"" + org.smartproperty.platform.PersonalData.maskPhone(p) + "\"}"));
+                    AuditEvent.summary("phone", org.smartproperty.platform.PersonalData.maskPhone(p))));
             return view(c, id);
         });
     }
@@ -181,7 +181,7 @@ final class AccountAdministration {
             if (!"ACTIVE".equals(status)) {
                 update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
             }
-            owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.status", "account", Long.toString(id), "OK", "{\"status\":\"" + status + "\"}"));
+            owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.status", "account", Long.toString(id), "OK", AuditEvent.summary("status", status)));
             return view(c, id);
         });
     }
@@ -193,7 +193,7 @@ final class AccountAdministration {
             if (id == by.accountId()) {
                 // nobody widens or narrows their own duties (issue 20 item 1)
                 owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "DENIED",
-                        "{\"requested\":\"" + new TreeSet<>(roles) + "\",\"reason\":\"own account\"}"));
+                        AuditEvent.summary("requested", new TreeSet<>(roles), "reason", "own account")));
                 commitThen(c, Sec.problem(403, "sod.ownAccount"));
             }
             try {
@@ -209,7 +209,7 @@ final class AccountAdministration {
                 }
             } catch (ApiException e) {
                 owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "DENIED",
-                        "{\"requested\":\"" + new TreeSet<>(roles) + "\"}"));
+                        AuditEvent.summary("requested", new TreeSet<>(roles))));
                 commitThen(c, e);
             }
             update(c, "DELETE FROM sec_account_role WHERE account_id = ?", id);
@@ -218,7 +218,7 @@ final class AccountAdministration {
             }
             update(c, "UPDATE sec_account SET updated_at = ?, version = version + 1 WHERE id = ?", Timestamp.from(Instant.now()), id);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "OK",
-                    "{\"before\":\"" + new TreeSet<>(before.roles()) + "\",\"after\":\"" + new TreeSet<>(roles) + "\"}"));
+                    AuditEvent.summary("before", new TreeSet<>(before.roles()), "after", new TreeSet<>(roles))));
             return view(c, id);
         });
     }
@@ -243,7 +243,7 @@ final class AccountAdministration {
         }
         if (refusal != null) {
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, action, "account", Long.toString(id), "DENIED",
-                    "{\"reason\":\"" + refusal + "\"}"));
+                    AuditEvent.summary("reason", refusal)));
             commitThen(c, Sec.problem(403, refusal));
         }
     }
@@ -258,7 +258,7 @@ final class AccountAdministration {
             if (totpSecret != null) {
                 update(c, "UPDATE sec_account SET totp_secret = ? WHERE id = ?", owner.totpAtRest.totpRing().encrypt(id, totpSecret), id);
             }
-            owner.audit().append(c, AuditEvent.of("system", "account.create", "account", id, "{\"username\":\"" + username + "\",\"provisioned\":true}"));
+            owner.audit().append(c, AuditEvent.of("system", "account.create", "account", id, AuditEvent.summary("username", username, "provisioned", true)));
             return true;
         });
     }

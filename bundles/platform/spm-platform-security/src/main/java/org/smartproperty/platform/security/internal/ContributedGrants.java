@@ -148,7 +148,7 @@ public class ContributedGrants {
         }
         for (Map.Entry<String, Set<String>> e : perRole.entrySet()) {
             AuditChain.append(con, new AuditEvent(ACTOR, null, null, "role.contribute", "role", e.getKey(), "OK",
-                    "{\"bundle\":\"" + c.bundle() + "\",\"granted\":\"" + e.getValue() + "\"}"));
+                    AuditEvent.summary("bundle", c.bundle(), "granted", new java.util.TreeSet<>(e.getValue()))));
         }
         return new Result(granted, refused);
     }

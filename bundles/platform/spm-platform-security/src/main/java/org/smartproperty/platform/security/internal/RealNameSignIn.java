@@ -80,7 +80,7 @@ final class RealNameSignIn {
             }
             if (id.trustLevel() < owner.policy().idpMinTrustLevel()) {
                 owner.audit().append(c, new AuditEvent(who, ip, agent, "login.idp", "account", who, "DENIED",
-                        "{\"reason\":\"trust level " + id.trustLevel() + "\"}"));
+                        AuditEvent.summary("reason", "trust level " + id.trustLevel())));
                 commitThen(c, Sec.problem(403, "idp.lowTrust", id.trustLevel(), owner.policy().idpMinTrustLevel()));
             }
             Long accountId = null;

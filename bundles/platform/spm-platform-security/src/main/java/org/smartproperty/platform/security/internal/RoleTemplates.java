@@ -81,7 +81,7 @@ final class RoleTemplates {
             }
             if (refusal != null) {
                 owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "role.permissions", "role", role.name(), "DENIED",
-                        "{\"requested\":\"" + new TreeSet<>(perms) + "\"}"));
+                        AuditEvent.summary("requested", new TreeSet<>(perms))));
                 commitThen(c, refusal);
             }
             update(c, "DELETE FROM sec_role_permission WHERE role = ?", role.name());
@@ -89,7 +89,7 @@ final class RoleTemplates {
                 update(c, "INSERT INTO sec_role_permission (role, permission) VALUES (?, ?)", role.name(), p);
             }
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "role.permissions", "role", role.name(), "OK",
-                    "{\"before\":\"" + new TreeSet<>(before) + "\",\"after\":\"" + new TreeSet<>(perms) + "\"}"));
+                    AuditEvent.summary("before", new TreeSet<>(before), "after", new TreeSet<>(perms))));
             return permissions(c, Set.of(role));
         });
     }

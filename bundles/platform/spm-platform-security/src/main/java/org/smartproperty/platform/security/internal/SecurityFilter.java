@@ -91,7 +91,7 @@ public class SecurityFilter implements ContainerRequestFilter {
         SpmPrincipal p = security.authenticate(bearer, ip);
         if (!p.can(rp.value()) && java.util.Arrays.stream(rp.or()).noneMatch(p::can)) {
             audit.append(new AuditEvent(p.username(), ip, agent, "access.denied", "path", request.getMethod() + " " + path, "DENIED",
-                    "{\"needs\":\"" + rp.value() + "\"}"));
+                    AuditEvent.summary("needs", rp.value())));
             boolean limited = p.permissions().size() == 1 && p.can(SecurityServiceImpl.SELF);
             throw limited ? Sec.problem(403, "auth.limited") : Sec.problem(403, "auth.forbidden", rp.value());
         }

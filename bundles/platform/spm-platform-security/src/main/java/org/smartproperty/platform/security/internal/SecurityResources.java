@@ -306,9 +306,20 @@ public final class SecurityResources {
             return List.copyOf(kinds.values());
         }
 
+        /** The audit object kinds of the active bundles' contributions (empty while none is known). */
+        private Set<String> knownKinds() {
+            Set<String> kinds = new java.util.TreeSet<>();
+            List<org.smartproperty.platform.contrib.Contribution> all = contributions;
+            for (org.smartproperty.platform.contrib.Contribution c : all == null ? List.<org.smartproperty.platform.contrib.Contribution>of() : all) {
+                c.auditKinds().forEach(k -> kinds.add(k.kind()));
+            }
+            return kinds;
+        }
+
         @GET
         @RequiresPermission("audit:read")
-        @Doc(summary = "The audit log, newest first; filters actor, action (* wildcard), objectType, objectId, from, to (ISO-8601)")
+        @Doc(summary = "The audit log, newest first; filters actor, action (* wildcard), objectType (one of GET /audit/object-kinds, "
+                + "else 400), objectId, from, to (ISO-8601)")
         public Map<String, Object> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                         @QueryParam("objectType") String objectType, @QueryParam("objectId") String objectId,
                                         @QueryParam("from") String from, @QueryParam("to") String to,
@@ -318,9 +329,14 @@ public final class SecurityResources {
             Validation v = new Validation(Messages.PLATFORM);
             java.time.Instant f = instant(v, "from", from);
             java.time.Instant t = instant(v, "to", to);
+            Set<String> kinds = knownKinds();
+            if (blank(objectType) != null && !kinds.isEmpty() && !kinds.contains(objectType.trim())) {
+                // a misspelt kind would otherwise answer an empty page, as if nothing had happened to such objects
+                v.error("objectType", "field.enum", String.join(", ", kinds));
+            }
             v.throwIfInvalid();
-            Map<String, Object> result = audit.query(blank(actor), blank(action), blank(objectType), blank(objectId), f, t, pr.page(), pr.size());
-            readBy(sc, agent, "audit.read", "{\"action\":" + jsonString(blank(action)) + ",\"actor\":" + jsonString(blank(actor)) + "}");
+            Map<String, Object> result = audit.query(blank(actor), blank(action), objectType == null ? null : blank(objectType.trim()), blank(objectId), f, t, pr.page(), pr.size());
+            readBy(sc, agent, "audit.read", org.smartproperty.platform.security.AuditEvent.summary("action", blank(action), "actor", blank(actor)));
             return result;
         }
 
@@ -335,7 +351,7 @@ public final class SecurityResources {
             java.time.Instant f = instant(v, "from", from);
             java.time.Instant t = instant(v, "to", to);
             v.throwIfInvalid();
-            readBy(sc, agent, "audit.export", "{\"from\":" + jsonString(from) + ",\"to\":" + jsonString(to) + "}");
+            readBy(sc, agent, "audit.export", org.smartproperty.platform.security.AuditEvent.summary("from", from, "to", to));
             return out -> audit.export(f, t, out);
         }
 
@@ -345,7 +361,7 @@ public final class SecurityResources {
         @Doc(summary = "Walk the hash chain and report the first broken link")
         public AuditChain.Verification verify(@HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             AuditChain.Verification result = audit.verify();
-            readBy(sc, agent, "audit.verify", "{\"intact\":" + result.intact() + "}");
+            readBy(sc, agent, "audit.verify", org.smartproperty.platform.security.AuditEvent.summary("intact", result.intact()));
             return result;
         }
 
@@ -355,9 +371,6 @@ public final class SecurityResources {
             audit.append(new org.smartproperty.platform.security.AuditEvent(p.username(), p.clientIp(), agent, action, "audit", null, "OK", summary));
         }
 
-        private static String jsonString(String s) {
-            return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
 
         private static String blank(String s) {
             return s == null || s.isBlank() ? null : s.trim();

@@ -136,7 +136,7 @@ final class SignIn {
         String who = username == null || username.length() <= 64 ? username : username.substring(0, 64);
         update(c, "INSERT INTO sec_login_failure (username, client_ip, at) VALUES (?, ?, ?)", who, ip == null ? "?" : ip, Timestamp.from(Instant.now()));
         owner.audit().append(c, new AuditEvent(who, ip, agent, "login.failure", "account", who, "FAILED",
-                "{\"reason\":\"" + reason.replace("\"", "'") + "\"}"));
+                AuditEvent.summary("reason", reason)));
     }
 
     private int ipFailures(Connection c, String ip) throws SQLException {
