@@ -55,8 +55,8 @@ import org.smartproperty.platform.persistence.SchemaReady;
  * one node claims at a time (plain {@code SELECT … FOR UPDATE}: the same on H2 and PostgreSQL).
  * A claimed row is {@code SENDING} (attempts + 1) and COMMITTED before the provider is called; only
  * {@code QUEUED} rows are ever claimed, so a row is never sent twice by two nodes or two passes.</li>
- * <li>Per-number limits (per minute / hour / day, counted over the calls in {@code ntf_sms_attempt})
- * DEFER a row to the moment the number is allowed again; nothing is dropped.</li>
+ * <li>Per-number limits (per minute / hour / day, counted over the calls in {@code ntf_sms_attempt},
+ * {@link SmsRateLimits}) DEFER a row to the moment the number is allowed again; nothing is dropped.</li>
  * <li>Certain refusals (flow control, connection refused) go back to {@code QUEUED} with exponential
  * backoff, {@code FAILED} after {@code maxAttempts}; permanent refusals are {@code FAILED}.</li>
  * <li>An unknown outcome (timeout, 5xx, garbled reply) and a row left {@code SENDING} by a dead
@@ -318,7 +318,7 @@ public class SmsDispatcher implements HealthCheck {
             List<Row> due = select(c, "QUEUED", now, st.batchSize());
             List<Row> claimed = new ArrayList<>();
             for (Row r : due) {
-                Instant allowed = allowedAt(c, r.phone, now, st);
+                Instant allowed = SmsRateLimits.allowedAt(c, r.phone, now, st);
                 if (allowed.isAfter(now)) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE ntf_sms_outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?")) {
                         ps.setObject(1, Db.ts(allowed));
@@ -391,44 +391,6 @@ public class SmsDispatcher implements HealthCheck {
             }
         }
         return rows;
-    }
-
-    /** The earliest moment {@code phone} may get another SMS under the per-number limits. */
-    static Instant allowedAt(Connection c, String phone, Instant now, DispatchSettings st) throws SQLException {
-        Map<Duration, Integer> limits = new LinkedHashMap<>();
-        limits.put(Duration.ofMinutes(1), st.perMinute());
-        limits.put(Duration.ofHours(1), st.perHour());
-        limits.put(Duration.ofDays(1), st.perDay());
-        if (limits.values().stream().allMatch(n -> n <= 0)) {
-            return now;
-        }
-        List<Instant> recent = new ArrayList<>(); // newest first
-        try (PreparedStatement ps = c.prepareStatement("SELECT at FROM ntf_sms_attempt WHERE phone = ? AND at > ?"
-                + " AND outcome IN ('SENDING','ACCEPTED','UNKNOWN') ORDER BY at DESC")) {
-            ps.setString(1, phone);
-            ps.setObject(2, Db.ts(now.minus(Duration.ofDays(1))));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    recent.add(Db.instant(rs, "at"));
-                }
-            }
-        }
-        Instant allowed = now;
-        for (Map.Entry<Duration, Integer> l : limits.entrySet()) {
-            int n = l.getValue();
-            if (n <= 0) {
-                continue;
-            }
-            Instant from = now.minus(l.getKey());
-            List<Instant> inWindow = recent.stream().filter(t -> t.isAfter(from)).toList();
-            if (inWindow.size() >= n) {
-                Instant free = inWindow.get(n - 1).plus(l.getKey()).plusMillis(1);
-                if (free.isAfter(allowed)) {
-                    allowed = free;
-                }
-            }
-        }
-        return allowed;
     }
 
     // ------------------------------------------------------------------ sending
