@@ -2,7 +2,7 @@ package ${package};
 
 import java.time.Instant;
 
-/** One ${labelEn} (the JSON the REST layer serialises; no JPA here). As the input of create only {@code title} counts. */
+/** One ${labelEn} (the JSON the REST layer serialises; no JPA here). {@code version} is the ETag. */
 public record ${Domain}(Long id, String title, String createdBy, Instant createdAt, long version) {
 
     /** Longest title (the column's width). */

@@ -20,6 +20,5 @@ public interface ${Domain}Service {
 
     Page<${Domain}> list(SpmPrincipal caller, PageRequest page);
 
-    /** Creates one; only {@code title} of the input is read. */
-    ${Domain} create(SpmPrincipal caller, ${Domain} input);
+    ${Domain} create(SpmPrincipal caller, ${Domain}Input input);
 }

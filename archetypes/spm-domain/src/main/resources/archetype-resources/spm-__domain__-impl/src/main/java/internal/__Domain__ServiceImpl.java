@@ -1,14 +1,11 @@
 package ${package}.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -19,6 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ${package}.${Domain};
+import ${package}.${Domain}Input;
 import ${package}.${Domain}Messages;
 import ${package}.${Domain}Service;
 import org.smartproperty.platform.ApiException;
@@ -55,7 +53,6 @@ public class ${Domain}ServiceImpl implements ${Domain}Service {
     @Reference
     private AuditTrail audit;
 
-    private final ObjectMapper json = new ObjectMapper();
     private volatile int titleMinLength = 1;
     private EntityManagerFactory emf;
     private Transactions tx;
@@ -67,14 +64,14 @@ public class ${Domain}ServiceImpl implements ${Domain}Service {
     ${Domain}ServiceImpl(EntityManagerFactory emf, AuditTrail audit) {
         this.emf = emf;
         this.audit = audit;
-        this.tx = new Transactions(emf);
+        this.tx = new Transactions(emf, UNIT);
     }
 
     @Activate
     void activate(${Domain}Config config) {
         configure(config.title_minLength());
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
-        tx = new Transactions(emf);
+        tx = new Transactions(emf, UNIT);
     }
 
     @Modified
@@ -94,8 +91,8 @@ public class ${Domain}ServiceImpl implements ${Domain}Service {
 
     @Deactivate
     void deactivate() {
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close(); // refuses new calls with 503, lets those in flight finish, then closes the unit
         }
     }
 
@@ -110,7 +107,7 @@ public class ${Domain}ServiceImpl implements ${Domain}Service {
     }
 
     @Override
-    public ${Domain} create(SpmPrincipal caller, ${Domain} input) {
+    public ${Domain} create(SpmPrincipal caller, ${Domain}Input input) {
         Validation v = new Validation(${Domain}Messages.TEXTS);
         String title = input == null || input.title() == null ? null : input.title().strip();
         if (v.required("title", title) && v.maxLength("title", title, ${Domain}.TITLE_MAX) && title.length() < titleMinLength) {
@@ -129,9 +126,7 @@ public class ${Domain}ServiceImpl implements ${Domain}Service {
             e.touchedBy(actor);
             em.persist(e);
             em.flush();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("title", title);
-            audit(em, actor, "${domain}.create", e.id, details);
+            audit(em, actor, "${domain}.create", e.id, AuditEvent.summary("title", title));
             return toDto(e);
         });
     }
@@ -140,16 +135,10 @@ public class ${Domain}ServiceImpl implements ${Domain}Service {
         return new ${Domain}(e.id, e.title, e.getCreatedBy(), e.getCreatedAt(), e.getVersion());
     }
 
-    /** One audit row in the same transaction, its details as JSON written by Jackson. */
-    private void audit(EntityManager em, String actor, String action, Object id, Map<String, Object> details) {
+    /** One audit row in the same transaction; {@code summary} is JSON written by Jackson ({@code AuditEvent.summary}). */
+    private void audit(EntityManager em, String actor, String action, Object id, String summary) {
         if (audit == null) {
             return;
-        }
-        String summary;
-        try {
-            summary = json.writeValueAsString(details);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
         }
         audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, AUDIT_KIND, id, summary));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ${package}.${Domain};
+import ${package}.${Domain}Input;
 import ${package}.${Domain}Service;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
@@ -75,7 +76,7 @@ abstract class ${Domain}ServiceContract {
 
     @Test
     void createdIsListedAndAudited() {
-        ${Domain} made = service.create(REGULATOR, new ${Domain}(null, "  first  ", null, null, 0));
+        ${Domain} made = service.create(REGULATOR, new ${Domain}Input("  first  "));
         assertNotNull(made.id());
         assertEquals("first", made.title());
         assertEquals("regulator", made.createdBy());
@@ -93,15 +94,15 @@ abstract class ${Domain}ServiceContract {
 
     @Test
     void aBlankTitleIs400WithTheField() {
-        ApiException e = assertThrows(ApiException.class, () -> service.create(REGULATOR, new ${Domain}(null, " ", null, null, 0)));
+        ApiException e = assertThrows(ApiException.class, () -> service.create(REGULATOR, new ${Domain}Input(" ")));
         assertEquals(400, e.status());
         assertEquals("title", e.errors().get(0).field());
     }
 
     @Test
     void aTitleTakenIs409() {
-        service.create(REGULATOR, new ${Domain}(null, "twice", null, null, 0));
-        ApiException e = assertThrows(ApiException.class, () -> service.create(REGULATOR, new ${Domain}(null, "twice", null, null, 0)));
+        service.create(REGULATOR, new ${Domain}Input("twice"));
+        ApiException e = assertThrows(ApiException.class, () -> service.create(REGULATOR, new ${Domain}Input("twice")));
         assertEquals(409, e.status());
         assertEquals("title.duplicate", e.code());
     }
@@ -110,7 +111,7 @@ abstract class ${Domain}ServiceContract {
     void aConfigurationOutOfRangeIsRefused() {
         assertFalse(service.configure(0));
         assertTrue(service.configure(3));
-        ApiException e = assertThrows(ApiException.class, () -> service.create(REGULATOR, new ${Domain}(null, "ab", null, null, 0)));
+        ApiException e = assertThrows(ApiException.class, () -> service.create(REGULATOR, new ${Domain}Input("ab")));
         assertEquals("title.tooShort", e.errors().get(0).code());
         assertTrue(service.configure(1));
     }

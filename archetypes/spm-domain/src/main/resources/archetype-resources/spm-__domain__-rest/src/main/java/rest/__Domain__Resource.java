@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import ${package}.${Domain};
+import ${package}.${Domain}Input;
 import ${package}.${Domain}Service;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -46,7 +47,7 @@ public class ${Domain}Resource extends ${Domain}ServiceClient {
     @POST
     @RequiresPermission("${domain}:write")
     @Doc(summary = "Create a ${labelEn}; body {\"title\": \"…\"}", description = "400 without a title, 409 when the title is taken.")
-    public Response create(${Domain} input, @Context UriInfo uri, @Context SecurityContext sc) {
+    public Response create(${Domain}Input input, @Context UriInfo uri, @Context SecurityContext sc) {
         ${Domain} created = service().create(Caller.of(sc), input);
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build(), created, created.version());
     }
