@@ -63,12 +63,6 @@ public final class PermissionAudit {
         }
     }
 
-    /** The permissions that make up each admin duty (as {@code SecurityServiceImpl.DUTY_PERMISSIONS}). */
-    static final Map<Role.Duty, Set<String>> DUTY_PERMISSIONS = Map.of(
-            Role.Duty.SYSTEM, Set.of("account:manage", "system:config"),
-            Role.Duty.SECURITY, Set.of("security:roles", "security:policy"),
-            Role.Duty.AUDIT, Set.of("audit:read", "audit:export"));
-
     /** Roles of the regulator's own staff and of the operators: never for an account scoped to a company, committee or owner. */
     static final Set<String> STAFF_ROLES = Set.of("REGULATOR", "OFFICER", "INSPECTOR", "OPS", "SYSADMIN", "SECADMIN", "AUDITOR", "DEVELOPER");
     /** Roles of an outside organisation or person, with the scope kind each requires. */
@@ -307,13 +301,7 @@ public final class PermissionAudit {
     }
 
     static Set<Role.Duty> dutiesOfPermissions(Set<String> perms) {
-        Set<Role.Duty> d = EnumSet.noneOf(Role.Duty.class);
-        DUTY_PERMISSIONS.forEach((duty, ps) -> {
-            if (perms.stream().anyMatch(ps::contains)) {
-                d.add(duty);
-            }
-        });
-        return d;
+        return Role.Duty.of(perms);
     }
 
     private static String names(Set<Role.Duty> duties) {

@@ -33,6 +33,32 @@ public enum Role {
         return duty;
     }
 
-    /** The three separated admin duties. */
-    public enum Duty { SYSTEM, SECURITY, AUDIT }
+    /** The three separated admin duties (三权分立), each with the permissions that make it up; other permissions belong to no duty. */
+    public enum Duty {
+        SYSTEM("account:manage", "system:config"),
+        SECURITY("security:roles", "security:policy"),
+        AUDIT("audit:read", "audit:export");
+
+        private final java.util.Set<String> permissions;
+
+        Duty(String... permissions) {
+            this.permissions = java.util.Set.of(permissions);
+        }
+
+        /** The permissions of this duty. */
+        public java.util.Set<String> permissions() {
+            return permissions;
+        }
+
+        /** The duties a set of permissions touches (none for a non-admin set). */
+        public static java.util.Set<Duty> of(java.util.Collection<String> perms) {
+            java.util.Set<Duty> d = java.util.EnumSet.noneOf(Duty.class);
+            for (Duty duty : values()) {
+                if (perms.stream().anyMatch(duty.permissions::contains)) {
+                    d.add(duty);
+                }
+            }
+            return d;
+        }
+    }
 }

@@ -448,40 +448,40 @@ public class FileStoreImpl implements LocalFileStore {
     /** Deletes unattached uploads older than the pending time, and bytes no row refers to any more. */
     int purge(Instant now) throws SQLException, IOException {
         Timestamp before = Timestamp.from(now.minus(settings.pending()));
-        List<String[]> gone = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        List<String[]> gone = org.smartproperty.platform.Jdbc.transaction(dataSource, c -> {
+            List<String[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, sha256 FROM plt_file f WHERE uploaded_at < ? "
                     + "AND NOT EXISTS (SELECT 1 FROM plt_file_link l WHERE l.file_id = f.id)")) {
                 ps.setTimestamp(1, before);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        gone.add(new String[] {rs.getString(1), rs.getString(2)});
+                        rows.add(new String[] {rs.getString(1), rs.getString(2)});
                     }
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM plt_file WHERE id = ? "
                     + "AND NOT EXISTS (SELECT 1 FROM plt_file_link l WHERE l.file_id = plt_file.id)")) {
-                for (String[] g : gone) {
+                for (String[] g : rows) {
                     ps.setString(1, g[0]);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            c.commit();
+            return rows;
+        });
+        // the rows are gone (committed); bytes that no other row shares go too
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plt_file WHERE sha256 = ?")) {
             for (String[] g : gone) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plt_file WHERE sha256 = ?")) {
-                    ps.setString(1, g[1]);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) == 0) {
-                            Files.deleteIfExists(blob(g[1]));
-                            Files.deleteIfExists(thumbnail(g[1]));
-                        }
+                ps.setString(1, g[1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        Files.deleteIfExists(blob(g[1]));
+                        Files.deleteIfExists(thumbnail(g[1]));
                     }
                 }
             }
-            c.commit();
         }
         return gone.size();
     }

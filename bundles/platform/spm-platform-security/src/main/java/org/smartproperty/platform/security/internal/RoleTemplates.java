@@ -106,21 +106,9 @@ final class RoleTemplates {
         }
     }
 
-    /** The permissions that make up each admin duty; other permissions belong to no duty. */
-    static final Map<Role.Duty, Set<String>> DUTY_PERMISSIONS = Map.of(
-            Role.Duty.SYSTEM, Set.of("account:manage", "system:config"),
-            Role.Duty.SECURITY, Set.of("security:roles", "security:policy"),
-            Role.Duty.AUDIT, Set.of("audit:read", "audit:export"));
-
-    /** Which admin duties a set of permissions touches. */
+    /** Which admin duties a set of permissions touches ({@link Role.Duty#of}). */
     static Set<Role.Duty> dutiesOfPermissions(Set<String> perms) {
-        Set<Role.Duty> d = EnumSet.noneOf(Role.Duty.class);
-        DUTY_PERMISSIONS.forEach((duty, ps) -> {
-            if (perms.stream().anyMatch(ps::contains)) {
-                d.add(duty);
-            }
-        });
-        return d;
+        return Role.Duty.of(perms);
     }
 
     /** The first two duties as localized texts: arguments {0} and {1} of the sod.* messages. */
