@@ -110,6 +110,11 @@ public abstract class SpmTestSupport {
             o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptDelaySeconds", "1"));
             o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "receiptToken", "spm-dev-receipts"));
             o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "pollMillis", "200"));
+            // ArchetypeDomainIT: where the archetype's IT built the generated domain (its bundles are installed from there)
+            String archetypeProject = System.getProperty("spm.it.archetype.project");
+            if (archetypeProject != null) {
+                o.add(systemProperty("spm.it.archetype.project").value(new File(archetypeProject).getAbsolutePath()));
+            }
             shared = o.toArray(new Option[0]);
         }
         return shared.clone();
