@@ -21,6 +21,7 @@ import org.smartproperty.committee.Member;
 import org.smartproperty.committee.MemberInput;
 import org.smartproperty.committee.Position;
 import org.smartproperty.platform.Validation;
+import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.DataScope;
 
 /**
@@ -118,7 +119,7 @@ final class CommitteeMembers {
             c.touchedBy(actor);
             em.flush();
             owner.changeLog.history(em, c.id, "members", List.of(new Change.FieldChange("members", before, describe(members))), actor);
-            owner.audit(em, actor, "committee.members", c.id, "{\"count\":" + members.size() + "}");
+            owner.audit(em, actor, "committee.members", c.id, AuditEvent.summary("count", members.size()));
             return c.id;
         });
     }

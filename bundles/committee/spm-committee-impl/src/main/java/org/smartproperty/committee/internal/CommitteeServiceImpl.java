@@ -15,7 +15,6 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -314,8 +313,8 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
             changes.add(0, new Change.FieldChange("estateId", null, String.valueOf(c.estateId)));
             changes.add(new Change.FieldChange("members", null, CommitteeMembers.describe(input.members())));
             changeLog.history(em, c.id, "create", changes, actor);
-            audit(em, actor, "committee.create", c.id, "{\"estate\":" + c.estateId + ",\"name\":" + quote(c.name)
-                    + ",\"ended\":" + active.stream().map(o -> String.valueOf(o.id)).collect(Collectors.joining(",", "[", "]")) + "}");
+            audit(em, actor, "committee.create", c.id, AuditEvent.summary("estate", c.estateId, "name", c.name,
+                    "ended", active.stream().map(o -> o.id).toList()));
             return toDto(em, c);
         });
     }
@@ -339,7 +338,7 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
             changes.add(new Change.FieldChange("termEnd", String.valueOf(before), String.valueOf(old.termEnd)));
         }
         changeLog.history(em, old.id, "end", changes, actor);
-        audit(em, actor, "committee.end", old.id, "{\"estate\":" + old.estateId + ",\"termEnd\":\"" + old.termEnd + "\"}");
+        audit(em, actor, "committee.end", old.id, AuditEvent.summary("estate", old.estateId, "termEnd", String.valueOf(old.termEnd)));
     }
 
     @Override
@@ -360,8 +359,8 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
             c.touchedBy(actor);
             em.flush();
             changeLog.history(em, c.id, "update", changes, actor);
-            audit(em, actor, "committee.update", c.id, "{\"fields\":" + quote(changes.stream().map(Change.FieldChange::field)
-                    .collect(Collectors.joining(","))) + ",\"version\":" + c.getVersion() + "}");
+            audit(em, actor, "committee.update", c.id, AuditEvent.summary("fields", changes.stream().map(Change.FieldChange::field)
+                    .collect(Collectors.joining(",")), "version", c.getVersion()));
             return toDto(em, c);
         });
     }
@@ -527,15 +526,6 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
     void audit(EntityManager em, String actor, String action, Object id, String summary) {
         if (audit != null) {
             audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, "committee", id, summary));
-        }
-    }
-
-
-    private String quote(String s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            return "\"?\"";
         }
     }
 

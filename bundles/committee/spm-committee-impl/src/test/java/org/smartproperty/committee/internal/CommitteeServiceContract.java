@@ -525,6 +525,9 @@ abstract class CommitteeServiceContract {
                 "filing.submit", "filing.approve"), audited.stream().map(AuditEvent::action).toList());
         assertEquals("head-a", audited.get(3).actor());
         assertEquals(String.valueOf(c.id()), audited.get(6).objectId());
+        // JSON by AuditEvent.summary (issue 10 item 2): the committees ended by this one as an array
+        assertEquals("{\"estate\":" + f.estateId() + ",\"name\":\"" + c.name() + "\",\"ended\":[]}", audited.get(0).summary());
+        assertEquals("{\"count\":5}", audited.get(2).summary());
         assertEquals("regulator-a", r.decidedBy());
         assertNotEquals(u.version(), m.version());
     }

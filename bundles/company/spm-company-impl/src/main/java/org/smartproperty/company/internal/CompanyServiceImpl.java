@@ -5,6 +5,7 @@ import static org.smartproperty.platform.persistence.Jpql.likeEscape;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,6 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -79,7 +78,6 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
     @Reference
     private FileStore files;
 
-    private final ObjectMapper json = new ObjectMapper();
     private EntityManagerFactory emf;
     private Transactions tx;
     private Reviews<FilingEntity> reviews;
@@ -201,7 +199,7 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             em.persist(c);
             em.flush();
             mergePeriods(em, c.id, input.servicePeriods());
-            audit(em, actor, "company.create", "company", c.id, "{\"name\":" + quote(c.name) + ",\"creditCode\":" + quote(c.creditCode) + "}");
+            audit(em, actor, "company.create", "company", c.id, AuditEvent.summary("name", c.name, "creditCode", c.creditCode));
             return toDto(em, c);
         });
     }
@@ -213,13 +211,13 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             CompanyEntity c = find(em, id);
             checkVersion(c.getVersion(), expectedVersion);
             checkCreditCode(em, UnifiedSocialCreditCode.normalize(input.creditCode()), c.id);
-            String before = quote(c.name) + "," + quote(c.creditCode) + "," + c.getVersion();
+            List<Object> before = Arrays.asList(c.name, c.creditCode, c.getVersion());
             apply(c, input);
             c.touchedBy(actor);
             mergePeriods(em, c.id, input.servicePeriods());
             em.flush();
             audit(em, actor, "company.update", "company", c.id,
-                    "{\"before\":[" + before + "],\"after\":[" + quote(c.name) + "," + quote(c.creditCode) + "," + c.getVersion() + "]}");
+                    AuditEvent.summary("before", before, "after", Arrays.asList(c.name, c.creditCode, c.getVersion())));
             return toDto(em, c);
         });
     }
@@ -480,7 +478,7 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             em.flush();
             String action = target == CompanyStatus.SUSPENDED ? "company.suspend"
                     : target == CompanyStatus.REVOKED ? "company.revoke" : "company.reinstate";
-            audit(em, actor, action, "company", c.id, "{\"from\":\"" + from + "\",\"to\":\"" + target + "\",\"reason\":" + quote(reason.trim()) + "}");
+            audit(em, actor, action, "company", c.id, AuditEvent.summary("from", from.name(), "to", target.name(), "reason", reason.trim()));
             return toDto(em, c);
         });
     }
@@ -547,16 +545,6 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, type, id, summary));
         }
     }
-
-
-    private String quote(String s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            return "\"?\"";
-        }
-    }
-
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -392,5 +392,7 @@ abstract class CompanyServiceContract {
         assertTrue(fin.getMessage().contains("REVOKED"), fin.getMessage());
         assertEquals(List.of("company.suspend", "company.reinstate", "company.revoke"), audited.stream().map(AuditEvent::action).toList());
         assertTrue(audited.get(0).summary().contains("消防通道"), "the reason is in the audit record");
+        assertEquals("{\"from\":\"FILED\",\"to\":\"SUSPENDED\",\"reason\":\"消防通道长期堵塞，限期整改\"}", audited.get(0).summary(),
+                "the summary is JSON written by AuditEvent.summary (issue 10 item 2)");
     }
 }

@@ -14,7 +14,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.smartproperty.deadline.CalendarDay;
 import org.smartproperty.deadline.CalendarDayInput;
@@ -115,9 +117,8 @@ final class CalendarDays {
                 }
             }
             owner.audit().append(c, AuditEvent.of(actor, "calendar.day.put", "calendarDay", date,
-                    "{\"before\":" + (before == null ? "null" : "{\"kind\":" + Sql.q(before.kind()) + ",\"name\":" + Sql.q(before.name()) + "}")
-                            + ",\"after\":{\"kind\":" + Sql.q(in.kind()) + ",\"name\":" + Sql.q(in.name().trim())
-                            + ",\"provisional\":" + Boolean.TRUE.equals(in.provisional()) + "}}"));
+                    AuditEvent.summary("before", before == null ? null : day(before.kind(), before.name(), null),
+                            "after", day(in.kind(), in.name().trim(), Boolean.TRUE.equals(in.provisional())))));
             return findDay(c, date, false);
         });
     }
@@ -133,8 +134,19 @@ final class CalendarDays {
                 ps.executeUpdate();
             }
             owner.audit().append(c, AuditEvent.of(actor, "calendar.day.delete", "calendarDay", date,
-                    "{\"before\":{\"kind\":" + Sql.q(before.kind()) + ",\"name\":" + Sql.q(before.name()) + "}}"));
+                    AuditEvent.summary("before", day(before.kind(), before.name(), null))));
             return null;
         });
+    }
+
+    /** A day in an audit summary: {@code {"kind":..,"name":..,"provisional":..}}, provisional left out when null. */
+    private static Map<String, Object> day(DayKind kind, String name, Boolean provisional) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", kind);
+        m.put("name", name);
+        if (provisional != null) {
+            m.put("provisional", provisional);
+        }
+        return m;
     }
 }

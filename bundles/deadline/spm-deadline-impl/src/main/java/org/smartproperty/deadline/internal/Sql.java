@@ -78,13 +78,4 @@ final class Sql {
     static boolean postgres(Connection c) throws SQLException {
         return Jdbc.postgres(c);
     }
-
-    /** A JSON string literal (audit summaries). */
-    static String q(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        String s = String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-        return "\"" + s + "\"";
-    }
 }

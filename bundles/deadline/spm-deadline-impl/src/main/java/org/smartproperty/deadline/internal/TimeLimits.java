@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.smartproperty.deadline.LimitUnit;
@@ -141,10 +143,23 @@ final class TimeLimits {
                 }
             }
             owner.audit().append(c, AuditEvent.of(actor, "deadline.limit.put", "timeLimit", domain + "/" + category,
-                    "{\"before\":" + (before == null ? "null" : "{\"amount\":" + before.amount() + ",\"unit\":" + Sql.q(before.unit()) + "}")
-                            + ",\"after\":{\"amount\":" + in.amount() + ",\"unit\":" + Sql.q(in.unit()) + ",\"pausable\":"
-                            + Boolean.TRUE.equals(in.pausable()) + ",\"warningRatio\":" + r + "}}"));
+                    AuditEvent.summary("before", before == null ? null : limit(before.amount(), before.unit(), null, null),
+                            "after", limit(in.amount(), in.unit(), Boolean.TRUE.equals(in.pausable()), r))));
             return findLimit(c, domain, category, false);
         });
+    }
+
+    /** A limit in an audit summary: {@code {"amount":..,"unit":..,"pausable":..,"warningRatio":..}}, the last two left out when null. */
+    private static Map<String, Object> limit(int amount, LimitUnit unit, Boolean pausable, Double warningRatio) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("amount", amount);
+        m.put("unit", unit);
+        if (pausable != null) {
+            m.put("pausable", pausable);
+        }
+        if (warningRatio != null) {
+            m.put("warningRatio", warningRatio);
+        }
+        return m;
     }
 }

@@ -286,6 +286,9 @@ abstract class DeadlineEngineContract {
         assertEquals(List.of("calendar.day.put", "calendar.day.put", "calendar.day.delete", "calendar.day.delete"),
                 audited.stream().map(AuditEvent::action).toList());
         assertEquals("2026-12-01", audited.get(0).objectId());
+        // nested objects by Jackson (issue 10 item 2): no before for a new day, kind/name/provisional in this order
+        assertEquals("{\"after\":{\"kind\":\"HOLIDAY\",\"name\":\"临时放假\",\"provisional\":false}}", audited.get(0).summary());
+        assertEquals("{\"before\":{\"kind\":\"HOLIDAY\",\"name\":\"临时放假\"}}", audited.get(3).summary());
     }
 
     @Test

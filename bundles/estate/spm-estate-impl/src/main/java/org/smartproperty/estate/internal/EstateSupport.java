@@ -2,13 +2,12 @@ package org.smartproperty.estate.internal;
 
 import javax.persistence.EntityManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 
-/** What the estate service's parts share: the audit trail (in the caller's transaction), JSON quoting, small helpers. */
+/** What the estate service's parts share: the audit trail (in the caller's transaction), the JSON mapper, small helpers. */
 final class EstateSupport {
 
     /** Largest IN list per query. */
@@ -28,14 +27,6 @@ final class EstateSupport {
     void audit(EntityManager em, String actor, String action, String type, Object id, String summary) {
         if (audit != null) {
             audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, type, id, summary));
-        }
-    }
-
-    String quote(String s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            return "\"?\"";
         }
     }
 

@@ -3,6 +3,7 @@ package org.smartproperty.estate.internal;
 import static org.smartproperty.platform.persistence.Jpql.likeEscape;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.DataScope;
 
 /** SUP-EST-1 (estates) and the building table of SUP-EST-2, for {@link EstateServiceImpl}; one transaction per method. */
@@ -115,7 +117,7 @@ final class Estates {
             e.touchedBy(actor);
             em.persist(e);
             em.flush();
-            support.audit(em, actor, "estate.create", "estate", e.id, "{\"name\":" + support.quote(e.name) + "}");
+            support.audit(em, actor, "estate.create", "estate", e.id, AuditEvent.summary("name", e.name));
             return toDto(e, 0, 0);
         });
     }
@@ -131,12 +133,12 @@ final class Estates {
                 throw ApiException.conflict(EstateMessages.TEXTS, "estate.archived", e.name);
             }
             checkProjectCode(em, input.projectCode(), e.id);
-            String before = support.quote(e.name) + "," + e.getVersion();
+            List<Object> before = Arrays.asList(e.name, e.getVersion());
             apply(e, input);
             e.touchedBy(actor);
             em.flush();
             support.audit(em, actor, "estate.update", "estate", e.id,
-                    "{\"before\":[" + before + "],\"after\":[" + support.quote(e.name) + "," + e.getVersion() + "]}");
+                    AuditEvent.summary("before", before, "after", Arrays.asList(e.name, e.getVersion())));
             return toDto(em, e);
         });
     }
@@ -151,7 +153,7 @@ final class Estates {
             e.status = EstateStatus.ARCHIVED;
             e.touchedBy(actor);
             em.flush();
-            support.audit(em, actor, "estate.archive", "estate", e.id, "{\"status\":\"ARCHIVED\"}");
+            support.audit(em, actor, "estate.archive", "estate", e.id, AuditEvent.summary("status", EstateStatus.ARCHIVED.name()));
             return toDto(em, e);
         });
     }
@@ -315,7 +317,7 @@ final class Estates {
                 em.flush();
                 us.add(new Building.BuildingUnit(u.id, u.name, List.of()));
             }
-            support.audit(em, actor, "building.create", "building", b.id, "{\"estate\":" + estateId + ",\"number\":" + support.quote(b.number) + "}");
+            support.audit(em, actor, "building.create", "building", b.id, AuditEvent.summary("estate", estateId, "number", b.number));
             return new Building(b.id, estateId, b.number, b.name, b.floorsAbove, b.floorsBelow, us, 0, b.getVersion());
         });
     }

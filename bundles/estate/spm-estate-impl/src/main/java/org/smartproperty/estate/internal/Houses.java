@@ -29,6 +29,7 @@ import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.Jpql;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.DataScope;
 
 /**
@@ -89,7 +90,7 @@ final class Houses {
         return tx.write(em -> {
             HouseEntity h = EstateScopes.findHouseInScope(em, scope, code);
             House house = toHouses(em, List.of(h), true).get(0);
-            support.audit(em, actor, "owner.view-full", "house", code, "{\"owners\":" + house.owners().size() + "}");
+            support.audit(em, actor, "owner.view-full", "house", code, AuditEvent.summary("owners", house.owners().size()));
             return house;
         });
     }
@@ -97,7 +98,7 @@ final class Houses {
     House createHouse(long estateId, HouseInput input, String actor) {
         return tx.write(em -> {
             List<HouseEntity> created = insertHouses(em, estateId, List.of(input), false, actor);
-            support.audit(em, actor, "house.create", "house", created.get(0).unitCode, "{\"estate\":" + estateId + "}");
+            support.audit(em, actor, "house.create", "house", created.get(0).unitCode, AuditEvent.summary("estate", estateId));
             return toHouses(em, created, false).get(0);
         });
     }
@@ -108,7 +109,7 @@ final class Houses {
         }
         return tx.write(em -> {
             int n = insertHouses(em, estateId, inputs, true, actor).size();
-            support.audit(em, actor, "house.import", "estate", estateId, "{\"houses\":" + n + "}");
+            support.audit(em, actor, "house.import", "estate", estateId, AuditEvent.summary("houses", n));
             return n;
         });
     }
@@ -292,7 +293,7 @@ final class Houses {
             }
             h.touchedBy(actor);
             em.flush();
-            support.audit(em, actor, "owner.add", "house", h.unitCode, "{\"owner\":" + oe.id + "}");
+            support.audit(em, actor, "owner.add", "house", h.unitCode, AuditEvent.summary("owner", oe.id));
             return toHouses(em, List.of(h), false).get(0);
         });
     }

@@ -421,7 +421,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
         long dc = n.created - created;
         long du = n.updated - updated;
         if ((dc > 0 || du > 0) && audit != null) {
-            audit.append(c, AuditEvent.of(actor, "estate.sync", "sync-run", runId, "{\"created\":" + dc + ",\"updated\":" + du + "}"));
+            audit.append(c, AuditEvent.of(actor, "estate.sync", "sync-run", runId, AuditEvent.summary("created", dc, "updated", du)));
         }
     }
 }

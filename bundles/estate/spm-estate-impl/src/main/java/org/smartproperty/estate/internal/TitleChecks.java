@@ -21,6 +21,7 @@ import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.PersonalData;
 import org.smartproperty.platform.persistence.Transactions;
+import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.DataScope;
 
 /** Title verification (OWN-2, INT-REG) for {@link EstateServiceImpl}: the registry's answers, kept per house and owner. */
@@ -83,11 +84,9 @@ final class TitleChecks {
             v.verifiedBy = actor;
             em.persist(v);
             em.flush();
-            support.audit(em, actor, "title.verify", "house", again.unitCode(), "{\"owner\":" + again.ownerId() + ",\"result\":\"" + v.result
-                    + "\",\"exclusiveArea\":" + v.exclusiveArea
-                    + ",\"certificate\":" + (v.certificateNumber == null ? "null" : support.quote(v.certificateNumber))
-                    + ",\"source\":" + support.quote(v.registrySource)
-                    + ",\"reference\":" + (v.registryReference == null ? "null" : support.quote(v.registryReference)) + "}");
+            support.audit(em, actor, "title.verify", "house", again.unitCode(), AuditEvent.summary("owner", again.ownerId(),
+                    "result", v.result, "exclusiveArea", v.exclusiveArea, "certificate", v.certificateNumber, "source", v.registrySource,
+                    "reference", v.registryReference));
             OwnerEntity o = em.find(OwnerEntity.class, again.ownerId());
             return toDto(v, again.unitCode(), o, answer.held());
         });

@@ -270,6 +270,8 @@ abstract class EstateServiceContract {
         assertEquals(List.of("estate.create", "estate.archive"), audited.stream().map(AuditEvent::action).toList());
         assertEquals("clerk-a", audited.get(0).actor());
         assertEquals(String.valueOf(e.id()), audited.get(1).objectId());
+        assertEquals("{\"name\":\"审计小区\"}", audited.get(0).summary());
+        assertEquals("{\"status\":\"ARCHIVED\"}", audited.get(1).summary());
     }
 
     @Test

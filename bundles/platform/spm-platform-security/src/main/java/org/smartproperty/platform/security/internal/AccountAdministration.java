@@ -131,7 +131,7 @@ final class AccountAdministration {
             setPassword(c, owner.hasher(), id, initial, true);
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.passwordReset", "account", Long.toString(id), "OK",
-                    "{\"tokensRevoked\":true,\"mustChange\":true}"));
+                    AuditEvent.summary("tokensRevoked", true, "mustChange", true)));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("account", view(c, id));
             m.put("initialPassword", initial);
@@ -278,7 +278,7 @@ final class AccountAdministration {
             String pw = randomPassword();
             long id = insertAccount(c, "secadmin", "安全管理员", Set.of(Role.SECADMIN), DataScope.NONE, null, null);
             setPassword(c, owner.hasher(), id, pw, true);
-            owner.audit().append(c, AuditEvent.of("system", "account.bootstrap", "account", id, "{\"username\":\"secadmin\"}"));
+            owner.audit().append(c, AuditEvent.of("system", "account.bootstrap", "account", id, AuditEvent.summary("username", "secadmin")));
             return pw;
         });
     }

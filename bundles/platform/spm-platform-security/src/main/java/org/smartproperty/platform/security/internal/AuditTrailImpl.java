@@ -100,7 +100,7 @@ public class AuditTrailImpl implements AuditLog {
                     ps.setTimestamp(1, Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(days))));
                     n = ps.executeUpdate();
                 }
-                append(c, AuditEvent.of("system", "audit.purge", "audit", null, "{\"retentionDays\":" + days + ",\"deleted\":" + n + "}"));
+                append(c, AuditEvent.of("system", "audit.purge", "audit", null, AuditEvent.summary("retentionDays", days, "deleted", n)));
                 return n;
             });
         } catch (SQLException e) {

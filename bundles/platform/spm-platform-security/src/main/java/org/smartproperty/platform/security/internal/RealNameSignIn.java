@@ -75,7 +75,7 @@ final class RealNameSignIn {
         return owner.tx(c -> {
             String who = id.provider() + ":" + id.uid();
             if (!id.real()) {
-                owner.audit().append(c, new AuditEvent(who, ip, agent, "login.idp", "account", who, "DENIED", "{\"reason\":\"real name not verified\"}"));
+                owner.audit().append(c, new AuditEvent(who, ip, agent, "login.idp", "account", who, "DENIED", AuditEvent.summary("reason", "real name not verified")));
                 commitThen(c, Sec.problem(403, "idp.notReal"));
             }
             if (id.trustLevel() < owner.policy().idpMinTrustLevel()) {
@@ -101,7 +101,7 @@ final class RealNameSignIn {
             }
             Account a = load(c, "id = ?", accountId);
             if (!"ACTIVE".equals(a.status())) {
-                owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.idp", "account", Long.toString(a.id()), "DENIED", "{\"reason\":\"disabled\"}"));
+                owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.idp", "account", Long.toString(a.id()), "DENIED", AuditEvent.summary("reason", "disabled")));
                 commitThen(c, Sec.problem(401, "auth.disabled"));
             }
             Instant now = Instant.now();
@@ -112,7 +112,7 @@ final class RealNameSignIn {
             update(c, "INSERT INTO sec_token (token_hash, account_id, created_at, last_seen_at, expires_at, limited, client_ip) VALUES (?, ?, ?, ?, ?, FALSE, ?)",
                     sha256(token), a.id(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(expires), ip);
             owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.idp", "account", Long.toString(a.id()), "OK",
-                    "{\"created\":" + created + ",\"trustLevel\":" + id.trustLevel() + "}"));
+                    AuditEvent.summary("created", created, "trustLevel", id.trustLevel())));
             return new LoginResult(token, expires, false, false, false, a.username(), a.roles());
         });
     }

@@ -77,7 +77,7 @@ final class SignIn {
                 fail(c, a.username(), ip, agent, lock ? "locked after " + failures + " failures" : "wrong password (" + failures + ")");
                 if (lock) {
                     owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "account.locked", "account", Long.toString(a.id()), "OK",
-                            "{\"minutes\":" + owner.policy().lockout().toMinutes() + "}"));
+                            AuditEvent.summary("minutes", owner.policy().lockout().toMinutes())));
                 }
                 commitThen(c, Sec.problem(401, "auth.invalid"));
             }
@@ -93,7 +93,7 @@ final class SignIn {
             boolean enrol = admin && a.totpSecret() == null;
             if (a.totpSecret() != null) {
                 if (totp == null || totp.isBlank()) {
-                    owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.failure", "account", Long.toString(a.id()), "DENIED", "{\"reason\":\"totp missing\"}"));
+                    owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.failure", "account", Long.toString(a.id()), "DENIED", AuditEvent.summary("reason", "totp missing")));
                     commitThen(c, Sec.problem(401, "auth.totpRequired"));
                 }
                 String secret = owner.totpAtRest.totpSecret(a);
@@ -126,7 +126,7 @@ final class SignIn {
             update(c, "INSERT INTO sec_token (token_hash, account_id, created_at, last_seen_at, expires_at, limited, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     sha256(token), a.id(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(expires), limited, ip);
             owner.audit().append(c, new AuditEvent(a.username(), ip, agent, "login.success", "account", Long.toString(a.id()), "OK",
-                    limited ? "{\"limited\":true}" : null));
+                    limited ? AuditEvent.summary("limited", true) : null));
             return new LoginResult(token, expires, limited, mustChange, enrol, a.username(), a.roles());
         });
     }
@@ -212,7 +212,7 @@ final class SignIn {
         owner.tx(c -> {
             Account a = load(c, "id = ?", p.accountId());
             if (current == null || !owner.hasher().verify(current.toCharArray(), a.passwordHash())) {
-                owner.audit().append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "FAILED", "{\"reason\":\"wrong current\"}"));
+                owner.audit().append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "FAILED", AuditEvent.summary("reason", "wrong current")));
                 commitThen(c, ApiException.invalid(Sec.TEXTS, "currentPassword", "password.wrong"));
             }
             List<String> v = owner.policy().passwordViolations(a.username(), next);
@@ -239,7 +239,7 @@ final class SignIn {
             }
             setPassword(c, owner.hasher(), a.id(), next, false);
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), a.id());
-            owner.audit().append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "OK", "{\"tokensRevoked\":true}"));
+            owner.audit().append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "OK", AuditEvent.summary("tokensRevoked", true)));
             return null;
         });
     }

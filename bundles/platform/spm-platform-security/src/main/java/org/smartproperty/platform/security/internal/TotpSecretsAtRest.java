@@ -142,7 +142,7 @@ final class TotpSecretsAtRest {
             TotpSecrets.Reencryption done = TotpSecrets.reencrypt(c, ring);
             if (done.changed() > 0) {
                 owner.audit().append(c, AuditEvent.of("system", "totp.reencrypt", "key", ring.currentKeyId(),
-                        "{\"fromPlain\":" + done.fromPlain() + ",\"fromRetired\":" + done.fromRetired() + "}"));
+                        AuditEvent.summary("fromPlain", done.fromPlain(), "fromRetired", done.fromRetired())));
             }
             return done;
         });
