@@ -135,7 +135,7 @@ public final class BackupService {
     // ------------------------------------------------------------------------------------ records
 
     /** Appends one record line ({@code type}, {@code at}, fields) to the folder's records file; never fails the operation. */
-    void record(Path dir, String type, Map<String, ?> fields) {
+    public void record(Path dir, String type, Map<String, ?> fields) {
         catalog.record(dir, type, fields);
     }
 

@@ -4,7 +4,7 @@
  * restores, restore-tests and prunes encrypted backup archives.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.ops;
 
 import org.osgi.annotation.bundle.Export;

@@ -162,14 +162,7 @@ public class BackupSchedule implements HealthCheck, DailyBackup {
     }
 
     private void backupsRecordFailure(Path dir, OpsException e) {
-        try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve(BackupService.RECORDS), "{\"type\":\"backup.failed\",\"version\":1,\"at\":\"" + clock.instant()
-                    + "\",\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}\n", java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException ignored) {
-            // the log has it
-        }
+        backups.record(dir, "backup.failed", java.util.Map.of("error", String.valueOf(e.getMessage())));
     }
 
     @Override
