@@ -18,22 +18,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.ws.rs.BeanParam;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
 
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
+import org.smartproperty.platform.rest.PublicAccess;
+import org.smartproperty.platform.rest.RequiresPermission;
+import org.smartproperty.platform.rest.RestrictedNetwork;
 import org.smartproperty.platform.rest.WorkflowEndpoints;
 
 /**
  * Builds the OpenAPI 3.0 document from the JAX-RS annotations of the resource classes that are
- * registered right now, so the document cannot drift from what the server serves.
+ * registered right now, so the document cannot drift from what the server serves. Issue 11 item 3:
+ * the bearer scheme (global; {@code security: []} on {@link PublicAccess} methods), the permission
+ * each operation needs ({@code x-spm-permission}), the problems each can answer (400/401/403/404/
+ * 409/412/428/503 as application/problem+json), licence, contact, servers, unique operation ids and
+ * described tags; {@code OpenApiLintTest} and {@code OpenApiLintIT} keep it free of validator errors.
  */
 public final class OpenApiGenerator {
 
@@ -41,7 +57,18 @@ public final class OpenApiGenerator {
     public record Operation(String method, String path, Method javaMethod) {
     }
 
+    /** The name of the bearer scheme in components.securitySchemes. */
+    public static final String BEARER = "bearerAuth";
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)}");
+
+    /** The shared problem answers in components.responses, by status. */
+    private static final Map<String, String[]> PROBLEMS = problems();
+
     private final Map<String, Object> schemas = new TreeMap<>();
+    private final Set<String> operationIds = new TreeSet<>();
+    private final Map<String, String> tags = new TreeMap<>();
 
     public static List<Operation> operations(Class<?> resource) {
         List<Operation> ops = new ArrayList<>();
@@ -66,10 +93,16 @@ public final class OpenApiGenerator {
         doc.put("openapi", "3.0.3");
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", "SmartProperty API");
-        info.put("description", "横琴粤澳深度合作区智慧物业管理服务平台 — regulator, portal and operations API. Errors are application/problem+json.");
+        info.put("description", "横琴粤澳深度合作区智慧物业管理服务平台 — regulator, portal and operations API. "
+                + "Log in with POST /api/v1/auth/login and send the token as `Authorization: Bearer <token>`; "
+                + "operations marked `security: []` are public. Each secured operation names the permission it needs "
+                + "(`x-spm-permission`). Errors are application/problem+json (RFC 9457). Try it at /api/v1/docs.");
         info.put("version", version);
+        info.put("contact", Map.of("name", "SmartProperty platform team (see docs/operations.md for the operator on duty)"));
+        info.put("license", Map.of("name", "Proprietary — 横琴粤澳深度合作区 SmartProperty"));
         doc.put("info", info);
-        doc.put("servers", List.of(Map.of("url", "/")));
+        doc.put("servers", List.of(Map.of("url", "/", "description", "This server")));
+        doc.put("security", List.of(Map.of(BEARER, List.of())));
         Map<String, Object> paths = new TreeMap<>();
         List<Class<?>> sorted = new ArrayList<>(resources);
         sorted.sort(Comparator.comparing(Class::getName));
@@ -77,26 +110,60 @@ public final class OpenApiGenerator {
             for (Operation op : operations(rc)) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(op.path(), k -> new TreeMap<>());
-                item.put(op.method().toLowerCase(java.util.Locale.ROOT), operation(rc, op));
+                item.put(op.method().toLowerCase(Locale.ROOT), operation(rc, op));
             }
         }
+        doc.put("tags", tags.entrySet().stream().map(e -> Map.of("name", e.getKey(), "description", e.getValue())).toList());
         doc.put("paths", paths);
         Map<String, Object> components = new LinkedHashMap<>();
         schemas.put("Problem", problemSchema());
         components.put("schemas", schemas);
+        Map<String, Object> responses = new LinkedHashMap<>();
+        PROBLEMS.forEach((status, r) -> responses.put(r[0], problemResponse(r[1])));
+        components.put("responses", responses);
+        components.put("securitySchemes", Map.of(BEARER, Map.of("type", "http", "scheme", "bearer", "bearerFormat", "opaque",
+                "description", "The token of POST /api/v1/auth/login (or the identity provider's sign-in), sent as "
+                        + "`Authorization: Bearer <token>`.")));
         doc.put("components", components);
         return doc;
+    }
+
+    private static Map<String, String[]> problems() {
+        Map<String, String[]> p = new LinkedHashMap<>();
+        p.put("400", new String[] {"BadRequest", "Invalid input: the problem's `errors` name each field with its code and message"});
+        p.put("401", new String[] {"Unauthorized", "No bearer token, or one that is expired or revoked"});
+        p.put("403", new String[] {"Forbidden", "The caller lacks the operation's permission, or the caller's address is banned or outside the admin network"});
+        p.put("404", new String[] {"NotFound", "No such object, or one outside the caller's data scope"});
+        p.put("409", new String[] {"Conflict", "The request conflicts with the current state (a duplicate, or a transition not allowed from this state)"});
+        p.put("412", new String[] {"PreconditionFailed", "If-Match names a version that is not the current one (reload and retry)"});
+        p.put("428", new String[] {"PreconditionRequired", "If-Match is required: send the ETag of the version you read"});
+        p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now; retry later"});
+        return p;
+    }
+
+    private static Map<String, Object> problemResponse(String description) {
+        return Map.of("description", description, "content", Map.of(Api.PROBLEM_JSON, Map.of("schema", Map.of("$ref", PROBLEM_REF))));
+    }
+
+    private static Map<String, Object> problemRef(String status) {
+        return Map.of("$ref", "#/components/responses/" + PROBLEMS.get(status)[0]);
     }
 
     private Map<String, Object> operation(Class<?> rc, Operation op) {
         Method m = op.javaMethod();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("operationId", rc.getSimpleName() + "." + m.getName());
+        String id = rc.getSimpleName() + "." + m.getName();
+        for (int n = 2; !operationIds.add(id); n++) {
+            id = rc.getSimpleName() + "." + m.getName() + "_" + n; // overloads and same-named classes stay unique
+        }
+        o.put("operationId", id);
         String tag = rc.getSimpleName().replace("Resource", "");
         o.put("tags", List.of(tag));
+        Path classPath = rc.getAnnotation(Path.class);
+        tags.putIfAbsent(tag, "Operations under " + join(Api.APPLICATION_BASE, pathOf(classPath)) + " (" + rc.getSimpleName() + ")");
         Doc doc = m.getAnnotation(Doc.class);
+        o.put("summary", doc != null ? doc.summary() : op.method() + " " + op.path());
         if (doc != null) {
-            o.put("summary", doc.summary());
             if (!doc.description().isEmpty()) {
                 o.put("description", doc.description());
             }
@@ -111,7 +178,36 @@ public final class OpenApiGenerator {
             o.put("description", o.containsKey("description") ? o.get("description") + " " + line : line);
             o.putAll(WorkflowEndpoints.extensions(transition));
         }
+        boolean isPublic = m.isAnnotationPresent(PublicAccess.class);
+        RequiresPermission rp = m.getAnnotation(RequiresPermission.class);
+        boolean restricted = m.isAnnotationPresent(RestrictedNetwork.class) || rc.isAnnotationPresent(RestrictedNetwork.class);
+        String access;
+        if (isPublic) {
+            o.put("security", List.of());
+            access = "Public: no token needed.";
+        } else if (rp != null) {
+            o.put("x-spm-permission", rp.value());
+            if (rp.or().length > 0) {
+                List<String> any = new ArrayList<>();
+                any.add(rp.value());
+                any.addAll(List.of(rp.or()));
+                o.put("x-spm-permission-any-of", any);
+                access = "Needs permission " + rp.value() + " (or any of " + String.join(", ", rp.or()) + ").";
+            } else {
+                access = "Needs permission " + rp.value() + ".";
+            }
+        } else {
+            access = "Declares no permission: refused to everyone (deny by default).";
+        }
+        if (restricted) {
+            access += " Reachable only from the admin network allow-list.";
+            o.put("x-spm-restricted-network", true);
+        }
+        o.put("description", o.containsKey("description") ? o.get("description") + " " + access : access);
         List<Object> params = new ArrayList<>();
+        Set<String> declared = new TreeSet<>();
+        boolean ifMatch = false;
+        boolean hasInput = false;
         Object body = null;
         Annotation[][] pa = m.getParameterAnnotations();
         Type[] types = m.getGenericParameterTypes();
@@ -129,35 +225,96 @@ public final class OpenApiGenerator {
             } else if (a instanceof QueryParam qp) {
                 p.put("name", qp.value());
                 p.put("in", "query");
+                hasInput = true;
             } else if (a instanceof HeaderParam hp) {
+                if (HttpHeaders.AUTHORIZATION.equalsIgnoreCase(hp.value())) {
+                    continue; // described by the security scheme (OpenAPI ignores an Authorization header parameter)
+                }
                 p.put("name", hp.value());
                 p.put("in", "header");
+                if (HttpHeaders.IF_MATCH.equalsIgnoreCase(hp.value())) {
+                    ifMatch = true;
+                    p.put("required", true);
+                    p.put("description", "The ETag of the version the change is based on (428 when missing, 412 when stale)");
+                }
             } else {
                 continue;
+            }
+            if (!declared.add(p.get("in") + " " + p.get("name"))) {
+                continue; // the same parameter twice (a bean and a method parameter)
             }
             p.put("schema", schema(types[i]));
             params.add(p);
         }
+        Matcher t = TEMPLATE.matcher(op.path());
+        while (t.find()) { // a template the method reads through UriInfo: still a required path parameter
+            if (declared.add("path " + t.group(1))) {
+                params.add(new LinkedHashMap<>(Map.of("name", t.group(1), "in", "path", "required", true, "schema", Map.of("type", "string"))));
+            }
+        }
         if (!params.isEmpty()) {
             o.put("parameters", params);
         }
+        String method = op.method();
+        boolean write = !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
         if (body != null) {
-            o.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", body))));
+            hasInput = true;
+            String consumes = mediaType(m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class).value()
+                    : rc.getAnnotation(Consumes.class) != null ? rc.getAnnotation(Consumes.class).value() : null);
+            Object bodySchema = MediaType.APPLICATION_JSON.equals(consumes) ? body : Map.of("type", "string", "format", "binary");
+            o.put("requestBody", Map.of("required", true, "content", Map.of(consumes, Map.of("schema", bodySchema))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Type rt = m.getGenericReturnType();
-        String ok = "POST".equals(op.method()) ? "201" : "200";
+        String produces = mediaType(m.getAnnotation(Produces.class) != null ? m.getAnnotation(Produces.class).value()
+                : rc.getAnnotation(Produces.class) != null ? rc.getAnnotation(Produces.class).value() : null);
         if (rt == void.class) {
             responses.put("204", Map.of("description", "No content"));
         } else if (rt == javax.ws.rs.core.Response.class) {
-            responses.put(ok, Map.of("description", "OK"));
+            boolean creates = "POST".equals(method) && m.getName().matches("(create|add|register|upload|submit|file|open|report).*");
+            responses.put(creates ? "201" : "200", Map.of("description", creates ? "Created (Location and ETag headers)" : "OK"));
         } else {
-            responses.put(ok, Map.of("description", "OK", "content", Map.of("application/json", Map.of("schema", schema(rt)))));
+            Object out = MediaType.APPLICATION_JSON.equals(produces) ? schema(rt)
+                    : rt == String.class ? Map.of("type", "string") : Map.of("type", "string", "format", "binary");
+            responses.put("200", Map.of("description", "OK", "content", Map.of(produces, Map.of("schema", out))));
         }
-        responses.put("default", Map.of("description", "Problem (RFC 9457)",
-                "content", Map.of(Api.PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
+        if (hasInput) {
+            responses.put("400", problemRef("400"));
+        }
+        if (!isPublic) {
+            responses.put("401", problemRef("401"));
+        }
+        responses.put("403", problemRef("403")); // a banned address is refused on every operation, public ones too
+        if (op.path().contains("{")) {
+            responses.put("404", problemRef("404"));
+        }
+        if (write && !isPublic) {
+            responses.put("409", problemRef("409"));
+        }
+        if (ifMatch) {
+            responses.put("412", problemRef("412"));
+            responses.put("428", problemRef("428"));
+        }
+        responses.put("503", problemRef("503"));
+        responses.put("default", problemResponse("Any other problem (RFC 9457)"));
         o.put("responses", responses);
         return o;
+    }
+
+    /** The first concrete media type of a @Produces/@Consumes (JSON when none or a wildcard). */
+    private static String mediaType(String[] types) {
+        if (types == null) {
+            return MediaType.APPLICATION_JSON;
+        }
+        for (String t : types) {
+            for (String one : t.split(",")) {
+                String x = one.trim();
+                if (!x.isEmpty() && !x.contains("*")) {
+                    return x.split(";")[0].trim();
+                }
+            }
+        }
+        return types.length > 0 && types[0].trim().equals(MediaType.WILDCARD) ? "application/octet-stream" : MediaType.APPLICATION_JSON;
     }
 
     Map<String, Object> schema(Type t) {

@@ -14,6 +14,7 @@ import javax.ws.rs.core.HttpHeaders;
 import org.junit.jupiter.api.Test;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.rest.Doc;
+import org.smartproperty.platform.rest.RequiresPermission;
 import org.smartproperty.platform.rest.WorkflowEndpoints;
 import org.smartproperty.platform.rest.WorkflowTransition;
 import org.smartproperty.platform.workflow.DeadlineStep;
@@ -43,6 +44,7 @@ class OpenApiWorkflowTest {
         @POST
         @Path("{id}/finish")
         @WorkflowTransition(table = Flow.class, value = "finish")
+        @RequiresPermission("flow:handle")
         @Doc(summary = "Finish", description = "Body {report, photos}.")
         public String finish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Body body) {
             return "";
@@ -85,7 +87,7 @@ class OpenApiWorkflowTest {
         assertEquals("flow:handle", finish.get("x-spm-permission"));
         assertEquals(Map.of("report", "required", "photos", "0..3 images"), finish.get("x-spm-body"));
         assertEquals("COMPLETE", finish.get("x-spm-deadline"));
-        assertEquals("Body {report, photos}. Workflow transition finish: allowed from OPEN → DONE; by ASSIGNEE, REGULATOR with flow:handle.",
+        assertEquals("Body {report, photos}. Workflow transition finish: allowed from OPEN → DONE; by ASSIGNEE, REGULATOR with flow:handle. Needs permission flow:handle.",
                 finish.get("description"));
         Map<String, Object> drop = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/flows/{id}/drop")).get("post");
         assertEquals(List.of("OPEN", "DONE"), drop.get("x-spm-from-states"));
