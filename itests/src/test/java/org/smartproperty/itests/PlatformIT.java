@@ -308,6 +308,44 @@ public class PlatformIT extends SpmTestSupport {
         assertTrue(paths.has("/api/v1/houses/{unitCode}"));
     }
 
+    /**
+     * Issue 11 item 3: the served document declares the bearer scheme and the public operations,
+     * and /api/v1/docs is the interactive page (Swagger UI from the embedded webjar), public, under
+     * a CSP that runs its own script files; a token from the login is what its Authorize takes.
+     * OpenApiLintIT runs the validator on the whole application's document.
+     */
+    @Test
+    public void apiDocsPageIsServedOfflineAndTheDocumentDeclaresTheBearerScheme() throws Exception {
+        JsonNode doc = json(getAs(null, "/openapi.json"));
+        assertEquals("http", doc.at("/components/securitySchemes/bearerAuth/type").asText());
+        assertEquals("bearer", doc.at("/components/securitySchemes/bearerAuth/scheme").asText());
+        assertTrue(doc.at("/paths/~1api~1v1~1auth~1login/post/security").isArray()
+                && doc.at("/paths/~1api~1v1~1auth~1login/post/security").isEmpty());
+        assertEquals("estate:read", doc.at("/paths/~1api~1v1~1estates~1{id}/get/x-spm-permission").asText());
+        assertTrue(doc.at("/paths/~1api~1v1~1estates~1{id}/put/responses").has("412"));
+
+        HttpResponse<String> page = getAs(null, "/docs");
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body(), page.body().contains("/api/v1/docs/swagger-ui-bundle.js") && page.body().contains("/api/v1/docs/swagger-initializer.js"));
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp, csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"));
+        HttpResponse<String> bundle = getAs(null, "/docs/swagger-ui-bundle.js");
+        assertEquals(200, bundle.statusCode());
+        assertTrue(bundle.headers().firstValue("Content-Type").orElse(""), bundle.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(bundle.body().length() > 1_000_000 && bundle.body().contains("SwaggerUIBundle"));
+        HttpResponse<String> init = getAs(null, "/docs/swagger-initializer.js");
+        assertEquals(200, init.statusCode());
+        assertTrue(init.body(), init.body().contains("/api/v1/openapi.json") && init.body().contains("persistAuthorization: true"));
+        assertEquals(200, getAs(null, "/docs/swagger-ui.css").statusCode());
+        assertEquals(404, getAs(null, "/docs/index.html").statusCode());
+        // what the page does after Authorize: the bearer token of a login on a secured operation
+        String token = login("demo-officer", DEMO_PASSWORD, null);
+        assertNotNull(token);
+        assertEquals(200, getAs(token, "/auth/me").statusCode());
+        assertEquals(401, getAs(null, "/auth/me").statusCode());
+    }
+
     // ----------------------------------------------------------------- security core (issue: security)
 
     @Test

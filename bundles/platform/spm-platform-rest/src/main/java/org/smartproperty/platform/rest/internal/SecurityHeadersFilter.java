@@ -31,12 +31,31 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
 
     static final String CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /**
+     * The one document the API serves, the interactive page of /api/v1/docs (issue 11 item 3):
+     * scripts, styles, images and calls from this server only, no inline script (Swagger UI sets
+     * inline style attributes and data: icons), still never framed.
+     */
+    static final String DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        decorate(response.getHeaders(), request.getSecurityContext() != null && request.getSecurityContext().isSecure());
+        String path = request.getUriInfo() == null ? "" : request.getUriInfo().getPath();
+        decorate(response.getHeaders(), request.getSecurityContext() != null && request.getSecurityContext().isSecure(), isDocs(path));
+    }
+
+    /** The docs page and its files: {@code docs}, {@code docs/swagger-ui.css} (relative to /api/v1). */
+    static boolean isDocs(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.equals(ApiDocsResource.PATH) || p.startsWith(ApiDocsResource.PATH + "/");
     }
 
     static void decorate(MultivaluedMap<String, Object> h, boolean secure) {
+        decorate(h, secure, false);
+    }
+
+    static void decorate(MultivaluedMap<String, Object> h, boolean secure, boolean docs) {
         if (!h.containsKey(HttpHeaders.CACHE_CONTROL)) {
             h.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             h.putSingle("Pragma", "no-cache");
@@ -44,7 +63,7 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
         h.putSingle("X-Content-Type-Options", "nosniff");
         h.putSingle("X-Frame-Options", "DENY");
         h.putSingle("Referrer-Policy", "no-referrer");
-        h.putSingle("Content-Security-Policy", CSP);
+        h.putSingle("Content-Security-Policy", docs ? DOCS_CSP : CSP);
         h.putSingle("Cross-Origin-Opener-Policy", "same-origin");
         if (secure) {
             h.putSingle("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
