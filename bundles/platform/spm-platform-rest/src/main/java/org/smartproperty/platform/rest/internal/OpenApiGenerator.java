@@ -136,6 +136,7 @@ public final class OpenApiGenerator {
         p.put("404", new String[] {"NotFound", "No such object, or one outside the caller's data scope"});
         p.put("409", new String[] {"Conflict", "The request conflicts with the current state (a duplicate, or a transition not allowed from this state)"});
         p.put("412", new String[] {"PreconditionFailed", "If-Match names a version that is not the current one (reload and retry)"});
+        p.put("422", new String[] {"IdempotencyKeyReused", "The Idempotency-Key was used before with another body"});
         p.put("428", new String[] {"PreconditionRequired", "If-Match is required: send the ETag of the version you read"});
         p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now; retry later"});
         return p;
@@ -252,10 +253,18 @@ public final class OpenApiGenerator {
                 params.add(new LinkedHashMap<>(Map.of("name", t.group(1), "in", "path", "required", true, "schema", Map.of("type", "string"))));
             }
         }
+        String method = op.method();
+        boolean idempotent = "POST".equals(method);
+        if (idempotent && declared.add("header " + Api.IDEMPOTENCY_KEY)) { // IdempotencyFilter: every POST honours it
+            hasInput = true; // a malformed key is 400
+            params.add(new LinkedHashMap<>(Map.of("name", Api.IDEMPOTENCY_KEY, "in", "header", "required", false,
+                    "description", "Optional, 1–128 characters: a repeat with the same key and body returns the first answer "
+                            + "(Idempotent-Replayed: true); another body with the same key is 422, a repeat while the first runs 409",
+                    "schema", Map.of("type", "string", "minLength", 1, "maxLength", 128))));
+        }
         if (!params.isEmpty()) {
             o.put("parameters", params);
         }
-        String method = op.method();
         boolean write = !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
         if (body != null) {
             hasInput = true;
@@ -288,11 +297,16 @@ public final class OpenApiGenerator {
         if (op.path().contains("{")) {
             responses.put("404", problemRef("404"));
         }
-        if (write && !isPublic) {
+        if ((write && !isPublic) || idempotent) {
             responses.put("409", problemRef("409"));
         }
         if (ifMatch) {
             responses.put("412", problemRef("412"));
+        }
+        if (idempotent) {
+            responses.put("422", problemRef("422"));
+        }
+        if (ifMatch) {
             responses.put("428", problemRef("428"));
         }
         responses.put("503", problemRef("503"));

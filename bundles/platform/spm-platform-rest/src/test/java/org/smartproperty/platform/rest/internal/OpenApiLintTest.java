@@ -174,6 +174,8 @@ class OpenApiLintTest {
         assertTrue(api.getComponents().getSchemas().get("Problem").getProperties().containsKey("errors"), "field errors");
         assertTrue(create.getResponses().containsKey("201"));
         assertTrue(create.getResponses().containsKey("409"));
+        assertTrue(create.getResponses().containsKey("422"), "an Idempotency-Key reused with another body");
+        assertTrue(create.getParameters().stream().anyMatch(p -> p.getName().equals(Api.IDEMPOTENCY_KEY) && !p.getRequired()));
 
         var update = api.getPaths().get("/api/v1/things/{id}").getPut();
         for (String status : List.of("400", "401", "403", "404", "409", "412", "428")) {
