@@ -15,7 +15,6 @@ import org.smartproperty.ops.BackupReports.RestoreTestReport;
 import org.smartproperty.ops.BackupReports.TableCheck;
 import org.smartproperty.ops.BackupReports.VerifyReport;
 import org.smartproperty.ops.BackupService;
-import org.smartproperty.ops.LiquibaseSchemas;
 import org.smartproperty.ops.OpsException;
 import org.smartproperty.ops.OpsMessages;
 import org.smartproperty.ops.ScratchDatabase;
@@ -77,6 +76,13 @@ public class BackupCommand extends GroupCommand {
                 return Spm.UNKNOWN;
             }
             return Spm.CRITICAL;
+        }
+
+        /** A report's problem in a JSON record: its key, its arguments and the text in the operator's language. */
+        static void problem(ObjectNode record, String key, java.util.List<String> args, String message) {
+            record.put("problem", key);
+            args.forEach(record.putArray("problemArgs")::add);
+            record.put("message", message);
         }
     }
 
@@ -202,8 +208,7 @@ public class BackupCommand extends GroupCommand {
                 s.put("archive", archive.toString());
                 s.put("ok", r.ok());
                 if (r.problem() != null) {
-                    s.put("problem", r.problem());
-                    s.put("message", OpsMessages.format(common.locale, r.problem()));
+                    problem(s, r.problem(), r.problemArgs(), r.problemMessage(common.locale));
                 }
                 for (PartCheck p : r.parts()) {
                     ObjectNode n = Common.record(env, "backup.part");
@@ -224,7 +229,7 @@ public class BackupCommand extends GroupCommand {
                             p.problem() == null ? "" : OpsMessages.format(common.locale, p.problem()) + (p.detail() == null ? "" : " (" + p.detail() + ")"));
                 }
                 String summary = r.ok() ? OpsMessages.format(common.locale, "verify.ok", r.parts().size())
-                        : OpsMessages.format(common.locale, "verify.bad", r.problem() != null ? OpsMessages.format(common.locale, r.problem())
+                        : OpsMessages.format(common.locale, "verify.bad", r.problem() != null ? r.problemMessage(common.locale)
                                 : String.join(", ", r.badParts().stream().map(PartCheck::part).toList()));
                 out.println(summary);
             }
@@ -244,7 +249,7 @@ public class BackupCommand extends GroupCommand {
         @Option(names = "--scratch-db", description = "Server for the scratch schema (jdbc:postgresql://…) or jdbc:h2:mem; default: the platform's PostgreSQL server, else H2 in memory")
         String scratchDb;
 
-        @Option(names = "--changelogs", description = "Folder of the platform's bundle jars (default: $SPM_HOME/system/org/smartproperty)")
+        @Option(names = "--changelogs", description = "Folder of the platform's bundle jars (default: the installation's system/ and deploy/, found from bin/spm's location)")
         Path changelogs;
 
         @Override
@@ -273,7 +278,7 @@ public class BackupCommand extends GroupCommand {
                 }
             }
             scratch = url.startsWith("jdbc:postgresql:") ? ScratchDatabase.postgresSchema(url, db.user(), db.password()) : ScratchDatabase.h2Memory();
-            RestoreTestReport r = backups.restoreTest(archive, key, scratch, new LiquibaseSchemas(Common.changelogs(changelogs)), common.progress(err));
+            RestoreTestReport r = backups.restoreTest(archive, key, scratch, Common.changelogs(changelogs), common.progress(err));
             common.endProgress(err);
             int code = r.ok() ? Spm.OK : Spm.CRITICAL;
             if (common.json()) {
@@ -287,8 +292,7 @@ public class BackupCommand extends GroupCommand {
                 s.put("finishedAt", r.finishedAt().toString());
                 s.put("record", r.record().toString());
                 if (r.problem() != null) {
-                    s.put("problem", r.problem());
-                    s.put("message", OpsMessages.format(common.locale, r.problem()));
+                    problem(s, r.problem(), r.problemArgs(), r.problemMessage(common.locale));
                 }
                 for (TableCheck t : r.tables()) {
                     ObjectNode n = Common.record(env, "backup.table");
@@ -306,7 +310,7 @@ public class BackupCommand extends GroupCommand {
                     out.printf("%-32s %-7s %10d %10d%n", t.table(), t.ok() ? "OK" : "DIFFERS", t.expectedRows(), t.actualRows());
                 }
                 out.println(r.ok() ? OpsMessages.format(common.locale, "restoreTest.ok", r.tables().size(), r.record())
-                        : OpsMessages.format(common.locale, "restoreTest.bad", OpsMessages.format(common.locale, r.problem()), r.record()));
+                        : OpsMessages.format(common.locale, "restoreTest.bad", r.problemMessage(common.locale), r.record()));
             }
             return code;
         }
@@ -336,7 +340,7 @@ public class BackupCommand extends GroupCommand {
         @Option(names = "--etc-dir", description = "Write the backed-up configuration to DIR")
         Path etcDir;
 
-        @Option(names = "--changelogs", description = "Folder of the platform's bundle jars (default: $SPM_HOME/system/org/smartproperty)")
+        @Option(names = "--changelogs", description = "Folder of the platform's bundle jars (default: the installation's system/ and deploy/, found from bin/spm's location)")
         Path changelogs;
 
         @Override
@@ -359,7 +363,7 @@ public class BackupCommand extends GroupCommand {
             }
             String platform = url != null ? url : System.getenv().getOrDefault("SPM_URL", "http://localhost:8181");
             RestoreReport r = backups.restore(archive, key, new org.smartproperty.ops.SimpleDataSource(Common.resolve(targetDb), user, password),
-                    new BackupService.RestoreOptions(force, platform, new LiquibaseSchemas(Common.changelogs(changelogs)), dataDir, etcDir),
+                    new BackupService.RestoreOptions(force, platform, Common.changelogs(changelogs), dataDir, etcDir),
                     common.progress(err));
             common.endProgress(err);
             if (common.json()) {

@@ -57,10 +57,37 @@ public class Common {
         return "json".equals(output);
     }
 
-    /** The installation (bin/spm sets -Dspm.home), or null. */
+    /**
+     * The installation: {@code -Dspm.home} (bin/spm sets it from its own location), else the folder
+     * above {@code lib/spm-cli.jar} when the jar runs from a distribution ({@code java -jar
+     * /opt/spm/lib/spm-cli.jar}); null otherwise (tests, a jar elsewhere). Never the working directory.
+     */
     static Path home() {
         String h = System.getProperty("spm.home");
-        return h == null || h.isBlank() ? null : Path.of(h);
+        if (h != null && !h.isBlank()) {
+            return Path.of(h).toAbsolutePath().normalize();
+        }
+        return JAR_HOME;
+    }
+
+    private static final Path JAR_HOME = jarHome();
+
+    private static Path jarHome() {
+        try {
+            java.security.CodeSource cs = Common.class.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null || !"file".equals(cs.getLocation().getProtocol())) {
+                return null;
+            }
+            Path jar = Path.of(cs.getLocation().toURI());
+            Path lib = jar.getParent();
+            if (!Files.isRegularFile(jar) || lib == null || !"lib".equals(String.valueOf(lib.getFileName())) || lib.getParent() == null) {
+                return null;
+            }
+            Path home = lib.getParent();
+            return Files.isDirectory(home.resolve("system")) ? home.toAbsolutePath().normalize() : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -154,11 +181,16 @@ public class Common {
         }
     }
 
-    /** The class loader that finds the platform bundles' changelogs: ours plus the jars under the installation's system/org/smartproperty. */
-    static ClassLoader changelogs(Path dir) {
-        Path d = dir != null ? dir : home() == null ? null : home().resolve("system/org/smartproperty");
+    /**
+     * The platform bundles' changelogs: the bundle jars under {@code --changelogs DIR}, else under the
+     * installation's {@code system/} and {@code deploy/} (found from bin/spm's location, wherever it
+     * is started from), plus those on our own class path.
+     */
+    static org.smartproperty.ops.LiquibaseSchemas changelogs(Path dir) {
+        java.util.List<Path> dirs = dir != null ? java.util.List.of(dir.toAbsolutePath())
+                : home() == null ? java.util.List.of() : java.util.List.of(home().resolve("system"), home().resolve("deploy"));
         try {
-            return org.smartproperty.ops.LiquibaseSchemas.jarsUnder(d, Common.class.getClassLoader());
+            return org.smartproperty.ops.LiquibaseSchemas.under(dirs, Common.class.getClassLoader());
         } catch (OpsException e) {
             throw new Failure(Spm.UNKNOWN, e);
         }
@@ -237,6 +269,7 @@ public class Common {
             ObjectNode env = envelope(command, code);
             ObjectNode r = record(env, "error");
             r.put("key", e.key());
+            e.args().forEach(r.putArray("args")::add);
             r.put("message", e.message(locale));
             spec.commandLine().getOut().println(env.toString());
             spec.commandLine().getOut().flush();

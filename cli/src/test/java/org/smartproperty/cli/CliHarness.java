@@ -23,11 +23,25 @@ final class CliHarness {
         }
     }
 
+    /** A message pattern's placeholder left in a text: a message printed without its arguments (issue 11 item 1). */
+    static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\d+}");
+
+    /** Runs one command; fails the test when anything it printed still holds a {@code {0}}-style placeholder. */
     static Result spm(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Spm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        Result r = new Result(code, out.toString(), err.toString());
+        assertNoPlaceholder(String.join(" ", args), r.out());
+        assertNoPlaceholder(String.join(" ", args), r.err());
+        return r;
+    }
+
+    static void assertNoPlaceholder(String command, String text) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        if (m.find()) {
+            throw new AssertionError("spm " + command + " printed a message without its arguments (" + m.group() + "): " + text);
+        }
     }
 
     /** The JDBC URL of the test class's schema. */

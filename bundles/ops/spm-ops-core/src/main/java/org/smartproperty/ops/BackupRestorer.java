@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -295,6 +296,7 @@ final class BackupRestorer {
         String sha = BackupIo.sha256(archive);
         List<TableCheck> checks = new ArrayList<>();
         String problem = null;
+        List<String> problemArgs = List.of();
         String where = null;
         BackupManifest m = null;
         try (ScratchDatabase db = scratch.create()) {
@@ -313,8 +315,10 @@ final class BackupRestorer {
             }
         } catch (OpsException e) {
             problem = e.key();
+            problemArgs = e.args();
         } catch (SQLException | IOException e) {
             problem = "restore.failed";
+            problemArgs = List.of("-", String.valueOf(e.getMessage()));
         }
         boolean ok = problem == null && !checks.isEmpty() && checks.stream().allMatch(TableCheck::ok);
         if (problem == null && !ok) {
@@ -322,7 +326,7 @@ final class BackupRestorer {
         }
         Path recordFile = BackupCatalog.restoreTestRecord(archive);
         RestoreTestReport report = new RestoreTestReport(archive.getFileName().toString(), sha, started, clock.instant(), where, ok, problem,
-                checks, recordFile);
+                checks, recordFile, problemArgs);
         try {
             ObjectNode node = json.createObjectNode();
             node.put("type", "backup.restore-test");
@@ -334,14 +338,25 @@ final class BackupRestorer {
             node.put("scratch", where);
             node.put("ok", ok);
             node.put("problem", problem);
+            if (problem != null) {
+                node.set("problemArgs", json.valueToTree(report.problemArgs()));
+                node.put("message", report.problemMessage(OpsMessages.fromEnvironment()));
+            }
             node.set("tables", json.valueToTree(checks.stream().map(t -> Map.of("table", t.table(), "expectedRows", t.expectedRows(),
                     "actualRows", t.actualRows(), "expectedHash", t.expectedHash(), "actualHash", t.actualHash(), "ok", t.ok())).toList()));
             Files.write(recordFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        catalog.record(archive.toAbsolutePath().getParent(), "backup.restore-tested", Map.of("archive", report.archive(), "ok", ok,
-                "tables", checks.size(), "problem", String.valueOf(problem)));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("archive", report.archive());
+        line.put("ok", ok);
+        line.put("tables", checks.size());
+        line.put("problem", String.valueOf(problem));
+        if (!report.problemArgs().isEmpty()) {
+            line.put("problemArgs", report.problemArgs());
+        }
+        catalog.record(archive.toAbsolutePath().getParent(), "backup.restore-tested", line);
         return report;
     }
 }

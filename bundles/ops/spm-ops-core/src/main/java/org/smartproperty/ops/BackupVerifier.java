@@ -41,6 +41,9 @@ final class BackupVerifier {
         if (!r.ok()) {
             rec.put("badParts", r.badParts().stream().map(PartCheck::part).toList());
             rec.put("problem", r.problem() == null ? "part.corrupt" : r.problem());
+            if (!r.problemArgs().isEmpty()) {
+                rec.put("problemArgs", r.problemArgs());
+            }
         }
         catalog.record(archive.toAbsolutePath().getParent(), "backup.verified", rec);
         return r;
@@ -53,7 +56,7 @@ final class BackupVerifier {
         try {
             size = Files.size(archive);
         } catch (IOException e) {
-            return new VerifyReport(archive, false, "verify.unreadable", checks, null);
+            return new VerifyReport(archive, false, "verify.unreadable", checks, null, List.of(String.valueOf(archive)));
         }
         try (BackupIo.CountingIn counted = new BackupIo.CountingIn(new BufferedInputStream(Files.newInputStream(archive), 1 << 16));
                 DataInputStream in = new DataInputStream(counted)) {

@@ -30,4 +30,9 @@ public class OpsException extends RuntimeException {
     public String message(Locale locale) {
         return OpsMessages.format(locale, key, args);
     }
+
+    /** The arguments as text, to keep with {@link #key()} in a report or record (a bare key would print as {@code {0}}). */
+    public java.util.List<String> args() {
+        return args == null ? java.util.List.of() : java.util.Arrays.stream(args).map(String::valueOf).toList();
+    }
 }

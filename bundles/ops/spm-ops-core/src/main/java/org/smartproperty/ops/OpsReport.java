@@ -279,6 +279,7 @@ public final class OpsReport {
         for (Warning w : r.warnings()) {
             Map<String, Object> m = rec("report.warning");
             m.put("key", w.key());
+            m.put("args", w.args().stream().map(String::valueOf).toList());
             m.put("message", w.message(locale));
             out.add(m);
         }

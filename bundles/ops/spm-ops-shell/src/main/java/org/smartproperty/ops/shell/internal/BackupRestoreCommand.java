@@ -13,7 +13,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.smartproperty.ops.BackupReports.RestoreReport;
 import org.smartproperty.ops.BackupService;
-import org.smartproperty.ops.LiquibaseSchemas;
 import org.smartproperty.ops.OpsException;
 import org.smartproperty.ops.OpsMessages;
 import org.smartproperty.ops.Progress;
@@ -68,7 +67,7 @@ public class BackupRestoreCommand implements Action {
             }
             // the platform answering at its own URL is no reason to refuse here: the target is another database
             RestoreReport r = new BackupService().restore(Path.of(archive), ShellSupport.key(keyFile, noEncryption), ds,
-                    new BackupService.RestoreOptions(force, null, new LiquibaseSchemas(ShellSupport.changelogs()),
+                    new BackupService.RestoreOptions(force, null, ShellSupport.changelogs(),
                             dataDir == null ? null : Path.of(dataDir), etcDir == null ? null : Path.of(etcDir)),
                     Progress.NONE);
             return OpsMessages.format(l, "restore.done", r.tables(), r.rows(), r.files(), r.etcFiles(), r.sequences());

@@ -12,7 +12,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.smartproperty.ops.BackupReports.RestoreTestReport;
 import org.smartproperty.ops.BackupReports.TableCheck;
 import org.smartproperty.ops.BackupService;
-import org.smartproperty.ops.LiquibaseSchemas;
 import org.smartproperty.ops.OpsException;
 import org.smartproperty.ops.OpsMessages;
 import org.smartproperty.ops.Progress;
@@ -47,13 +46,13 @@ public class BackupRestoreTestCommand implements Action {
                     ? ScratchDatabase.postgresSchema(url, db.getProperty("user", "").trim(), db.getProperty("password"))
                     : ScratchDatabase.h2Memory();
             RestoreTestReport r = new BackupService().restoreTest(Path.of(archive), ShellSupport.key(keyFile, noEncryption), scratch,
-                    new LiquibaseSchemas(ShellSupport.changelogs()), Progress.NONE);
+                    ShellSupport.changelogs(), Progress.NONE);
             StringBuilder out = new StringBuilder(String.format("%-32s %-7s %10s %10s%n", "TABLE", "STATUS", "EXPECTED", "RESTORED"));
             for (TableCheck t : r.tables()) {
                 out.append(String.format("%-32s %-7s %10d %10d%n", t.table(), t.ok() ? "OK" : "DIFFERS", t.expectedRows(), t.actualRows()));
             }
             out.append(r.ok() ? OpsMessages.format(l, "restoreTest.ok", r.tables().size(), r.record())
-                    : OpsMessages.format(l, "restoreTest.bad", OpsMessages.format(l, r.problem()), r.record()));
+                    : OpsMessages.format(l, "restoreTest.bad", r.problemMessage(l), r.record()));
             return out.toString();
         } catch (OpsException e) {
             return e.message(l);

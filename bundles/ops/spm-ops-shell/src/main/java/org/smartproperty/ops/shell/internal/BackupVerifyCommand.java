@@ -40,7 +40,7 @@ public class BackupVerifyCommand implements Action {
                         p.problem() == null ? "" : OpsMessages.format(l, p.problem()) + (p.detail() == null ? "" : " (" + p.detail() + ")")));
             }
             out.append(r.ok() ? OpsMessages.format(l, "verify.ok", r.parts().size())
-                    : OpsMessages.format(l, "verify.bad", r.problem() != null ? OpsMessages.format(l, r.problem())
+                    : OpsMessages.format(l, "verify.bad", r.problem() != null ? r.problemMessage(l)
                             : String.join(", ", r.badParts().stream().map(PartCheck::part).toList())));
             return out.toString();
         } catch (OpsException e) {

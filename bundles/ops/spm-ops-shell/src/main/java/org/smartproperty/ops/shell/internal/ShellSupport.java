@@ -63,10 +63,11 @@ final class ShellSupport {
         return url.trim().replace("${karaf.data}", data).replace("${karaf.home}", home).replace("${karaf.base}", System.getProperty("karaf.base", home));
     }
 
-    /** The class loader that finds the platform bundles' changelogs: the jars under {@code ${karaf.home}/system/org/smartproperty}. */
-    static ClassLoader changelogs() {
+    /** The platform bundles' changelogs: the bundle jars under {@code ${karaf.home}/system} and {@code deploy}. */
+    static LiquibaseSchemas changelogs() {
         Path home = karafDir("karaf.home");
-        return LiquibaseSchemas.jarsUnder(home == null ? null : home.resolve("system/org/smartproperty"), ShellSupport.class.getClassLoader());
+        return LiquibaseSchemas.under(home == null ? java.util.List.of() : java.util.List.of(home.resolve("system"), home.resolve("deploy")),
+                ShellSupport.class.getClassLoader());
     }
 
     /**

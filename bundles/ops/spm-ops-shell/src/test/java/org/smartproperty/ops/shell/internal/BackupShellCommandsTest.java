@@ -112,6 +112,29 @@ class BackupShellCommandsTest {
         assertEquals(OpsMessages.format(locale, "key.required"), c.execute(), "no key, no encryption flag: refused");
     }
 
+    /** Issue 11 item 1: a failed drill names what failed (the report kept only the key: "no changelog for bundle {0}"). */
+    @Test
+    void aFailedRestoreTestNamesTheMissingChangelog_OPS_3() throws Exception {
+        Path archive;
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            // a bundle since removed: its change sets are in the source's databasechangelog, its jar nowhere
+            s.execute("INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype)"
+                    + " VALUES ('gone-1', 'x', 'org.example.gone', now(), 1000, 'EXECUTED')");
+            try {
+                archive = archive();
+            } finally {
+                s.execute("DELETE FROM databasechangelog WHERE filename = 'org.example.gone'");
+            }
+        }
+        BackupRestoreTestCommand c = new BackupRestoreTestCommand();
+        c.archive = archive.toString();
+        c.noEncryption = true;
+        String out = (String) c.execute();
+        assertTrue(out.contains("org.example.gone"), out);
+        assertFalse(java.util.regex.Pattern.compile("\\{\\d+}").matcher(out).find(), "no bare placeholder: " + out);
+        assertFalse(new BackupService().list(archive.getParent()).get(0).restoreTestOk());
+    }
+
     java.util.Set<String> scratchSchemas() throws Exception {
         java.util.Set<String> names = new java.util.TreeSet<>();
         try (Connection con = db.dataSource().getConnection(); Statement s = con.createStatement();
