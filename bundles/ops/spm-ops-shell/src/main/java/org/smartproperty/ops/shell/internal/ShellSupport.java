@@ -41,8 +41,31 @@ final class ShellSupport {
         return v == null || v.isBlank() ? null : Path.of(v);
     }
 
-    /** The platform's database settings ({@code ${karaf.etc}/org.smartproperty.db.cfg}: url, user, password); empty when absent. */
+    /**
+     * The platform's effective database settings (url, user, password) as its DataSource resolves them:
+     * system property {@code spm.db.url|user|password}, else environment {@code SPM_DB_URL|USER|PASSWORD},
+     * else {@code ${karaf.etc}/org.smartproperty.db.cfg}; empty when none is set. (A platform started with
+     * only {@code SPM_DB_URL} drilled into an in-memory H2 while the file named the embedded default.)
+     */
     static Properties dbConfig() {
+        return dbConfig(System::getProperty, System::getenv);
+    }
+
+    static Properties dbConfig(java.util.function.UnaryOperator<String> systemProperty, java.util.function.UnaryOperator<String> environment) {
+        Properties p = dbFile();
+        for (String key : new String[] {"url", "user", "password"}) {
+            String v = systemProperty.apply("spm.db." + key);
+            if (v == null || v.isBlank()) {
+                v = environment.apply("SPM_DB_" + key.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (v != null && !v.isBlank()) {
+                p.setProperty(key, v);
+            }
+        }
+        return p;
+    }
+
+    private static Properties dbFile() {
         Properties p = new Properties();
         Path etc = karafDir("karaf.etc");
         Path cfg = etc == null ? null : etc.resolve("org.smartproperty.db.cfg");
