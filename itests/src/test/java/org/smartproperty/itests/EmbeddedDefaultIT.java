@@ -74,6 +74,70 @@ public class EmbeddedDefaultIT extends SpmTestSupport {
         assertTrue(page.get("total").asInt() >= 30);
     }
 
+    /** The statuses of a list's items, field {@code field}. */
+    private static java.util.Set<String> statuses(JsonNode items, String field) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        items.forEach(i -> out.add(i.path(field).asText()));
+        return out;
+    }
+
+    @Test
+    public void demoRegistryFillsEveryListWithinEachAccountsScope_issue11_item2() {
+        // the regulator: every estate's managing company is in the registry, with filings in several states
+        JsonNode estates = json(get("/estates?size=50&sort=id")).get("items");
+        long firstEstate = -1;
+        long firstCompany = -1;
+        java.util.Map<Long, Long> companyOfEstate = new java.util.HashMap<>();
+        for (JsonNode e : estates) {
+            if (e.get("projectCode").asText().startsWith("HQ-DEMO-")) {
+                assertTrue(e.get("name").asText(), e.hasNonNull("companyId"));
+                companyOfEstate.put(e.get("id").asLong(), e.get("companyId").asLong());
+                assertEquals(e.get("name").asText() + " names a registered company", 200, get("/companies/" + e.get("companyId").asLong()).statusCode());
+                if (e.get("projectCode").asText().equals("HQ-DEMO-001")) {
+                    firstEstate = e.get("id").asLong();
+                    firstCompany = e.get("companyId").asLong();
+                }
+            }
+        }
+        assertTrue(companyOfEstate.size() >= 30);
+        JsonNode companies = json(get("/companies?size=50"));
+        assertTrue(companies.toString(), companies.get("total").asInt() >= 5);
+        assertTrue(statuses(companies.get("items"), "status").toString(), statuses(companies.get("items"), "status").containsAll(List.of("FILED", "APPLYING")));
+        java.util.Set<String> filingStatuses = new java.util.TreeSet<>();
+        for (JsonNode c : companies.get("items")) {
+            filingStatuses.addAll(statuses(json(get("/companies/" + c.get("id").asLong() + "/filings")), "status"));
+        }
+        assertTrue(filingStatuses.toString(), filingStatuses.containsAll(List.of("APPROVED", "SUBMITTED", "RETURNED")));
+        assertTrue(json(get("/public/companies", "Authorization", "none")).get("total").asInt() >= 3);
+        // committees for about half of the estates, filings approved, pending and returned
+        JsonNode committees = json(get("/committees?size=50"));
+        assertTrue(committees.toString(), committees.get("total").asInt() >= companyOfEstate.size() / 2);
+        java.util.Set<String> committeeFilings = new java.util.TreeSet<>();
+        for (JsonNode c : committees.get("items")) {
+            assertTrue(json(get("/committees/" + c.get("id").asLong() + "/members")).size() >= 5);
+            committeeFilings.addAll(statuses(json(get("/committees/" + c.get("id").asLong() + "/filings")), "status"));
+        }
+        assertTrue(committeeFilings.toString(), committeeFilings.containsAll(List.of("APPROVED", "SUBMITTED", "RETURNED")));
+        assertTrue(json(get("/public/committees", "Authorization", "none")).get("total").asInt() >= companyOfEstate.size() / 2);
+
+        // demo-company sees its own company and the committees of the estates it manages, nothing else
+        String company = login("demo-company", DEMO_PASSWORD, null);
+        JsonNode own = json(getAs(company, "/companies?size=50"));
+        assertEquals(own.toString(), 1, own.get("total").asInt());
+        assertEquals(firstCompany, own.at("/items/0/id").asLong());
+        JsonNode managed = json(getAs(company, "/committees?size=50"));
+        assertTrue(managed.toString(), managed.get("total").asInt() >= 1);
+        for (JsonNode c : managed.get("items")) {
+            assertEquals(c.toString(), (Long) firstCompany, companyOfEstate.get(c.get("estateId").asLong()));
+        }
+        // demo-committee and demo-owner: the committee of 澳门新街坊 only
+        for (String account : List.of("demo-committee", "demo-owner")) {
+            JsonNode mine = json(getAs(login(account, DEMO_PASSWORD, null), "/committees?size=50"));
+            assertEquals(account + " " + mine, 1, mine.get("total").asInt());
+            assertEquals(account, firstEstate, mine.at("/items/0/estateId").asLong());
+        }
+    }
+
     @Test
     public void estateImplSwappedInAMaintenanceWindowComesBackAndStaysUpdated() throws Exception {
         Bundle impl = bundle(ESTATE_IMPL);

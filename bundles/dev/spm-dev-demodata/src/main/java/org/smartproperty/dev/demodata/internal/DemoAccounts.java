@@ -33,6 +33,17 @@ final class DemoAccounts {
     private DemoAccounts() {
     }
 
+    /** The demo owner: the first owner of the estate's first sold house, and that house. */
+    record OwnerHouse(long ownerId, String unitCode) {
+    }
+
+    /** The demo owner's house in the first demo estate, or null when there is none. */
+    static OwnerHouse demoOwnerHouse(EstateService estates, Estate estate) {
+        Page<House> sold = estates.houses(DataScope.ALL, estate.id(), new HouseQuery(null, null, HouseStatus.SOLD, null), PageRequest.of(0, 1));
+        return sold.items().isEmpty() || sold.items().get(0).owners().isEmpty() ? null
+                : new OwnerHouse(sold.items().get(0).owners().get(0).id(), sold.items().get(0).unitCode());
+    }
+
     static int provision(AccountProvisioning accounts, EstateService estates) {
         Page<Estate> first = estates.list(DataScope.ALL, EstateQuery.all(), PageRequest.parse("0", "1", "id", EstateService.ESTATE_SORT));
         if (first.items().isEmpty()) {
@@ -40,8 +51,8 @@ final class DemoAccounts {
             return 0;
         }
         Estate estate = first.items().get(0);
-        Page<House> sold = estates.houses(DataScope.ALL, estate.id(), new HouseQuery(null, null, HouseStatus.SOLD, null), PageRequest.of(0, 1));
-        Long ownerId = sold.items().isEmpty() || sold.items().get(0).owners().isEmpty() ? null : sold.items().get(0).owners().get(0).id();
+        OwnerHouse house = demoOwnerHouse(estates, estate);
+        Long ownerId = house == null ? null : house.ownerId();
         record Spec(Role role, String totp, DataScope scope) {
         }
         List<Spec> specs = List.of(

@@ -30,6 +30,9 @@ import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.security.DataScope;
+import org.smartproperty.platform.files.FileStore;
+import org.smartproperty.company.CompanyService;
+import org.smartproperty.committee.CommitteeService;
 
 /**
  * Development only: seeds the {@link HengqinDataSet} through {@link EstateService} on a background
@@ -72,6 +75,16 @@ public class DemoDataSeeder implements HealthCheck {
     @Reference
     EstateService estates;
 
+    /** The other domains' services the per-domain seeders write through; optional so a stopped domain never stops this one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CompanyService companies;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CommitteeService committees;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile FileStore files;
+
     private volatile boolean running;
     private Thread thread;
 
@@ -102,12 +115,39 @@ public class DemoDataSeeder implements HealthCheck {
         }
     }
 
+    /** The service once it is there, waiting up to a minute (bundles start in any order); null if it never comes. */
+    private <T> T await(java.util.function.Supplier<T> service) {
+        for (int i = 0; i < 120 && shouldRun(); i++) {
+            T s = service.get();
+            if (s != null) {
+                return s;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return service.get();
+    }
+
     /** Thread body: never throws. */
     private void run() {
         try {
             state = "seeding";
-            seed(new HengqinDataSet());
-            AccountProvisioning a = accounts;
+            HengqinDataSet data = new HengqinDataSet();
+            seed(data);
+            // per-domain seeders, in dependency order (estates, then companies, then committees, then accounts)
+            if (shouldRun() && await(() -> companies) != null && await(() -> files) != null) {
+                state = "seeding companies";
+                new CompanySeeder(companies, estates, files, this::shouldRun).seed();
+            }
+            if (shouldRun() && await(() -> committees) != null && files != null) {
+                state = "seeding committees";
+                new CommitteeSeeder(committees, estates, files, this::shouldRun, java.time.Clock.systemDefaultZone(), data).seed();
+            }
+            AccountProvisioning a = await(() -> accounts);
             if (a != null && shouldRun()) {
                 state = "creating demo accounts";
                 DemoAccounts.provision(a, estates);

@@ -168,7 +168,8 @@ public final class HengqinDataSet {
     private static final String[] DEVELOPERS = {
         "珠海琴海房地产开发有限公司", "横琴琴澳置业有限公司", "珠海华琴地产有限公司", "横琴粤澳发展投资有限公司",
         "珠海十字门置业有限公司", "广东珠澳湾房地产开发有限公司", "珠海莲洲地产有限公司", "横琴金湾城市建设有限公司"};
-    private static final String[] PROPERTY_COMPANIES = {
+    /** The property companies the estates name, in company-id order (1 + index on a fresh registry). */
+    static final String[] PROPERTY_COMPANIES = {
         "横琴琴澳物业服务有限公司", "珠海华琴物业管理有限公司", "横琴新区城市服务有限公司", "珠海海湾物业服务有限公司",
         "横琴粤澳物业管理有限公司"};
     private static final String[] ROADS = {
