@@ -139,6 +139,50 @@ public class EmbeddedDefaultIT extends SpmTestSupport {
     }
 
     @Test
+    public void demoCasesFillEveryListWithinEachAccountsScope_issue11_item2() {
+        long firstEstate = -1;
+        long firstCompany = -1;
+        for (JsonNode e : json(get("/estates?size=50&sort=id")).get("items")) {
+            if (e.get("projectCode").asText().equals("HQ-DEMO-001")) {
+                firstEstate = e.get("id").asLong();
+                firstCompany = e.get("companyId").asLong();
+            }
+        }
+        // the regulator sees every case, in several statuses each
+        java.util.Map<String, Integer> minStatuses = java.util.Map.of("/complaints", 5, "/repairs", 5, "/patrols", 3, "/patrols/reports", 2);
+        for (var m : minStatuses.entrySet()) {
+            JsonNode page = json(get(m.getKey() + "?size=200"));
+            assertTrue(m.getKey() + " " + page, page.get("total").asInt() > 0);
+            java.util.Set<String> st = statuses(page.get("items"), "status");
+            assertTrue(m.getKey() + " " + st, st.size() >= m.getValue());
+        }
+        assertTrue(json(get("/complaints?size=200")).get("total").asInt() >= 34);
+        // demo-company: the cases of its company's estates only
+        String company = login("demo-company", DEMO_PASSWORD, null);
+        for (String list : List.of("/complaints", "/repairs", "/patrols", "/patrols/reports")) {
+            JsonNode page = json(getAs(company, list + "?size=200"));
+            assertTrue("demo-company " + list + " " + page, page.get("total").asInt() > 0);
+            for (JsonNode i : page.get("items")) {
+                assertEquals("demo-company " + list + " " + i, firstCompany, i.get("companyId").asLong());
+            }
+        }
+        // demo-committee and demo-owner: cases of 澳门新街坊 only
+        for (String account : List.of("demo-committee", "demo-owner")) {
+            String token = login(account, DEMO_PASSWORD, null);
+            for (String list : List.of("/complaints", "/repairs", "/patrols/reports")) {
+                if (account.equals("demo-committee") && list.equals("/patrols/reports")) {
+                    continue;
+                }
+                JsonNode page = json(getAs(token, list + "?size=200"));
+                assertTrue(account + " " + list + " " + page, page.get("total").asInt() > 0);
+                for (JsonNode i : page.get("items")) {
+                    assertEquals(account + " " + list + " " + i, firstEstate, i.get("estateId").asLong());
+                }
+            }
+        }
+    }
+
+    @Test
     public void estateImplSwappedInAMaintenanceWindowComesBackAndStaysUpdated() throws Exception {
         Bundle impl = bundle(ESTATE_IMPL);
         assertNotNull(impl);

@@ -33,6 +33,10 @@ import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.company.CompanyService;
 import org.smartproperty.committee.CommitteeService;
+import org.smartproperty.complaint.ComplaintService;
+import org.smartproperty.platform.security.AccountDirectory;
+import org.smartproperty.service.PatrolService;
+import org.smartproperty.service.RepairService;
 
 /**
  * Development only: seeds the {@link HengqinDataSet} through {@link EstateService} on a background
@@ -84,6 +88,18 @@ public class DemoDataSeeder implements HealthCheck {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile FileStore files;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ComplaintService complaints;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile RepairService repairs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PatrolService patrols;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountDirectory directory;
 
     private volatile boolean running;
     private Thread thread;
@@ -151,6 +167,12 @@ public class DemoDataSeeder implements HealthCheck {
             if (a != null && shouldRun()) {
                 state = "creating demo accounts";
                 DemoAccounts.provision(a, estates);
+            }
+            // the cases are made by the demo accounts, so they come last
+            if (a != null && shouldRun() && await(() -> complaints) != null && await(() -> repairs) != null && await(() -> patrols) != null
+                    && await(() -> directory) != null && files != null) {
+                state = "seeding complaints, repairs and patrols";
+                new CaseSeeder(complaints, repairs, patrols, estates, files, directory, this::shouldRun).seed();
             }
             state = shouldRun() ? "complete" : "stopped";
         } catch (RuntimeException | Error e) {
