@@ -31,6 +31,21 @@ public class SharedContainer implements StagedExamReactorFactory {
     /** Sharing classes whose runner was built in this JVM and which have not finished yet. */
     private static int pending;
     private static boolean started;
+    private static boolean stopped;
+    private static StagedExamReactor running;
+
+    /** Stops the shared container once: after the last sharing class, or when the test JVM exits. */
+    private static void stop() {
+        StagedExamReactor r;
+        synchronized (SharedContainer.class) {
+            if (!started || stopped) {
+                return;
+            }
+            stopped = true;
+            r = running;
+        }
+        r.afterSuite(); // stops the container
+    }
 
     @Override
     public StagedExamReactor create(List<TestContainer> containers, List<TestProbeBuilder> probes) {
@@ -71,6 +86,10 @@ public class SharedContainer implements StagedExamReactorFactory {
             synchronized (SharedContainer.class) {
                 if (!started) {
                     started = true;
+                    running = shared;
+                    // a forked Karaf outlived the test JVM once (left listening after the suite); whatever the
+                    // count of classes says, the container does not survive the JVM that started it
+                    Runtime.getRuntime().addShutdownHook(new Thread(SharedContainer::stop, "shared-container-stop"));
                     shared.beforeSuite(); // starts the container and installs the probe
                 }
             }
@@ -78,10 +97,12 @@ public class SharedContainer implements StagedExamReactorFactory {
 
         @Override
         public void afterClass() {
+            boolean last;
             synchronized (SharedContainer.class) {
-                if (--pending == 0 && started) {
-                    shared.afterSuite(); // stops the container
-                }
+                last = --pending == 0;
+            }
+            if (last) {
+                stop();
             }
         }
     }
