@@ -177,6 +177,7 @@ public final class PasswordOps {
                         revoked += ps.executeUpdate();
                     }
                 }
+                bumpSecurityRevision(c);
                 String summary = AuditEvent.summary(user != null ? "user" : "role", user != null ? user : role, "accounts", ids.size(),
                         "tokensRevoked", revoked, "reason", reason);
                 AuditChain.append(c, AuditEvent.of(actor, "ops.passwords.expire", user != null ? "account" : "role",
@@ -291,4 +292,22 @@ public final class PasswordOps {
         }
     }
 
+
+    /**
+     * Every node's token cache forgets its principals within its revision check (issue 11 item 4):
+     * the counter {@code sec_security_revision} the platform reads. Skipped on a database whose
+     * security changelog predates it (the platform has not been started since the upgrade).
+     */
+    static void bumpSecurityRevision(Connection c) throws SQLException {
+        boolean present;
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), c.getMetaData().storesUpperCaseIdentifiers()
+                ? "SEC_SECURITY_REVISION" : "sec_security_revision", null)) {
+            present = rs.next();
+        }
+        if (present) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sec_security_revision SET n = n + 1 WHERE id = 1")) {
+                ps.executeUpdate();
+            }
+        }
+    }
 }

@@ -130,6 +130,7 @@ final class AccountAdministration {
             mayActOn(c, by, id, "account.passwordReset", agent);
             setPassword(c, owner.hasher(), id, initial, true);
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
+            owner.principalsChanged(c);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.passwordReset", "account", Long.toString(id), "OK",
                     AuditEvent.summary("tokensRevoked", true, "mustChange", true)));
             Map<String, Object> m = new LinkedHashMap<>();
@@ -178,8 +179,10 @@ final class AccountAdministration {
             mayActOn(c, by, id, "account.status", agent);
             update(c, "UPDATE sec_account SET status = ?, failed_count = 0, locked_until = NULL, updated_at = ?, version = version + 1 WHERE id = ?",
                     status, Timestamp.from(Instant.now()), id);
+            owner.principalsChanged(c);
             if (!"ACTIVE".equals(status)) {
                 update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
+                owner.principalsChanged(c);
             }
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.status", "account", Long.toString(id), "OK", AuditEvent.summary("status", status)));
             return view(c, id);
@@ -217,6 +220,7 @@ final class AccountAdministration {
                 update(c, "INSERT INTO sec_account_role (account_id, role) VALUES (?, ?)", id, r.name());
             }
             update(c, "UPDATE sec_account SET updated_at = ?, version = version + 1 WHERE id = ?", Timestamp.from(Instant.now()), id);
+            owner.principalsChanged(c);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.roles", "account", Long.toString(id), "OK",
                     AuditEvent.summary("before", new TreeSet<>(before.roles()), "after", new TreeSet<>(roles))));
             return view(c, id);

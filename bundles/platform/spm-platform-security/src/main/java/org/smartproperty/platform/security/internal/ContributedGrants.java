@@ -146,6 +146,9 @@ public class ContributedGrants {
                 }
             }
         }
+        if (!granted.isEmpty()) {
+            PrincipalCache.bump(con); // every node's cached principals take the new grants (issue 11 item 4)
+        }
         for (Map.Entry<String, Set<String>> e : perRole.entrySet()) {
             AuditChain.append(con, new AuditEvent(ACTOR, null, null, "role.contribute", "role", e.getKey(), "OK",
                     AuditEvent.summary("bundle", c.bundle(), "granted", new java.util.TreeSet<>(e.getValue()))));

@@ -88,6 +88,7 @@ final class RoleTemplates {
             for (String p : perms) {
                 update(c, "INSERT INTO sec_role_permission (role, permission) VALUES (?, ?)", role.name(), p);
             }
+            owner.principalsChanged(c);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "role.permissions", "role", role.name(), "OK",
                     AuditEvent.summary("before", new TreeSet<>(before), "after", new TreeSet<>(perms))));
             return permissions(c, Set.of(role));

@@ -38,6 +38,14 @@ public @interface SecurityConfig {
     @AttributeDefinition(description = "Idle minutes before a token expires (1..30)")
     int session_idleMinutes() default 30;
 
+    @AttributeDefinition(description = "Seconds a node keeps a token's principal (account, roles, permissions, scope) before reading it "
+            + "again (0..60; 0 = read at every request). Revocations and role changes reach every node through the revision counter "
+            + "within session.revisionCheckMillis")
+    int session_cacheSeconds() default 30;
+
+    @AttributeDefinition(description = "Milliseconds between a node's reads of the security revision counter (0..1000; 0 = every request)")
+    int session_revisionCheckMillis() default 500;
+
     @AttributeDefinition(description = "Absolute token lifetime in hours (1..12)")
     int session_absoluteHours() default 12;
 

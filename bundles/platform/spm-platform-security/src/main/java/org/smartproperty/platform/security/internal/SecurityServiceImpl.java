@@ -80,6 +80,14 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     private final AccountContacts contacts = new AccountContacts(this);
     private final RoleTemplates roleTemplates = new RoleTemplates(this);
     private final NetworkControls network = new NetworkControls(this);
+    /**
+     * Token → principal for a few seconds (issue 11 item 4). Outside OSGi the revision counter is read
+     * at every call, so a change made by another process (the tests' SQL, {@code spm passwords
+     * expire}) is seen at once; {@link #configure} sets the node's periods.
+     */
+    private final PrincipalCache principals = new PrincipalCache(30_000, 0, 100_000);
+    /** Set by {@link #principalsChanged} inside {@link #tx}; the cache is cleared after the commit. */
+    private static final ThreadLocal<Boolean> PRINCIPALS_CHANGED = new ThreadLocal<>();
 
     public SecurityServiceImpl() {
     }
@@ -122,6 +130,8 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         } catch (IllegalArgumentException e) {
             LOG.error("{}; the previous policy stays in force", e.getMessage());
         }
+        principals.configure(Math.max(0, Math.min(config.session_cacheSeconds(), 60)) * 1000L,
+                Math.max(0, Math.min(config.session_revisionCheckMillis(), 1000)));
         String configured = config.totp_keyFile();
         Path keyFile = configured == null || configured.isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "security", "totp.key") : Path.of(configured.trim());
@@ -153,6 +163,24 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
 
     AuditTrail audit() {
         return audit;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    PrincipalCache principals() {
+        return principals;
+    }
+
+    /**
+     * In a {@link #tx} that changes what a token may do (revocation, status, roles, role templates):
+     * moves the revision counter in the same transaction, so every node forgets its cached principals,
+     * and this node forgets them right after the commit.
+     */
+    void principalsChanged(Connection c) throws SQLException {
+        PrincipalCache.bump(c);
+        PRINCIPALS_CHANGED.set(Boolean.TRUE);
     }
 
     PasswordHasher hasher() {
@@ -385,6 +413,11 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
             });
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            if (PRINCIPALS_CHANGED.get() != null) {
+                PRINCIPALS_CHANGED.remove();
+                principals.changedHere();
+            }
         }
         if (afterCommit[0] != null) {
             throw afterCommit[0];

@@ -150,13 +150,23 @@ final class SignIn {
         }
     }
 
-    /** The principal of a bearer token, or a 401 problem when it is unknown, revoked or expired. */
+    /**
+     * The principal of a bearer token, or a 401 problem when it is unknown, revoked or expired. Served
+     * from the node's {@link PrincipalCache} when it holds the token (issue 11 item 4).
+     */
     public SpmPrincipal authenticate(String token, String ip) {
         if (token == null || token.isBlank()) {
             throw Sec.problem(401, "auth.required");
         }
-        return owner.tx(c -> {
-            String h = sha256(token.trim());
+        String h = sha256(token.trim());
+        PrincipalCache cache = owner.principals();
+        SpmPrincipal cached = cache.get(owner.dataSource(), h, ip, System.currentTimeMillis());
+        if (cached != null) {
+            return cached;
+        }
+        long revision = cache.revisionBeforeRead();
+        Instant[] limit = new Instant[1];
+        SpmPrincipal p = owner.tx(c -> {
             long accountId;
             boolean limited;
             Instant now = Instant.now();
@@ -175,7 +185,10 @@ final class SignIn {
                     limited = rs.getBoolean(5);
                     if (lastSeen.plusSeconds(30).isBefore(now)) {
                         update(c, "UPDATE sec_token SET last_seen_at = ? WHERE token_hash = ?", Timestamp.from(now), h);
+                        lastSeen = now;
                     }
+                    Instant idleEnd = lastSeen.plus(owner.policy().idle());
+                    limit[0] = idleEnd.isBefore(expires) ? idleEnd : expires;
                 }
             }
             Account a = load(c, "id = ?", accountId);
@@ -190,12 +203,15 @@ final class SignIn {
             boolean full = perms.contains("owner:view-full");
             return new SpmPrincipal(a.id(), a.username(), a.roles(), perms, limited ? DataScope.NONE : a.scope(), full, ip);
         });
+        cache.put(h, p, revision, limit[0], System.currentTimeMillis());
+        return p;
     }
 
     /** The shell keeps its own session: the token a shell login produced is revoked at once. */
     public void revokeShellToken(String token) {
         owner.tx(c -> {
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ?", Timestamp.from(Instant.now()), sha256(token));
+            owner.principalsChanged(c);
             return null;
         });
     }
@@ -203,6 +219,7 @@ final class SignIn {
     public void logout(SpmPrincipal p, String token, String agent) {
         owner.tx(c -> {
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), sha256(token.trim()));
+            owner.principalsChanged(c);
             owner.audit().append(c, new AuditEvent(p.username(), p.clientIp(), agent, "logout", "account", Long.toString(p.accountId()), "OK", null));
             return null;
         });
@@ -239,6 +256,7 @@ final class SignIn {
             }
             setPassword(c, owner.hasher(), a.id(), next, false);
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), a.id());
+            owner.principalsChanged(c);
             owner.audit().append(c, new AuditEvent(a.username(), p.clientIp(), agent, "password.change", "account", Long.toString(a.id()), "OK", AuditEvent.summary("tokensRevoked", true)));
             return null;
         });
@@ -255,6 +273,7 @@ final class SignIn {
             update(c, "UPDATE sec_account SET totp_secret = ?, totp_last_step = NULL, updated_at = ? WHERE id = ?", owner.totpAtRest.totpRing().encrypt(a.id(), secret),
                     Timestamp.from(Instant.now()), a.id());
             update(c, "UPDATE sec_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), a.id());
+            owner.principalsChanged(c);
             owner.audit().append(c, new AuditEvent(a.username(), p.clientIp(), agent, "totp.enrol", "account", Long.toString(a.id()), "OK", null));
             Map<String, String> m = new LinkedHashMap<>();
             m.put("secret", secret);

@@ -76,6 +76,8 @@ class CidrAndPolicyTest {
             public int lockout_minutes() { return 30; }
             public int throttle_perIpFailures() { return 20; }
             public int session_idleMinutes() { return 30; }
+            public int session_cacheSeconds() { return 30; }
+            public int session_revisionCheckMillis() { return 500; }
             public int session_absoluteHours() { return 12; }
             public int audit_retentionDays() { return retention; }
             public String[] network_adminAllow() { return new String[0]; }

@@ -1,0 +1,156 @@
+package org.smartproperty.platform.security.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartproperty.platform.security.SpmPrincipal;
+
+/**
+ * Bearer token to principal (account, roles, permissions, data scope) for a few seconds on this node
+ * (issue 11 item 4), so that a request does not read four security tables before its own work.
+ *
+ * <p>Revocation reaches every node through {@code sec_security_revision}: every change that alters
+ * what a token may do (revocation, account status, roles, role templates, contributed grants, the
+ * operator's {@code spm passwords expire}) adds one to its counter in the change's own transaction
+ * ({@link #bump}). Each node reads the counter at most every {@code revisionCheckMillis} (500 ms by
+ * default, by the request that finds it due) and forgets every principal when it moved; a change made
+ * through this node is forgotten at once, after its commit ({@link #changedHere}). An entry also ends
+ * after {@code cacheSeconds}, at the token's absolute expiry and at its idle limit, whichever comes
+ * first; the next request reads the token again, which is also when {@code last_seen_at} moves.
+ *
+ * <p>A principal read while a change commits is stored with the counter seen <em>before</em> the
+ * read, so the first check after the change drops it. When the counter cannot be read, nothing is
+ * served from the cache.
+ */
+final class PrincipalCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrincipalCache.class);
+    static final String TABLE = "sec_security_revision";
+
+    /** One cached token: the principal without the request's address. */
+    record Entry(SpmPrincipal principal, long revision, long validUntilMillis) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile long revision = Long.MIN_VALUE;
+    private volatile long checkedAt;
+    private volatile boolean usable;
+    private volatile long cacheMillis;
+    private volatile long revisionCheckMillis;
+    private final int maxEntries;
+
+    PrincipalCache(long cacheMillis, long revisionCheckMillis, int maxEntries) {
+        this.cacheMillis = cacheMillis;
+        this.revisionCheckMillis = revisionCheckMillis;
+        this.maxEntries = maxEntries;
+    }
+
+    void configure(long cacheMillis, long revisionCheckMillis) {
+        this.cacheMillis = cacheMillis;
+        this.revisionCheckMillis = revisionCheckMillis;
+        entries.clear();
+    }
+
+    boolean enabled() {
+        return cacheMillis > 0;
+    }
+
+    /** The cached principal of a token hash, re-addressed to {@code ip}; null when it must be read. */
+    SpmPrincipal get(DataSource ds, String tokenHash, String ip, long nowMillis) {
+        if (!enabled()) {
+            return null;
+        }
+        checkRevision(ds, nowMillis);
+        if (!usable) {
+            return null;
+        }
+        Entry e = entries.get(tokenHash);
+        if (e == null) {
+            return null;
+        }
+        if (e.revision != revision || nowMillis >= e.validUntilMillis) {
+            entries.remove(tokenHash, e);
+            return null;
+        }
+        SpmPrincipal p = e.principal;
+        return new SpmPrincipal(p.accountId(), p.username(), p.roles(), p.permissions(), p.scope(), p.fullPersonalData(), ip);
+    }
+
+    /** The counter the next read of a token starts from (take it before the read). */
+    long revisionBeforeRead() {
+        return revision;
+    }
+
+    /** Keeps a principal read from the tables, valid until {@code limit} or the cache's own period. */
+    void put(String tokenHash, SpmPrincipal p, long revisionBeforeRead, Instant limit, long nowMillis) {
+        if (!enabled() || !usable || revisionBeforeRead != revision) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            entries.clear(); // a burst of distinct tokens: start over rather than grow without bound
+        }
+        long until = Math.min(nowMillis + cacheMillis, limit.toEpochMilli());
+        entries.put(tokenHash, new Entry(p, revisionBeforeRead, until));
+    }
+
+    /** A change committed through this node: forget every principal and read the counter at the next request. */
+    void changedHere() {
+        entries.clear();
+        checkedAt = 0;
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private void checkRevision(DataSource ds, long nowMillis) {
+        if (nowMillis - checkedAt < revisionCheckMillis && usable) {
+            return;
+        }
+        if (!checking.compareAndSet(false, true)) {
+            return; // another request reads it; until then the entries stand as they are
+        }
+        try {
+            long n = read(ds);
+            if (n != revision) {
+                entries.clear();
+                revision = n;
+            }
+            usable = true;
+        } catch (SQLException | RuntimeException e) {
+            if (usable) {
+                LOG.warn("{} unreadable, tokens are read from the tables until it answers: {}", TABLE, e.getMessage());
+            }
+            usable = false;
+            entries.clear();
+        } finally {
+            checkedAt = nowMillis;
+            checking.set(false);
+        }
+    }
+
+    private static long read(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT n FROM " + TABLE + " WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** Adds one to the revision counter in the caller's transaction: every node forgets its cached principals. */
+    static void bump(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET n = n + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+}
