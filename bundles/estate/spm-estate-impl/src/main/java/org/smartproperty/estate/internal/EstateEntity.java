@@ -37,4 +37,7 @@ public class EstateEntity extends AuditedEntity {
     @Column(name = "fee_standard") BigDecimal feeStandard;
     @Column(name = "overview") String overview;
     @Enumerated(EnumType.STRING) @Column(name = "status") EstateStatus status;
+    /** Kept by {@link EstateCounts#refresh} in the transaction of every building or house write, never by this entity. */
+    @Column(name = "building_count", insertable = false, updatable = false) long buildingCount;
+    @Column(name = "house_count", insertable = false, updatable = false) long houseCount;
 }

@@ -226,6 +226,7 @@ final class Houses {
             em.persist(ho);
         }
         em.flush();
+        EstateCounts.refresh(em, estateId);
         return created;
     }
 

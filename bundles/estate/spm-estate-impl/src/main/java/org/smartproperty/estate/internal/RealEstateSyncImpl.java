@@ -415,9 +415,16 @@ public class RealEstateSyncImpl implements RealEstateSync {
         OffsetDateTime now = ts(Instant.now());
         long created = n.created;
         long updated = n.updated;
+        // the estates whose stored counts this page can change: those it names, and those its houses leave
+        java.util.Set<Long> counted = new java.util.HashSet<>(SyncHouses.estatesOfStoredHouses(c, houses));
         SyncEstates.projects(c, ids, projects, n, now, actor);
         SyncEstates.buildings(c, ids, buildings, n, now, actor);
         SyncHouses.houses(c, ids, houses, n, now, actor);
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        buildings.forEach(b -> { if (b.projectCode() != null) { codes.add(b.projectCode().trim()); } });
+        houses.forEach(h -> { if (h.projectCode() != null) { codes.add(h.projectCode().trim()); } });
+        counted.addAll(SyncEstates.estateIds(c, codes).values());
+        EstateCounts.refresh(c, counted);
         long dc = n.created - created;
         long du = n.updated - updated;
         if ((dc > 0 || du > 0) && audit != null) {

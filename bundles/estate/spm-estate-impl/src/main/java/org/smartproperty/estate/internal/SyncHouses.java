@@ -59,6 +59,24 @@ final class SyncHouses {
         final Set<String> owners = new TreeSet<>();
     }
 
+    /** The estates that hold, before the page is written, the houses it names (a house moved away changes its old estate's count). */
+    static java.util.Set<Long> estatesOfStoredHouses(Connection c, List<HouseRecord> in) throws SQLException {
+        Object[] codes = in.stream().map(h -> unitCode(h.unitCode())).filter(java.util.Objects::nonNull).distinct().toArray();
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        if (codes.length == 0) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT estate_id FROM est_house WHERE unit_code = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", codes));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     static void houses(Connection c, Ids ids, List<HouseRecord> in, Counters n, OffsetDateTime now, String actor) throws SQLException {
         if (in.isEmpty()) {
             return;

@@ -204,7 +204,7 @@ abstract class EstateServiceContract {
         Page<House> page = service.houses(ALL, e.id(), new HouseQuery(b.id(), 2, null, null), PageRequest.of(0, 10));
         assertEquals(4, page.total());
         assertEquals(12, service.get(ALL, e.id()).houseCount());
-        assertEquals(1, service.get(ALL, e.id()).buildingCount(), "both counts come from the one statement of the read");
+        assertEquals(1, service.get(ALL, e.id()).buildingCount(), "both counts are stored with the estate and read with it");
     }
 
     @Test

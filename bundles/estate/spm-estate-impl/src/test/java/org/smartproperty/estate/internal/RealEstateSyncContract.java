@@ -291,6 +291,37 @@ abstract class RealEstateSyncContract {
         assertEquals("SOLD", text("SELECT status FROM est_house WHERE unit_code = '440402104090GB99999F00010002'"), "status derived from the owners");
     }
 
+    /** No estate whose stored counts differ from its rows. */
+    long estatesWithWrongCounts() throws Exception {
+        return count("SELECT COUNT(*) FROM est_estate e WHERE e.building_count <> (SELECT COUNT(*) FROM est_building b WHERE b.estate_id = e.id)"
+                + " OR e.house_count <> (SELECT COUNT(*) FROM est_house h WHERE h.estate_id = e.id)");
+    }
+
+    @Test
+    @Order(10)
+    void theStoredCountsFollowEverySyncAndAHouseMovedToAnotherEstateLeavesItsOldCount_issue11_item4() throws Exception {
+        assertEquals(0, estatesWithWrongCounts(), "after the runs above");
+        Instant at = Instant.parse("2030-01-02T00:00:00Z");
+        String from = "HQ-REPLAY-001";
+        String to = "HQ-MOVE-001";
+        ProjectRecord p = new ProjectRecord(to, "横琴迁移花园", "横琴新区迁移路1号", "小横琴社区", "440402104", 113.5, 22.1, null, at);
+        BuildingRecord b = new BuildingRecord(to, "1栋", "1号楼", 18, 2, List.of("1单元"), at.plusMillis(1));
+        HouseRecord moved = new HouseRecord("440402104090GB99999F00010002", to, "1栋", "1单元", 1, "102", "RESIDENTIAL",
+                new BigDecimal("88.50"), null, "UNSOLD", List.of(), at.plusMillis(2));
+        long before = count("SELECT house_count FROM est_estate WHERE project_code = ?", from);
+        RealEstateSource one = (since, cursor) -> new Batch(List.of(p), List.of(b), List.of(moved), List.of(), null);
+        SyncRun run = new RealEstateSyncImpl(db.dataSource(), audit, one).run("sync-test");
+        assertEquals(SyncRun.SUCCEEDED, run.status(), run.errors());
+        assertEquals(1, count("SELECT COUNT(*) FROM est_house h JOIN est_estate e ON e.id = h.estate_id WHERE e.project_code = ?", to), "moved");
+        assertEquals(before - 1, count("SELECT house_count FROM est_estate WHERE project_code = ?", from));
+        assertEquals(1, count("SELECT house_count FROM est_estate WHERE project_code = ?", to));
+        assertEquals(1, count("SELECT building_count FROM est_estate WHERE project_code = ?", to));
+        assertEquals(0, estatesWithWrongCounts());
+        EstateServiceImpl estates = new EstateServiceImpl(db.jpa("estate"), audit);
+        long id = count("SELECT id FROM est_estate WHERE project_code = ?", to);
+        assertEquals(1, estates.get(org.smartproperty.platform.security.DataScope.ALL, id).houseCount(), "the service reads the stored count");
+    }
+
     String text(String sql) throws Exception {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
