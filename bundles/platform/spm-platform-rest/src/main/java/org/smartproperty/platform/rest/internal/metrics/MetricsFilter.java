@@ -36,6 +36,31 @@ public class MetricsFilter implements ContainerRequestFilter, ContainerResponseF
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(START, System.nanoTime());
+        pinBusClassLoader();
+    }
+
+    /**
+     * CXF's servlet looks up the bus's {@code ClassLoader} extension at every request and, when there
+     * is none (as on the buses Aries JAX-RS Whiteboard creates), asks its resource resolvers, one of
+     * which is {@code ClassLoader.getSystemResource("")}: a walk over every jar of Karaf's class path
+     * under each jar's lock. Under 64 connections the request threads queued on those locks (issue 11
+     * item 4, JFR). Registering the class loader the requests already run with (the servlet context's,
+     * set by Pax Web) ends the walk and changes nothing else: CXF sets that same loader as the
+     * thread's context class loader for the request.
+     */
+    private static void pinBusClassLoader() {
+        try {
+            org.apache.cxf.message.Message m = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+            org.apache.cxf.Bus bus = m == null || m.getExchange() == null ? null : m.getExchange().getBus();
+            if (bus != null && bus.getExtension(ClassLoader.class) == null) {
+                ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+                if (tccl != null) {
+                    bus.setExtension(tccl, ClassLoader.class);
+                }
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // an optimisation only: never fails a request
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -28,66 +29,85 @@ public final class RequestMetrics {
     /** Minutes kept while the database is unreachable (a day); older ones are dropped. */
     static final int MAX_PENDING_MINUTES = 1440;
 
-    /** One aggregate: requests, 4xx, 5xx, latency sum (ms) and bucket counts (not cumulative). */
+    /**
+     * One aggregate: requests, 4xx, 5xx, latency sum (ms) and bucket counts (not cumulative). Striped
+     * counters ({@link LongAdder}): every request of a group adds to the same aggregates, and a lock
+     * per aggregate made 64 concurrent requests of one route wait on each other (issue 11 item 4).
+     */
     public static final class Agg {
-        long requests;
-        long errors4xx;
-        long errors5xx;
-        long latencySumMs;
-        final long[] counts = new long[BUCKETS_MS.length + 1];
+        private final LongAdder requests = new LongAdder();
+        private final LongAdder errors4xx = new LongAdder();
+        private final LongAdder errors5xx = new LongAdder();
+        private final LongAdder latencySumMs = new LongAdder();
+        private final LongAdder[] counts = new LongAdder[BUCKETS_MS.length + 1];
 
-        synchronized void add(int status, long ms) {
-            requests++;
-            if (status >= 500) {
-                errors5xx++;
-            } else if (status >= 400) {
-                errors4xx++;
-            }
-            latencySumMs += ms;
-            counts[bucket(ms)]++;
-        }
-
-        synchronized void merge(Agg o) {
-            requests += o.requests;
-            errors4xx += o.errors4xx;
-            errors5xx += o.errors5xx;
-            latencySumMs += o.latencySumMs;
+        public Agg() {
             for (int i = 0; i < counts.length; i++) {
-                counts[i] += o.counts[i];
+                counts[i] = new LongAdder();
             }
         }
 
-        synchronized Agg copy() {
+        void add(int status, long ms) {
+            requests.increment();
+            if (status >= 500) {
+                errors5xx.increment();
+            } else if (status >= 400) {
+                errors4xx.increment();
+            }
+            latencySumMs.add(ms);
+            counts[bucket(ms)].increment();
+        }
+
+        void merge(Agg o) {
+            add(o.requests(), o.errors4xx(), o.errors5xx(), o.latencySumMs(), o.counts());
+        }
+
+        /** Adds stored figures (a row already in plt_request_stats, a failed write given back). */
+        void add(long req, long e4, long e5, long sumMs, long[] bucketCounts) {
+            requests.add(req);
+            errors4xx.add(e4);
+            errors5xx.add(e5);
+            latencySumMs.add(sumMs);
+            for (int i = 0; i < bucketCounts.length && i < counts.length; i++) {
+                counts[i].add(bucketCounts[i]);
+            }
+        }
+
+        Agg copy() {
             Agg a = new Agg();
             a.merge(this);
             return a;
         }
 
         public long requests() {
-            return requests;
+            return requests.sum();
         }
 
         public long errors4xx() {
-            return errors4xx;
+            return errors4xx.sum();
         }
 
         public long errors5xx() {
-            return errors5xx;
+            return errors5xx.sum();
         }
 
         public long latencySumMs() {
-            return latencySumMs;
+            return latencySumMs.sum();
         }
 
         public long[] counts() {
-            return counts.clone();
+            long[] out = new long[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                out[i] = counts[i].sum();
+            }
+            return out;
         }
 
         /** {@code c1,c2,…} as stored. */
         public String countsText() {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < counts.length; i++) {
-                b.append(i == 0 ? "" : ",").append(counts[i]);
+                b.append(i == 0 ? "" : ",").append(counts[i].sum());
             }
             return b.toString();
         }
@@ -98,7 +118,7 @@ public final class RequestMetrics {
     }
 
     /** Cumulative counters since start: (group, status class) → count. */
-    private final Map<String, Map<String, long[]>> totals = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LongAdder>> totals = new ConcurrentHashMap<>();
     /** Cumulative histogram per group. */
     private final Map<String, Agg> latency = new ConcurrentHashMap<>();
     /** Minute → group → aggregate, not yet written. */
@@ -146,10 +166,7 @@ public final class RequestMetrics {
     /** Records one answered request. */
     public void record(String group, int status, long millis, Instant now) {
         String sc = status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
-        totals.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).computeIfAbsent(sc, k -> new long[1]);
-        synchronized (totals.get(group).get(sc)) {
-            totals.get(group).get(sc)[0]++;
-        }
+        totals.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).computeIfAbsent(sc, k -> new LongAdder()).increment();
         latency.computeIfAbsent(group, g -> new Agg()).add(status, millis);
         lock.readLock().lock();
         try {
@@ -208,11 +225,7 @@ public final class RequestMetrics {
         Map<String, Map<String, Long>> out = new TreeMap<>();
         totals.forEach((g, m) -> {
             Map<String, Long> s = new TreeMap<>();
-            m.forEach((k, v) -> {
-                synchronized (v) {
-                    s.put(k, v[0]);
-                }
-            });
+            m.forEach((k, v) -> s.put(k, v.sum()));
             out.put(g, s);
         });
         return out;

@@ -46,14 +46,12 @@ public final class RequestStatsWriter {
                     try (ResultSet rs = sel.executeQuery()) {
                         exists = rs.next();
                         if (exists) {
-                            a.requests += rs.getLong(1);
-                            a.errors4xx += rs.getLong(2);
-                            a.errors5xx += rs.getLong(3);
-                            a.latencySumMs += rs.getLong(4);
                             String[] parts = rs.getString(5).split(",");
-                            for (int i = 0; i < parts.length && i < a.counts.length; i++) {
-                                a.counts[i] += Long.parseLong(parts[i].trim());
+                            long[] stored = new long[parts.length];
+                            for (int i = 0; i < parts.length; i++) {
+                                stored[i] = Long.parseLong(parts[i].trim());
                             }
+                            a.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), stored);
                         }
                     }
                     PreparedStatement ps = exists ? upd : ins;
@@ -63,10 +61,10 @@ public final class RequestStatsWriter {
                         ps.setString(i++, node);
                         ps.setString(i++, r.group());
                     }
-                    ps.setLong(i++, a.requests);
-                    ps.setLong(i++, a.errors4xx);
-                    ps.setLong(i++, a.errors5xx);
-                    ps.setLong(i++, a.latencySumMs);
+                    ps.setLong(i++, a.requests());
+                    ps.setLong(i++, a.errors4xx());
+                    ps.setLong(i++, a.errors5xx());
+                    ps.setLong(i++, a.latencySumMs());
                     ps.setString(i++, a.countsText());
                     if (exists) {
                         ps.setObject(i++, minute);
