@@ -30,7 +30,8 @@ import org.smartproperty.platform.security.SpmPrincipal;
  *
  * <p>A principal read while a change commits is stored with the counter seen <em>before</em> the
  * read, so the first check after the change drops it. When the counter cannot be read, nothing is
- * served from the cache.
+ * served from the cache, and it is read again in the background until it answers (a request then waits
+ * for the database only in the token's own read, as without the cache).
  */
 final class PrincipalCache {
 
@@ -46,6 +47,8 @@ final class PrincipalCache {
     private volatile long revision = Long.MIN_VALUE;
     private volatile long checkedAt;
     private volatile boolean usable;
+    /** The last read of the counter failed: the next ones run in the background. */
+    private volatile boolean failing;
     private volatile long cacheMillis;
     private volatile long revisionCheckMillis;
     private final int maxEntries;
@@ -115,12 +118,34 @@ final class PrincipalCache {
     }
 
     private void checkRevision(DataSource ds, long nowMillis) {
-        if (nowMillis - checkedAt < revisionCheckMillis && usable) {
+        if (usable && nowMillis - checkedAt < revisionCheckMillis) {
             return;
         }
         if (!checking.compareAndSet(false, true)) {
             return; // another request reads it; until then the entries stand as they are
         }
+        if (failing) {
+            // the database did not answer last time: read again in the background, so that requests do
+            // not wait for the pool's timeout here as well as in the token's own read (OPS-4)
+            Thread t = new Thread(() -> {
+                try {
+                    readRevision(ds, System.currentTimeMillis());
+                } finally {
+                    checking.set(false);
+                }
+            }, "spm-security-revision");
+            t.setDaemon(true);
+            t.start();
+            return;
+        }
+        try {
+            readRevision(ds, nowMillis);
+        } finally {
+            checking.set(false);
+        }
+    }
+
+    private void readRevision(DataSource ds, long nowMillis) {
         try {
             long n = read(ds);
             if (n != revision) {
@@ -128,15 +153,19 @@ final class PrincipalCache {
                 revision = n;
             }
             usable = true;
+            if (failing) {
+                LOG.info("{} readable again, tokens are cached again", TABLE);
+            }
+            failing = false;
         } catch (SQLException | RuntimeException e) {
-            if (usable) {
+            if (!failing) {
                 LOG.warn("{} unreadable, tokens are read from the tables until it answers: {}", TABLE, e.getMessage());
             }
             usable = false;
+            failing = true;
             entries.clear();
         } finally {
             checkedAt = nowMillis;
-            checking.set(false);
         }
     }
 
