@@ -46,6 +46,17 @@ public interface DeadlineTracker {
     Optional<Deadline> find(Connection sameTransaction, String domain, long itemId);
 
     /**
+     * Moves an item's deadline {@code age} back in time, for history recorded after the fact (the demo data's year
+     * of cases, an import from an older system) whose item moved back by the same amount in its own domain. Start,
+     * pauses and finish move by {@code age}; a running deadline that was never paused gets its warning point and due
+     * time anew from the new start (working calendar and time limit of the deadline), any other moves them by
+     * {@code age}. The monitor then warns or marks it overdue as for any other. 404 when the item has no deadline;
+     * 409 {@code deadline.illegalState} once the monitor warned or marked it (those notices were sent for the old
+     * times); 400 for a negative age. Since 1.1.
+     */
+    Deadline backdate(Connection sameTransaction, String domain, long itemId, java.time.Duration age);
+
+    /**
      * Monitoring views (SVC-CMP-5, SVC-REP-2, SVC-PAT-2), in a transaction of their own: open
      * deadlines near (past the warning point) or past their due time. Scope: ALL everything,
      * COMPANY the items of its company, COMMITTEE the items of its estate, anything else nothing.

@@ -6,7 +6,7 @@
  * and the {@link org.smartproperty.deadline.DeadlineListener} whiteboard for escalations.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.deadline;
 
 import org.osgi.annotation.bundle.Export;

@@ -325,6 +325,11 @@ public class DeadlineEngine implements WorkingCalendar, DeadlineSettings, Deadli
     }
 
     @Override
+    public Deadline backdate(Connection c, String domain, long itemId, java.time.Duration age) {
+        return tracking.backdate(c, domain, itemId, age);
+    }
+
+    @Override
     public Optional<Deadline> find(Connection c, String domain, long itemId) {
         return tracking.find(c, domain, itemId);
     }

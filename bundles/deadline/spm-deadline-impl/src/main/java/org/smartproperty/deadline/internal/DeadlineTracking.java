@@ -264,6 +264,71 @@ final class DeadlineTracking {
         });
     }
 
+    /** See {@link org.smartproperty.deadline.DeadlineTracker#backdate}. */
+    public Deadline backdate(Connection c, String domain, long itemId, Duration age) {
+        if (age == null || age.isNegative()) {
+            throw ApiException.invalid(Messages.PLATFORM, "age", "field.range", "0", "P365D");
+        }
+        return Sql.on(c, con -> {
+            Deadline d = required(con, domain, itemId);
+            if (d.warnedAt() != null || d.overdueAt() != null) {
+                throw illegal(d);
+            }
+            Instant started = d.startedAt().minus(age);
+            Instant warn = d.warnAt().minus(age);
+            Instant due = d.dueAt().minus(age);
+            boolean paused;
+            try (PreparedStatement ps = con.prepareStatement("SELECT COUNT(*) FROM dl_pause WHERE deadline_id = ?")) {
+                ps.setLong(1, d.id());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    paused = rs.getLong(1) > 0;
+                }
+            }
+            if (d.state() == DeadlineState.RUNNING && !paused) {
+                Instant[] wd = schedule(owner.math(con), d.unit(), d.amount(), d.warningRatio(), started);
+                warn = wd[0];
+                due = wd[1];
+            }
+            try (PreparedStatement ps = con.prepareStatement("UPDATE dl_deadline SET started_at = ?, warn_at = ?, due_at = ?, paused_at = ?, "
+                    + "finished_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+                Sql.ts(ps, 1, started);
+                Sql.ts(ps, 2, warn);
+                Sql.ts(ps, 3, due);
+                Sql.ts(ps, 4, d.pausedAt() == null ? null : d.pausedAt().minus(age));
+                Sql.ts(ps, 5, d.finishedAt() == null ? null : d.finishedAt().minus(age));
+                Sql.ts(ps, 6, owner.now());
+                ps.setLong(7, d.id());
+                ps.executeUpdate();
+            }
+            java.util.List<Instant[]> pauses = new java.util.ArrayList<>();
+            try (PreparedStatement ps = con.prepareStatement("SELECT paused_at, resumed_at FROM dl_pause WHERE deadline_id = ?")) {
+                ps.setLong(1, d.id());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pauses.add(new Instant[] {Sql.ts(rs, "paused_at"), Sql.ts(rs, "resumed_at")});
+                    }
+                }
+            }
+            try (PreparedStatement del = con.prepareStatement("DELETE FROM dl_pause WHERE deadline_id = ?")) {
+                del.setLong(1, d.id());
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = con.prepareStatement("INSERT INTO dl_pause (deadline_id, paused_at, resumed_at) VALUES (?, ?, ?)")) {
+                for (Instant[] p : pauses) {
+                    ins.setLong(1, d.id());
+                    Sql.ts(ins, 2, p[0].minus(age));
+                    Sql.ts(ins, 3, p[1] == null ? null : p[1].minus(age));
+                    ins.addBatch();
+                }
+                if (!pauses.isEmpty()) {
+                    ins.executeBatch();
+                }
+            }
+            return byId(con, d.id());
+        });
+    }
+
     public Optional<Deadline> find(Connection c, String domain, long itemId) {
         return Sql.on(c, con -> Optional.ofNullable(DeadlineRows.find(con, domain, itemId, false)));
     }

@@ -429,6 +429,38 @@ abstract class DeadlineEngineContract {
         assertEquals(80L, re.supervisorAccountId());
     }
 
+    @Test
+    void backdatingMovesTheDeadlineAndRecomputesARunningOne_SLA_1() throws Exception {
+        // started on Wednesday 25 Nov 09:00 (ENQUIRY: 2 working days → Friday 18:00), moved back 14 days
+        long running = nextId();
+        start("complaint", running, "ENQUIRY", at("2026-11-25T09:00"), 10L, 1L);
+        Deadline moved = inTx(c -> engine.backdate(c, "complaint", running, java.time.Duration.ofDays(14)));
+        assertEquals(at("2026-11-11T09:00"), moved.startedAt());
+        assertEquals(at("2026-11-13T18:00"), moved.dueAt(), "from the new start through the working calendar");
+        assertEquals(at("2026-11-13T10:45"), moved.warnAt());
+        assertEquals(DeadlineState.RUNNING, moved.state());
+        // a paused one and a finished one move by the amount, pauses included
+        long paused = nextId();
+        start("complaint", paused, "COMPLAINT", at("2026-11-23T09:00"), 10L, 1L);
+        inTx(c -> engine.pause(c, "complaint", paused, at("2026-11-24T09:00")));
+        Deadline before = inTx(c -> engine.find(c, "complaint", paused)).orElseThrow();
+        Deadline p = inTx(c -> engine.backdate(c, "complaint", paused, java.time.Duration.ofDays(30)));
+        assertEquals(at("2026-10-25T09:00"), p.pausedAt());
+        assertEquals(before.dueAt().minus(java.time.Duration.ofDays(30)), p.dueAt());
+        Deadline resumed = inTx(c -> engine.resume(c, "complaint", paused, at("2026-10-26T09:00")));
+        assertEquals(DeadlineState.RUNNING, resumed.state(), "the moved pause is the one resumed");
+        long finished = nextId();
+        start("repair", finished, "EMERGENCY", at("2026-11-23T09:00"), 10L, 1L);
+        inTx(c -> engine.complete(c, "repair", finished, at("2026-11-23T15:00")));
+        Deadline f = inTx(c -> engine.backdate(c, "repair", finished, java.time.Duration.ofDays(200)));
+        assertEquals(at("2026-05-07T15:00"), f.finishedAt());
+        assertEquals(DeadlineState.COMPLETED, f.state());
+        assertEquals(404, assertThrows(ApiException.class, () -> inTx(c -> engine.backdate(c, "complaint", 999_999L,
+                java.time.Duration.ofDays(1)))).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> inTx(c -> engine.backdate(c, "complaint", running,
+                java.time.Duration.ofDays(-1)))).status());
+    }
+
     // ---------------------------------------------------------------- monitor (SLA-3)
 
     @Test
