@@ -3,6 +3,7 @@ package org.smartproperty.dev.demodata.internal;
 import java.util.List;
 
 import org.slf4j.Logger;
+import org.smartproperty.dev.demodata.DemoContext;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateQuery;
@@ -33,15 +34,11 @@ final class DemoAccounts {
     private DemoAccounts() {
     }
 
-    /** The demo owner: the first owner of the estate's first sold house, and that house. */
-    record OwnerHouse(long ownerId, String unitCode) {
-    }
-
     /** The demo owner's house in the first demo estate, or null when there is none. */
-    static OwnerHouse demoOwnerHouse(EstateService estates, Estate estate) {
+    static DemoContext.OwnerHouse demoOwnerHouse(EstateService estates, Estate estate) {
         Page<House> sold = estates.houses(DataScope.ALL, estate.id(), new HouseQuery(null, null, HouseStatus.SOLD, null), PageRequest.of(0, 1));
         return sold.items().isEmpty() || sold.items().get(0).owners().isEmpty() ? null
-                : new OwnerHouse(sold.items().get(0).owners().get(0).id(), sold.items().get(0).unitCode());
+                : new DemoContext.OwnerHouse(sold.items().get(0).owners().get(0).id(), sold.items().get(0).unitCode());
     }
 
     static int provision(AccountProvisioning accounts, EstateService estates) {
@@ -51,7 +48,7 @@ final class DemoAccounts {
             return 0;
         }
         Estate estate = first.items().get(0);
-        OwnerHouse house = demoOwnerHouse(estates, estate);
+        DemoContext.OwnerHouse house = demoOwnerHouse(estates, estate);
         Long ownerId = house == null ? null : house.ownerId();
         record Spec(Role role, String totp, DataScope scope) {
         }

@@ -1,9 +1,18 @@
 package org.smartproperty.dev.demodata.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,19 +39,20 @@ import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.security.DataScope;
-import org.smartproperty.platform.files.FileStore;
-import org.smartproperty.company.CompanyService;
-import org.smartproperty.committee.CommitteeService;
-import org.smartproperty.complaint.ComplaintService;
-import org.smartproperty.platform.security.AccountDirectory;
-import org.smartproperty.service.PatrolService;
-import org.smartproperty.service.RepairService;
+import org.smartproperty.dev.demodata.DemoContext;
+import org.smartproperty.dev.demodata.DemoSeeder;
 
 /**
  * Development only: seeds the {@link HengqinDataSet} through {@link EstateService} on a background
  * thread, so activation never waits for the database. Idempotent by project code: an estate whose
  * {@code HQ-DEMO-nnn} code already exists is skipped; one that a stopped run left with fewer houses
  * than the data set is completed (missing buildings, then the chunks whose last house is missing).
+ *
+ * <p>Then the domains' demo data (issue 11 item 2): every {@link DemoSeeder} the domains' demo bundles register
+ * runs once, in the order of their {@link DemoSeeder#after()} names ({@link DemoSteps}), with the demo accounts
+ * ({@link DemoAccounts}) as a step of their own. The first run waits (up to two minutes) for the seeders that the
+ * installed bundles announce in their {@value DemoSeeder#HEADER} header; a seeder registered after the run ends
+ * starts another run. The health check {@code demo-data} names the step.
  */
 @Component(immediate = true, service = HealthCheck.class)
 public class DemoDataSeeder implements HealthCheck {
@@ -69,6 +79,8 @@ public class DemoDataSeeder implements HealthCheck {
     static final String ACTOR = "demo-seed";
     static final String THREAD_NAME = "spm-demo-seed";
     static final int CHUNK = 2000;
+    /** How long a run waits for the seeders the installed bundles announce. */
+    static final long WAIT_FOR_SEEDERS_MILLIS = 120_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -79,34 +91,48 @@ public class DemoDataSeeder implements HealthCheck {
     @Reference
     EstateService estates;
 
-    /** The other domains' services the per-domain seeders write through; optional so a stopped domain never stops this one. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile CompanyService companies;
+    /** The domains' seeders (whiteboard), by name. */
+    private final Map<String, DemoSeeder> seeders = new ConcurrentHashMap<>();
+    /** The seeders (and {@link DemoSeeder#ACCOUNTS}) that ran in this component's life. */
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile CommitteeService committees;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addSeeder(DemoSeeder seeder) {
+        DemoSeeder previous = seeders.putIfAbsent(seeder.name(), seeder);
+        if (previous != null && previous != seeder) {
+            LOG.warn("Two demo seeders named {}: {} is ignored", seeder.name(), seeder);
+            return;
+        }
+        startIfIdle(); // one that comes after a run ended starts another
+    }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile FileStore files;
+    void removeSeeder(DemoSeeder seeder) {
+        seeders.remove(seeder.name(), seeder);
+    }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile ComplaintService complaints;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile RepairService repairs;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile PatrolService patrols;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile AccountDirectory directory;
+    /** The seeder names the installed demo bundles announce ({@value DemoSeeder#HEADER}); none outside OSGi. */
+    private volatile Supplier<Set<String>> expected = Set::of;
 
     private volatile boolean running;
     private Thread thread;
+    private final HengqinDataSet data = new HengqinDataSet();
 
     @Activate
+    void activate(BundleContext context) {
+        expected = () -> announced(context);
+        activate();
+    }
+
+    /** Without OSGi (tests). */
     void activate() {
         running = true;
+        startIfIdle();
+    }
+
+    private synchronized void startIfIdle() {
+        if (!running || (thread != null && thread.isAlive())) {
+            return;
+        }
         thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
@@ -114,9 +140,12 @@ public class DemoDataSeeder implements HealthCheck {
 
     @Deactivate
     void deactivate() {
-        running = false;
-        Thread t = thread;
-        thread = null;
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
         if (t != null) {
             // Never interrupt: an interrupt during file I/O closes H2's FileChannel and with it the
             // embedded database. The flag stops the thread after the current call.
@@ -131,53 +160,125 @@ public class DemoDataSeeder implements HealthCheck {
         }
     }
 
-    /** The service once it is there, waiting up to a minute (bundles start in any order); null if it never comes. */
-    private <T> T await(java.util.function.Supplier<T> service) {
-        for (int i = 0; i < 120 && shouldRun(); i++) {
-            T s = service.get();
-            if (s != null) {
-                return s;
+    private static Set<String> announced(BundleContext context) {
+        Set<String> names = new TreeSet<>();
+        try {
+            for (Bundle b : context.getBundles()) {
+                String header = b.getState() == Bundle.UNINSTALLED ? null : b.getHeaders("").get(DemoSeeder.HEADER);
+                if (header != null) {
+                    for (String n : header.split(",")) {
+                        if (!n.isBlank()) {
+                            names.add(n.trim());
+                        }
+                    }
+                }
             }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+        } catch (IllegalStateException e) { // the context is no longer valid: stopping
+            return names;
         }
-        return service.get();
+        return names;
     }
 
     /** Thread body: never throws. */
     private void run() {
         try {
-            state = "seeding";
-            HengqinDataSet data = new HengqinDataSet();
+            state = "seeding estates";
             seed(data);
-            // per-domain seeders, in dependency order (estates, then companies, then committees, then accounts)
-            if (shouldRun() && await(() -> companies) != null && await(() -> files) != null) {
-                state = "seeding companies";
-                new CompanySeeder(companies, estates, files, this::shouldRun).seed();
+            List<String> failed = new ArrayList<>();
+            awaitAnnouncedSeeders();
+            while (true) {
+                Map<String, DemoSeeder> pending;
+                boolean withAccounts;
+                synchronized (this) { // with startIfIdle: a seeder bound after this check starts a new thread
+                    pending = new TreeMap<>(seeders);
+                    pending.keySet().removeAll(done);
+                    withAccounts = !done.contains(DemoSeeder.ACCOUNTS);
+                    if (!shouldRun() || (pending.isEmpty() && !withAccounts)) {
+                        state = !shouldRun() ? "stopped" : failed.isEmpty() ? "complete" : "failed: " + String.join(", ", failed);
+                        if (thread == Thread.currentThread()) {
+                            thread = null;
+                        }
+                        return;
+                    }
+                }
+                for (String step : DemoSteps.order(pending, withAccounts)) {
+                    if (!shouldRun()) {
+                        break;
+                    }
+                    if (step.equals(DemoSeeder.ACCOUNTS)) {
+                        runAccounts();
+                    } else {
+                        runSeeder(pending.get(step), failed);
+                    }
+                }
             }
-            if (shouldRun() && await(() -> committees) != null && files != null) {
-                state = "seeding committees";
-                new CommitteeSeeder(committees, estates, files, this::shouldRun, java.time.Clock.systemDefaultZone(), data).seed();
-            }
-            AccountProvisioning a = await(() -> accounts);
-            if (a != null && shouldRun()) {
-                state = "creating demo accounts";
-                DemoAccounts.provision(a, estates);
-            }
-            // the cases are made by the demo accounts, so they come last
-            if (a != null && shouldRun() && await(() -> complaints) != null && await(() -> repairs) != null && await(() -> patrols) != null
-                    && await(() -> directory) != null && files != null) {
-                state = "seeding complaints, repairs and patrols";
-                new CaseSeeder(complaints, repairs, patrols, estates, files, directory, this::shouldRun).seed();
-            }
-            state = shouldRun() ? "complete" : "stopped";
         } catch (RuntimeException | Error e) {
             state = "failed: " + e;
             LOG.error("Demo data seeding failed", e);
+        }
+    }
+
+    private void awaitAnnouncedSeeders() {
+        long until = System.currentTimeMillis() + WAIT_FOR_SEEDERS_MILLIS;
+        Set<String> missing = DemoSteps.missing(expected.get(), seeders.keySet());
+        while (!missing.isEmpty() && shouldRun() && System.currentTimeMillis() < until) {
+            state = "waiting for demo seeders " + String.join(", ", missing);
+            sleep(500);
+            missing = DemoSteps.missing(expected.get(), seeders.keySet());
+        }
+        if (!missing.isEmpty()) {
+            LOG.warn("Demo seeders {} announced but not registered within {} s; seeding without them", missing, WAIT_FOR_SEEDERS_MILLIS / 1000);
+        }
+    }
+
+    private void runAccounts() {
+        AccountProvisioning a = await(() -> accounts);
+        if (a != null && shouldRun()) {
+            state = "creating demo accounts";
+            DemoAccounts.provision(a, estates);
+        }
+        done.add(DemoSeeder.ACCOUNTS);
+    }
+
+    private void runSeeder(DemoSeeder seeder, List<String> failed) {
+        state = "seeding " + seeder.name();
+        long start = System.nanoTime();
+        try {
+            seeder.seed(context());
+            LOG.info("Demo data of {} seeded in {} s", seeder.name(), seconds(start));
+        } catch (RuntimeException e) {
+            if (!shouldRun()) {
+                LOG.info("Demo data of {} stopped: {}", seeder.name(), e.toString());
+                return;
+            }
+            failed.add(seeder.name());
+            LOG.error("Demo data of {} failed", seeder.name(), e);
+        }
+        done.add(seeder.name());
+    }
+
+    /** What the seeders get. */
+    DemoContext context() {
+        return new SeedingContext(estates, data, this::shouldRun, Clock.systemUTC());
+    }
+
+    /** The service once it is there, waiting up to a minute (bundles start in any order); null if it never comes. */
+    private <T> T await(Supplier<T> service) {
+        for (int i = 0; i < 120 && shouldRun(); i++) {
+            T s = service.get();
+            if (s != null) {
+                return s;
+            }
+            sleep(500);
+        }
+        return service.get();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -18,6 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.smartproperty.dev.demodata.DemoContext;
+import org.smartproperty.dev.demodata.DemoSeeder;
+import org.smartproperty.platform.HealthStatus;
+import org.smartproperty.platform.security.AccountProvisioning;
+import org.smartproperty.platform.security.Role;
 import org.smartproperty.estate.Building;
 import org.smartproperty.estate.BuildingInput;
 import org.smartproperty.estate.Estate;
@@ -34,7 +39,10 @@ import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.security.DataScope;
 
-/** The seeder goes through EstateService only, in chunks, idempotently by project code (no OSGi, no DB). */
+/**
+ * The seeder goes through EstateService only, in chunks, idempotently by project code; then it runs the domains'
+ * {@link DemoSeeder}s once each in their order with the demo accounts between them (no OSGi, no DB).
+ */
 class DemoDataSeederTest {
 
     private static final HengqinDataSet DATA = new HengqinDataSet();
@@ -153,7 +161,7 @@ class DemoDataSeederTest {
 
         @Override
         public Page<House> houses(DataScope scope, long estateId, HouseQuery query, PageRequest page) {
-            throw new UnsupportedOperationException();
+            return new Page<>(List.of(), page.page(), page.size(), 0); // no sold house: demo-owner gets no scope
         }
 
         @Override
@@ -265,5 +273,106 @@ class DemoDataSeederTest {
         long created = seeder(fake).seed(DATA);
         assertEquals(DATA.totals().estates() - 1, fake.estates.size());
         assertEquals(DATA.totals().houses() - DATA.estates().get(1).houseCount(), created);
+    }
+
+    // ------------------------------------------------------------------ the domains' seeders (issue 11 item 2)
+
+    /** Records the steps in the order they ran; the accounts as {@link DemoSeeder#ACCOUNTS}. */
+    static final class Recorder implements AccountProvisioning {
+        final List<String> steps = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> accounts = ConcurrentHashMap.newKeySet();
+
+        DemoSeeder seeder(String name, Set<String> after, RuntimeException failure) {
+            return new DemoSeeder() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Set<String> after() {
+                    return after;
+                }
+
+                @Override
+                public void seed(DemoContext context) {
+                    assertEquals("demo-seed", context.actor());
+                    assertEquals(DATA.totals().estates(), context.estates().size(), "the estates are in before any seeder");
+                    steps.add(name);
+                    if (failure != null) {
+                        throw failure;
+                    }
+                }
+            };
+        }
+
+        @Override
+        public boolean ensureAccount(String username, String displayName, Role role, String password, String totpSecret, DataScope scope) {
+            if (accounts.isEmpty()) {
+                steps.add(DemoSeeder.ACCOUNTS);
+            }
+            return accounts.add(username);
+        }
+
+        @Override
+        public void setPhone(String username, String phone) {
+        }
+    }
+
+    private static void awaitComplete(DemoDataSeeder s, String why) throws InterruptedException {
+        for (int i = 0; i < 600 && s.check().status() != HealthStatus.UP; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("demo data complete", s.check().summary(), why);
+    }
+
+    @Test
+    void domainSeedersRunOnceInOrderAroundTheDemoAccountsAndLateOnesInAnotherRun() throws Exception {
+        FakeEstates fake = new FakeEstates();
+        Recorder r = new Recorder();
+        DemoDataSeeder s = new DemoDataSeeder();
+        s.estates = fake;
+        s.accounts = r;
+        s.addSeeder(r.seeder("service", Set.of(DemoSeeder.ESTATES, DemoSeeder.ACCOUNTS, "company"), null));
+        s.addSeeder(r.seeder("complaint", Set.of(DemoSeeder.ESTATES, DemoSeeder.ACCOUNTS, "company"), null));
+        s.addSeeder(r.seeder("company", Set.of(DemoSeeder.ESTATES), null));
+        s.addSeeder(r.seeder("committee", Set.of(DemoSeeder.ESTATES), null));
+        s.activate();
+        try {
+            awaitComplete(s, "every step ran");
+            assertEquals(List.of("committee", "company", DemoSeeder.ACCOUNTS, "complaint", "service"), r.steps);
+            assertEquals(12, r.accounts.size());
+            // a demo bundle started after the run: its seeder runs in a run of its own, nothing else again
+            s.addSeeder(r.seeder("notice", Set.of(DemoSeeder.ACCOUNTS), null));
+            for (int i = 0; i < 600 && !r.steps.contains("notice"); i++) {
+                Thread.sleep(100);
+            }
+            awaitComplete(s, "the late seeder ran");
+            assertEquals(List.of("committee", "company", DemoSeeder.ACCOUNTS, "complaint", "service", "notice"), r.steps);
+            assertEquals(DATA.totals().estates(), fake.estates.size(), "no estate twice");
+        } finally {
+            s.deactivate();
+        }
+    }
+
+    @Test
+    void aFailingSeederIsNamedInTheStateAndTheOthersStillRun() throws Exception {
+        Recorder r = new Recorder();
+        DemoDataSeeder s = new DemoDataSeeder();
+        s.estates = new FakeEstates();
+        s.accounts = r;
+        s.addSeeder(r.seeder("company", Set.of(), new IllegalStateException("broken")));
+        s.addSeeder(r.seeder("complaint", Set.of(DemoSeeder.ACCOUNTS, "company"), null));
+        s.activate();
+        try {
+            for (int i = 0; i < 600 && !s.check().summary().contains("failed"); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("demo data failed: company", s.check().summary());
+            assertEquals(HealthStatus.WARNING, s.check().status());
+            assertEquals(List.of("company", DemoSeeder.ACCOUNTS, "complaint"), r.steps);
+        } finally {
+            s.deactivate();
+        }
     }
 }
