@@ -174,6 +174,13 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     public ComplaintServiceImpl() {
     }
 
+    /** Outside OSGi (tests of other modules, e.g. the demo data): as the package-private constructor. */
+    public static ComplaintService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines,
+                                              SmsOutbox sms, Notifications notifications, AccountDirectory directory, EstateService estates,
+                                              CompanyService companies, Clock clock) {
+        return new ComplaintServiceImpl(emf, audit, files, deadlines, sms, notifications, directory, estates, companies, clock);
+    }
+
     /** Outside OSGi (tests): over an existing persistence unit, with a clock the test controls. */
     ComplaintServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
                          Notifications notifications, AccountDirectory directory, EstateService estates, CompanyService companies,
