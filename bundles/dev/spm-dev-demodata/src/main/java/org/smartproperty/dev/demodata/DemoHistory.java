@@ -39,9 +39,14 @@ public final class DemoHistory {
     public static final Duration RECENT = Duration.ofDays(14);
     /**
      * Ages of the open cases in turn, as shares of the span of their deadline (due time minus start): fresh, within the
-     * limit, near it (between the warning point at 75 % of the working time and the due time, for most calendars), past it.
+     * limit, to be brought near it ({@link #near}: the seeder moves those further back in small steps until the warning
+     * point has passed, since working hours, weekends and holidays make a share of calendar time miss the window), past it.
      */
-    public static final List<Double> OPEN_SHARES = List.of(0.05, 0.3, 0.6, 0.86, 0.94, 1.3, 2.0, 4.0, 8.0);
+    public static final List<Double> OPEN_SHARES = List.of(0.05, 0.3, 0.6, 0.5, 0.5, 1.3, 2.0, 4.0, 8.0);
+    /** The positions of {@link #OPEN_SHARES} meant to end near their deadline. */
+    private static final java.util.Set<Integer> NEAR = java.util.Set.of(3, 4);
+    /** The step in which a seeder moves a case meant to be near its deadline further back: less than any warning window. */
+    public static final Duration NEAR_STEP = Duration.ofHours(1);
     /** The oldest open case. */
     public static final Duration OLDEST_OPEN = Duration.ofDays(200);
     /** Ages of the open cases that have no deadline, in turn. */
@@ -90,6 +95,19 @@ public final class DemoHistory {
             }
         }
         return ages;
+    }
+
+    /** Per case whether it is meant to end near its deadline (past the warning point, not yet due): open ones only. */
+    public static List<Boolean> near(List<Phase> phases) {
+        List<Boolean> near = new ArrayList<>(phases.size());
+        int o = 0;
+        for (Phase p : phases) {
+            near.add(p == Phase.OPEN && NEAR.contains(o % OPEN_SHARES.size()));
+            if (p == Phase.OPEN) {
+                o++; // only open cases take a place in the cycle
+            }
+        }
+        return near;
     }
 
     /**

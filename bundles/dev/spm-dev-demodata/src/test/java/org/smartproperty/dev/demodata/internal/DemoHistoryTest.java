@@ -63,4 +63,23 @@ class DemoHistoryTest {
     void deterministic() {
         assertEquals(DemoHistory.ages(mix(25)), DemoHistory.ages(mix(25)));
     }
+
+    @Test
+    void someOpenCasesAreMeantNearTheirDeadlineAndStartBeforeIt() {
+        List<Phase> phases = mix(40);
+        List<Boolean> near = DemoHistory.near(phases);
+        List<Duration> spans = new ArrayList<>();
+        phases.forEach(p -> spans.add(Duration.ofDays(14)));
+        List<Duration> ages = DemoHistory.ages(phases, spans);
+        int n = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            if (near.get(i)) {
+                n++;
+                assertEquals(Phase.OPEN, phases.get(i));
+                assertTrue(ages.get(i).compareTo(Duration.ofDays(14)) < 0, "before its due time, stepped back from there by the seeder");
+            }
+        }
+        assertTrue(n >= 2, n + " near");
+        assertTrue(ages.stream().anyMatch(a -> a.compareTo(Duration.ofDays(14)) > 0), "some past their deadline");
+    }
 }
