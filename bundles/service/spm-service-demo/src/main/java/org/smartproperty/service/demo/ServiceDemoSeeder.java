@@ -225,7 +225,7 @@ public class ServiceDemoSeeder implements DemoSeeder {
 
     private static final String[] PATROL_TEXTS = {"小区门口井盖松动", "T3座消防通道被电动车占用", "儿童游乐设施螺丝脱落", "景观水池水质发黑",
         "地下车库照明损坏", "垃圾分类点满溢", "绿化带枯树有倒伏风险", "外墙广告牌松动", "健身器材损坏", "电动车违规充电",
-        "楼顶防水层破损", "单元门闭门器损坏"};
+        "楼顶防水层破损", "单元门闭门器损坏", "地库出入口道闸故障", "宠物粪便无人清理"};
 
     private int patrols(DemoContext context, Estate first, SpmPrincipal owner, SpmPrincipal company) {
         List<PhotoReport> reports = new ArrayList<>();
@@ -241,7 +241,7 @@ public class ServiceDemoSeeder implements DemoSeeder {
             }
         }
         // tasks: open, inspected and closed; the last two reports stay unhandled
-        String[] path = {"OPEN", "INSPECTED", "CLOSED", "OPEN", "INSPECTED", "CLOSED", "CLOSED", "OPEN", "CLOSED", "CLOSED"};
+        String[] path = {"OPEN", "INSPECTED", "CLOSED", "OPEN", "INSPECTED", "CLOSED", "CLOSED", "OPEN", "CLOSED", "CLOSED", "INSPECTED", "OPEN"};
         List<PatrolTask> tasks = new ArrayList<>();
         for (int i = 0; i < path.length && i < reports.size() && context.running(); i++) {
             try {

@@ -142,6 +142,12 @@ public class PatrolServiceImpl implements PatrolService, PatrolInternals {
     public PatrolServiceImpl() {
     }
 
+    /** Outside OSGi (tests of other modules, e.g. the demo data): as the package-private constructor. */
+    public static PatrolService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
+                                    Notifications notifications, AccountDirectory directory, EstateService estates, Clock clock) {
+        return new PatrolServiceImpl(emf, audit, files, deadlines, sms, notifications, directory, estates, clock);
+    }
+
     /** Outside OSGi (tests): over an existing persistence unit, with a clock the test controls. */
     PatrolServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
                       Notifications notifications, AccountDirectory directory, EstateService estates, Clock clock) {

@@ -168,6 +168,12 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
     public RepairServiceImpl() {
     }
 
+    /** Outside OSGi (tests of other modules, e.g. the demo data): as the package-private constructor. */
+    public static RepairService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
+                                    Notifications notifications, AccountDirectory directory, EstateService estates, Clock clock) {
+        return new RepairServiceImpl(emf, audit, files, deadlines, sms, notifications, directory, estates, clock);
+    }
+
     /** Outside OSGi (tests): over an existing persistence unit, with a clock the test controls. */
     RepairServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
                       Notifications notifications, AccountDirectory directory, EstateService estates, Clock clock) {
