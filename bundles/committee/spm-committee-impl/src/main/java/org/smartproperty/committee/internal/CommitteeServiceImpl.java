@@ -109,6 +109,12 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
     public CommitteeServiceImpl() {
     }
 
+    /** Outside OSGi (tests of other modules, e.g. the demo data): as the package-private constructor. */
+    public static org.smartproperty.committee.CommitteeService standalone(EntityManagerFactory emf, AuditTrail audit, EstateService estates,
+                                                                          FileStore files) {
+        return new CommitteeServiceImpl(emf, audit, estates, files);
+    }
+
     /** Outside OSGi (tests, tools): over an existing persistence unit. */
     CommitteeServiceImpl(EntityManagerFactory emf, AuditTrail audit, EstateService estates, FileStore files) {
         this.emf = emf;
