@@ -103,7 +103,9 @@ public class DemoDataSeeder implements HealthCheck {
             LOG.warn("Two demo seeders named {}: {} is ignored", seeder.name(), seeder);
             return;
         }
-        startIfIdle(); // one that comes after a run ended starts another
+        if (!done.contains(seeder.name())) {
+            startIfIdle(); // one that comes after a run ended starts another; one that ran already (its bundle restarted) does not
+        }
     }
 
     void removeSeeder(DemoSeeder seeder) {
