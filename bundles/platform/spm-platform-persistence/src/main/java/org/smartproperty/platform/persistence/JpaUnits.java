@@ -33,9 +33,6 @@ public final class JpaUnits {
         props.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
         props.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500");
         props.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
-        // one pool connection per EntityManager, taken at its first statement and given back when it
-        // closes: outside a transaction EclipseLink otherwise borrows one per query (issue 11 item 4)
-        props.put(PersistenceUnitProperties.EXCLUSIVE_CONNECTION_MODE, "Always");
         props.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         props.put("eclipselink.logging.logger", "JavaLogger");
         // a unique session per factory: EclipseLink caches sessions by name, and a bundle update or a
