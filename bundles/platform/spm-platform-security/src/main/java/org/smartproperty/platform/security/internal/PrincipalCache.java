@@ -22,8 +22,9 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * <p>Revocation reaches every node through {@code sec_security_revision}: every change that alters
  * what a token may do (revocation, account status, roles, role templates, contributed grants, the
  * operator's {@code spm passwords expire}) adds one to its counter in the change's own transaction
- * ({@link #bump}). Each node reads the counter at most every {@code revisionCheckMillis} (500 ms by
- * default, by the request that finds it due) and forgets every principal when it moved; a change made
+ * ({@link #bump}). Each node reads the counter every {@code revisionCheckMillis} (500 ms by default,
+ * on a background thread started by the request that finds the read due) and forgets every principal
+ * when it moved; a change made
  * through this node is forgotten at once, after its commit ({@link #changedHere}). An entry also ends
  * after {@code cacheSeconds}, at the token's absolute expiry and at its idle limit, whichever comes
  * first; the next request reads the token again, which is also when {@code last_seen_at} moves.
@@ -45,7 +46,10 @@ final class PrincipalCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile long revision = Long.MIN_VALUE;
+    /** When the last check started (a read is due {@code revisionCheckMillis} after it). */
     private volatile long checkedAt;
+    /** When the counter was last read successfully. */
+    private volatile long readAt;
     private volatile boolean usable;
     /** The last read of the counter failed: the next ones run in the background. */
     private volatile boolean failing;
@@ -75,7 +79,7 @@ final class PrincipalCache {
             return null;
         }
         checkRevision(ds, nowMillis);
-        if (!usable) {
+        if (!fresh(nowMillis)) {
             return null;
         }
         Entry e = entries.get(tokenHash);
@@ -97,7 +101,7 @@ final class PrincipalCache {
 
     /** Keeps a principal read from the tables, valid until {@code limit} or the cache's own period. */
     void put(String tokenHash, SpmPrincipal p, long revisionBeforeRead, Instant limit, long nowMillis) {
-        if (!enabled() || !usable || revisionBeforeRead != revision) {
+        if (!enabled() || !fresh(nowMillis) || revisionBeforeRead != revision) {
             return;
         }
         if (entries.size() >= maxEntries) {
@@ -117,16 +121,31 @@ final class PrincipalCache {
         return entries.size();
     }
 
+    /**
+     * The counter was read successfully, and recently enough that a change on another node cannot have
+     * gone unseen for longer than a few checks (a read that hangs on a stalled database ends the cache).
+     */
+    private boolean fresh(long nowMillis) {
+        return usable && (revisionCheckMillis == 0 || nowMillis - readAt <= Math.max(2_000, 4 * revisionCheckMillis));
+    }
+
+    /**
+     * Reads the counter when a check is due. On a node ({@code revisionCheckMillis > 0}) always in the
+     * background, so no request waits for it (nor for the pool's timeout while the database is down,
+     * OPS-4): until the first read, and whenever the last one is too old, requests read their token from
+     * the tables. With {@code revisionCheckMillis = 0} (outside OSGi) in the caller's thread, except
+     * after a failure.
+     */
     private void checkRevision(DataSource ds, long nowMillis) {
-        if (usable && nowMillis - checkedAt < revisionCheckMillis) {
+        boolean everyCall = revisionCheckMillis == 0;
+        if (usable && !everyCall && nowMillis - checkedAt < revisionCheckMillis) {
             return;
         }
         if (!checking.compareAndSet(false, true)) {
-            return; // another request reads it; until then the entries stand as they are
+            return; // another thread reads it; until then the entries stand as they are
         }
-        if (failing) {
-            // the database did not answer last time: read again in the background, so that requests do
-            // not wait for the pool's timeout here as well as in the token's own read (OPS-4)
+        checkedAt = nowMillis;
+        if (failing || !everyCall) {
             Thread t = new Thread(() -> {
                 try {
                     readRevision(ds, System.currentTimeMillis());
@@ -152,6 +171,7 @@ final class PrincipalCache {
                 entries.clear();
                 revision = n;
             }
+            readAt = System.currentTimeMillis();
             usable = true;
             if (failing) {
                 LOG.info("{} readable again, tokens are cached again", TABLE);
@@ -164,8 +184,6 @@ final class PrincipalCache {
             usable = false;
             failing = true;
             entries.clear();
-        } finally {
-            checkedAt = nowMillis;
         }
     }
 
