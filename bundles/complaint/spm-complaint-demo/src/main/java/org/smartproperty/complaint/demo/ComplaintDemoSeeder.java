@@ -25,6 +25,7 @@ import org.smartproperty.complaint.Dispatch;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineState;
 import org.smartproperty.deadline.DeadlineTracker;
+import org.smartproperty.dev.demodata.DemoCallers;
 import org.smartproperty.dev.demodata.DemoContext;
 import org.smartproperty.dev.demodata.DemoHistory;
 import org.smartproperty.dev.demodata.DemoSeeder;
@@ -78,12 +79,6 @@ public class ComplaintDemoSeeder implements DemoSeeder {
         seedComplaints(context);
     }
 
-    /** The demo account with this name and role as a caller with these permissions, if it exists. */
-    private Optional<SpmPrincipal> principal(Role role, String username, DataScope scope, String... permissions) {
-        return directory.accountsWithRole(role).stream().filter(a -> a.username().equals(username)).findFirst()
-                .map(a -> new SpmPrincipal(a.accountId(), a.username(), Set.of(role), Set.of(permissions), scope, false, "127.0.0.1"));
-    }
-
     /** @return complaints created by this run */
     int seedComplaints(DemoContext context) {
         rnd = new Random(SEED);
@@ -93,11 +88,11 @@ public class ComplaintDemoSeeder implements DemoSeeder {
             return 0;
         }
         Estate first = demo.get(0);
-        Optional<SpmPrincipal> regulator = principal(Role.REGULATOR, "demo-regulator", DataScope.ALL,
+        Optional<SpmPrincipal> regulator = DemoCallers.as(directory, Role.REGULATOR, "demo-regulator", DataScope.ALL,
                 "complaint:read", "complaint:register", "complaint:dispatch", "complaint:handle");
-        Optional<SpmPrincipal> owner = principal(Role.OWNER, "demo-owner", DataScope.owner(ownerHouse.get().ownerId()),
+        Optional<SpmPrincipal> owner = DemoCallers.as(directory, Role.OWNER, "demo-owner", DataScope.owner(ownerHouse.get().ownerId()),
                 "complaint:read", "complaint:file");
-        Optional<SpmPrincipal> committee = principal(Role.COMMITTEE, "demo-committee", DataScope.committee(first.id()),
+        Optional<SpmPrincipal> committee = DemoCallers.as(directory, Role.COMMITTEE, "demo-committee", DataScope.committee(first.id()),
                 "complaint:read", "complaint:file");
         if (regulator.isEmpty() || owner.isEmpty() || committee.isEmpty()) {
             LOG.warn("Demo accounts missing: no demo complaints seeded");

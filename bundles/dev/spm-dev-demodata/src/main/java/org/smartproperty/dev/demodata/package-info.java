@@ -6,7 +6,7 @@
  * names give, on its background thread; the health check {@code demo-data} names the step.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.dev.demodata;
 
 import org.osgi.annotation.bundle.Export;

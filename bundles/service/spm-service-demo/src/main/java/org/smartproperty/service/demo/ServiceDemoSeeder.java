@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineState;
 import org.smartproperty.deadline.DeadlineTracker;
+import org.smartproperty.dev.demodata.DemoCallers;
 import org.smartproperty.dev.demodata.DemoContext;
 import org.smartproperty.dev.demodata.DemoHistory;
 import org.smartproperty.dev.demodata.DemoSeeder;
@@ -101,11 +102,6 @@ public class ServiceDemoSeeder implements DemoSeeder {
         seedCases(context);
     }
 
-    private Optional<SpmPrincipal> principal(Role role, String username, DataScope scope, String... permissions) {
-        return directory.accountsWithRole(role).stream().filter(a -> a.username().equals(username)).findFirst()
-                .map(a -> new SpmPrincipal(a.accountId(), a.username(), Set.of(role), Set.of(permissions), scope, false, "127.0.0.1"));
-    }
-
     /** @return repairs and photo reports created by this run */
     int seedCases(DemoContext context) {
         rnd = new Random(SEED);
@@ -115,12 +111,12 @@ public class ServiceDemoSeeder implements DemoSeeder {
             return 0;
         }
         Estate first = demo.get(0);
-        Optional<SpmPrincipal> regulator = principal(Role.REGULATOR, "demo-regulator", DataScope.ALL, "repair:read", "patrol:read");
-        Optional<SpmPrincipal> owner = principal(Role.OWNER, "demo-owner", DataScope.owner(ownerHouse.get().ownerId()),
+        Optional<SpmPrincipal> regulator = DemoCallers.as(directory, Role.REGULATOR, "demo-regulator", DataScope.ALL, "repair:read", "patrol:read");
+        Optional<SpmPrincipal> owner = DemoCallers.as(directory, Role.OWNER, "demo-owner", DataScope.owner(ownerHouse.get().ownerId()),
                 "repair:read", "repair:request", "patrol:read", "patrol:report");
-        Optional<SpmPrincipal> committee = principal(Role.COMMITTEE, "demo-committee", DataScope.committee(first.id()),
+        Optional<SpmPrincipal> committee = DemoCallers.as(directory, Role.COMMITTEE, "demo-committee", DataScope.committee(first.id()),
                 "repair:read", "repair:request", "patrol:read");
-        Optional<SpmPrincipal> company = first.companyId() == null ? Optional.empty() : principal(Role.COMPANY, "demo-company",
+        Optional<SpmPrincipal> company = first.companyId() == null ? Optional.empty() : DemoCallers.as(directory, Role.COMPANY, "demo-company",
                 DataScope.company(first.companyId()), "repair:read", "repair:handle", "patrol:read", "patrol:handle");
         if (regulator.isEmpty() || owner.isEmpty() || committee.isEmpty() || company.isEmpty()) {
             LOG.warn("Demo accounts missing: no demo repairs or patrols seeded");
