@@ -44,7 +44,37 @@ public class SharedContainer implements StagedExamReactorFactory {
             stopped = true;
             r = running;
         }
-        r.afterSuite(); // stops the container
+        try {
+            r.afterSuite(); // stops the container
+        } finally {
+            endForkedKarafs();
+        }
+    }
+
+    /**
+     * Pax Exam's stop did not always end the forked Karaf: clean-clone runs left the shared container
+     * running (parent 1, holding 28 PostgreSQL connections and a CPU) after the suite had passed. When the
+     * shared container stops, no other container of this JVM is running (the classes run one after the
+     * other), so every Karaf this JVM forked and that is still alive gets 30 s to end, then is killed.
+     */
+    static void endForkedKarafs() {
+        java.util.List<ProcessHandle> karafs = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.karaf.main.Main")).toList();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (ProcessHandle p : karafs) {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (p.isAlive()) {
+                System.err.println("SharedContainer: the forked Karaf " + p.pid() + " outlived its stop; killing it");
+                p.destroyForcibly();
+            }
+        }
     }
 
     @Override
@@ -89,7 +119,10 @@ public class SharedContainer implements StagedExamReactorFactory {
                     running = shared;
                     // a forked Karaf outlived the test JVM once (left listening after the suite); whatever the
                     // count of classes says, the container does not survive the JVM that started it
-                    Runtime.getRuntime().addShutdownHook(new Thread(SharedContainer::stop, "shared-container-stop"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        stop();
+                        endForkedKarafs();
+                    }, "shared-container-stop"));
                     shared.beforeSuite(); // starts the container and installs the probe
                 }
             }
