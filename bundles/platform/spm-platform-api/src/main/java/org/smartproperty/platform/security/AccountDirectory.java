@@ -26,4 +26,10 @@ public interface AccountDirectory {
 
     /** ACTIVE accounts holding the role. */
     List<Contact> accountsWithRole(Role role);
+
+    /**
+     * The real-name identity of an account (issue 12), empty for an account without one (created by
+     * an administrator) or an unknown id. Personal data: for matching against registries only.
+     */
+    Optional<AccountIdentity> identity(long accountId);
 }

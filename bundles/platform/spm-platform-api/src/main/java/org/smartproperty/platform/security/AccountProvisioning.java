@@ -17,4 +17,11 @@ public interface AccountProvisioning {
 
     /** Sets the contact phone of an existing account (validated like any phone; 400 otherwise, 404 unknown). */
     void setPhone(String username, String phone);
+
+    /**
+     * Links an existing account to a user of an external identity provider (the government side's
+     * user id, issue 12 item 6), so that login through the provider signs in as this account.
+     * Idempotent; 404 for an unknown username, 409 when the user is linked to another account.
+     */
+    void linkExternal(String username, String provider, String uid);
 }

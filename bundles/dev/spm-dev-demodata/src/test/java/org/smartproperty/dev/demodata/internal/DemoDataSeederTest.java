@@ -307,6 +307,11 @@ class DemoDataSeederTest {
         }
 
         @Override
+        public void linkExternal(String username, String provider, String uid) {
+            steps.add("link " + username);
+        }
+
+        @Override
         public boolean ensureAccount(String username, String displayName, Role role, String password, String totpSecret, DataScope scope) {
             if (accounts.isEmpty()) {
                 steps.add(DemoSeeder.ACCOUNTS);

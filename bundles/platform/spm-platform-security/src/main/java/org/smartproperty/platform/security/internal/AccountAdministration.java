@@ -234,7 +234,7 @@ final class AccountAdministration {
      * ({@code security:roles}); every other account is the system admin's ({@code account:manage}).
      * A refusal is audited and answers 403; an unknown account 404.
      */
-    private void mayActOn(Connection c, SpmPrincipal by, long id, String action, String agent) throws SQLException {
+    void mayActOn(Connection c, SpmPrincipal by, long id, String action, String agent) throws SQLException {
         AccountView target = view(c, id);
         boolean admin = target.roles().stream().anyMatch(ADMIN_ROLES::contains) || !dutiesOfPermissions(permissions(c, target.roles())).isEmpty();
         String refusal = null;

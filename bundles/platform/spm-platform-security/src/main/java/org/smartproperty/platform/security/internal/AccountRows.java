@@ -26,7 +26,8 @@ final class AccountRows {
     }
 
     record Account(long id, String username, String status, String passwordHash, Instant passwordChangedAt, boolean mustChange,
-                   int failedCount, Instant lockedUntil, String totpSecret, Set<Role> roles, DataScope scope) {
+                   int failedCount, Instant lockedUntil, String totpSecret, Set<Role> roles, DataScope scope,
+                   org.smartproperty.platform.security.AccountIdentity identity) {
     }
 
     static void setPassword(Connection c, PasswordHasher hasher, long accountId, String password, boolean mustChange) throws SQLException {
@@ -46,9 +47,9 @@ final class AccountRows {
         DataScope s = scope == null ? DataScope.NONE : scope;
         Instant now = Instant.now();
         update(c, "INSERT INTO sec_account (id, username, display_name, status, must_change, failed_count, scope_kind, company_id, estate_id, owner_id, "
-                        + "external_provider, external_uid, created_at, updated_at, version) VALUES (?, ?, ?, 'ACTIVE', FALSE, 0, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        + "developer_id, external_provider, external_uid, created_at, updated_at, version) VALUES (?, ?, ?, 'ACTIVE', FALSE, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 id, username, displayName, s.kind().name(), s.companyId(), s.estateIds().isEmpty() ? null : s.estateIds().iterator().next(), s.ownerId(),
-                provider, uid, Timestamp.from(now), Timestamp.from(now));
+                s.developerId(), provider, uid, Timestamp.from(now), Timestamp.from(now));
         for (Role r : roles) {
             update(c, "INSERT INTO sec_account_role (account_id, role) VALUES (?, ?)", id, r.name());
         }
@@ -57,7 +58,8 @@ final class AccountRows {
 
     static Account load(Connection c, String where, Object arg) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, username, status, password_hash, password_changed_at, must_change, failed_count, "
-                + "locked_until, totp_secret, scope_kind, company_id, estate_id, owner_id FROM sec_account WHERE " + where)) {
+                + "locked_until, totp_secret, scope_kind, company_id, estate_id, owner_id, developer_id, external_provider, id_type, id_number, credit_code "
+                + "FROM sec_account WHERE " + where)) {
             ps.setObject(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -68,17 +70,29 @@ final class AccountRows {
                 Long company = rs.getObject(11, Long.class);
                 Long estate = rs.getObject(12, Long.class);
                 Long owner = rs.getObject(13, Long.class);
-                DataScope scope = switch (kind) {
-                    case ALL -> DataScope.ALL;
-                    case COMPANY -> company == null ? DataScope.NONE : DataScope.company(company);
-                    case COMMITTEE -> estate == null ? DataScope.NONE : DataScope.committee(estate);
-                    case OWNER -> owner == null ? DataScope.NONE : DataScope.owner(owner);
-                    case NONE -> DataScope.NONE;
-                };
+                Long developer = rs.getObject(14, Long.class);
+                DataScope scope = scope(kind, company, estate, owner, developer);
+                String provider = rs.getString(15);
+                String idNumber = rs.getString(17);
+                String creditCode = rs.getString(18);
+                org.smartproperty.platform.security.AccountIdentity identity = provider == null || (idNumber == null && creditCode == null) ? null
+                        : new org.smartproperty.platform.security.AccountIdentity(id, provider, rs.getString(16), idNumber, creditCode);
                 return new Account(id, rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getBoolean(6),
-                        rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), roles(c, id), scope);
+                        rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), roles(c, id), scope, identity);
             }
         }
+    }
+
+    /** The stored scope of the columns {@code scope_kind, company_id, estate_id, owner_id, developer_id}; incomplete = NONE. */
+    static DataScope scope(DataScope.Kind kind, Long company, Long estate, Long owner, Long developer) {
+        return switch (kind) {
+            case ALL -> DataScope.ALL;
+            case COMPANY -> company == null ? DataScope.NONE : DataScope.company(company);
+            case COMMITTEE -> estate == null ? DataScope.NONE : DataScope.committee(estate);
+            case OWNER -> owner == null ? DataScope.NONE : DataScope.owner(owner);
+            case DEVELOPER -> developer == null ? DataScope.NONE : DataScope.developer(developer, Set.of());
+            case NONE -> DataScope.NONE;
+        };
     }
 
     static Set<Role> roles(Connection c, long accountId) throws SQLException {

@@ -3,6 +3,7 @@ package org.smartproperty.platform.security.internal;
 import static org.smartproperty.platform.security.internal.AccountRows.insertAccount;
 import static org.smartproperty.platform.security.internal.AccountRows.load;
 import static org.smartproperty.platform.security.internal.AccountRows.roles;
+import static org.smartproperty.platform.security.internal.SecurityServiceImpl.ADMIN_ROLES;
 import static org.smartproperty.platform.security.internal.SecurityServiceImpl.commitThen;
 import static org.smartproperty.platform.security.internal.SecurityServiceImpl.newToken;
 import static org.smartproperty.platform.security.internal.SecurityServiceImpl.sha256;
@@ -28,6 +29,13 @@ import org.smartproperty.platform.security.internal.SecurityServiceImpl.LoginRes
  * split along its duties (issue 10 item 5); transactions and audit through the service.
  */
 final class RealNameSignIn {
+
+    /** The provider's user type of a legal person (tyrz {@code usertype}). */
+    static final String LEGAL_PERSON_USER_TYPE = "2";
+    /** The user type the government-side provider (粤政易) gives its staff users. */
+    static final String GOVERNMENT_USER_TYPE = "GOV";
+    /** Who may sign in through the government side: regulator staff, never an admin duty (those keep password + TOTP). */
+    static final Set<Role> STAFF_ROLES = java.util.EnumSet.of(Role.REGULATOR, Role.OFFICER, Role.INSPECTOR);
 
     private final SecurityServiceImpl owner;
 
@@ -94,10 +102,28 @@ final class RealNameSignIn {
                 }
             }
             boolean created = false;
-            if (accountId == null) {
-                Role role = "2".equals(id.userType()) ? Role.COMPANY : Role.OWNER;
+            boolean government = GOVERNMENT_USER_TYPE.equals(id.userType());
+            if (government) {
+                // 粤政易 (issue 12 item 6): staff sign in as the platform account linked to their user id, never a new one
+                Account staff = accountId == null ? null : load(c, "id = ?", accountId);
+                String refusal = staff == null ? "idp.notLinked"
+                        : staff.roles().stream().anyMatch(ADMIN_ROLES::contains) ? "idp.adminNeedsTotp"
+                        : staff.roles().stream().noneMatch(STAFF_ROLES::contains) ? "idp.staffOnly" : null;
+                if (refusal != null) {
+                    owner.audit().append(c, new AuditEvent(who, ip, agent, "login.idp", "account", who, "DENIED", AuditEvent.summary("reason", refusal)));
+                    commitThen(c, Sec.problem(403, refusal));
+                }
+            } else if (accountId == null) {
+                Role role = LEGAL_PERSON_USER_TYPE.equals(id.userType()) ? Role.COMPANY : Role.OWNER;
                 accountId = insertAccount(c, who.length() > 64 ? who.substring(0, 64) : who, id.name(), Set.of(role), DataScope.NONE, id.provider(), id.uid());
                 created = true;
+            }
+            if (!government) {
+                // what the scope binders match against the registries (issue 12): the document of a person, the credit code of a legal person
+                boolean legal = LEGAL_PERSON_USER_TYPE.equals(id.userType());
+                String number = id.idNumber() == null ? null : id.idNumber().trim();
+                update(c, "UPDATE sec_account SET id_type = ?, id_number = ?, credit_code = ? WHERE id = ?", legal ? null : id.idType(),
+                        legal ? null : number, legal && number != null ? number.toUpperCase(java.util.Locale.ROOT) : null, accountId);
             }
             Account a = load(c, "id = ?", accountId);
             if (!"ACTIVE".equals(a.status())) {

@@ -56,7 +56,30 @@ public final class SecurityResources {
 
     /** Account creation body. */
     public record AccountInput(String username, String displayName, Set<Role> roles, DataScope.Kind scope, Long companyId,
-                               Long estateId, Long ownerId, String phone) {
+                               Long estateId, Long ownerId, String phone, Long developerId) {
+    }
+
+    /** Stored scope body of {@code PUT /accounts/{id}/scopes} (issue 12 item 5). */
+    public record ScopeInput(DataScope.Kind kind, Long companyId, Long estateId, Long ownerId, Long developerId) {
+    }
+
+    /** Binding choice body of {@code POST /auth/me/binding}. */
+    public record BindingInput(String key) {
+    }
+
+    /** A stored scope from its kind and ids; a kind without its id is a 400 naming the field. */
+    static DataScope scope(DataScope.Kind kind, Long companyId, Long estateId, Long ownerId, Long developerId) {
+        DataScope.Kind k = kind == null ? DataScope.Kind.NONE : kind;
+        org.smartproperty.platform.Validation v = new org.smartproperty.platform.Validation(Messages.PLATFORM);
+        switch (k) {
+            case COMPANY -> v.required("companyId", companyId);
+            case COMMITTEE -> v.required("estateId", estateId);
+            case OWNER -> v.required("ownerId", ownerId);
+            case DEVELOPER -> v.required("developerId", developerId);
+            default -> { }
+        }
+        v.throwIfInvalid();
+        return AccountRows.scope(k, companyId, estateId, ownerId, developerId);
     }
 
     /** Ban body. */
@@ -125,6 +148,27 @@ public final class SecurityResources {
             return Caller.of(sc);
         }
 
+        @GET
+        @Path("me/bindings")
+        @RequiresPermission(SecurityServiceImpl.SELF)
+        @Doc(summary = "What the caller's account may act as (its stored scope; an owner's verified houses, a committee in office, "
+                + "a company, a developer) and which one this session acts as", requirements = "OWN-1, COS-1, OCS-1, DEV-1")
+        public Map<String, Object> bindings(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @Context SecurityContext sc) {
+            return security.bindings(Caller.of(sc), SecurityFilter.bearer(auth));
+        }
+
+        @POST
+        @Path("me/binding")
+        @RequiresPermission(SecurityServiceImpl.SELF)
+        @Doc(summary = "Act as another of the account's bindings from the next request on; body {\"key\": \"committee:7\"}; "
+                + "404 binding.unknown for a key the account does not hold now", requirements = "OWN-1, OCS-1")
+        public Map<String, Object> chooseBinding(BindingInput in, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                                 @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            String token = SecurityFilter.bearer(auth);
+            security.chooseBinding(Caller.of(sc), token, in == null ? null : in.key(), agent);
+            return security.bindings(Caller.of(sc), token);
+        }
+
         @POST
         @Path("password")
         @RequiresPermission(SecurityServiceImpl.SELF)
@@ -176,13 +220,7 @@ public final class SecurityResources {
             }
             Set<Role> roles = in.roles() == null ? Set.of() : EnumSet.copyOf(in.roles().isEmpty() ? EnumSet.noneOf(Role.class) : in.roles());
             DataScope.Kind kind = in.scope() == null ? DataScope.Kind.NONE : in.scope();
-            DataScope scope = switch (kind) {
-                case ALL -> DataScope.ALL;
-                case COMPANY -> in.companyId() == null ? DataScope.NONE : DataScope.company(in.companyId());
-                case COMMITTEE -> in.estateId() == null ? DataScope.NONE : DataScope.committee(in.estateId());
-                case OWNER -> in.ownerId() == null ? DataScope.NONE : DataScope.owner(in.ownerId());
-                case NONE -> DataScope.NONE;
-            };
+            DataScope scope = AccountRows.scope(kind, in.companyId(), in.estateId(), in.ownerId(), in.developerId());
             return security.createAccount(Caller.of(sc), in.username(), in.displayName(), roles, scope, in.phone(), agent);
         }
 
@@ -219,6 +257,30 @@ public final class SecurityResources {
         @Doc(summary = "Enable (and unlock) an account")
         public SecurityServiceImpl.AccountView enable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
             return security.setStatus(Caller.of(sc), Api.id(id, "objects.account"), "ACTIVE", agent);
+        }
+
+        @GET
+        @Path("{id}/scopes")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "The data scope of an account: the stored one, what the registries bind to its real-name identity now "
+                + "(verified houses, committee in office, company, developer) and the identity (masked)", requirements = "OWN-1, COS-1, OCS-1, DEV-1")
+        public Map<String, Object> scopes(@PathParam("id") String id) {
+            return security.scopes(Api.id(id, "objects.account"));
+        }
+
+        @PUT
+        @Path("{id}/scopes")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Set the stored data scope of an account (system admin); body {kind, companyId | estateId | ownerId | developerId}. "
+                + "Refused on the own account and admin accounts (403) and when the scope does not fit the roles (409 scope.roleMismatch); "
+                + "audited; the account's sessions follow at once", requirements = "OPS-1")
+        public Map<String, Object> setScopes(@PathParam("id") String id, ScopeInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                                             @Context SecurityContext sc) {
+            if (in == null) {
+                throw ApiException.invalid(Messages.PLATFORM, "$", "field.required");
+            }
+            DataScope scope = scope(in.kind(), in.companyId(), in.estateId(), in.ownerId(), in.developerId());
+            return security.setScope(Caller.of(sc), Api.id(id, "objects.account"), scope, agent);
         }
 
         @PUT

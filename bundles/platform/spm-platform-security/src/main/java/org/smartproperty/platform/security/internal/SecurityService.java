@@ -27,6 +27,8 @@ interface SecurityService {
     void changePassword(SpmPrincipal p, String current, String next, String agent);
     Map<String, String> enrollTotp(SpmPrincipal p, String agent);
     String newIdpState(String provider, String redirectUri);
+    Map<String, Object> bindings(SpmPrincipal p, String token);
+    Map<String, Object> chooseBinding(SpmPrincipal p, String token, String key, String agent);
     String consumeIdpState(String provider, String state);
 
     // Accounts, roles and permissions (the security administrator)
@@ -38,6 +40,8 @@ interface SecurityService {
     SecurityServiceImpl.AccountView setStatus(SpmPrincipal by, long id, String status, String agent);
     SecurityServiceImpl.AccountView setRoles(SpmPrincipal by, long id, Set<Role> roles, String agent);
     Map<Role, Set<String>> rolePermissions();
+    Map<String, Object> scopes(long id);
+    Map<String, Object> setScope(SpmPrincipal by, long id, DataScope scope, String agent);
     Set<String> setRolePermissions(SpmPrincipal by, Role role, Set<String> perms, String agent);
 
     // Network controls

@@ -35,6 +35,8 @@ import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.ExternalIdentity;
 import org.smartproperty.platform.security.Role;
+import org.smartproperty.platform.security.ScopeBinder;
+import org.smartproperty.platform.security.ScopeChanges;
 import org.smartproperty.platform.security.SpmPrincipal;
 import org.smartproperty.platform.security.TotpSecrets;
 
@@ -46,10 +48,10 @@ import org.smartproperty.platform.security.TotpSecrets;
  * {@link AccountAdministration}, {@link AccountContacts}, {@link RoleTemplates},
  * {@link NetworkControls}, over {@link AccountRows} and this class's transaction helper.
  */
-@Component(service = {SecurityService.class, AccountProvisioning.class, AccountDirectory.class}, configurationPid = "org.smartproperty.security",
+@Component(service = {SecurityService.class, AccountProvisioning.class, AccountDirectory.class, ScopeChanges.class}, configurationPid = "org.smartproperty.security",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecurityConfig.class)
-public class SecurityServiceImpl implements SecurityService, AccountProvisioning, AccountDirectory {
+public class SecurityServiceImpl implements SecurityService, AccountProvisioning, AccountDirectory, ScopeChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityServiceImpl.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,6 +68,11 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     @Reference
     private AuditTrail audit;
 
+    /** The domains' scope binders (issue 12): houses and owners, committees, companies, developers. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC, bind = "bindBinder", unbind = "unbindBinder")
+    private final List<ScopeBinder> binders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private volatile SecurityPolicy policy = SecurityPolicy.DEFAULTS;
     private volatile PasswordHasher hasher = new PasswordHasher(PasswordHasher.MIN_ITERATIONS);
     /** The login's clock (tests fix it inside one TOTP time step). */
@@ -77,6 +84,7 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     private final RealNameSignIn realName = new RealNameSignIn(this);
     final TotpSecretsAtRest totpAtRest = new TotpSecretsAtRest(this);
     private final AccountAdministration accounts = new AccountAdministration(this);
+    private final AccountScopes scopes = new AccountScopes(this);
     private final AccountContacts contacts = new AccountContacts(this);
     private final RoleTemplates roleTemplates = new RoleTemplates(this);
     private final NetworkControls network = new NetworkControls(this);
@@ -171,6 +179,65 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
 
     PrincipalCache principals() {
         return principals;
+    }
+
+    void bindBinder(ScopeBinder b) {
+        binders.add(b);
+        principals.changedHere();
+    }
+
+    void unbindBinder(ScopeBinder b) {
+        binders.remove(b);
+        principals.changedHere();
+    }
+
+    /** The scope binders present now. */
+    List<ScopeBinder> binders() {
+        return binders;
+    }
+
+    /** Tests outside OSGi: a binder as the whiteboard would hand it over. */
+    void addBinder(ScopeBinder b) {
+        bindBinder(b);
+    }
+
+    AccountAdministration accountAdministration() {
+        return accounts;
+    }
+
+    @Override
+    public void changed(Connection c) throws SQLException {
+        PrincipalCache.bump(c);
+    }
+
+    @Override
+    public Map<String, Object> bindings(SpmPrincipal p, String token) {
+        return signIn.bindings(p, token);
+    }
+
+    @Override
+    public Map<String, Object> chooseBinding(SpmPrincipal p, String token, String key, String agent) {
+        return signIn.chooseBinding(p, token, key, agent);
+    }
+
+    @Override
+    public Map<String, Object> scopes(long id) {
+        return scopes.scopes(id);
+    }
+
+    @Override
+    public Map<String, Object> setScope(SpmPrincipal by, long id, DataScope scope, String agent) {
+        return scopes.setScope(by, id, scope, agent);
+    }
+
+    @Override
+    public Optional<org.smartproperty.platform.security.AccountIdentity> identity(long accountId) {
+        return scopes.identity(accountId);
+    }
+
+    @Override
+    public void linkExternal(String username, String provider, String uid) {
+        scopes.linkExternal(username, provider, uid);
     }
 
     /**

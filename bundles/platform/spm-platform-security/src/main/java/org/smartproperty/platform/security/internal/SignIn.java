@@ -169,8 +169,9 @@ final class SignIn {
         SpmPrincipal p = owner.tx(c -> {
             long accountId;
             boolean limited;
+            String chosen;
             Instant now = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, last_seen_at, expires_at, revoked_at, limited FROM sec_token WHERE token_hash = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id, last_seen_at, expires_at, revoked_at, limited, binding_key FROM sec_token WHERE token_hash = ?")) {
                 ps.setString(1, h);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -183,6 +184,7 @@ final class SignIn {
                         throw Sec.problem(401, "auth.expired");
                     }
                     limited = rs.getBoolean(5);
+                    chosen = rs.getString(6);
                     if (lastSeen.plusSeconds(30).isBefore(now)) {
                         update(c, "UPDATE sec_token SET last_seen_at = ? WHERE token_hash = ?", Timestamp.from(now), h);
                         lastSeen = now;
@@ -195,16 +197,64 @@ final class SignIn {
             if (a == null || !"ACTIVE".equals(a.status())) {
                 throw Sec.problem(401, "auth.expired");
             }
-            Set<String> perms = limited ? Set.of(SELF) : permissions(c, a.roles());
+            AccountBindings.Acting acting = limited ? new AccountBindings.Acting(AccountBindings.STORED, a.roles(), DataScope.NONE, Set.of(), null)
+                    : AccountBindings.active(AccountBindings.resolve(c, a, owner.binders()), chosen);
+            Set<String> perms = limited ? Set.of(SELF) : permissions(c, acting.roles());
             if (!limited) {
                 perms = new HashSet<>(perms);
+                perms.addAll(acting.extraPermissions());
                 perms.add(SELF);
             }
             boolean full = perms.contains("owner:view-full");
-            return new SpmPrincipal(a.id(), a.username(), a.roles(), perms, limited ? DataScope.NONE : a.scope(), full, ip);
+            return new SpmPrincipal(a.id(), a.username(), acting.roles(), perms, limited ? DataScope.NONE : acting.scope(), full, ip);
         });
         cache.put(h, p, revision, limit[0], System.currentTimeMillis());
         return p;
+    }
+
+    /** The bindings of the caller's account and the one its session acts as (issue 12). */
+    public Map<String, Object> bindings(SpmPrincipal p, String token) {
+        return owner.tx(c -> {
+            Account a = load(c, "id = ?", p.accountId());
+            List<AccountBindings.Acting> all = AccountBindings.resolve(c, a, owner.binders());
+            AccountBindings.Acting active = AccountBindings.active(all, chosenBinding(c, token));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("active", active.key());
+            m.put("bindings", AccountBindings.describe(all, active));
+            return m;
+        });
+    }
+
+    /**
+     * The session acts as another of the account's bindings from its next request on (issue 12); 404
+     * {@code binding.unknown} for a key the account does not hold now. Audited.
+     */
+    public Map<String, Object> chooseBinding(SpmPrincipal p, String token, String key, String agent) {
+        Map<String, Object> out = owner.tx(c -> {
+            Account a = load(c, "id = ?", p.accountId());
+            List<AccountBindings.Acting> all = AccountBindings.resolve(c, a, owner.binders());
+            if (key == null || all.stream().noneMatch(x -> x.key().equals(key))) {
+                throw Sec.problem(404, "binding.unknown", key == null ? "" : key);
+            }
+            update(c, "UPDATE sec_token SET binding_key = ? WHERE token_hash = ?", key, sha256(token.trim()));
+            owner.principalsChanged(c);
+            owner.audit().append(c, new AuditEvent(p.username(), p.clientIp(), agent, "session.binding", "account", Long.toString(p.accountId()), "OK",
+                    AuditEvent.summary("binding", key)));
+            return Map.<String, Object>of();
+        });
+        return out;
+    }
+
+    private static String chosenBinding(java.sql.Connection c, String token) throws java.sql.SQLException {
+        if (token == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT binding_key FROM sec_token WHERE token_hash = ?")) {
+            ps.setString(1, sha256(token.trim()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** The shell keeps its own session: the token a shell login produced is revoked at once. */
