@@ -63,4 +63,15 @@ public interface CompanyService {
 
     /** Registered (not APPLYING) companies for public disclosure, personal data masked (DIS-2, ID-2). */
     Page<PublicCompany> publicList(PageRequest page);
+
+    /**
+     * COS-1 / SUP-CO-2 (issue 12 item 2): a legal person whose unified social credit code is not in
+     * the registry applies: the company is registered APPLYING under the credit code of the caller's
+     * real-name identity (a code in the body must be the same, 400 otherwise) and the account is
+     * bound to it at once, so it can submit its filing; 409 when the code is already registered.
+     * The company's estates (service periods) stay the regulator's to record.
+     */
+    default Company apply(String creditCode, CompanyInput input, String actor) {
+        throw new UnsupportedOperationException("company application not implemented by " + getClass().getName());
+    }
 }

@@ -74,4 +74,21 @@ public interface EstateService {
     default List<TitleVerification> titleVerifications(DataScope scope, String unitCode) {
         throw new UnsupportedOperationException("title verification (OWN-2) not implemented by " + getClass().getName());
     }
+
+    /**
+     * OWN-1 / OWN-2 for a real-name owner (issue 12 item 1): the owner records whose identity
+     * document is the account's ({@link org.smartproperty.platform.security.AccountIdentity}: number
+     * normalised, type compatible with the provider's code), each of their houses verified with the
+     * registration system as {@link #verifyTitle} does, one transaction per house. A HELD answer
+     * gives the account the house's scope at once (the security revision moves in the same
+     * transaction). Empty when no owner record carries the document. 503 when the registry is not reachable.
+     */
+    default List<TitleVerification> verifyOwnTitles(org.smartproperty.platform.security.AccountIdentity identity, String actor) {
+        throw new UnsupportedOperationException("own title verification (OWN-1) not implemented by " + getClass().getName());
+    }
+
+    /** The owner records (ids) whose identity document is the account's, as {@link #verifyOwnTitles} matches them. */
+    default List<Long> ownerIdsOf(org.smartproperty.platform.security.AccountIdentity identity) {
+        throw new UnsupportedOperationException("owner identities not implemented by " + getClass().getName());
+    }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -96,6 +97,10 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
     // another domain's service: dynamic, so updating its impl bundle does not restart this component (issue 10 item 6)
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EstateService estates;
+
+    /** Issue 12: member and term changes move the security revision; absent = sessions follow within the token cache's period. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.smartproperty.platform.security.ScopeChanges scopeChanges;
 
     private final ObjectMapper json = new ObjectMapper();
     private volatile CommitteeRules rules = CommitteeRules.DEFAULTS;
@@ -529,9 +534,20 @@ public class CommitteeServiceImpl implements CommitteeService, CommitteeInternal
         }).toList();
     }
 
+    /** The changes that decide who acts as a committee (issue 12 item 3): the security revision moves with them. */
+    private static final Set<String> SCOPE_ACTIONS = Set.of("committee.create", "committee.end", "committee.members");
+
     void audit(EntityManager em, String actor, String action, Object id, String summary) {
         if (audit != null) {
             audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, "committee", id, summary));
+        }
+        org.smartproperty.platform.security.ScopeChanges changes = scopeChanges;
+        if (changes != null && SCOPE_ACTIONS.contains(action)) {
+            try {
+                changes.changed(em.unwrap(java.sql.Connection.class)); // members' sessions gain or lose the committee now
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

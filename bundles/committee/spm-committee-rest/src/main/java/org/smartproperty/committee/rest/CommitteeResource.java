@@ -104,8 +104,9 @@ public class CommitteeResource extends CommitteeServiceClient {
 
     @PUT
     @Path("{id}")
-    @RequiresPermission("committee:write")
-    @Doc(summary = "Update a committee's details; If-Match with the ETag is required (412 when stale); the change is kept in its history",
+    @RequiresPermission(value = "committee:write", or = "committee:write-own") // head and deputies: their own committee only (the scope)
+    @Doc(summary = "Update a committee's details (the regulator; the committee's head and deputies their own); If-Match with the ETag "
+            + "is required (412 when stale); the change is kept in its history",
             requirements = "OCS-2", description = "estateId and members are ignored here (members: PUT /committees/{id}/members).")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CommitteeInput input,
                            @Context SecurityContext sc) {
@@ -124,8 +125,9 @@ public class CommitteeResource extends CommitteeServiceClient {
 
     @PUT
     @Path("{id}/members")
-    @RequiresPermission("committee:write")
-    @Doc(summary = "Replace the members (rule OC-1 validated); If-Match with the committee's ETag required", requirements = "SUP-OC-2, OCS-3, OC-1")
+    @RequiresPermission(value = "committee:write", or = "committee:write-own") // head and deputies: their own committee only (the scope)
+    @Doc(summary = "Replace the members (rule OC-1 validated; the regulator, or the committee's head and deputies their own); "
+            + "If-Match with the committee's ETag required", requirements = "SUP-OC-2, OCS-3, OC-1")
     public Response replaceMembers(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, List<MemberInput> members,
                                    @Context SecurityContext sc) {
         long committeeId = Api.id(id, COMMITTEE);

@@ -78,6 +78,12 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
     @Reference
     private FileStore files;
 
+    /** Issue 12: a revoked company's sessions lose it at once; absent = within the token cache's period. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.smartproperty.platform.security.ScopeChanges scopeChanges;
+
     private EntityManagerFactory emf;
     private Transactions tx;
     private Reviews<FilingEntity> reviews;
@@ -202,6 +208,45 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             audit(em, actor, "company.create", "company", c.id, AuditEvent.summary("name", c.name, "creditCode", c.creditCode));
             return toDto(em, c);
         });
+    }
+
+    @Override
+    public Company apply(String creditCode, CompanyInput input, String actor) {
+        String own = UnifiedSocialCreditCode.normalize(creditCode);
+        CompanyInput in = input == null ? null : new CompanyInput(input.name(), input.creditCode() == null || input.creditCode().isBlank() ? own
+                : input.creditCode(), input.legalRepresentative(), input.qualificationGrade(), input.certificateNumber(), input.contact(),
+                input.phone(), input.officeAddress(), List.of());
+        if (in == null) {
+            throw ApiException.invalid(org.smartproperty.platform.Messages.PLATFORM, "$", "field.required");
+        }
+        validate(in);
+        if (!own.equals(UnifiedSocialCreditCode.normalize(in.creditCode()))) {
+            throw ApiException.invalid(CompanyMessages.TEXTS, "creditCode", "apply.notOwnCode");
+        }
+        return tx.write(em -> {
+            checkCreditCode(em, own, null);
+            CompanyEntity c = new CompanyEntity();
+            apply(c, in);
+            c.status = CompanyStatus.APPLYING;
+            c.touchedBy(actor);
+            em.persist(c);
+            em.flush();
+            audit(em, actor, "company.apply", "company", c.id, AuditEvent.summary("name", c.name, "creditCode", c.creditCode));
+            scopesChanged(em);
+            return toDto(em, c);
+        });
+    }
+
+    /** The security revision moves with this transaction (issue 12): sessions bound to the company follow at once. */
+    private void scopesChanged(EntityManager em) {
+        org.smartproperty.platform.security.ScopeChanges changes = scopeChanges;
+        if (changes != null) {
+            try {
+                changes.changed(em.unwrap(java.sql.Connection.class));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Override
@@ -479,6 +524,7 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             String action = target == CompanyStatus.SUSPENDED ? "company.suspend"
                     : target == CompanyStatus.REVOKED ? "company.revoke" : "company.reinstate";
             audit(em, actor, action, "company", c.id, AuditEvent.summary("from", from.name(), "to", target.name(), "reason", reason.trim()));
+            scopesChanged(em);
             return toDto(em, c);
         });
     }

@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -76,6 +77,25 @@ public class CompanyResource extends CompanyServiceClient {
     public Response create(CompanyInput input, @Context UriInfo uri, @Context SecurityContext sc) {
         Company c = companies().create(input, Caller.name(sc));
         return Api.created(uri.getAbsolutePathBuilder().path(Long.toString(c.id())).build(), c, c.version());
+    }
+
+    @Reference
+    private org.smartproperty.platform.security.AccountDirectory accounts;
+
+    @POST
+    @Path("applications")
+    @RequiresPermission("company:apply")
+    @Doc(summary = "A legal person not yet in the registry applies: its company is registered APPLYING under the credit code of the "
+            + "caller's real-name identity and the caller is bound to it at once, so it can submit the filing (POST /companies/{id}/filings)",
+            requirements = "COS-1, SUP-CO-2",
+            description = "409 apply.noIdentity for an account that is not a legal person's real-name account; 409 creditCode.duplicate when the "
+                    + "code is registered (the account is then already bound to that company); 400 apply.notOwnCode for another code in the body.")
+    public Response apply(CompanyInput input, @Context UriInfo uri, @Context SecurityContext sc) {
+        org.smartproperty.platform.security.AccountIdentity who = accounts.identity(Caller.of(sc).accountId())
+                .filter(org.smartproperty.platform.security.AccountIdentity::legalPerson)
+                .orElseThrow(() -> org.smartproperty.platform.ApiException.conflict(CompanyMessages.TEXTS, "apply.noIdentity"));
+        Company c = companies().apply(who.creditCode(), input, Caller.name(sc));
+        return Api.created(uri.getBaseUriBuilder().path("companies").path(Long.toString(c.id())).build(), c, c.version());
     }
 
     @GET

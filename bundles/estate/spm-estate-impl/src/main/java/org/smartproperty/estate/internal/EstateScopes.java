@@ -37,8 +37,19 @@ final class EstateScopes {
                 params.put("scopeEstates", List.copyOf(s.estateIds()));
                 return " AND " + e + ".id IN :scopeEstates";
             case OWNER:
+                if (!s.houseIds().isEmpty()) {
+                    // a real-name owner: the estates of the verified houses only (issue 12 item 1)
+                    params.put("scopeHouses", List.copyOf(s.houseIds()));
+                    return " AND " + e + ".id IN (SELECT sh.estateId FROM HouseEntity sh WHERE sh.id IN :scopeHouses)";
+                }
                 params.put("scopeOwner", s.ownerId());
                 return " AND " + e + ".id IN (SELECT sh.estateId FROM HouseEntity sh, HouseOwnerEntity sho WHERE sho.houseId = sh.id AND sho.ownerId = :scopeOwner)";
+            case DEVELOPER:
+                if (s.estateIds().isEmpty()) {
+                    return " AND 1 = 0";
+                }
+                params.put("scopeEstates", List.copyOf(s.estateIds()));
+                return " AND " + e + ".id IN :scopeEstates";
             default:
                 return " AND 1 = 0";
         }
@@ -62,6 +73,10 @@ final class EstateScopes {
 
     /** For OWNER scopes: only the own houses (alias {@code h}). */
     static String houseScope(DataScope scope, String h, Map<String, Object> params) {
+        if (scope != null && scope.kind() == DataScope.Kind.OWNER && !scope.houseIds().isEmpty()) {
+            params.put("scopeHousesH", List.copyOf(scope.houseIds()));
+            return " AND " + h + ".id IN :scopeHousesH";
+        }
         if (scope != null && scope.kind() == DataScope.Kind.OWNER) {
             params.put("scopeOwnerH", scope.ownerId());
             return " AND " + h + ".id IN (SELECT so.houseId FROM HouseOwnerEntity so WHERE so.ownerId = :scopeOwnerH)";

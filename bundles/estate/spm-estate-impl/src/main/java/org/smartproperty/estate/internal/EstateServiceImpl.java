@@ -57,6 +57,10 @@ public class EstateServiceImpl implements EstateService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile TitleRegistry registry;
 
+    /** Issue 12: verifications move the security revision so sessions follow at once; absent = within the token cache's period. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.smartproperty.platform.security.ScopeChanges scopeChanges;
+
     private EntityManagerFactory emf;
     private Estates estates;
     private Houses houses;
@@ -97,7 +101,7 @@ public class EstateServiceImpl implements EstateService {
         EstateSupport support = new EstateSupport(audit);
         estates = new Estates(tx, support);
         houses = new Houses(tx, support);
-        titles = new TitleChecks(tx, support, () -> registry);
+        titles = new TitleChecks(tx, support, () -> registry, () -> scopeChanges);
     }
 
     @Deactivate
@@ -194,5 +198,15 @@ public class EstateServiceImpl implements EstateService {
     @Override
     public List<TitleVerification> titleVerifications(DataScope scope, String unitCode) {
         return titles.titleVerifications(scope, unitCode);
+    }
+
+    @Override
+    public List<TitleVerification> verifyOwnTitles(org.smartproperty.platform.security.AccountIdentity identity, String actor) {
+        return titles.verifyOwnTitles(identity, actor);
+    }
+
+    @Override
+    public List<Long> ownerIdsOf(org.smartproperty.platform.security.AccountIdentity identity) {
+        return titles.ownerIdsOf(identity);
     }
 }

@@ -35,10 +35,49 @@ final class TitleChecks {
     /** The registration system adapter as bound now (a dynamic reference of the service); null = not connected. */
     private final Supplier<TitleRegistry> registry;
 
-    TitleChecks(Transactions tx, EstateSupport support, Supplier<TitleRegistry> registry) {
+    /** The security bundle's scope revision as bound now; null outside OSGi or while absent (sessions then follow within the token cache's period). */
+    private final Supplier<org.smartproperty.platform.security.ScopeChanges> scopeChanges;
+
+    TitleChecks(Transactions tx, EstateSupport support, Supplier<TitleRegistry> registry,
+                Supplier<org.smartproperty.platform.security.ScopeChanges> scopeChanges) {
         this.tx = tx;
         this.support = support;
         this.registry = registry;
+        this.scopeChanges = scopeChanges;
+    }
+
+    /** Issue 12 item 1: every house of the account's own owner records, verified one by one (see {@code EstateService.verifyOwnTitles}). */
+    List<TitleVerification> verifyOwnTitles(org.smartproperty.platform.security.AccountIdentity identity, String actor) {
+        record Pair(String unitCode, long ownerId) {
+        }
+        List<Pair> pairs = tx.read(em -> {
+            List<Long> owners = ownerIds(em, identity);
+            List<Pair> out = new ArrayList<>();
+            for (long o : owners) {
+                for (String code : em.createQuery("SELECT h.unitCode FROM HouseEntity h, HouseOwnerEntity ho WHERE ho.houseId = h.id AND ho.ownerId = :o "
+                        + "ORDER BY h.unitCode", String.class).setParameter("o", o).getResultList()) {
+                    out.add(new Pair(code, o));
+                }
+            }
+            return out;
+        });
+        List<TitleVerification> out = new ArrayList<>();
+        for (Pair p : pairs) {
+            out.add(verifyTitle(org.smartproperty.platform.security.DataScope.ALL, p.unitCode(), p.ownerId(), actor));
+        }
+        return out;
+    }
+
+    List<Long> ownerIdsOf(org.smartproperty.platform.security.AccountIdentity identity) {
+        return tx.read(em -> ownerIds(em, identity));
+    }
+
+    private static List<Long> ownerIds(EntityManager em, org.smartproperty.platform.security.AccountIdentity identity) {
+        try {
+            return OwnerIdentities.ownerIds(em.unwrap(java.sql.Connection.class), identity);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The owner of a house as the registry is asked about it. */
@@ -87,6 +126,14 @@ final class TitleChecks {
             support.audit(em, actor, "title.verify", "house", again.unitCode(), AuditEvent.summary("owner", again.ownerId(),
                     "result", v.result, "exclusiveArea", v.exclusiveArea, "certificate", v.certificateNumber, "source", v.registrySource,
                     "reference", v.registryReference));
+            org.smartproperty.platform.security.ScopeChanges changes = scopeChanges.get();
+            if (changes != null) {
+                try {
+                    changes.changed(em.unwrap(java.sql.Connection.class)); // the owner's sessions gain or lose the house now (issue 12 item 1)
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             OwnerEntity o = em.find(OwnerEntity.class, again.ownerId());
             return toDto(v, again.unitCode(), o, answer.held());
         });
