@@ -26,6 +26,8 @@ import org.smartproperty.platform.security.Role;
 final class DemoAccounts {
 
     static final String PASSWORD = "Demo@2026spm";
+    /** The government-side identity provider (粤政易) whose simulator users {@code zwy-regulator|officer|inspector} are linked. */
+    static final String GOV_PROVIDER = "gd-zwy";
     static final String SYSADMIN_TOTP = "DEMOSYSADMINSPMHENGQINAAAAAAAAAA";
     static final String SECADMIN_TOTP = "DEMOSECADMINSPMHENGQINAAAAAAAAAA";
     static final String AUDITOR_TOTP = "DEMOAUDITORSPMHENGQINAAAAAAAAAAA";
@@ -74,6 +76,11 @@ final class DemoAccounts {
                 accounts.setPhone(name, s.role() == Role.COMMITTEE ? "+8536" + String.format("%07d", 1000 + s.role().ordinal())
                         : "1380000" + String.format("%04d", 1000 + s.role().ordinal()));
             }
+        }
+        // the government-side simulator's staff users sign in as these accounts (粤政易, issue 12 item 6)
+        for (Role staff : List.of(Role.REGULATOR, Role.OFFICER, Role.INSPECTOR)) {
+            String name = staff.name().toLowerCase(java.util.Locale.ROOT);
+            accounts.linkExternal("demo-" + name, GOV_PROVIDER, "zwy-" + name);
         }
         LOG.info("Demo accounts: {} created (password {}; scope estate {} '{}')", created, PASSWORD, estate.id(), estate.name());
         return created;

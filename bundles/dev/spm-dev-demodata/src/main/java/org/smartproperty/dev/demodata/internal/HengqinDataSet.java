@@ -75,8 +75,48 @@ public final class HengqinDataSet {
 
     private final List<DemoEstate> estates;
 
+    /**
+     * The natural persons of the provincial login simulator (spm-sim-identity's fixtures 陈志明 and
+     * 何嘉欣) as co-owners of demo houses (issue 12 item 1), so logging in as them through the simulator
+     * and verifying their titles binds real houses: 陈志明 in the second estate, 何嘉欣 in the third and
+     * fourth (two estates). Each joins the last sold single-owner house of the estate at 50 %.
+     */
+    public static final List<OwnerInput> REAL_NAME_PERSONS = List.of(
+            new OwnerInput("陈志明", IdType.CN_RESIDENT_ID, "440402199003071232", "13800000001", null),
+            new OwnerInput("何嘉欣", IdType.MO_RESIDENT_ID, "15120346", "+85366123456", null));
+    /** Per estate index, the real-name person (index into {@link #REAL_NAME_PERSONS}) who co-owns a house there. */
+    private static final Map<Integer, Integer> REAL_NAME_HOUSES = Map.of(1, 0, 2, 1, 3, 1);
+
     public HengqinDataSet() {
-        this.estates = List.copyOf(new Generator(new Random(SEED)).generate());
+        List<DemoEstate> generated = new Generator(new Random(SEED)).generate();
+        List<DemoEstate> out = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            Integer person = REAL_NAME_HOUSES.get(i);
+            out.add(person == null ? generated.get(i) : withCoOwner(generated.get(i), REAL_NAME_PERSONS.get(person)));
+        }
+        this.estates = List.copyOf(out);
+    }
+
+    /** The estate with {@code person} added at 50 % to its last sold house that has one owner (who gets the other 50 %). */
+    private static DemoEstate withCoOwner(DemoEstate e, OwnerInput person) {
+        Map<String, List<HouseInput>> houses = new LinkedHashMap<>();
+        e.housesByBuilding().forEach((k, v) -> houses.put(k, new ArrayList<>(v)));
+        List<String> buildings = new ArrayList<>(houses.keySet());
+        for (int b = buildings.size() - 1; b >= 0; b--) {
+            List<HouseInput> list = houses.get(buildings.get(b));
+            for (int i = list.size() - 1; i >= 0; i--) {
+                HouseInput h = list.get(i);
+                if (h.status() == HouseStatus.SOLD && h.owners().size() == 1) {
+                    OwnerInput first = h.owners().get(0);
+                    List<OwnerInput> owners = List.of(new OwnerInput(first.name(), first.idType(), first.idNumber(), first.phone(), FIFTY),
+                            new OwnerInput(person.name(), person.idType(), person.idNumber(), person.phone(), FIFTY));
+                    list.set(i, new HouseInput(h.unitCode(), h.buildingId(), h.unitName(), h.floor(), h.roomNo(), h.use(), h.plannedArea(),
+                            h.measuredArea(), h.status(), owners));
+                    return new DemoEstate(e.estate(), e.buildings(), houses);
+                }
+            }
+        }
+        return e;
     }
 
     public List<DemoEstate> estates() {
