@@ -141,7 +141,8 @@ public class IdpLoginResource {
         } catch (IdentityProviderException e) {
             throw Sec.problem(502, "idp.failed", e.errcode(), e.getMessage());
         }
-        return security.loginExternal(identity, servlet == null ? null : servlet.getRemoteAddr(), agent);
+        return security.loginExternal(identity, servlet == null ? null : security.clientAddress(servlet.getRemoteAddr(), servlet.getHeader("X-Forwarded-For")),
+                agent);
     }
 
 }

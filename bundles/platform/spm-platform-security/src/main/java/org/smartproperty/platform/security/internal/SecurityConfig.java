@@ -55,6 +55,11 @@ public @interface SecurityConfig {
     @AttributeDefinition(description = "CIDR ranges allowed to reach admin and ops endpoints; empty = loopback only")
     String[] network_adminAllow() default {};
 
+    @AttributeDefinition(description = "CIDR ranges of the load balancers / reverse proxies in front of the node: only a connection from "
+            + "one of them has its X-Forwarded-For header believed for the client address of bans, throttling and audit; empty = the header "
+            + "is never believed")
+    String[] network_trustedProxies() default {};
+
     @AttributeDefinition(description = "Minimum trust level of provincial (INT-IDP) accounts")
     int idp_minTrustLevel() default 2;
 

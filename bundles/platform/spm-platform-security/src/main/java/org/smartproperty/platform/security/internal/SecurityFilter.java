@@ -51,7 +51,7 @@ public class SecurityFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String ip = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        String ip = servletRequest == null ? null : security.clientAddress(servletRequest.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
         String agent = request.getHeaderString(HttpHeaders.USER_AGENT);
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (security.banned(ip)) {

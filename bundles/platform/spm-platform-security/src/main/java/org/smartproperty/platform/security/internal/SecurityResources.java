@@ -127,7 +127,8 @@ public final class SecurityResources {
                 v.maxLength("totp", in.totp(), 16);
             }
             v.throwIfInvalid();
-            return security.login(in.username(), in.password(), in.totp(), servlet == null ? null : servlet.getRemoteAddr(), agent);
+            String ip = servlet == null ? null : security.clientAddress(servlet.getRemoteAddr(), servlet.getHeader("X-Forwarded-For"));
+            return security.login(in.username(), in.password(), in.totp(), ip, agent);
         }
 
         @POST

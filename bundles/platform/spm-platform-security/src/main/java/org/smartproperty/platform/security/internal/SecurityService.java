@@ -50,6 +50,8 @@ interface SecurityService {
     void unban(SpmPrincipal by, String cidr, String agent);
     boolean banned(String ip);
     boolean adminNetworkAllowed(String ip);
+    /** The client address of a request: X-Forwarded-For only from a trusted proxy (issue 12 item 7). */
+    String clientAddress(String remote, String forwardedFor);
 
     // Start-up and policy
     SecurityPolicy policy();

@@ -138,6 +138,11 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         } catch (IllegalArgumentException e) {
             LOG.error("{}; the previous policy stays in force", e.getMessage());
         }
+        try {
+            clientAddress = ClientAddress.of(config.network_trustedProxies());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; the previous list stays in force", e.getMessage());
+        }
         principals.configure(Math.max(0, Math.min(config.session_cacheSeconds(), 60)) * 1000L,
                 Math.max(0, Math.min(config.session_revisionCheckMillis(), 1000)));
         String configured = config.totp_keyFile();
@@ -179,6 +184,19 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
 
     PrincipalCache principals() {
         return principals;
+    }
+
+    /** Trusted proxies (issue 12 item 7); none outside OSGi until configured. */
+    private volatile ClientAddress clientAddress = ClientAddress.NONE;
+
+    @Override
+    public String clientAddress(String remote, String forwardedFor) {
+        return clientAddress.resolve(remote, forwardedFor);
+    }
+
+    /** Tests: the trusted proxies as configured. */
+    void trustedProxies(String... cidrs) {
+        clientAddress = ClientAddress.of(cidrs);
     }
 
     void bindBinder(ScopeBinder b) {

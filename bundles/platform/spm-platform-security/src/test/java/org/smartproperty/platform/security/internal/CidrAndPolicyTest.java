@@ -81,6 +81,7 @@ class CidrAndPolicyTest {
             public int session_absoluteHours() { return 12; }
             public int audit_retentionDays() { return retention; }
             public String[] network_adminAllow() { return new String[0]; }
+            public String[] network_trustedProxies() { return new String[0]; }
             public int idp_minTrustLevel() { return 2; }
             public int ban_minPrefixIpv4() { return banV4; }
             public int ban_minPrefixIpv6() { return banV6; }
