@@ -64,6 +64,17 @@ public abstract class SpmTestSupport {
         int idp = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.identity.cfg", "port", Integer.toString(idp)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.identity.cfg", "baseUrl", "http://127.0.0.1:" + idp));
+        int zwy = freePort();
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.govidentity.cfg", "port", Integer.toString(zwy)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "baseUrl", "http://127.0.0.1:" + zwy));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "authorizeUrl", "http://127.0.0.1:" + zwy
+                + "/connect/oauth2/authorize"));
+        // a cfg file written here replaces the feature's <config>: the simulator's credentials too
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "corpId", "spm-dev-corp"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "corpSecret", "spm-dev-corp-secret"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "agentId", "1000001"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "paasId", "spm-dev"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.govidentity.cfg", "paasToken", "spm-dev-paas-token"));
         // every simulator on a free port too, so containers of parallel builds never share one (a simulator that
         // cannot bind its port fails the container's start)
         int realestate = freePort();

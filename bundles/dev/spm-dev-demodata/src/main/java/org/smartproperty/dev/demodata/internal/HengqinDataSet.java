@@ -78,14 +78,14 @@ public final class HengqinDataSet {
     /**
      * The natural persons of the provincial login simulator (spm-sim-identity's fixtures 陈志明 and
      * 何嘉欣) as co-owners of demo houses (issue 12 item 1), so logging in as them through the simulator
-     * and verifying their titles binds real houses: 陈志明 in the second estate, 何嘉欣 in the third and
-     * fourth (two estates). Each joins the last sold single-owner house of the estate at 50 %.
+     * and verifying their titles binds real houses: 陈志明 in the third estate (which has a demo committee),
+     * 何嘉欣 in the second and fourth (two estates). Each joins the last sold single-owner house of the estate at 50 %.
      */
     public static final List<OwnerInput> REAL_NAME_PERSONS = List.of(
             new OwnerInput("陈志明", IdType.CN_RESIDENT_ID, "440402199003071232", "13800000001", null),
             new OwnerInput("何嘉欣", IdType.MO_RESIDENT_ID, "15120346", "+85366123456", null));
     /** Per estate index, the real-name person (index into {@link #REAL_NAME_PERSONS}) who co-owns a house there. */
-    private static final Map<Integer, Integer> REAL_NAME_HOUSES = Map.of(1, 0, 2, 1, 3, 1);
+    private static final Map<Integer, Integer> REAL_NAME_HOUSES = Map.of(2, 0, 1, 1, 3, 1);
 
     public HengqinDataSet() {
         List<DemoEstate> generated = new Generator(new Random(SEED)).generate();
