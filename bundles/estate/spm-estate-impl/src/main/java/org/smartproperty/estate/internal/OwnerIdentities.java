@@ -56,6 +56,12 @@ final class OwnerIdentities {
         return out;
     }
 
+    /** Whether a stored owner document type matches the provider's type code (any type for an unknown or missing code). */
+    static boolean compatible(AccountIdentity who, IdType stored) {
+        Set<IdType> allowed = who.idType() == null ? null : TYPES.get(who.idType().trim());
+        return allowed == null || allowed.contains(stored);
+    }
+
     /** Per owner id, its verified houses (house id → estate id), owners without one left out. */
     static Map<Long, Map<Long, Long>> verifiedHouses(Connection c, List<Long> ownerIds) throws SQLException {
         Map<Long, Map<Long, Long>> out = new LinkedHashMap<>();

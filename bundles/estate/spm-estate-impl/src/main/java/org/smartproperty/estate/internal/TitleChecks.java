@@ -72,12 +72,14 @@ final class TitleChecks {
         return tx.read(em -> ownerIds(em, identity));
     }
 
+    /** {@link OwnerIdentities#ownerIds} through the persistence unit (a read outside a transaction has no connection to unwrap). */
     private static List<Long> ownerIds(EntityManager em, org.smartproperty.platform.security.AccountIdentity identity) {
-        try {
-            return OwnerIdentities.ownerIds(em.unwrap(java.sql.Connection.class), identity);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        if (identity == null || identity.idNumber() == null || identity.idNumber().isBlank()) {
+            return List.of();
         }
+        return em.createQuery("SELECT o FROM OwnerEntity o WHERE o.idNumber = :n ORDER BY o.id", OwnerEntity.class)
+                .setParameter("n", org.smartproperty.estate.IdDocuments.normalize(identity.idNumber())).getResultList().stream()
+                .filter(o -> OwnerIdentities.compatible(identity, o.idType)).map(o -> o.id).toList();
     }
 
     /** The owner of a house as the registry is asked about it. */

@@ -223,9 +223,16 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         return accounts;
     }
 
+    /**
+     * A domain's change of what a binder reads, in its transaction: the revision moves with it (every node),
+     * and this node forgets its principals now, so the caller's next request after the commit resolves
+     * its bindings again; a request read meanwhile from the uncommitted state is dropped at the next
+     * revision check.
+     */
     @Override
     public void changed(Connection c) throws SQLException {
         PrincipalCache.bump(c);
+        principals.changedHere();
     }
 
     @Override
