@@ -257,8 +257,8 @@ class MessagesTest {
         assertEquals("obrigatório", Messages.PLATFORM.format(Messages.negotiate("pt-BR"), "field.required"));
         assertEquals("required", Messages.PLATFORM.format(Messages.negotiate("en-GB"), "field.required"));
         Messages.Text estate = Messages.PLATFORM.text("objects.estate");
-        assertEquals("找不到屋苑：42", Messages.PLATFORM.format(Messages.negotiate("zh-Hant"), "problem.notFound", estate, "42"));
-        assertEquals("Não foi encontrado o condomínio: 42", Messages.PLATFORM.format(Messages.negotiate("pt"), "problem.notFound", estate, "42"));
+        assertEquals("找不到小區：42", Messages.PLATFORM.format(Messages.negotiate("zh-Hant"), "problem.notFound", estate, "42"));
+        assertEquals("Não existe condomínio com o identificador 42", Messages.PLATFORM.format(Messages.negotiate("pt"), "problem.notFound", estate, "42"));
         assertEquals("長度不能超過 50 個字元", Messages.PLATFORM.format(Messages.TRADITIONAL_CHINESE, "field.tooLong", 50));
     }
 }
