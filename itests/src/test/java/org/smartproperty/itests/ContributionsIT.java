@@ -56,12 +56,15 @@ public class ContributionsIT extends SpmTestSupport {
             "message.ITDEMO_READY.params = no",
             "message.ITDEMO_READY.zh-CN = 示例事项${no}已就绪。",
             "message.ITDEMO_READY.zh-TW = 示例事項${no}已就緒。",
+            "message.ITDEMO_READY.pt = O assunto de demonstração ${no} está pronto.",
             "message.ITDEMO_READY.en = Demo item ${no} is ready.",
             "timeLimit.itdemo.CASE.amount = 3",
             "timeLimit.itdemo.CASE.unit = WORKING_DAYS",
             "timeLimit.itdemo.CASE.pausable = true",
             "timeLimit.itdemo.CASE.description = 示例：3 个工作日",
             "auditKind.itdemo.zh-CN = 示例",
+            "auditKind.itdemo.zh-TW = 示例",
+            "auditKind.itdemo.pt = Demonstração",
             "auditKind.itdemo.en = Demo",
             "");
 
@@ -159,6 +162,13 @@ public class ContributionsIT extends SpmTestSupport {
             HttpResponse<String> en = send("GET", "/notifications?unread=true", null, "Authorization", "Bearer " + developer, "Accept-Language", "en");
             assertTrue(en.body(), en.body().contains("Demo item IT-77 is ready."));
             assertTrue(en.body(), en.body().contains("\"kind\":\"ITDEMO_READY\""));
+            // issue 12 item 8: the same notice in Portuguese and Traditional Chinese, and the answer names its language
+            HttpResponse<String> pt = send("GET", "/notifications?unread=true", null, "Authorization", "Bearer " + developer, "Accept-Language", "pt-MO, en;q=0.5");
+            assertTrue(pt.body(), pt.body().contains("O assunto de demonstração IT-77 está pronto."));
+            assertEquals("pt-PT", pt.headers().firstValue("Content-Language").orElse(""));
+            HttpResponse<String> tw = send("GET", "/notifications?unread=true", null, "Authorization", "Bearer " + developer, "Accept-Language", "zh-Hant-MO");
+            assertTrue(tw.body(), tw.body().contains("示例事項IT-77已就緒。"));
+            assertEquals("zh-TW", tw.headers().firstValue("Content-Language").orElse(""));
 
             // the time limit: seeded, and a deadline of that domain gets it
             JsonNode limit = json(await("/calendar/time-limits/itdemo/CASE", r -> r.statusCode() == 200, Duration.ofSeconds(30)));

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * What a message is about: a name ({@code COMPLAINT_RESULT}). Since issue 10 item 1 the kinds are
  * contributed by the bundles that send them ({@code message.<KIND>.…} in their {@code SPM-Contributions}
- * file: stable number, parameters, zh-CN / zh-TW / en templates) and collected in {@link MessageKinds};
+ * file: stable number, parameters, zh-CN / zh-TW / pt / en templates) and collected in {@link MessageKinds};
  * {@link #number()} and {@link #params()} read that registry. A domain names its kinds with
  * {@link #of(String)}, e.g. {@code static final MessageKind TERM_ENDING = MessageKind.of("COMMITTEE_TERM_ENDING")}.
  * <p>

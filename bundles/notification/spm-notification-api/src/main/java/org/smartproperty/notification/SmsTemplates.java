@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.smartproperty.platform.Messages;
+
 /**
- * SMS templates per {@link MessageKind} and language: zh-CN (default), zh-TW (Macao, Hong Kong) and
- * en (in-app only), as the contributing bundle declares them ({@link MessageKinds}, issue 10 item 1). Templates use Alibaba's {@code ${name}}
+ * SMS and in-app templates per {@link MessageKind} and language: zh-CN (default), zh-TW (Macao, Hong Kong),
+ * pt and en (in-app only; issue 12 item 8), as the contributing bundle declares them ({@link MessageKinds}, issue 10 item 1). Templates use Alibaba's {@code ${name}}
  * placeholders. Provider template codes: {@link #code} ({@code SPM_COMPLAINT_RESULT_CN}) for
  * Alibaba-style providers, {@link #numericId} for Tencent-style numeric ids; both are what the
  * templates are registered as at the provider (and in the simulator).
@@ -21,11 +23,12 @@ public final class SmsTemplates {
     }
 
     /**
-     * The template text (with placeholders) of {@code kind} in {@code locale}: zh-TW for Taiwan, Hong Kong
-     * and Macao, en for English, zh-CN otherwise; the kind's name while no active bundle contributes it.
+     * The template text (with placeholders) of {@code kind} in {@code locale}, mapped to one of the four languages
+     * as {@link Messages#supported} does: zh-TW for Traditional Chinese (zh-Hant, Taiwan, Hong Kong, Macao), pt for
+     * Portuguese, en for English, zh-CN otherwise; the kind's name while no active bundle contributes it.
      */
     public static String template(MessageKind kind, Locale locale) {
-        String lang = traditional(locale) ? "zh-TW" : locale != null && "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
+        String lang = Messages.languageKey(locale);
         return MessageKinds.definition(kind.name()).map(d -> d.templates().get(lang)).orElse(kind.name());
     }
 
@@ -41,8 +44,9 @@ public final class SmsTemplates {
         return sb.toString();
     }
 
+    /** SMS go out in zh-CN or zh-TW only (the provider templates); zh-TW for Traditional Chinese locales. */
     private static boolean traditional(Locale locale) {
-        return locale != null && ("TW".equals(locale.getCountry()) || "HK".equals(locale.getCountry()) || "MO".equals(locale.getCountry()));
+        return locale != null && Messages.TRADITIONAL_CHINESE.equals(Messages.supported(locale));
     }
 
     /** Alibaba-style template code, e.g. {@code SPM_COMPLAINT_RESULT_CN} / {@code _TW}. */

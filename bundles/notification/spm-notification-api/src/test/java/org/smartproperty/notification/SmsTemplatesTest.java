@@ -24,7 +24,16 @@ class SmsTemplatesTest {
             "message.DEMO_DONE.params", "no",
             "message.DEMO_DONE.zh-CN", "示例${no}已办结。",
             "message.DEMO_DONE.zh-TW", "示例${no}已辦結。",
+            "message.DEMO_DONE.pt", "Demonstração ${no} concluída.",
             "message.DEMO_DONE.en", "Demo ${no} is done."));
+
+    private static Map<String, String> map(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
 
     @BeforeEach
     void register() {
@@ -67,11 +76,11 @@ class SmsTemplatesTest {
     @Test
     void aTakenNameOrNumberIsRefused_issue10_item1() {
         MessageKinds.register(DEMO);
-        Contribution other = Contribution.parse("test.other", Map.of(
+        Contribution other = Contribution.parse("test.other", map(
                 "message.DEMO_DONE.number", "901", "message.DEMO_DONE.params", "", "message.DEMO_DONE.zh-CN", "a",
-                "message.DEMO_DONE.zh-TW", "a", "message.DEMO_DONE.en", "a",
+                "message.DEMO_DONE.zh-TW", "a", "message.DEMO_DONE.pt", "a", "message.DEMO_DONE.en", "a",
                 "message.OTHER_NINE.number", "9", "message.OTHER_NINE.params", "", "message.OTHER_NINE.zh-CN", "b",
-                "message.OTHER_NINE.zh-TW", "b", "message.OTHER_NINE.en", "b"));
+                "message.OTHER_NINE.zh-TW", "b", "message.OTHER_NINE.pt", "b", "message.OTHER_NINE.en", "b"));
         List<String> refused = MessageKinds.register(other);
         assertEquals(List.of("message.DEMO_DONE: already contributed by test.demo",
                 "message.OTHER_NINE.number: 9 is the number of NOTICE (test.stand-in)"), refused);
@@ -105,5 +114,31 @@ class SmsTemplatesTest {
             assertTrue(NotificationMessages.TEXTS.has(k));
             assertFalse(en.getString(k).isBlank(), k);
         }
+    }
+
+    @Test
+    void anInAppNoticeRendersInEachOfTheFourLanguages_issue12_item8() {
+        Map<String, String> p = Map.of("no", "TS-7", "result", "OK");
+        MessageKind k = MessageKind.of("COMPLAINT_RESULT");
+        assertEquals("您的投诉（编号TS-7）已办结，处理结果：OK。", SmsTemplates.render(k, org.smartproperty.platform.Messages.negotiate("zh-CN"), p));
+        assertEquals("您的投訴（編號TS-7）已辦結，處理結果：OK。", SmsTemplates.render(k, org.smartproperty.platform.Messages.negotiate("zh-Hant-MO"), p));
+        assertEquals("A sua queixa (n.º TS-7) foi concluída. Resultado: OK.", SmsTemplates.render(k, org.smartproperty.platform.Messages.negotiate("pt-MO"), p));
+        assertEquals("Your complaint (no. TS-7) is closed. Result: OK.", SmsTemplates.render(k, org.smartproperty.platform.Messages.negotiate("en-GB"), p));
+        // locales as such, not only negotiated ones
+        assertEquals("A sua queixa (n.º TS-7) foi concluída. Resultado: OK.", SmsTemplates.render(k, Locale.forLanguageTag("pt-BR"), p));
+        assertEquals("您的投訴（編號TS-7）已辦結，處理結果：OK。", SmsTemplates.render(k, Locale.forLanguageTag("zh-Hant"), p));
+        assertEquals("您的投诉（编号TS-7）已办结，处理结果：OK。", SmsTemplates.render(k, Locale.FRENCH, p));
+        assertEquals("您的投诉（编号TS-7）已办结，处理结果：OK。", SmsTemplates.render(k, null, p));
+    }
+
+    @Test
+    void smsStayInTheTwoChineseTemplatesWhateverTheLocale_issue12_item8() {
+        MessageKind k = MessageKind.of("COMPLAINT_RESULT");
+        assertEquals("SPM_COMPLAINT_RESULT_TW", SmsTemplates.code(k, Locale.forLanguageTag("zh-Hant")));
+        assertEquals("SPM_COMPLAINT_RESULT_TW", SmsTemplates.code(k, Locale.forLanguageTag("zh-MO")));
+        assertEquals("SPM_COMPLAINT_RESULT_CN", SmsTemplates.code(k, Locale.forLanguageTag("pt-PT")));
+        assertEquals("SPM_COMPLAINT_RESULT_CN", SmsTemplates.code(k, Locale.SIMPLIFIED_CHINESE));
+        assertEquals(Locale.TRADITIONAL_CHINESE, Phones.smsLocale("+85361234567"));
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Phones.smsLocale("+8613800001234"));
     }
 }

@@ -22,7 +22,7 @@ public final class ReportHtml {
     public static String render(Report r, Locale locale) {
         StringBuilder h = new StringBuilder(16_384);
         String title = t(locale, "report.title");
-        h.append("<!DOCTYPE html>\n<html lang=\"").append(locale.getLanguage().equals("en") ? "en" : "zh-CN").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(org.smartproperty.platform.Messages.supported(locale).toLanguageTag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(esc(title)).append(" ").append(esc(r.period().label())).append("</title>\n<style>\n")
                 .append("body{font-family:\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;margin:2em auto;max-width:60em;color:#222}\n")
                 .append("h1{font-size:1.6em;border-bottom:2px solid #2a5d9f}h2{font-size:1.2em;color:#2a5d9f;margin-top:1.6em}\n")

@@ -7,7 +7,7 @@
  * and personal-data masking (rule ID-2).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.smartproperty.platform;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@ package org.smartproperty.complaint.internal;
 import org.smartproperty.notification.MessageKind;
 
 /**
- * The message kinds this bundle sends; each is defined (number, parameters, zh-CN / zh-TW / en templates) in
+ * The message kinds this bundle sends; each is defined (number, parameters, zh-CN / zh-TW / pt / en templates) in
  * {@code META-INF/spm/complaint.contributions.properties}, which the platform collects (issue 10 item 1).
  */
 final class ComplaintMessageKinds {

@@ -15,7 +15,7 @@ import org.smartproperty.platform.contrib.Contribution;
 
 /**
  * Notification's collector of bundle contributions (issue 10 item 1): registers every bundle's message
- * kinds (number, parameters, zh-CN / zh-TW / en templates) in {@link MessageKinds} while the bundle is
+ * kinds (number, parameters, zh-CN / zh-TW / pt / en templates) in {@link MessageKinds} while the bundle is
  * active, and takes them away when it goes. Rows already written with a kind that is gone stay; they
  * render as the kind's name until a bundle contributes it again. A kind whose name or number another
  * bundle already holds is refused and logged.

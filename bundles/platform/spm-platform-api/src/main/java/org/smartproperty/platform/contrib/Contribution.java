@@ -27,13 +27,13 @@ import org.smartproperty.platform.security.Role;
  * grant.&lt;ROLE&gt; = perm:one, perm:two            role-template grants, seeded once per (bundle, role, permission)
  * message.&lt;KIND&gt;.number = 12                    stable number (provider template id 100000 + 10 × number)
  * message.&lt;KIND&gt;.params = no, place             template parameters in template order
- * message.&lt;KIND&gt;.zh-CN|zh-TW|en = …${no}…        SMS (zh-CN, zh-TW) and in-app (all three) templates
+ * message.&lt;KIND&gt;.zh-CN|zh-TW|pt|en = …${no}…     SMS (zh-CN, zh-TW) and in-app (all four) templates
  * timeLimit.&lt;domain&gt;.&lt;CATEGORY&gt;.amount = 8     default time limit (seeded when the row is absent)
  * timeLimit.&lt;domain&gt;.&lt;CATEGORY&gt;.unit = WORKING_DAYS | WORKING_HOURS | CALENDAR_HOURS
  * timeLimit.&lt;domain&gt;.&lt;CATEGORY&gt;.pausable = true          (default false)
  * timeLimit.&lt;domain&gt;.&lt;CATEGORY&gt;.warningRatio = 0.75      (default 0.75)
  * timeLimit.&lt;domain&gt;.&lt;CATEGORY&gt;.description = …
- * auditKind.&lt;objectType&gt;.zh-CN|en = label          audit object kinds the bundle writes
+ * auditKind.&lt;objectType&gt;.zh-CN|zh-TW|pt|en = label audit object kinds the bundle writes
  * </pre>
  * Any other key, a missing template, a template whose placeholders differ from the parameters, an
  * unknown role or unit is an error; {@link #parse} reports all of them at once.
@@ -45,10 +45,13 @@ public record Contribution(String bundle, List<Grant> grants, List<MessageKindDe
     public static final String HEADER = "SPM-Contributions";
     /** Service property of a registered contribution: the contributing bundle's symbolic name. */
     public static final String BUNDLE_PROPERTY = "spm.bundle";
-    /** The template languages every message kind has: zh-CN (SMS, default), zh-TW (SMS to +853/+852), en (in-app). */
-    public static final List<String> LANGUAGES = List.of("zh-CN", "zh-TW", "en");
-    /** The labels every audit object kind has. */
-    public static final List<String> LABEL_LANGUAGES = List.of("zh-CN", "en");
+    /**
+     * The template languages every message kind has (issue 12 item 8): zh-CN (SMS, in-app, default), zh-TW (SMS to
+     * +853/+852, in-app), pt and en (in-app); the keys {@link org.smartproperty.platform.Messages#languageKey} gives.
+     */
+    public static final List<String> LANGUAGES = List.of("zh-CN", "zh-TW", "pt", "en");
+    /** The labels every audit object kind has: the same four languages. */
+    public static final List<String> LABEL_LANGUAGES = List.of("zh-CN", "zh-TW", "pt", "en");
     /** Time-limit units (those of the deadline API's {@code TimeLimit.Unit}). */
     public static final Set<String> UNITS = Set.of("WORKING_DAYS", "WORKING_HOURS", "CALENDAR_HOURS");
 
@@ -151,7 +154,7 @@ public record Contribution(String bundle, List<Grant> grants, List<MessageKindDe
                 }
                 case "message" -> {
                     if (k.length != 3) {
-                        problems.add(key + ": expected message.<KIND>.<number|params|zh-CN|zh-TW|en>");
+                        problems.add(key + ": expected message.<KIND>.<number|params|" + String.join("|", LANGUAGES) + ">");
                     } else {
                         messages.computeIfAbsent(k[1], x -> new LinkedHashMap<>()).put(k[2], value);
                     }
@@ -165,7 +168,7 @@ public record Contribution(String bundle, List<Grant> grants, List<MessageKindDe
                 }
                 case "auditKind" -> {
                     if (k.length != 3) {
-                        problems.add(key + ": expected auditKind.<objectType>.<zh-CN|en>");
+                        problems.add(key + ": expected auditKind.<objectType>.<" + String.join("|", LABEL_LANGUAGES) + ">");
                     } else {
                         audits.computeIfAbsent(k[1], x -> new LinkedHashMap<>()).put(k[2], value);
                     }

@@ -17,8 +17,9 @@ import java.util.function.BiFunction;
 
 /**
  * The message-key check every bundle with texts runs (CONTRIBUTING "User-facing texts"): the
- * zh-CN base file and its {@code _en} twin define the same keys, and every key resolves to a text
- * (not its raw key) that differs between the two languages. Written once here (issue 10 item 5).
+ * zh-CN base file and its {@code _zh_TW}, {@code _pt} and {@code _en} siblings define the same keys (issue 12
+ * item 8), and every key resolves to a text (not its raw key) in each language, zh-CN and English differing.
+ * Written once here (issue 10 item 5); placeholders across languages: spm-platform-api's TranslationsTest.
  */
 public final class MessageKeys {
 
@@ -37,11 +38,16 @@ public final class MessageKeys {
         return p;
     }
 
-    /** The keys of {@code base + ".properties"} (zh-CN), after checking that {@code base + "_en.properties"} has the same keys. */
+    /** The sibling files every bundle ships beside its zh-CN base: Traditional Chinese, Portuguese, English. */
+    public static final java.util.List<String> SUFFIXES = java.util.List.of("_zh_TW", "_pt", "_en");
+
+    /** The keys of {@code base + ".properties"} (zh-CN), after checking that each of {@link #SUFFIXES} has the same keys. */
     public static Set<String> assertSameKeys(Class<?> anchor, String base) {
         Set<String> zh = new TreeSet<>(load(anchor, base + ".properties").stringPropertyNames());
-        assertEquals(zh, new TreeSet<>(load(anchor, base + "_en.properties").stringPropertyNames()),
-                base + ".properties and " + base + "_en.properties define different keys");
+        for (String suffix : SUFFIXES) {
+            assertEquals(zh, new TreeSet<>(load(anchor, base + suffix + ".properties").stringPropertyNames()),
+                    base + ".properties and " + base + suffix + ".properties define different keys");
+        }
         return zh;
     }
 
@@ -55,12 +61,14 @@ public final class MessageKeys {
         }
     }
 
-    /** One key: a text in zh-CN and in English, not the raw key, different in both. */
+    /** One key: a text in each of the four languages, not the raw key; zh-CN and English differ. */
     public static void assertTranslated(String key, BiFunction<Locale, String, String> format) {
         String zh = format.apply(Locale.SIMPLIFIED_CHINESE, key);
         String en = format.apply(Locale.ENGLISH, key);
         assertNotEquals(key, zh, "no zh-CN text for " + key);
         assertNotEquals(key, en, "no English text for " + key);
+        assertNotEquals(key, format.apply(Locale.TRADITIONAL_CHINESE, key), "no zh-TW text for " + key);
+        assertNotEquals(key, format.apply(new Locale("pt", "PT"), key), "no Portuguese text for " + key);
         assertNotEquals(zh, en, key);
     }
 }

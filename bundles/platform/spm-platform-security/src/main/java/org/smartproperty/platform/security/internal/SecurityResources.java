@@ -354,14 +354,16 @@ public final class SecurityResources {
         @RequiresPermission("audit:read")
         @Doc(summary = "The audit object kinds (objectType) the installed bundles contribute, with their label in the caller's language")
         public List<Map<String, String>> objectKinds(@Context HttpHeaders headers) {
-            boolean en = headers.getAcceptableLanguages().stream().findFirst().map(l -> "en".equals(l.getLanguage())).orElse(false);
+            // the label in the negotiated language (issue 12 item 8): zh-CN, zh-TW, pt or en
+            String lang = org.smartproperty.platform.Messages.languageKey(
+                    org.smartproperty.platform.Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
             Map<String, Map<String, String>> kinds = new java.util.TreeMap<>();
             List<org.smartproperty.platform.contrib.Contribution> all = contributions;
             for (org.smartproperty.platform.contrib.Contribution c : all == null ? List.<org.smartproperty.platform.contrib.Contribution>of() : all) {
                 for (org.smartproperty.platform.contrib.Contribution.AuditKindDef k : c.auditKinds()) {
                     Map<String, String> m = new LinkedHashMap<>();
                     m.put("kind", k.kind());
-                    m.put("label", k.labels().get(en ? "en" : "zh-CN"));
+                    m.put("label", k.labels().getOrDefault(lang, k.labels().get("zh-CN")));
                     m.put("bundle", c.bundle());
                     kinds.putIfAbsent(k.kind(), m);
                 }
