@@ -251,6 +251,25 @@ public class IdentityBindingIT extends SpmTestSupport {
         assertEquals(revoked.body(), 200, revoked.statusCode());
         assertEquals("NONE", meOnce(legal, m -> "NONE".equals(m.at("/scope/kind").asText())).at("/scope/kind").asText());
         assertEquals(404, getAs(legal, "/companies/" + companyId).statusCode());
+
+        // DEV-1: the same legal person registered as a developer is bound to it (same login, same session); every demo
+        // estate has its developer already, so this one has none and reaches no estate
+        HttpResponse<String> developer = send("POST", "/developers", "{\"name\":\"珠海横琴示例开发建设有限公司\",\"creditCode\":\"91440400MA4W3K7B97\","
+                + "\"legalRepresentative\":\"王建国\",\"contact\":\"王建国\",\"phone\":\"07568880001\",\"estateIds\":[]}");
+        assertEquals(developer.body(), 201, developer.statusCode());
+        long developerId = json(developer).get("id").asLong();
+        JsonNode dev = meOnce(legal, m -> "DEVELOPER".equals(m.at("/scope/kind").asText()));
+        assertEquals("DEVELOPER", dev.at("/roles/0").asText());
+        assertEquals(developerId, dev.at("/scope/developerId").asLong());
+        assertEquals(200, getAs(legal, "/developers/" + developerId).statusCode());
+        JsonNode developers = json(get("/developers?size=5")).get("items");
+        for (JsonNode d : developers) {
+            if (d.get("id").asLong() != developerId) {
+                assertEquals("another developer", 404, getAs(legal, "/developers/" + d.get("id").asLong()).statusCode());
+                break;
+            }
+        }
+        assertEquals(0, json(getAs(legal, "/estates")).get("total").asInt());
     }
 
     @Test
