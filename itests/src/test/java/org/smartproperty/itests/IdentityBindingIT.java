@@ -138,7 +138,7 @@ public class IdentityBindingIT extends SpmTestSupport {
     }
 
     @Test
-    public void b_aCommitteeMemberActsAsTheCommitteeWhileInOfficeTheDeputyEditsItAndLosesItWhenRemoved_OCS_1_OCS_2_OCS_3() throws Exception {
+    public void b_aCommitteeMemberActsAsTheCommitteeWhileInOfficeTheDeputyEditsItAndLosesItWhenTheTermEnds_OCS_1_OCS_2_OCS_3() throws Exception {
         String chen = provincial("gdsim-mainland");
         JsonNode verified = json(send("POST", "/me/houses/verification", null, "Authorization", as(chen))).get("items");
         long ownerId = verified.get(0).get("ownerId").asLong();
@@ -192,9 +192,18 @@ public class IdentityBindingIT extends SpmTestSupport {
         assertEquals(404, send("PUT", "/committees/" + other, details.toString(), "Authorization", as(chen), "If-Match", etag(other)).statusCode());
         assertEquals("creating committees stays the regulator's", 403, send("POST", "/committees", "{}", "Authorization", as(chen)).statusCode());
 
-        // removed from office: the same session falls back to the owner binding at once
-        HttpResponse<String> restore = send("PUT", "/committees/" + committeeId + "/members", original.toString(), "If-Match", etag(committeeId));
-        assertEquals(restore.body(), 200, restore.statusCode());
+        // the term ends: the regulator registers the next committee (without him), the old one ends, and the same
+        // session falls back to the owner binding at once
+        ObjectNode next = details.deepCopy();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        next.put("estateId", estateId);
+        next.put("electedOn", today);
+        next.put("termStart", today);
+        next.put("termEnd", java.time.LocalDate.parse(today).plusYears(5).toString());
+        next.set("members", original);
+        HttpResponse<String> elected = send("POST", "/committees", next.toString());
+        assertEquals(elected.body(), 201, elected.statusCode());
+        assertEquals("ENDED", json(get("/committees/" + committeeId)).get("status").asText());
         JsonNode after = meOnce(chen, m -> "OWNER".equals(m.at("/roles/0").asText()));
         assertEquals("OWNER", after.at("/roles/0").asText());
         assertEquals(403, send("PUT", "/committees/" + committeeId, details.toString(), "Authorization", as(chen), "If-Match", etag(committeeId)).statusCode());

@@ -68,7 +68,8 @@ public final class PermissionAudit {
     /** Roles of an outside organisation or person, with the scope kind each requires. */
     static final Map<String, String> ORG_ROLE_SCOPE = Map.of("COMPANY", "COMPANY", "COMMITTEE", "COMMITTEE", "OWNER", "OWNER");
 
-    private record Account(long id, String username, String status, String scopeKind, Long companyId, Long estateId, Instant lastLogin,
+    private record Account(long id, String username, String status, String scopeKind, Long companyId, Long estateId, Long ownerId, Long developerId,
+                           boolean realName, Instant lastLogin,
                            Instant created, Set<String> roles) {
     }
 
@@ -137,7 +138,8 @@ public final class PermissionAudit {
             for (String r : a.roles()) {
                 if (external && STAFF_ROLES.contains(r)) {
                     out.add(new Finding(Severity.CRITICAL, "scopeStaffRole", a.username(), List.of(a.username(), kind, r)));
-                } else if (ORG_ROLE_SCOPE.containsKey(r) && !ORG_ROLE_SCOPE.get(r).equals(kind)) {
+                } else if (ORG_ROLE_SCOPE.containsKey(r) && !ORG_ROLE_SCOPE.get(r).equals(kind) && !(a.realName() && "NONE".equals(kind))) {
+                    // a real-name account's scope is bound from the registries at each session (issue 12), not stored
                     out.add(new Finding("ALL".equals(kind) ? Severity.CRITICAL : Severity.WARNING, "scopeOrgRole", a.username(),
                             List.of(a.username(), r, kind, ORG_ROLE_SCOPE.get(r))));
                 }
@@ -195,6 +197,53 @@ public final class PermissionAudit {
             }
         } else {
             out.add(new Finding(Severity.INFO, "orgSkipped", "ocm_committee", List.of("ocm_committee")));
+        }
+        owners(c, accounts, out);
+        developers(c, accounts, out);
+    }
+
+    /**
+     * Issue 12 item 5: an account scoped by hand to an owner record none of whose houses is verified
+     * (OWN-2: the view {@code est_verified_ownership}); real-name owners are bound to their verified
+     * houses by the platform and cannot drift.
+     */
+    private static void owners(Connection c, List<Account> accounts, List<Finding> out) throws SQLException {
+        if (!tableExists(c, "est_title_verification")) {
+            out.add(new Finding(Severity.INFO, "orgSkipped", "est_verified_ownership", List.of("est_verified_ownership")));
+            return;
+        }
+        Set<Long> verified = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT owner_id FROM est_verified_ownership"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                verified.add(rs.getLong(1));
+            }
+        }
+        for (Account a : accounts) {
+            if ("ACTIVE".equals(a.status()) && "OWNER".equals(a.scopeKind()) && a.ownerId() != null && !verified.contains(a.ownerId())) {
+                out.add(new Finding(Severity.WARNING, "ownerUnverified", a.username(), List.of(a.username(), a.ownerId())));
+            }
+        }
+    }
+
+    /** Issue 12 item 5: an account scoped by hand to a developer organisation that is REVOKED or gone (DEV-1). */
+    private static void developers(Connection c, List<Account> accounts, List<Finding> out) throws SQLException {
+        if (accounts.stream().noneMatch(a -> "DEVELOPER".equals(a.scopeKind()))) {
+            return;
+        }
+        if (!tableExists(c, "dvl_developer")) {
+            out.add(new Finding(Severity.INFO, "orgSkipped", "dvl_developer", List.of("dvl_developer")));
+            return;
+        }
+        Set<Long> active = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dvl_developer WHERE status = 'ACTIVE'"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                active.add(rs.getLong(1));
+            }
+        }
+        for (Account a : accounts) {
+            if ("ACTIVE".equals(a.status()) && "DEVELOPER".equals(a.scopeKind()) && a.developerId() != null && !active.contains(a.developerId())) {
+                out.add(new Finding(Severity.CRITICAL, "developerInactive", a.username(), List.of(a.username(), a.developerId())));
+            }
         }
     }
 
@@ -276,12 +325,14 @@ public final class PermissionAudit {
             }
         }
         List<Account> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, username, status, scope_kind, company_id, estate_id, last_login_at, created_at "
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, username, status, scope_kind, company_id, estate_id, owner_id, developer_id, "
+                + "CASE WHEN id_number IS NOT NULL OR credit_code IS NOT NULL THEN 1 ELSE 0 END, last_login_at, created_at "
                 + "FROM sec_account ORDER BY username"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 out.add(new Account(id, rs.getString(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5, Long.class),
-                        (Long) rs.getObject(6, Long.class), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), roles.getOrDefault(id, Set.of())));
+                        (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class),
+                        rs.getInt(9) == 1, instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), roles.getOrDefault(id, Set.of())));
             }
         }
         return out;

@@ -179,6 +179,64 @@ abstract class CommitteeServiceContract {
         assertEquals(null, c.filingStatus());
     }
 
+    /** Issue 12 item 3: the binder's view of a committee, on this engine. */
+    @Test
+    void membersInOfficeBindToTheirCommitteeTheHeadAndDeputyEditAndRemovalOrTheTermEndEndsIt_OCS_1_OCS_2() throws Exception {
+        Fixture f = estate("绑定小区", null, 6);
+        Committee c = service.create(input(f, 5, TODAY.minusDays(2)), "regulator");
+        CommitteeBinder binder = new CommitteeBinder(estates);
+        org.smartproperty.platform.security.AccountIdentity head = identity(f.owners().get(0));
+        org.smartproperty.platform.security.AccountIdentity deputy = identity(f.owners().get(1));
+        org.smartproperty.platform.security.AccountIdentity member = identity(f.owners().get(2));
+        org.smartproperty.platform.security.AccountIdentity outsider = identity(f.owners().get(5));
+
+        List<org.smartproperty.platform.security.Binding> h = bindings(binder, head);
+        assertEquals(1, h.size(), h.toString());
+        assertEquals("committee:" + c.id(), h.get(0).key());
+        assertEquals(org.smartproperty.platform.security.Role.COMMITTEE, h.get(0).role());
+        assertEquals(java.util.Set.of(f.estateId()), h.get(0).scope().estateIds());
+        assertEquals(java.util.Set.of(CommitteeBinder.EDIT_OWN), h.get(0).permissions());
+        assertEquals(java.util.Set.of(CommitteeBinder.EDIT_OWN), bindings(binder, deputy).get(0).permissions());
+        assertEquals(java.util.Set.of(), bindings(binder, member).get(0).permissions(), "a plain member reads");
+        assertEquals(List.of(), bindings(binder, outsider), "an owner of the estate who is no member");
+
+        // removed from office: no binding; the newcomer has one
+        List<MemberInput> ms = new ArrayList<>(members(f.owners(), 5));
+        ms.set(2, new MemberInput(f.owners().get(5), "新委员", null, Position.MEMBER));
+        service.replaceMembers(ALL, c.id(), service.get(ALL, c.id()).version(), ms, "regulator");
+        assertEquals(List.of(), bindings(binder, member));
+        assertEquals(1, bindings(binder, outsider).size());
+
+        // the term ends by the calendar: nobody acts as the committee any more
+        try (java.sql.Connection conn = db().dataSource().getConnection(); java.sql.PreparedStatement ps =
+                conn.prepareStatement("UPDATE ocm_committee SET term_end = ? WHERE id = ?")) {
+            ps.setDate(1, java.sql.Date.valueOf(TODAY.minusDays(1)));
+            ps.setLong(2, c.id());
+            ps.executeUpdate();
+        }
+        assertEquals(List.of(), bindings(binder, head));
+        assertEquals(List.of(), bindings(binder, deputy));
+        assertEquals(List.of(), new CommitteeBinder(null).bindings(null, head), "without the estate domain: no binding, no failure");
+    }
+
+    org.smartproperty.platform.security.AccountIdentity identity(long ownerId) throws Exception {
+        try (java.sql.Connection conn = db().dataSource().getConnection();
+             java.sql.PreparedStatement ps = conn.prepareStatement("SELECT id_number FROM est_owner WHERE id = ?")) {
+            ps.setLong(1, ownerId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new org.smartproperty.platform.security.AccountIdentity(ownerId, "gd-tyrz", "111", rs.getString(1), null);
+            }
+        }
+    }
+
+    List<org.smartproperty.platform.security.Binding> bindings(CommitteeBinder binder, org.smartproperty.platform.security.AccountIdentity who)
+            throws Exception {
+        try (java.sql.Connection conn = db().dataSource().getConnection()) {
+            return binder.bindings(conn, who);
+        }
+    }
+
     @Test
     void fourSixAndThirteenMembersAre400_OC_1() {
         Fixture f = estate("人数小区", null, 13);

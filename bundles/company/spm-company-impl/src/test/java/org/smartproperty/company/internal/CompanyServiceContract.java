@@ -395,4 +395,41 @@ abstract class CompanyServiceContract {
         assertEquals("{\"from\":\"FILED\",\"to\":\"SUSPENDED\",\"reason\":\"消防通道长期堵塞，限期整改\"}", audited.get(0).summary(),
                 "the summary is JSON written by AuditEvent.summary (issue 10 item 2)");
     }
+
+    /** Issue 12 item 2: the legal person's binding follows the registry — applying, filed, suspended bind; revoked does not. */
+    @Test
+    void aLegalPersonBindsToItsCompanyUntilItIsRevokedAndAnUnknownCodeAppliesUnderItsOwnCode_COS_1() throws Exception {
+        String code = creditCode();
+        CompanyBinder binder = new CompanyBinder();
+        org.smartproperty.platform.security.AccountIdentity legal =
+                new org.smartproperty.platform.security.AccountIdentity(1, "gd-tyrz", null, null, code.toLowerCase());
+        assertEquals(List.of(), bindings(binder, legal), "not in the registry");
+        assertEquals("apply.notOwnCode", assertThrows(ApiException.class,
+                () -> service.apply(code, company("冒名物业", creditCode()), "gd-tyrz:legal")).errors().get(0).code());
+        Company c = service.apply(code, company("申请物业", null), "gd-tyrz:legal");
+        assertEquals(code, c.creditCode());
+        assertEquals(CompanyStatus.APPLYING, c.status());
+        assertEquals(409, assertThrows(ApiException.class, () -> service.apply(code, company("再次申请", null), "gd-tyrz:legal")).status());
+        List<org.smartproperty.platform.security.Binding> b = bindings(binder, legal);
+        assertEquals(1, b.size());
+        assertEquals("company:" + c.id(), b.get(0).key());
+        assertEquals(DataScope.company(c.id()), b.get(0).scope());
+        assertEquals(java.util.Set.of(CompanyBinder.STAFF_PERMISSION), b.get(0).permissions());
+        assertEquals(List.of(), bindings(binder, new org.smartproperty.platform.security.AccountIdentity(2, "gd-tyrz", "111", code, null)),
+                "a natural person whose document number happens to be the code binds nothing");
+
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("gd-tyrz:legal"), "gd-tyrz:legal");
+        service.approve(c.id(), f.id(), f.version(), null, "regulator");
+        Company suspended = service.changeStatus(c.id(), service.get(ALL, c.id()).version(), CompanyStatus.SUSPENDED, "限期整改", "regulator");
+        assertEquals(1, bindings(binder, legal).size(), "a suspended company still answers for its estates");
+        service.changeStatus(c.id(), suspended.version(), CompanyStatus.REVOKED, "吊销", "regulator");
+        assertEquals(List.of(), bindings(binder, legal), "revoked: nobody acts as it");
+    }
+
+    List<org.smartproperty.platform.security.Binding> bindings(CompanyBinder binder, org.smartproperty.platform.security.AccountIdentity who)
+            throws Exception {
+        try (java.sql.Connection conn = db().dataSource().getConnection()) {
+            return binder.bindings(conn, who);
+        }
+    }
 }

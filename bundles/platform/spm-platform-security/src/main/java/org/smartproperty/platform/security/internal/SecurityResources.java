@@ -295,6 +295,62 @@ public final class SecurityResources {
         }
     }
 
+    /** Staff invitation body. */
+    public record StaffInput(String username, String displayName, String phone) {
+    }
+
+    /**
+     * {@code /api/v1/company/staff} (COS-1, issue 12 item 2): the company's administrator (the legal
+     * person's real-name session acting as its company) invites and disables its own staff accounts.
+     * Not on the admin network: companies reach it from the portal.
+     */
+    @Component(service = CompanyStaffResource.class)
+    @JaxrsResource
+    @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+    @JaxrsExtensionSelect(Api.JSON_SELECT)
+    @Path("company/staff")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public static class CompanyStaffResource {
+
+        @Reference
+        private SecurityService security;
+
+        @GET
+        @RequiresPermission(CompanyStaff.PERMISSION)
+        @Doc(summary = "The staff accounts of the caller's company (phones masked)", requirements = "COS-1")
+        public List<Map<String, Object>> list(@Context SecurityContext sc) {
+            return security.companyStaff(Caller.of(sc));
+        }
+
+        @POST
+        @RequiresPermission(CompanyStaff.PERMISSION)
+        @Doc(summary = "Invite a staff account of the caller's company: role COMPANY, the company's scope, an initial password shown once "
+                + "and changed at the first login; 409 account.duplicate for a taken username", requirements = "COS-1")
+        public Map<String, Object> invite(StaffInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            if (in == null) {
+                throw ApiException.invalid(Messages.PLATFORM, "$", "field.required");
+            }
+            return security.inviteStaff(Caller.of(sc), in.username(), in.displayName(), in.phone(), agent);
+        }
+
+        @POST
+        @Path("{id}/disable")
+        @RequiresPermission(CompanyStaff.PERMISSION)
+        @Doc(summary = "Disable a staff account of the caller's company and revoke its sessions; any other account is 404", requirements = "COS-1")
+        public Map<String, Object> disable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            return security.setStaffStatus(Caller.of(sc), Api.id(id, "objects.account"), false, agent);
+        }
+
+        @POST
+        @Path("{id}/enable")
+        @RequiresPermission(CompanyStaff.PERMISSION)
+        @Doc(summary = "Enable a staff account of the caller's company again; any other account is 404", requirements = "COS-1")
+        public Map<String, Object> enable(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
+            return security.setStaffStatus(Caller.of(sc), Api.id(id, "objects.account"), true, agent);
+        }
+    }
+
     @Component(service = RoleResource.class)
     @JaxrsResource
     @JaxrsApplicationSelect(Api.APPLICATION_SELECT)

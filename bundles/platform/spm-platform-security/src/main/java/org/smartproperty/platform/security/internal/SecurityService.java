@@ -41,6 +41,9 @@ interface SecurityService {
     SecurityServiceImpl.AccountView setRoles(SpmPrincipal by, long id, Set<Role> roles, String agent);
     Map<Role, Set<String>> rolePermissions();
     Map<String, Object> scopes(long id);
+    List<Map<String, Object>> companyStaff(SpmPrincipal by);
+    Map<String, Object> inviteStaff(SpmPrincipal by, String username, String displayName, String phone, String agent);
+    Map<String, Object> setStaffStatus(SpmPrincipal by, long id, boolean active, String agent);
     Map<String, Object> setScope(SpmPrincipal by, long id, DataScope scope, String agent);
     Set<String> setRolePermissions(SpmPrincipal by, Role role, Set<String> perms, String agent);
 

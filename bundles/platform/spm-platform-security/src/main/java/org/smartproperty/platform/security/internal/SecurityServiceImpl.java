@@ -85,6 +85,7 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     final TotpSecretsAtRest totpAtRest = new TotpSecretsAtRest(this);
     private final AccountAdministration accounts = new AccountAdministration(this);
     private final AccountScopes scopes = new AccountScopes(this);
+    private final CompanyStaff companyStaff = new CompanyStaff(this);
     private final AccountContacts contacts = new AccountContacts(this);
     private final RoleTemplates roleTemplates = new RoleTemplates(this);
     private final NetworkControls network = new NetworkControls(this);
@@ -243,6 +244,21 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     @Override
     public Map<String, Object> chooseBinding(SpmPrincipal p, String token, String key, String agent) {
         return signIn.chooseBinding(p, token, key, agent);
+    }
+
+    @Override
+    public List<Map<String, Object>> companyStaff(SpmPrincipal by) {
+        return companyStaff.staff(by);
+    }
+
+    @Override
+    public Map<String, Object> inviteStaff(SpmPrincipal by, String username, String displayName, String phone, String agent) {
+        return companyStaff.invite(by, username, displayName, phone, agent);
+    }
+
+    @Override
+    public Map<String, Object> setStaffStatus(SpmPrincipal by, long id, boolean active, String agent) {
+        return companyStaff.setStatus(by, id, active, agent);
     }
 
     @Override

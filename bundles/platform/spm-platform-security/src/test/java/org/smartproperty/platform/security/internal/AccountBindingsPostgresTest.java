@@ -147,6 +147,43 @@ class AccountBindingsPostgresTest {
     }
 
     @Test
+    void theCompanyAdministratorInvitesAndDisablesItsOwnStaffOnly_COS_1() throws Exception {
+        ExternalIdentity legal = new ExternalIdentity("gd-tyrz", "u-legal-staff", "好管家物业", "001", "914404007243845910", null, null, true, 4, "2",
+                Map.of());
+        registry.put("914404007243845910", List.of(new Binding("company:21", Role.COMPANY, DataScope.company(21), Set.of(CompanyStaff.PERMISSION),
+                "好管家物业")));
+        String token = security.loginExternal(legal, IP, "junit").token();
+        SpmPrincipal admin = security.authenticate(token, IP);
+        assertTrue(admin.can(CompanyStaff.PERMISSION));
+
+        Map<String, Object> invited = security.inviteStaff(admin, "hgj-clerk", "客服专员", "13800005678", "junit");
+        String initial = (String) invited.get("initialPassword");
+        assertTrue(security.login("hgj-clerk", initial, null, IP, "junit").limited(), "the staff member changes the initial password first");
+        long clerk = (Long) invited.get("id");
+        assertEquals(List.of("hgj-clerk"), security.companyStaff(admin).stream().map(m -> m.get("username")).toList());
+
+        // another company's account, the regulator's, the administrator itself: 404
+        assertTrue(security.ensureAccount("other-co", "别家物业", Role.COMPANY, "Hengqin@2026x", null, DataScope.company(22)));
+        assertTrue(security.ensureAccount("regulator-q", "监管", Role.REGULATOR, "Hengqin@2026x", null, DataScope.ALL));
+        for (String other : List.of("other-co", "regulator-q")) {
+            assertEquals(404, assertThrows(ApiException.class, () -> security.setStaffStatus(admin, id(other), false, "junit")).status(), other);
+        }
+        assertEquals(404, assertThrows(ApiException.class, () -> security.setStaffStatus(admin, admin.accountId(), false, "junit")).status());
+
+        security.setStaffStatus(admin, clerk, false, "junit");
+        assertEquals("auth.disabled", assertThrows(ApiException.class, () -> security.login("hgj-clerk", initial, null, IP, "junit")).code());
+        security.setStaffStatus(admin, clerk, true, "junit");
+
+        // a staff member (no company:staff) and a session not acting as a company are refused
+        SpmPrincipal staff = new SpmPrincipal(clerk, "hgj-clerk", Set.of(Role.COMPANY), Set.of("company:read"), DataScope.company(21), false, IP);
+        assertEquals("staff.notAdministrator", assertThrows(ApiException.class, () -> security.inviteStaff(staff, "x-clerk", null, null, "junit")).code());
+        registry.clear();
+        security.principals().changedHere();
+        SpmPrincipal revoked = security.authenticate(token, IP);
+        assertEquals(403, assertThrows(ApiException.class, () -> security.companyStaff(revoked)).status(), "the company revoked: no administrator");
+    }
+
+    @Test
     void governmentStaffSignInOnlyAsTheirLinkedNonAdminStaffAccount_INT_IDP() {
         assertTrue(security.ensureAccount("officer-li", "李科员", Role.OFFICER, "Hengqin@2026x", null, DataScope.ALL));
         assertTrue(security.ensureAccount("sysadmin-wu", "吴管理员", Role.SYSADMIN, "Hengqin@2026x", null, DataScope.NONE));
