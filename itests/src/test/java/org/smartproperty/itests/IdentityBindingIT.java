@@ -254,6 +254,22 @@ public class IdentityBindingIT extends SpmTestSupport {
         assertEquals(approved.body(), 200, approved.statusCode());
         assertEquals("FILED", json(getAs(legal, "/companies/" + companyId)).get("status").asText());
 
+        // COS-1: the legal person (the company's administrator) invites a staff account of its company and disables it
+        HttpResponse<String> invited = send("POST", "/company/staff", "{\"username\":\"it-hq-clerk\",\"displayName\":\"客服专员\"}",
+                "Authorization", as(legal));
+        assertEquals(invited.body(), 200, invited.statusCode());
+        String initial = json(invited).get("initialPassword").asText();
+        String limited = login("it-hq-clerk", initial, null);
+        assertEquals(200, send("POST", "/auth/password", "{\"currentPassword\":\"" + initial + "\",\"newPassword\":\"Clerk@2026hq\"}",
+                "Authorization", as(limited)).statusCode());
+        String clerk = login("it-hq-clerk", "Clerk@2026hq", null);
+        assertEquals(200, getAs(clerk, "/companies/" + companyId).statusCode());
+        assertEquals(404, getAs(clerk, "/companies/" + demoCompany).statusCode());
+        assertEquals("staff do not invite staff", 403, send("POST", "/company/staff", "{\"username\":\"it-hq-x\"}", "Authorization", as(clerk)).statusCode());
+        long clerkId = json(invited).get("id").asLong();
+        assertEquals(200, send("POST", "/company/staff/" + clerkId + "/disable", null, "Authorization", as(legal)).statusCode());
+        assertEquals(401, getAs(clerk, "/companies/" + companyId).statusCode());
+
         // revoked: the same session loses the company at once
         String companyTag = get("/companies/" + companyId).headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> revoked = send("POST", "/companies/" + companyId + "/revoke", "{\"reason\":\"集成测试：吊销\"}", "If-Match", companyTag);

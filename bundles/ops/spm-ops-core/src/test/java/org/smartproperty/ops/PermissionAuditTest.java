@@ -101,7 +101,7 @@ class PermissionAuditTest {
             assertTrue(r.findings().stream().noneMatch(f -> f.subject().equals("real-name-owner")), r.toString());
             assertTrue(has(r, Severity.WARNING, "scopeOrgRole", "password-owner"), "a password account with an empty scope still is: " + r);
             Finding f = r.findings().stream().filter(x -> x.code().equals("ownerUnverified")).findFirst().orElseThrow();
-            assertTrue(f.fix(Locale.ENGLISH).contains("/api/v1/accounts/{id}/scopes"), f.fix(Locale.ENGLISH));
+            assertTrue(f.fix(Locale.ENGLISH).contains("/api/v1/accounts/<id>/scopes"), f.fix(Locale.ENGLISH));
         } finally {
             SecurityFixture.sql(db.dataSource(), "DELETE FROM sec_account_role WHERE account_id BETWEEN 41 AND 64",
                     "DELETE FROM sec_account WHERE id BETWEEN 41 AND 64", "DROP VIEW est_verified_ownership", "DROP TABLE est_title_verification",
