@@ -150,4 +150,52 @@ final class AccountScopes {
             return null;
         });
     }
+
+    /**
+     * PUT /accounts/{id}/government-id (issue 12 item 6): the system admin links a regulator staff account to
+     * its 粤政易 user id (blank = unlink), under the same separation of duties as other account changes; only
+     * REGULATOR, OFFICER and INSPECTOR accounts (409 {@code idp.staffOnly}); a user id linked elsewhere is 409
+     * {@code account.externalTaken}. Audited {@code account.link}.
+     */
+    public Map<String, Object> linkGovernment(SpmPrincipal by, long id, String userId, String agent) {
+        String uid = userId == null || userId.isBlank() ? null : userId.trim();
+        if (uid != null && !uid.matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw org.smartproperty.platform.ApiException.invalid(org.smartproperty.platform.Messages.PLATFORM, "userId", "field.required");
+        }
+        owner.tx(c -> {
+            owner.accountAdministration().mayActOn(c, by, id, "account.link", agent);
+            Account a = load(c, "id = ?", id);
+            if (a.identity() != null || a.roles().stream().noneMatch(RealNameSignIn.STAFF_ROLES::contains)) {
+                owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.link", "account", Long.toString(id), "DENIED",
+                        AuditEvent.summary("reason", "not staff")));
+                commitThen(c, Sec.problem(409, "idp.staffOnly"));
+            }
+            if (uid != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sec_account WHERE external_provider = ? AND external_uid = ? AND id <> ?")) {
+                    ps.setString(1, GOVERNMENT_PROVIDER);
+                    ps.setString(2, uid);
+                    ps.setLong(3, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            throw Sec.problem(409, "account.externalTaken", GOVERNMENT_PROVIDER, uid);
+                        }
+                    }
+                }
+            }
+            update(c, "UPDATE sec_account SET external_provider = ?, external_uid = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                    uid == null ? null : GOVERNMENT_PROVIDER, uid, Timestamp.from(Instant.now()), id);
+            owner.principalsChanged(c);
+            owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "account.link", "account", Long.toString(id), "OK",
+                    AuditEvent.summary("provider", GOVERNMENT_PROVIDER, "uid", uid)));
+            return null;
+        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accountId", id);
+        m.put("provider", GOVERNMENT_PROVIDER);
+        m.put("userId", uid);
+        return m;
+    }
+
+    /** The government-side identity provider (粤政易). */
+    static final String GOVERNMENT_PROVIDER = "gd-zwy";
 }

@@ -63,6 +63,10 @@ public final class SecurityResources {
     public record ScopeInput(DataScope.Kind kind, Long companyId, Long estateId, Long ownerId, Long developerId) {
     }
 
+    /** Government-side user id body of {@code PUT /accounts/{id}/government-id}. */
+    public record GovernmentIdInput(String userId) {
+    }
+
     /** Binding choice body of {@code POST /auth/me/binding}. */
     public record BindingInput(String key) {
     }
@@ -282,6 +286,18 @@ public final class SecurityResources {
             }
             DataScope scope = scope(in.kind(), in.companyId(), in.estateId(), in.ownerId(), in.developerId());
             return security.setScope(Caller.of(sc), Api.id(id, "objects.account"), scope, agent);
+        }
+
+        @PUT
+        @Path("{id}/government-id")
+        @RequiresPermission("account:manage")
+        @Doc(summary = "Link a regulator staff account to its 粤政易 user id, so the government-side login (gd-zwy) signs in as it; "
+                + "body {\"userId\": \"…\"}, blank = unlink. 409 idp.staffOnly for an account that is not REGULATOR/OFFICER/INSPECTOR, "
+                + "409 account.externalTaken for a user id linked to another account; SoD as for the other account changes; audited",
+                requirements = "INT-IDP")
+        public Map<String, Object> governmentId(@PathParam("id") String id, GovernmentIdInput in, @HeaderParam(HttpHeaders.USER_AGENT) String agent,
+                                                @Context SecurityContext sc) {
+            return security.linkGovernment(Caller.of(sc), Api.id(id, "objects.account"), in == null ? null : in.userId(), agent);
         }
 
         @PUT

@@ -41,6 +41,7 @@ interface SecurityService {
     SecurityServiceImpl.AccountView setRoles(SpmPrincipal by, long id, Set<Role> roles, String agent);
     Map<Role, Set<String>> rolePermissions();
     Map<String, Object> scopes(long id);
+    Map<String, Object> linkGovernment(SpmPrincipal by, long id, String userId, String agent);
     List<Map<String, Object>> companyStaff(SpmPrincipal by);
     Map<String, Object> inviteStaff(SpmPrincipal by, String username, String displayName, String phone, String agent);
     Map<String, Object> setStaffStatus(SpmPrincipal by, long id, boolean active, String agent);

@@ -262,6 +262,11 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     }
 
     @Override
+    public Map<String, Object> linkGovernment(SpmPrincipal by, long id, String userId, String agent) {
+        return scopes.linkGovernment(by, id, userId, agent);
+    }
+
+    @Override
     public Map<String, Object> scopes(long id) {
         return scopes.scopes(id);
     }

@@ -206,6 +206,22 @@ class AccountBindingsPostgresTest {
         assertEquals(403, assertThrows(ApiException.class, () -> security.loginExternal(gov("zwy-unbound"), IP, "junit")).status());
     }
 
+    @Test
+    void theSystemAdminLinksStaffAccountsToTheirGovernmentUserIdsOnly_INT_IDP() throws Exception {
+        assertTrue(security.ensureAccount("inspector-he", "何检查员", Role.INSPECTOR, "Hengqin@2026x", null, DataScope.ALL));
+        assertTrue(security.ensureAccount("owner-link", "业主", Role.OWNER, "Hengqin@2026x", null, DataScope.NONE));
+        long inspector = id("inspector-he");
+        assertEquals("zwy-inspector-he", security.linkGovernment(sysadmin, inspector, "zwy-inspector-he", "junit").get("userId"));
+        assertEquals("inspector-he", security.loginExternal(gov("zwy-inspector-he"), IP, "junit").username());
+        assertEquals("idp.staffOnly", assertThrows(ApiException.class, () -> security.linkGovernment(sysadmin, id("owner-link"), "zwy-x", "junit")).code());
+        assertTrue(security.ensureAccount("inspector-2", "检查员二", Role.INSPECTOR, "Hengqin@2026x", null, DataScope.ALL));
+        assertEquals("account.externalTaken",
+                assertThrows(ApiException.class, () -> security.linkGovernment(sysadmin, id("inspector-2"), "zwy-inspector-he", "junit")).code());
+        security.linkGovernment(sysadmin, inspector, " ", "junit");
+        assertEquals("idp.notLinked", assertThrows(ApiException.class, () -> security.loginExternal(gov("zwy-inspector-he"), IP, "junit")).code(),
+                "unlinked: the government login no longer reaches the account");
+    }
+
     static ExternalIdentity gov(String uid) {
         return new ExternalIdentity("gd-zwy", uid, "李科员", null, null, null, null, true, 4, RealNameSignIn.GOVERNMENT_USER_TYPE, Map.of());
     }
