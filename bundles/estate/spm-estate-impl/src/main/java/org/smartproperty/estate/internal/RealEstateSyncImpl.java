@@ -75,6 +75,10 @@ public class RealEstateSyncImpl implements RealEstateSync {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile RealEstateSource source;
 
+    /** Issue 12 item 1: a page that changed owners moves the security revision (a sold house leaves its old owner's scope at once). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.smartproperty.platform.security.ScopeChanges scopeChanges;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService executor;
 
@@ -429,6 +433,10 @@ public class RealEstateSyncImpl implements RealEstateSync {
         long du = n.updated - updated;
         if ((dc > 0 || du > 0) && audit != null) {
             audit.append(c, AuditEvent.of(actor, "estate.sync", "sync-run", runId, AuditEvent.summary("created", dc, "updated", du)));
+        }
+        org.smartproperty.platform.security.ScopeChanges changes = scopeChanges;
+        if ((dc > 0 || du > 0) && changes != null && !houses.isEmpty()) {
+            changes.changed(c); // owners may have come or gone: real-name sessions resolve their verified houses again
         }
     }
 }
