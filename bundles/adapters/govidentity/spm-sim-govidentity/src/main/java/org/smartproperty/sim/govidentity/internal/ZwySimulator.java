@@ -1,5 +1,7 @@
 package org.smartproperty.sim.govidentity.internal;
 
+import org.smartproperty.sim.support.SimHttp;
+import org.smartproperty.sim.support.SimJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -291,7 +293,7 @@ public final class ZwySimulator {
                 Map<String, Object> refusal = gateway(ex);
                 if (refusal != null) {
                     refusedByGateway.incrementAndGet();
-                    send(ex, 401, "application/json; charset=UTF-8", Json.write(refusal));
+                    send(ex, 401, "application/json; charset=UTF-8", SimJson.write(refusal));
                     return;
                 }
             }
@@ -603,118 +605,23 @@ public final class ZwySimulator {
     }
 
     private static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\">\n<title>" + esc(title)
-                + " · 粤政易（模拟器）</title>\n</head>\n<body>\n<h1>粤政易 · 模拟器</h1>\n<h2>"
-                + esc(title) + "</h2>\n" + body + "</body>\n</html>\n";
+        return SimHttp.page("粤政易", title, body);
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return SimHttp.esc(s);
     }
 
     private static void sendHtml(HttpExchange ex, int status, String html) throws IOException {
-        send(ex, status, "text/html; charset=UTF-8", html);
+        SimHttp.sendHtml(ex, status, html);
     }
 
     private static void sendJson(HttpExchange ex, Object value) throws IOException {
-        send(ex, 200, "application/json; charset=UTF-8", Json.write(value));
+        SimHttp.sendJson(ex, value);
     }
 
     private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, head ? -1 : bytes.length == 0 ? -1 : bytes.length);
-        if (!head && bytes.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    /** Minimal JSON writer (Map, Collection, String, Number, Boolean, null): the simulator needs no library. */
-    static final class Json {
-
-        private Json() {
-        }
-
-        static String write(Object v) {
-            StringBuilder sb = new StringBuilder();
-            write(sb, v);
-            return sb.toString();
-        }
-
-        private static void write(StringBuilder sb, Object v) {
-            if (v == null) {
-                sb.append("null");
-            } else if (v instanceof String s) {
-                string(sb, s);
-            } else if (v instanceof Number || v instanceof Boolean) {
-                sb.append(v);
-            } else if (v instanceof Map<?, ?> m) {
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    string(sb, String.valueOf(e.getKey()));
-                    sb.append(':');
-                    write(sb, e.getValue());
-                }
-                sb.append('}');
-            } else if (v instanceof Collection<?> c) {
-                sb.append('[');
-                boolean first = true;
-                for (Object o : c) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    write(sb, o);
-                }
-                sb.append(']');
-            } else {
-                string(sb, v.toString());
-            }
-        }
-
-        private static void string(StringBuilder sb, String s) {
-            sb.append('"');
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
-        }
+        SimHttp.send(ex, status, contentType, body);
     }
 
     /** Runs the simulator without OSGi: {@code [port (8186)] [bindAddress (127.0.0.1)]}, default corp and paas. */

@@ -337,7 +337,7 @@ class ZwySimulatorTest {
 
     @Test
     void jsonWriterEscapesControlCharactersAndQuotes() throws Exception {
-        String s = ZwySimulator.Json.write(Map.of("k", "a\"b\\c\n\u0001中"));
+        String s = org.smartproperty.sim.support.SimJson.write(Map.of("k", "a\"b\\c\n\u0001中"));
         assertEquals("a\"b\\c\n\u0001中", JSON.readTree(s).path("k").asText());
     }
 
