@@ -312,4 +312,27 @@ public class IdentityBindingIT extends SpmTestSupport {
         assertEquals(unbound.body(), 403, unbound.statusCode());
         assertEquals("idp.notLinked", json(unbound).get("code").asText());
     }
+
+    @Test
+    public void e_theDemoDevelopersLegalPersonReachesItsOwnRecordAndEstatesOnly_DEV_1() throws Exception {
+        String developer = provincial("gdsim-developer");
+        JsonNode who = meOnce(developer, m -> "DEVELOPER".equals(m.at("/scope/kind").asText()));
+        assertEquals("DEVELOPER", who.at("/roles/0").asText());
+        long developerId = who.at("/scope/developerId").asLong();
+        assertEquals(200, getAs(developer, "/developers/" + developerId).statusCode());
+        JsonNode estates = json(getAs(developer, "/estates?size=50"));
+        assertTrue(estates.toString(), estates.get("total").asInt() >= 1);
+        JsonNode own = json(get("/developers/" + developerId));
+        java.util.Set<Long> linked = new java.util.TreeSet<>();
+        own.get("estateIds").forEach(e -> linked.add(e.asLong()));
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        estates.get("items").forEach(e -> seen.add(e.get("id").asLong()));
+        assertEquals("exactly the estates it developed", linked, seen);
+        for (JsonNode d : json(get("/developers?size=5")).get("items")) {
+            if (d.get("id").asLong() != developerId) {
+                assertEquals("another developer", 404, getAs(developer, "/developers/" + d.get("id").asLong()).statusCode());
+                break;
+            }
+        }
+    }
 }

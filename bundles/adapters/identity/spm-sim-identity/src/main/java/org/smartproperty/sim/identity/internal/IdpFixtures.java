@@ -26,6 +26,8 @@ public final class IdpFixtures {
     public static final String MACAO = "gdsim-macao";
     public static final String HONG_KONG = "gdsim-hongkong";
     public static final String LEGAL = "gdsim-legal";
+    /** A legal person whose credit code is the first demo estate's developer (spm-developer-demo, issue 12 item 4). */
+    public static final String DEVELOPER = "gdsim-developer";
     public static final String UNVERIFIED = "gdsim-unverified";
     public static final String LOW_TRUST = "gdsim-lowtrust";
 
@@ -76,6 +78,9 @@ public final class IdpFixtures {
             new Fixture(LEGAL, "法人账号（统一社会信用代码）", "珠海横琴示例物业服务有限公司", "001", "91440400MA4W3K7B97",
                     "07568880001", "service@example.com", true, LEGAL_PERSON, 4,
                     List.of("authmethod=ca", "legalrep=王建国"), agent()),
+            new Fixture(DEVELOPER, "法人账号（开发建设单位）", "珠海横琴示例开发建设单位", "001", "91440400MA4XKD3H7K",
+                    "07568880002", "develop@example.com", true, LEGAL_PERSON, 4,
+                    List.of("authmethod=ca", "legalrep=李国华"), agent()),
             new Fixture(UNVERIFIED, "未实名账号（isreal=false）", "林小雨", "111", "440402200002293568", "13800000005",
                     "lin.xiaoyu@example.com", false, NATURAL_PERSON, 3,
                     List.of("authmethod=password"), Map.of()),

@@ -59,7 +59,7 @@ class IdpSimulatorTest {
             switch (f.uid()) {
                 case IdpFixtures.MACAO -> assertTrue(f.idcardnumber().matches("[157]\\d{6}\\(\\d\\)"), f.idcardnumber());
                 case IdpFixtures.HONG_KONG -> assertTrue(hkIdValid(f.idcardnumber()), f.idcardnumber());
-                case IdpFixtures.LEGAL -> assertTrue(usccValid(f.idcardnumber()), f.idcardnumber());
+                case IdpFixtures.LEGAL, IdpFixtures.DEVELOPER -> assertTrue(usccValid(f.idcardnumber()), f.idcardnumber());
                 default -> {
                     assertEquals("111", f.idcardtype());
                     assertTrue(cnIdValid(f.idcardnumber()), f.idcardnumber());
@@ -78,7 +78,8 @@ class IdpSimulatorTest {
         assertEquals(List.of(IdpFixtures.LOW_TRUST), all.stream().filter(f -> f.trustLevel() == 1)
                 .map(IdpFixtures.Fixture::uid).toList());
         assertTrue(all.stream().filter(f -> f.trustLevel() != 1).allMatch(f -> f.trustLevel() == 3 || f.trustLevel() == 4));
-        assertEquals(1, all.stream().filter(f -> f.usertype().equals(IdpFixtures.LEGAL_PERSON)).count());
+        assertEquals(List.of(IdpFixtures.LEGAL, IdpFixtures.DEVELOPER), all.stream().filter(f -> f.usertype().equals(IdpFixtures.LEGAL_PERSON))
+                .map(IdpFixtures.Fixture::uid).toList(), "a company's legal person and a developer's (issue 12 item 4)");
         assertEquals(all.size(), all.stream().map(IdpFixtures.Fixture::uid).distinct().count());
     }
 
