@@ -61,6 +61,17 @@ try {
   check(rows > 0 && rows <= 20 && total >= rows, 'the estates table shows rows of one page', `${rows} rows of ${total}`);
   check(estates.request().headers()['accept-language'] === 'zh-CN', 'the API is asked in zh-CN by default');
   await page.screenshot({ path: `${shots}/03-estates-zh-CN.png` });
+  if (total > 20) {
+    const second = page.waitForResponse(r => r.url().includes('/api/v1/estates?') && /[?&]page=1(&|$)/.test(r.url()));
+    await page.locator('[data-test="pager"] .el-pager li', { hasText: /^2$/ }).click();
+    await second;
+    await page.waitForFunction(n => document.querySelectorAll('[data-test="estates"] .el-table__body tr').length === n,
+      Math.min(20, total - 20), { timeout: 10000 });
+    check(true, 'page 2 of the pagination asks the API for page=1 and shows its rows');
+    const first = page.waitForResponse(r => r.url().includes('/api/v1/estates?') && /[?&]page=0(&|$)/.test(r.url()));
+    await page.locator('[data-test="pager"] .btn-prev').click();
+    await first;
+  }
 
   // language switch: English labels and Accept-Language: en on the next calls
   const again = page.waitForRequest(r => r.url().includes('/api/v1/estates?'));
@@ -71,6 +82,18 @@ try {
   await page.locator('[data-test="menu-estates"]', { hasText: 'Estates' }).waitFor({ timeout: 10000 });
   check((await page.locator('[data-test="menu-home"]').textContent()).trim() === 'Home', 'the menu is in English');
   await page.screenshot({ path: `${shots}/04-estates-en.png` });
+
+  // a reload of a route answers the app (SPA fallback) and keeps the session of the tab
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('[data-test="estates"] .el-table__body tr').first().waitFor({ timeout: 20000 });
+  check(page.url().endsWith('/console/estates'), 'a reload of /console/estates stays on the estates page', page.url());
+
+  // a token the API no longer knows: the next call answers 401 and the console returns to the login page
+  await page.evaluate(() => sessionStorage.setItem('spm.token', 'not-a-token'));
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('[data-test="username"]').waitFor({ timeout: 20000 });
+  check(page.url().includes('/console/login'), 'a 401 returns to the login page', page.url());
+  await login(page, 'demo-regulator');
 
   // the owner: no accounts menu
   await page.locator('[data-test="logout"]').click();
