@@ -70,3 +70,26 @@ describe('LoginView', () => {
     wrapper.unmount();
   });
 });
+
+describe('EstatesView', () => {
+  it('pages through the API: one page per request, the next page on the pager', async () => {
+    setLocale('en');
+    const items = n => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `Estate ${i + 1}`, buildingCount: 1, houseCount: 2, status: 'ACTIVE' }));
+    const fetchMock = vi.fn(url => {
+      const pageNo = Number(new URL(url, 'http://x').searchParams.get('page'));
+      const body = { items: items(pageNo === 0 ? 20 : 5), page: pageNo, size: 20, total: 25 };
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const EstatesView = (await import('../src/views/EstatesView.vue')).default;
+    const wrapper = mount(EstatesView, { global: { plugins: [i18n, router()] }, attachTo: document.body });
+    await flushPromises();
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/estates?page=0&size=20&sort=name');
+    expect(wrapper.findAll('.el-table__body tr').length).toBe(20);
+    await wrapper.find('[data-test="pager"] .btn-next').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls.at(-1)[0]).toBe('/api/v1/estates?page=1&size=20&sort=name');
+    expect(wrapper.findAll('.el-table__body tr').length).toBe(5);
+    wrapper.unmount();
+  });
+});
