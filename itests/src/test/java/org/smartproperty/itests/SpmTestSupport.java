@@ -121,6 +121,8 @@ public abstract class SpmTestSupport {
             o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptDelaySeconds", "1"));
             o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "receiptToken", "spm-dev-receipts"));
             o.add(editConfigurationFilePut("etc/org.smartproperty.notification.cfg", "pollMillis", "200"));
+            // ConsoleBrowserIT (issue 13): the itests folder, where the browser script and target/screenshots are
+            o.add(systemProperty("spm.it.itests.dir").value(new File("").getAbsolutePath()));
             // ArchetypeDomainIT: where the archetype's IT built the generated domain (its bundles are installed from there)
             String archetypeProject = System.getProperty("spm.it.archetype.project");
             if (archetypeProject != null) {

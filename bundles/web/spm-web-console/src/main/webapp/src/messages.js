@@ -1,0 +1,94 @@
+// UI texts in the four languages of the API (issue 13); the terms are those of docs/glossary.md.
+export default {
+  'zh-CN': {
+    app: { title: '横琴智慧物业监管平台', short: '智慧物业' },
+    lang: { label: '语言' },
+    login: {
+      title: '登录', username: '账号', password: '密码', totp: '动态口令', submit: '登录',
+      totpHint: '请输入动态口令（TOTP）', totpEnrol: '此账号须先绑定动态口令，请联系安全管理员。',
+      required: '必填',
+    },
+    password: {
+      title: '修改密码', reason: '首次登录或密码已过期，须修改密码后才能继续。', current: '当前密码',
+      new: '新密码', confirm: '确认新密码', mismatch: '两次输入的新密码不一致', submit: '修改密码',
+      changed: '密码已修改，请重新登录。',
+    },
+    menu: { home: '首页', estates: '小区', companies: '物业服务企业', committees: '业主委员会', complaints: '投诉', accounts: '账号' },
+    home: { welcome: '欢迎，{name}', roles: '角色', scope: '数据范围', permissions: '权限数' },
+    scope: { ALL: '全部小区', COMPANY: '本企业服务的小区', COMMITTEE: '本业委会所在小区', OWNER: '本人房屋', DEVELOPER: '本单位开发建设的小区', NONE: '无' },
+    estates: {
+      title: '小区', name: '名称', community: '社区', company: '物业服务企业', buildings: '楼栋', houses: '房屋',
+      status: '状态', address: '地址', search: '按名称查找', empty: '没有小区',
+    },
+    common: { logout: '退出登录', notYet: '此页面将在后续版本提供。', error: '请求失败', retry: '重试' },
+  },
+  'zh-TW': {
+    app: { title: '橫琴智慧物業監管平台', short: '智慧物業' },
+    lang: { label: '語言' },
+    login: {
+      title: '登入', username: '帳號', password: '密碼', totp: '動態口令', submit: '登入',
+      totpHint: '請輸入動態口令（TOTP）', totpEnrol: '此帳號須先綁定動態口令，請聯絡安全管理員。',
+      required: '必填',
+    },
+    password: {
+      title: '修改密碼', reason: '首次登入或密碼已過期，須修改密碼後才能繼續。', current: '目前密碼',
+      new: '新密碼', confirm: '確認新密碼', mismatch: '兩次輸入的新密碼不一致', submit: '修改密碼',
+      changed: '密碼已修改，請重新登入。',
+    },
+    menu: { home: '首頁', estates: '小區', companies: '物業服務企業', committees: '業主委員會', complaints: '投訴', accounts: '帳號' },
+    home: { welcome: '歡迎，{name}', roles: '角色', scope: '資料範圍', permissions: '權限數' },
+    scope: { ALL: '全部小區', COMPANY: '本企業服務的小區', COMMITTEE: '本業委會所在小區', OWNER: '本人房屋', DEVELOPER: '本單位開發建設的小區', NONE: '無' },
+    estates: {
+      title: '小區', name: '名稱', community: '社區', company: '物業服務企業', buildings: '樓宇', houses: '房屋',
+      status: '狀態', address: '地址', search: '按名稱查找', empty: '沒有小區',
+    },
+    common: { logout: '登出', notYet: '此頁面將在後續版本提供。', error: '請求失敗', retry: '重試' },
+  },
+  pt: {
+    app: { title: 'Plataforma de supervisão da administração de propriedades de Hengqin', short: 'SmartProperty' },
+    lang: { label: 'Língua' },
+    login: {
+      title: 'Iniciar sessão', username: 'Conta', password: 'Palavra-passe', totp: 'Código de uso único (TOTP)',
+      submit: 'Iniciar sessão', totpHint: 'Introduza o código de uso único (TOTP)',
+      totpEnrol: 'Esta conta tem de registar primeiro o código de uso único; contacte o administrador de segurança.',
+      required: 'Obrigatório',
+    },
+    password: {
+      title: 'Alterar palavra-passe', reason: 'Primeiro início de sessão ou palavra-passe expirada: altere a palavra-passe para continuar.',
+      current: 'Palavra-passe atual', new: 'Nova palavra-passe', confirm: 'Confirmar nova palavra-passe',
+      mismatch: 'As novas palavras-passe não coincidem', submit: 'Alterar palavra-passe',
+      changed: 'Palavra-passe alterada. Inicie sessão de novo.',
+    },
+    menu: { home: 'Início', estates: 'Condomínios', companies: 'Empresas de serviços de administração de propriedades', committees: 'Comissões de proprietários', complaints: 'Queixas', accounts: 'Contas' },
+    home: { welcome: 'Bem-vindo, {name}', roles: 'Funções', scope: 'Âmbito de dados', permissions: 'Permissões' },
+    scope: { ALL: 'Todos os condomínios', COMPANY: 'Condomínios servidos pela empresa', COMMITTEE: 'Condomínio da comissão de proprietários', OWNER: 'Frações autónomas próprias', DEVELOPER: 'Condomínios do promotor imobiliário', NONE: 'Nenhum' },
+    estates: {
+      title: 'Condomínios', name: 'Nome', community: 'Comunidade', company: 'Empresa de serviços de administração de propriedades',
+      buildings: 'Edifícios', houses: 'Frações autónomas', status: 'Estado', address: 'Endereço', search: 'Procurar por nome',
+      empty: 'Nenhum condomínio',
+    },
+    common: { logout: 'Terminar sessão', notYet: 'Esta página estará disponível numa versão posterior.', error: 'O pedido falhou', retry: 'Tentar de novo' },
+  },
+  en: {
+    app: { title: 'Hengqin SmartProperty regulator console', short: 'SmartProperty' },
+    lang: { label: 'Language' },
+    login: {
+      title: 'Log in', username: 'Account', password: 'Password', totp: 'One-time code (TOTP)', submit: 'Log in',
+      totpHint: 'Enter the one-time code (TOTP)', totpEnrol: 'This account must first enrol a one-time code; ask the security admin.',
+      required: 'Required',
+    },
+    password: {
+      title: 'Change password', reason: 'First login or expired password: change the password to go on.',
+      current: 'Current password', new: 'New password', confirm: 'Confirm new password',
+      mismatch: 'The new passwords differ', submit: 'Change password', changed: 'Password changed. Please log in again.',
+    },
+    menu: { home: 'Home', estates: 'Estates', companies: 'Property companies', committees: "Owners' committees", complaints: 'Complaints', accounts: 'Accounts' },
+    home: { welcome: 'Welcome, {name}', roles: 'Roles', scope: 'Data scope', permissions: 'Permissions' },
+    scope: { ALL: 'All estates', COMPANY: "The company's estates", COMMITTEE: "The committee's estate", OWNER: 'Own houses', DEVELOPER: "The developer's estates", NONE: 'None' },
+    estates: {
+      title: 'Estates', name: 'Name', community: 'Community', company: 'Property company', buildings: 'Buildings', houses: 'Houses',
+      status: 'Status', address: 'Address', search: 'Find by name', empty: 'No estates',
+    },
+    common: { logout: 'Log out', notYet: 'This page comes in a later version.', error: 'The request failed', retry: 'Retry' },
+  },
+};
