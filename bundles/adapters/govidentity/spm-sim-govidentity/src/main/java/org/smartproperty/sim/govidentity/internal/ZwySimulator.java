@@ -2,10 +2,9 @@ package org.smartproperty.sim.govidentity.internal;
 
 import org.smartproperty.sim.support.SimHttp;
 import org.smartproperty.sim.support.SimJson;
+import org.smartproperty.sim.support.SimServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -26,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -181,8 +178,7 @@ public final class ZwySimulator {
     private final Map<String, Instant> nonces = new ConcurrentHashMap<>();
     private final AtomicInteger gettokenCalls = new AtomicInteger();
     private final AtomicInteger refusedByGateway = new AtomicInteger();
-    private HttpServer server;
-    private ExecutorService executor;
+    private final SimServer server;
 
     public ZwySimulator() {
         this(Settings.defaults());
@@ -190,6 +186,7 @@ public final class ZwySimulator {
 
     public ZwySimulator(Settings settings) {
         this.settings = settings;
+        this.server = new SimServer(settings.bindAddress(), "spm-sim-govidentity");
     }
 
     public Settings settings() {
@@ -197,59 +194,31 @@ public final class ZwySimulator {
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
-    public synchronized ZwySimulator start(int port) throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already running on port " + port());
-        }
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), port), 0);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService ex = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "spm-sim-govidentity-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        s.setExecutor(ex);
-        s.createContext("/", this::handle);
-        s.start();
-        server = s;
-        executor = ex;
+    public ZwySimulator start(int port) throws IOException {
+        server.start(port, this::handle);
         return this;
     }
 
     /** Stops listening and forgets every code, token and nonce. Idempotent. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdown();
-            server = null;
-            executor = null;
-        }
+    public void stop() {
+        server.stop();
         codes.clear();
         tokens.clear();
         nonces.clear();
     }
 
-    public synchronized boolean running() {
-        return server != null;
+    public boolean running() {
+        return server.running();
     }
 
     /** The port actually listened on. */
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("not running");
-        }
-        return server.getAddress().getPort();
+    public int port() {
+        return server.port();
     }
 
     /** {@code http://host:port} of the running simulator (the adapter's baseUrl). */
-    public synchronized URI baseUri() {
-        String host = settings.bindAddress();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port());
+    public URI baseUri() {
+        return server.baseUri();
     }
 
     /** {@code baseUri() + AUTHORIZE}: the adapter's authorizeUrl. */

@@ -2,10 +2,9 @@ package org.smartproperty.sim.identity.internal;
 
 import org.smartproperty.sim.support.SimHttp;
 import org.smartproperty.sim.support.SimJson;
+import org.smartproperty.sim.support.SimServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -26,9 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -126,8 +122,7 @@ public final class IdpSimulator {
     private final Settings settings;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
-    private HttpServer server;
-    private ExecutorService executor;
+    private final SimServer server;
 
     public IdpSimulator() {
         this(Settings.defaults());
@@ -135,6 +130,7 @@ public final class IdpSimulator {
 
     public IdpSimulator(Settings settings) {
         this.settings = settings;
+        this.server = new SimServer(settings.bindAddress(), "spm-sim-identity");
     }
 
     public Settings settings() {
@@ -142,58 +138,30 @@ public final class IdpSimulator {
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
-    public synchronized IdpSimulator start(int port) throws IOException {
-        if (server != null) {
-            throw new IllegalStateException("already running on port " + port());
-        }
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), port), 0);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService ex = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "spm-sim-identity-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        s.setExecutor(ex);
-        s.createContext("/", this::handle);
-        s.start();
-        server = s;
-        executor = ex;
+    public IdpSimulator start(int port) throws IOException {
+        server.start(port, this::handle);
         return this;
     }
 
     /** Stops listening and forgets every code and token. Idempotent. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdown();
-            server = null;
-            executor = null;
-        }
+    public void stop() {
+        server.stop();
         codes.clear();
         tokens.clear();
     }
 
-    public synchronized boolean running() {
-        return server != null;
+    public boolean running() {
+        return server.running();
     }
 
     /** The port actually listened on. */
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("not running");
-        }
-        return server.getAddress().getPort();
+    public int port() {
+        return server.port();
     }
 
     /** {@code http://host:port} of the running simulator (what the adapter's baseUrl should be). */
-    public synchronized URI baseUri() {
-        String host = settings.bindAddress();
-        if (host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port());
+    public URI baseUri() {
+        return server.baseUri();
     }
 
     // ------------------------------------------------------------------ HTTP
