@@ -37,6 +37,33 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 public abstract class SpmTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        watchParent();
+    }
+
+    /**
+     * In the forked Karaf (where the probe loads this class): end the container when the test JVM that
+     * forked it is gone. Surefire may end its fork before any stop or shutdown hook of ours has ended the
+     * container (clean-clone runs left the shared container running under PID 1, holding PostgreSQL
+     * connections); polling the parent's PID needs nothing from that JVM. Once per container JVM.
+     */
+    private static void watchParent() {
+        String parent = System.getProperty("spm.it.parent.pid");
+        if (parent == null || System.getProperties().putIfAbsent("spm.it.watchdog", "started") != null) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parent));
+        Thread t = new Thread(() -> {
+            while (handle.map(ProcessHandle::isAlive).orElse(false)) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000_000L);
+            }
+            System.err.println("spm itests: the test JVM " + parent + " is gone; stopping this container");
+            System.exit(0); // Karaf's shutdown hook stops the framework
+        }, "spm-it-parent-watchdog");
+        t.setDaemon(true);
+        t.start();
+    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Options common to every suite; {@code database} adds the database choice. */
@@ -51,6 +78,7 @@ public abstract class SpmTestSupport {
         o.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)));
         o.add(systemProperty("spm.it.port").value(Integer.toString(port)));
+        o.add(systemProperty("spm.it.parent.pid").value(Long.toString(ProcessHandle.current().pid()))); // watchParent()
         // Pax Exam appends its own "exam" feature (remote bundle context, probe extender, invoker) to featuresBoot.
         // In one stage with spm-dev, the probe was installed as soon as the remote context was up, while the rest of
         // the stage was still being installed; a refresh of the invoker bundle then left the probe without its
