@@ -41,13 +41,12 @@ final class OwnerIdentities {
         if (who == null || who.idNumber() == null || who.idNumber().isBlank()) {
             return List.of();
         }
-        Set<IdType> allowed = who.idType() == null ? null : TYPES.get(who.idType().trim());
         List<Long> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, id_type FROM est_owner WHERE id_number = ? ORDER BY id")) {
             ps.setString(1, IdDocuments.normalize(who.idNumber()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (allowed == null || allowed.contains(IdType.valueOf(rs.getString(2)))) {
+                    if (compatible(who, IdType.valueOf(rs.getString(2)))) {
                         out.add(rs.getLong(1));
                     }
                 }
