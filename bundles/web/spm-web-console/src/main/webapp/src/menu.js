@@ -1,20 +1,34 @@
-// The side menu: an entry is shown only when the account holds its permission (GET /auth/me `permissions`).
-export const MENU = [
-  { key: 'home', path: '/', permission: null },
-  { key: 'estates', path: '/estates', permission: 'estate:read' },
-  { key: 'companies', path: '/companies', permission: 'company:read' },
-  { key: 'committees', path: '/committees', permission: 'committee:read' },
-  { key: 'complaints', path: '/complaints', permission: 'complaint:read' },
-  { key: 'accounts', path: '/accounts', permission: 'account:list' },
-];
+// The side menu: home, then each area's entries (src/areas/*/area.js); an entry is shown only when the account holds
+// its permission (GET /auth/me `permissions`). An entry may name `anyOf: [...]` instead of one permission.
+import { areaMenu } from './areas/index.js';
+
+export const MENU = [{ key: 'home', path: '/', permission: null }, ...areaMenu()];
+
+function allowed(entry, held) {
+  if (entry.anyOf) return entry.anyOf.some(p => held.has(p));
+  return !entry.permission || held.has(entry.permission);
+}
 
 export function visibleMenu(permissions, menu = MENU) {
   const held = new Set(permissions || []);
-  return menu.filter(entry => !entry.permission || held.has(entry.permission));
+  return menu.filter(entry => allowed(entry, held));
+}
+
+/** The menu entry a path belongs to (the longest matching path), or null. */
+function entryFor(path, menu) {
+  return menu
+    .filter(e => e.path !== '/' && (path === e.path || path.startsWith(e.path + '/')))
+    .sort((a, b) => b.path.length - a.path.length)[0] || null;
 }
 
 /** The permission a path needs (its menu entry's), or null. */
 export function permissionFor(path, menu = MENU) {
-  const entry = menu.find(e => e.path !== '/' && (path === e.path || path.startsWith(e.path + '/')));
-  return entry ? entry.permission : null;
+  const entry = entryFor(path, menu);
+  return entry ? entry.permission || null : null;
+}
+
+/** May an account with these permissions open this path? */
+export function mayOpen(path, permissions, menu = MENU) {
+  const entry = entryFor(path, menu);
+  return !entry || allowed(entry, new Set(permissions || []));
 }

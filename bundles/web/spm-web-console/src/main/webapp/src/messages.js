@@ -1,5 +1,17 @@
 // UI texts in the four languages of the API (issue 13); the terms are those of docs/glossary.md.
-export default {
+// The shell's texts are here; each area (src/areas/<area>/area.js) brings its own, merged in below.
+import { areaMessages } from './areas/index.js';
+
+/** Deep merge of message trees: b's leaves win, a's other leaves stay. */
+export function mergeMessages(a, b) {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b || {})) {
+    out[k] = v && typeof v === 'object' && a && typeof a[k] === 'object' ? mergeMessages(a[k], v) : v;
+  }
+  return out;
+}
+
+const core = {
   'zh-CN': {
     app: { title: '横琴智慧物业监管平台', short: '智慧物业' },
     lang: { label: '语言' },
@@ -13,13 +25,9 @@ export default {
       new: '新密码', confirm: '确认新密码', mismatch: '两次输入的新密码不一致', submit: '修改密码',
       changed: '密码已修改，请重新登录。',
     },
-    menu: { home: '首页', estates: '小区', companies: '物业服务企业', committees: '业主委员会', complaints: '投诉', accounts: '账号' },
+    menu: { home: '首页' },
     home: { welcome: '欢迎，{name}', roles: '角色', scope: '数据范围', permissions: '权限数' },
     scope: { ALL: '全部小区', COMPANY: '本企业服务的小区', COMMITTEE: '本业委会所在小区', OWNER: '本人房屋', DEVELOPER: '本单位开发建设的小区', NONE: '无' },
-    estates: {
-      title: '小区', name: '名称', community: '社区', company: '物业服务企业', buildings: '楼栋', houses: '房屋',
-      status: '状态', address: '地址', search: '按名称查找', empty: '没有小区',
-    },
     common: { logout: '退出登录', notYet: '此页面将在后续版本提供。', error: '请求失败', retry: '重试' },
   },
   'zh-TW': {
@@ -35,13 +43,9 @@ export default {
       new: '新密碼', confirm: '確認新密碼', mismatch: '兩次輸入的新密碼不一致', submit: '修改密碼',
       changed: '密碼已修改，請重新登入。',
     },
-    menu: { home: '首頁', estates: '小區', companies: '物業服務企業', committees: '業主委員會', complaints: '投訴', accounts: '帳號' },
+    menu: { home: '首頁' },
     home: { welcome: '歡迎，{name}', roles: '角色', scope: '資料範圍', permissions: '權限數' },
     scope: { ALL: '全部小區', COMPANY: '本企業服務的小區', COMMITTEE: '本業委會所在小區', OWNER: '本人房屋', DEVELOPER: '本單位開發建設的小區', NONE: '無' },
-    estates: {
-      title: '小區', name: '名稱', community: '社區', company: '物業服務企業', buildings: '樓宇', houses: '房屋',
-      status: '狀態', address: '地址', search: '按名稱查找', empty: '沒有小區',
-    },
     common: { logout: '登出', notYet: '此頁面將在後續版本提供。', error: '請求失敗', retry: '重試' },
   },
   pt: {
@@ -59,14 +63,9 @@ export default {
       mismatch: 'As novas palavras-passe não coincidem', submit: 'Alterar palavra-passe',
       changed: 'Palavra-passe alterada. Inicie sessão de novo.',
     },
-    menu: { home: 'Início', estates: 'Condomínios', companies: 'Empresas de serviços de administração de propriedades', committees: 'Comissões de proprietários', complaints: 'Queixas', accounts: 'Contas' },
+    menu: { home: 'Início' },
     home: { welcome: 'Bem-vindo, {name}', roles: 'Funções', scope: 'Âmbito de dados', permissions: 'Permissões' },
     scope: { ALL: 'Todos os condomínios', COMPANY: 'Condomínios servidos pela empresa', COMMITTEE: 'Condomínio da comissão de proprietários', OWNER: 'Frações autónomas próprias', DEVELOPER: 'Condomínios do promotor imobiliário', NONE: 'Nenhum' },
-    estates: {
-      title: 'Condomínios', name: 'Nome', community: 'Comunidade', company: 'Empresa de serviços de administração de propriedades',
-      buildings: 'Edifícios', houses: 'Frações autónomas', status: 'Estado', address: 'Endereço', search: 'Procurar por nome',
-      empty: 'Nenhum condomínio',
-    },
     common: { logout: 'Terminar sessão', notYet: 'Esta página estará disponível numa versão posterior.', error: 'O pedido falhou', retry: 'Tentar de novo' },
   },
   en: {
@@ -82,13 +81,13 @@ export default {
       current: 'Current password', new: 'New password', confirm: 'Confirm new password',
       mismatch: 'The new passwords differ', submit: 'Change password', changed: 'Password changed. Please log in again.',
     },
-    menu: { home: 'Home', estates: 'Estates', companies: 'Property companies', committees: "Owners' committees", complaints: 'Complaints', accounts: 'Accounts' },
+    menu: { home: 'Home' },
     home: { welcome: 'Welcome, {name}', roles: 'Roles', scope: 'Data scope', permissions: 'Permissions' },
     scope: { ALL: 'All estates', COMPANY: "The company's estates", COMMITTEE: "The committee's estate", OWNER: 'Own houses', DEVELOPER: "The developer's estates", NONE: 'None' },
-    estates: {
-      title: 'Estates', name: 'Name', community: 'Community', company: 'Property company', buildings: 'Buildings', houses: 'Houses',
-      status: 'Status', address: 'Address', search: 'Find by name', empty: 'No estates',
-    },
     common: { logout: 'Log out', notYet: 'This page comes in a later version.', error: 'The request failed', retry: 'Retry' },
   },
 };
+
+const messages = {};
+for (const code of Object.keys(core)) messages[code] = areaMessages(code).reduce(mergeMessages, core[code]);
+export default messages;

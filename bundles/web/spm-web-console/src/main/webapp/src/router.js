@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { api, setUnauthorizedHandler } from './api.js';
-import { permissionFor } from './menu.js';
+import { areaRoutes } from './areas/index.js';
+import { mayOpen } from './menu.js';
 import { session } from './session.js';
 
 // Every page is its own chunk (dynamic import): the first load carries only the shell and the login page.
@@ -12,11 +13,7 @@ const routes = [
     component: () => import('./views/LayoutView.vue'),
     children: [
       { path: '', name: 'home', component: () => import('./views/HomeView.vue') },
-      { path: 'estates', name: 'estates', component: () => import('./views/EstatesView.vue') },
-      { path: 'companies', name: 'companies', component: () => import('./views/LaterView.vue'), meta: { menu: 'companies' } },
-      { path: 'committees', name: 'committees', component: () => import('./views/LaterView.vue'), meta: { menu: 'committees' } },
-      { path: 'complaints', name: 'complaints', component: () => import('./views/LaterView.vue'), meta: { menu: 'complaints' } },
-      { path: 'accounts', name: 'accounts', component: () => import('./views/LaterView.vue'), meta: { menu: 'accounts' } },
+      ...areaRoutes(),
     ],
   },
   { path: '/:rest(.*)*', redirect: '/' },
@@ -36,8 +33,7 @@ router.beforeEach(async to => {
       return e.status === 401 ? { name: 'login' } : true;
     }
   }
-  const needed = permissionFor(to.path);
-  if (needed && !session.me.permissions.includes(needed)) return { name: 'home' };
+  if (!mayOpen(to.path, session.me.permissions)) return { name: 'home' };
   return true;
 });
 

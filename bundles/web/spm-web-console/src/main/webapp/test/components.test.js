@@ -21,9 +21,9 @@ afterEach(() => vi.unstubAllGlobals());
 describe('SideMenu', () => {
   it('lists only what the permissions allow, in the chosen language', async () => {
     setLocale('en');
-    const wrapper = mount(SideMenu, { props: { permissions: ['estate:read', 'company:read'] }, global: { plugins: [i18n, router()] } });
+    const wrapper = mount(SideMenu, { props: { permissions: ['estate:read', 'no:such'] }, global: { plugins: [i18n, router()] } });
     const labels = wrapper.findAll('[data-test^="menu-"]').map(w => w.text());
-    expect(labels).toEqual(['Home', 'Estates', 'Property companies']);
+    expect(labels).toEqual(['Home', 'Estates']);
     expect(wrapper.find('[data-test="menu-accounts"]').exists()).toBe(false);
     setLocale('zh-CN');
     await flushPromises();
@@ -81,7 +81,7 @@ describe('EstatesView', () => {
       return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
     });
     vi.stubGlobal('fetch', fetchMock);
-    const EstatesView = (await import('../src/views/EstatesView.vue')).default;
+    const EstatesView = (await import('../src/areas/estates/EstatesView.vue')).default;
     const wrapper = mount(EstatesView, { global: { plugins: [i18n, router()] }, attachTo: document.body });
     await flushPromises();
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/estates?page=0&size=20&sort=name');
