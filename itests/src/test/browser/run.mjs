@@ -1,0 +1,104 @@
+// Issue 13: the browser suites in a real Chromium (Debian's /usr/bin/chromium driven by playwright-core) against a
+// running platform. ConsoleBrowserIT runs one suite per test method inside the Pax Exam container; by hand:
+//   (cd itests/src/test/browser && npm ci) && node itests/src/test/browser/run.mjs http://localhost:8181 /tmp/shots [suite ...]
+// With no suite named, every suites/*.mjs runs in name order. A suite is `export default async function (t)` with the
+// harness `t` below; each check prints one line "ok …" or "FAIL …"; the exit code is 0 when every check passed.
+// SPM_CONSOLE_BASE / SPM_PORTAL_BASE point the suites at a Vite dev server instead (e.g. http://localhost:5173).
+import { chromium } from 'playwright-core';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const base = (process.argv[2] || 'http://localhost:8181').replace(/\/$/, '');
+const shots = process.argv[3] || 'target/screenshots';
+const wanted = process.argv.slice(4);
+const chromiumPath = process.env.SPM_CHROMIUM || '/usr/bin/chromium';
+mkdirSync(shots, { recursive: true });
+
+const dir = fileURLToPath(new URL('./suites/', import.meta.url));
+const suites = readdirSync(dir).filter(f => f.endsWith('.mjs')).sort()
+  .filter(f => !wanted.length || wanted.some(w => f === w || f === w + '.mjs' || f.replace(/^\d+-/, '') === w + '.mjs'));
+if (!suites.length) {
+  console.log(`FAIL no suite matches ${wanted.join(' ')}`);
+  process.exit(2);
+}
+
+const failures = [];
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+
+/** The harness a suite gets. */
+function harness(suite) {
+  const problems = [];
+  return {
+    base,
+    console: (process.env.SPM_CONSOLE_BASE || base).replace(/\/$/, '') + '/console',
+    portal: (process.env.SPM_PORTAL_BASE || base).replace(/\/$/, ''),
+    api: base + '/api/v1',
+    shots,
+    password: 'Demo@2026spm',
+    problems,
+    check(ok, what, detail = '') {
+      console.log(`${ok ? 'ok  ' : 'FAIL'} [${suite}] ${what}${detail ? ' — ' + detail : ''}`);
+      if (!ok) failures.push(`[${suite}] ${what}`);
+      return ok;
+    },
+    /** A fresh context (own sessionStorage) and page; console errors and CSP reports are collected in `problems`. */
+    async newPage({ locale = 'zh-CN', viewport = { width: 1366, height: 860 }, ...rest } = {}) {
+      const context = await browser.newContext({ locale, viewport, ...rest });
+      const page = await context.newPage();
+      page.on('console', m => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('pageerror', e => problems.push(String(e)));
+      return page;
+    },
+    /** Logs in on the console's login page (the page must show it) and waits for the menu. */
+    async consoleLogin(page, username, password = 'Demo@2026spm') {
+      await page.locator('[data-test="username"]').fill(username);
+      await page.locator('[data-test="password"]').fill(password);
+      await page.locator('[data-test="login"]').click();
+      await page.locator('[data-test="menu-home"]').waitFor({ timeout: 20000 });
+    },
+    /** POST /auth/login through the API; returns the bearer token (for set-up and checks outside the UI). */
+    async token(username, password = 'Demo@2026spm') {
+      const res = await fetch(base + '/api/v1/auth/login', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
+      return body.token;
+    },
+    /** A JSON call to /api/v1 with a token: `{ status, body }`. */
+    async call(token, path, { method = 'GET', body, headers = {} } = {}) {
+      const res = await fetch(base + '/api/v1' + path, {
+        method,
+        headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const type = res.headers.get('Content-Type') || '';
+      return { status: res.status, body: type.includes('json') ? await res.json() : await res.text() };
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: `${shots}/${name}.png` });
+    },
+  };
+}
+
+for (const file of suites) {
+  const suite = file.replace(/\.mjs$/, '');
+  const started = Date.now();
+  console.log(`== ${suite}`);
+  const t = harness(suite);
+  try {
+    const run = (await import(pathToFileURL(dir + file).href)).default;
+    await run(t);
+  } catch (e) {
+    failures.push(`[${suite}] ${e && e.stack ? e.stack.split('\n').slice(0, 4).join(' | ') : e}`);
+    console.log(`FAIL [${suite}] threw`, e);
+  }
+  const csp = t.problems.filter(p => /Content Security Policy|Refused to/i.test(p));
+  t.check(csp.length === 0, 'no Content Security Policy violation', csp.slice(0, 3).join(' | '));
+  if (t.problems.length) console.log(`   browser console errors: ${t.problems.length}`, t.problems.slice(0, 5));
+  console.log(`== ${suite} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+await browser.close();
+console.log(failures.length ? `${failures.length} check(s) failed:\n  ${failures.join('\n  ')}` : 'all checks passed');
+process.exit(failures.length ? 1 : 0);
