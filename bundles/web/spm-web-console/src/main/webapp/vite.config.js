@@ -3,9 +3,17 @@ import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
+// bundles/web/common/src: the code the console shares with the portal (api, session, locale), built into each app;
+// its bare imports (vue, vue-i18n, …) resolve from this app's node_modules (dedupe)
+const common = fileURLToPath(new URL('../../../../common/src', import.meta.url));
+
 export default defineConfig({
   base: '/console/',
   plugins: [vue()],
+  resolve: {
+    alias: { '@spm-common': common },
+    dedupe: ['vue', 'vue-i18n', 'vue-router', 'element-plus'],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../../target/classes/console', import.meta.url)),
     emptyOutDir: true,
@@ -18,6 +26,7 @@ export default defineConfig({
   server: {
     // `npm run dev` against a running platform
     proxy: { '/api': 'http://127.0.0.1:8181' },
+    fs: { allow: ['.', common] },
   },
   test: {
     environment: 'happy-dom',

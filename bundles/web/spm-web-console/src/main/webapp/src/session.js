@@ -1,38 +1,5 @@
-import { reactive } from 'vue';
-
 // The bearer token lives in sessionStorage: it ends with the tab, and no other site can read it.
-const KEY = 'spm.token';
+// The code is shared with the portal (bundles/web/common/src/session.js), which keeps its token under its own key.
+import { createSession } from '@spm-common/session.js';
 
-export const session = reactive({
-  token: read(),
-  limited: readLimited(),
-  me: null,
-});
-
-function readLimited() {
-  try { return sessionStorage.getItem(KEY + '.limited') === 'true'; } catch { return false; }
-}
-
-function read() {
-  try { return sessionStorage.getItem(KEY); } catch { return null; }
-}
-
-export function signIn(result) {
-  session.token = result.token;
-  session.limited = !!result.limited;
-  session.me = null;
-  try {
-    sessionStorage.setItem(KEY, result.token);
-    sessionStorage.setItem(KEY + '.limited', String(session.limited));
-  } catch { /* private mode */ }
-}
-
-export function signOut() {
-  session.token = null;
-  session.limited = false;
-  session.me = null;
-  try {
-    sessionStorage.removeItem(KEY);
-    sessionStorage.removeItem(KEY + '.limited');
-  } catch { /* private mode */ }
-}
+export const { session, signIn, signOut } = createSession('spm.token');
