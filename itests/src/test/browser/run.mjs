@@ -5,7 +5,9 @@
 // harness `t` below; each check prints one line "ok …" or "FAIL …"; the exit code is 0 when every check passed.
 // SPM_CONSOLE_BASE / SPM_PORTAL_BASE point the suites at a Vite dev server instead (e.g. http://localhost:5173).
 import { chromium } from 'playwright-core';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const base = (process.argv[2] || 'http://localhost:8181').replace(/\/$/, '');
@@ -23,6 +25,27 @@ if (!suites.length) {
 }
 
 const failures = [];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) of a base32 secret, as the demo admins' authenticator shows it. */
+export function totp(secret, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map(b => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30000)));
+  const h = createHmac('sha1', key).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+/** The demo admins' TOTP secrets (README "Accounts"). */
+export const TOTP_SECRETS = {
+  'demo-sysadmin': 'DEMOSYSADMINSPMHENGQINAAAAAAAAAA',
+  'demo-secadmin': 'DEMOSECADMINSPMHENGQINAAAAAAAAAA',
+  'demo-auditor': 'DEMOAUDITORSPMHENGQINAAAAAAAAAAA',
+};
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
 
 /** The harness a suite gets. */
@@ -54,16 +77,24 @@ function harness(suite) {
       await page.locator('[data-test="username"]').fill(username);
       await page.locator('[data-test="password"]').fill(password);
       await page.locator('[data-test="login"]').click();
+      if (TOTP_SECRETS[username]) {
+        await page.locator('[data-test="totp"]').waitFor({ timeout: 20000 });
+        await page.locator('[data-test="totp"]').fill(totp(TOTP_SECRETS[username]));
+        await page.locator('[data-test="login"]').click();
+      }
       await page.locator('[data-test="menu-home"]').waitFor({ timeout: 20000 });
     },
+    totp,
     /** POST /auth/login through the API; returns the bearer token (for set-up and checks outside the UI). */
     async token(username, password = 'Demo@2026spm') {
+      const body = { username, password };
+      if (TOTP_SECRETS[username]) body.totp = totp(TOTP_SECRETS[username]);
       const res = await fetch(base + '/api/v1/auth/login', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
       });
-      const body = await res.json();
-      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
-      return body.token;
+      const answer = await res.json();
+      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(answer)}`);
+      return answer.token;
     },
     /** A JSON call to /api/v1 with a token: `{ status, body }`. */
     async call(token, path, { method = 'GET', body, headers = {} } = {}) {
@@ -75,6 +106,20 @@ function harness(suite) {
       });
       const type = res.headers.get('Content-Type') || '';
       return { status: res.status, body: type.includes('json') ? await res.json() : await res.text() };
+    },
+    /**
+     * axe-core on the page as it is now (WCAG 2.1 A/AA rules): checks that no violation is serious or critical and
+     * returns them all. axe is evaluated through the DevTools protocol, so the page's CSP stays untouched.
+     */
+    async axe(page, name) {
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() => globalThis.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+      this.check(bad.length === 0, `accessibility of ${name}: no serious or critical axe violation`,
+        bad.map(v => `${v.id} (${v.impact}, ${v.nodes.length}×: ${v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')})`).join('; '));
+      return result.violations;
     },
     async shot(page, name) {
       await page.screenshot({ path: `${shots}/${name}.png` });

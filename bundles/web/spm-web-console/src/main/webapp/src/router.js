@@ -3,6 +3,7 @@ import { api, setUnauthorizedHandler } from './api.js';
 import { areaRoutes } from './areas/index.js';
 import { mayOpen } from './menu.js';
 import { session } from './session.js';
+import { askRelogin } from './relogin.js';
 
 // Every page is its own chunk (dynamic import): the first load carries only the shell and the login page.
 const routes = [
@@ -37,7 +38,13 @@ router.beforeEach(async to => {
   return true;
 });
 
-setUnauthorizedHandler(() => {
+// The session ended (expired, revoked, signed out elsewhere) while someone works on a page: the re-login dialog opens
+// over the page, which stays as it is (forms keep their input), and the failed call is repeated after the login. With
+// nobody known yet (a reload with a dead token) or when the person declines, the login page comes.
+setUnauthorizedHandler(async (error, who) => {
   const current = router.currentRoute.value;
-  if (!current.meta.public) router.push({ name: 'login', query: { redirect: current.fullPath } });
+  if (current.meta.public) return false;
+  if (who && who.username && !current.meta.limited && (await askRelogin(who))) return true;
+  router.push({ name: 'login', query: { redirect: current.fullPath } });
+  return false;
 });

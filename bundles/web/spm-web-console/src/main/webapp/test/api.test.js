@@ -55,4 +55,20 @@ describe('requests', () => {
     expect(handler).toHaveBeenCalledOnce();
     expect(session.token).toBeNull();
   });
+
+  it('repeats the call once with the new token when the person signed in again (work kept)', async () => {
+    signIn({ token: 'old', limited: false });
+    setUnauthorizedHandler(async () => { signIn({ token: 'new', limited: false }); return true; });
+    const seen = [];
+    const fetchImpl = (url, init) => {
+      seen.push(init.headers.Authorization);
+      return init.headers.Authorization === 'Bearer new' ? answer(200, { ok: 1 }, 'application/json') : answer(401, { code: 'auth.unauthenticated' });
+    };
+    expect(await api('/complaints/1/resolve', { method: 'POST', body: { result: 'done' }, fetchImpl })).toEqual({ ok: 1 });
+    expect(seen).toEqual(['Bearer old', 'Bearer new']);
+    setUnauthorizedHandler(async () => { signIn({ token: 'newer', limited: false }); return true; });
+    const always401 = () => answer(401, { code: 'auth.unauthenticated' });
+    expect((await api('/estates', { fetchImpl: always401 }).catch(e => e)).status).toBe(401); // one repeat, no loop
+    setUnauthorizedHandler(() => false);
+  });
 });
