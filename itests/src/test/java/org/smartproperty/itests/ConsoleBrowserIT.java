@@ -6,8 +6,16 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -16,6 +24,8 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Issue 13: the browser console at /console/ in a real Chromium (Debian's /usr/bin/chromium driven by playwright-core,
@@ -29,6 +39,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 public class ConsoleBrowserIT extends SpmTestSupport {
 
     static final String CHROMIUM = System.getProperty("spm.it.chromium", "/usr/bin/chromium");
+
+    @Inject
+    BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -45,11 +58,93 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("10-console-shell");
     }
 
+    @Test
+    public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
+        runSuite("60-administration");
+    }
+
+    /**
+     * Issue 13 item 4, "an auditor finding a tampered audit row" (ID-3): one row of {@code aud_event} is changed over JDBC —
+     * its summary, a column the row's hash covers, not the hash — in the container's PostgreSQL schema; the suite
+     * 60-administration then runs with {@code SPM_TAMPERED_AUDIT_ID} and must show the console's chain check broken at
+     * exactly that row (its number and time); the original summary is written back afterwards and the chain is intact again.
+     * The table refuses UPDATE (trigger {@code aud_event_append_only}, changeSet sec-3): the change disables it inside its
+     * own transaction, so no other session ever sees the table unguarded.
+     */
+    @Test
+    public void anAuditorFindsATamperedAuditRowWithTheConsolesChainCheck_issue13_ID_3() throws Exception {
+        String schema = System.getProperty("spm.it.schema");
+        String table = schema == null ? "aud_event" : schema + ".aud_event";
+        DataSource ds = dataSource();
+        long seq;
+        String original;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq, summary FROM " + table + " WHERE action = 'login.success' ORDER BY seq DESC LIMIT 1")) {
+            assertTrue("no login.success row in " + table, rs.next());
+            seq = rs.getLong(1);
+            original = rs.getString(2);
+        }
+        setSummary(ds, table, seq, "{\"tampered\":\"ConsoleBrowserIT\"}");
+        try {
+            runSuite("60-administration", Map.of("SPM_TAMPERED_AUDIT_ID", Long.toString(seq)));
+        } finally {
+            setSummary(ds, table, seq, original);
+        }
+        String auditor = login("demo-auditor", DEMO_PASSWORD, "DEMOAUDITORSPMHENGQINAAAAAAAAAAA");
+        assertTrue("demo-auditor logs in", auditor != null);
+        java.net.http.HttpResponse<String> verify = getAs(auditor, "/audit/verify");
+        assertTrue("the restored row makes the chain intact again: " + verify.body(), json(verify).path("intact").asBoolean());
+    }
+
+    /** Writes an audit row's summary past the append-only guard (PostgreSQL: the trigger off and on in the same transaction). */
+    private static void setSummary(DataSource ds, String table, long seq, String summary) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement();
+                 PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET summary = ? WHERE seq = ?")) {
+                if (postgres) {
+                    s.execute("ALTER TABLE " + table + " DISABLE TRIGGER aud_event_append_only");
+                }
+                ps.setString(1, summary);
+                ps.setLong(2, seq);
+                assertEquals(1, ps.executeUpdate());
+                if (postgres) {
+                    s.execute("ALTER TABLE " + table + " ENABLE TRIGGER aud_event_append_only");
+                }
+                c.commit();
+            } catch (Exception | AssertionError e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    private DataSource dataSource() throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            java.util.Collection<ServiceReference<DataSource>> refs = context.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=spm)");
+            if (!refs.isEmpty()) {
+                return context.getService(refs.iterator().next());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no DataSource");
+    }
+
+    static void runSuite(String suite) throws Exception {
+        runSuite(suite, Map.of());
+    }
+
     /**
      * Runs one suite of {@code src/test/browser/suites/} with {@code node run.mjs} against this container and fails with
-     * its output unless every check passed. The output is kept in {@code target/screenshots/<suite>.log}.
+     * its output unless every check passed; {@code env} is added to the node process's environment. The output is kept in
+     * {@code target/screenshots/<suite>.log} ({@code <suite>-<env values>.log} when env is given).
      */
-    static void runSuite(String suite) throws Exception {
+    static void runSuite(String suite, Map<String, String> env) throws Exception {
         assertTrue("Chromium is missing: the browser tests need Debian's chromium at " + CHROMIUM
                 + " (apt-get install -y chromium; .ci/run installs it), or -Dspm.it.chromium=<path>",
                 new File(CHROMIUM).canExecute());
@@ -59,11 +154,12 @@ public class ConsoleBrowserIT extends SpmTestSupport {
                 new File(browser, "node_modules/playwright-core").isDirectory());
         File shots = new File(itests, "target/screenshots");
         Files.createDirectories(shots.toPath());
-        File log = new File(shots, suite + ".log");
+        File log = new File(shots, suite + (env.isEmpty() ? "" : "-" + String.join("-", new java.util.TreeMap<>(env).values())) + ".log");
         String root = base().substring(0, base().indexOf("/api/v1"));
         ProcessBuilder builder = new ProcessBuilder(List.of("node", "run.mjs", root, shots.getAbsolutePath(), suite))
                 .directory(browser).redirectErrorStream(true).redirectOutput(log);
         builder.environment().put("SPM_CHROMIUM", CHROMIUM);
+        builder.environment().putAll(env);
         Process node = builder.start();
         node.getOutputStream().close();
         boolean finished = node.waitFor(300, TimeUnit.SECONDS);
