@@ -58,6 +58,16 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("10-console-shell");
     }
 
+    /**
+     * Issue 13 item 2/4, the registry pages: a company filing returned with a reason and, after the company resubmits in its
+     * own console page, approved by the reviewer (SUP-CO-2, COS-2); the estate detail with its building table and masked
+     * owners for demo-officer (SUP-EST-2, ID-2); demo-company sees only its own company and estates.
+     */
+    @Test
+    public void aCompanyFilingIsReturnedAndApprovedEstateDetailMaskedAndTheCompanySeesOnlyItsOwn_issue13_SUP_CO_2_SUP_EST_2_ID_2() throws Exception {
+        runSuite("20-registry");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
