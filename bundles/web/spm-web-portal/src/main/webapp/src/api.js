@@ -1,0 +1,38 @@
+// The portal's calls to /api/v1 (the shared client of bundles/web/common bound to the portal's session), the photo
+// upload (POST /files: the request body is the file) and photos as blob: URLs (an <img> cannot send the bearer token).
+import { createApi } from '@spm-common/api.js';
+import { currentLocale } from './i18n.js';
+import { session, signOut } from './session.js';
+
+export { BASE, ApiError, fieldErrors } from '@spm-common/api.js';
+
+export const { api, page, setUnauthorizedHandler } = createApi({ session, signOut, currentLocale });
+
+/** Uploads one photo → `{id, name, contentType, size, …}` (docs/api.md: JPEG/PNG judged by content, ≤ 10 MB). */
+export function upload(file) {
+  return api('/files', { method: 'POST', query: { name: file.name }, body: file });
+}
+
+/** A fresh Idempotency-Key for one create (a repeated click posts once). */
+export function idempotencyKey() {
+  return globalThis.crypto && crypto.randomUUID ? crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+/** The thumbnail of an uploaded file as a blob: URL (revoke it when done), or null when it cannot be read. */
+export async function thumbnailUrl(fileId, fetchImpl = globalThis.fetch) {
+  const res = await fetchImpl(`/api/v1/files/${encodeURIComponent(fileId)}/thumbnail`, {
+    headers: session.token ? { Authorization: `Bearer ${session.token}` } : {}, credentials: 'omit',
+  });
+  if (!res.ok) return null;
+  return URL.createObjectURL(await res.blob());
+}
+
+/** Every page of a public list (the map needs all estates at once; 200 per request, the API's largest page). */
+export async function allPages(path, filters = {}) {
+  const out = [];
+  for (let p = 0; ; p++) {
+    const result = await page(path, { page: p, size: 200, ...filters });
+    out.push(...result.items);
+    if (out.length >= result.total || result.items.length === 0) return out;
+  }
+}

@@ -1,0 +1,50 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { api, setUnauthorizedHandler } from './api.js';
+import { mayOpen } from './nav.js';
+import { session } from './session.js';
+
+// Every page is its own chunk (dynamic import): a first visit loads the shell and the home page only.
+// Public pages need no login; `meta.auth` pages need one, `meta.permission` the permission their API needs.
+const routes = [
+  { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+  { path: '/disclosure/:tab(companies|committees|patrols)?', name: 'disclosure', component: () => import('./views/DisclosureView.vue') },
+  { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
+  { path: '/me/houses', name: 'houses', component: () => import('./views/me/HousesView.vue'), meta: { auth: true, permission: 'house:verify' } },
+  { path: '/me/complaints', name: 'complaints', component: () => import('./views/me/CaseListView.vue'), props: { kind: 'complaints' }, meta: { auth: true, permission: 'complaint:read' } },
+  { path: '/me/complaints/new', name: 'complaint-new', component: () => import('./views/me/ComplaintFormView.vue'), meta: { auth: true, permission: 'complaint:create' } },
+  { path: '/me/complaints/:id(\\d+)', name: 'complaint', component: () => import('./views/me/CaseDetailView.vue'), props: r => ({ kind: 'complaints', id: r.params.id }), meta: { auth: true, permission: 'complaint:read' } },
+  { path: '/me/repairs', name: 'repairs', component: () => import('./views/me/CaseListView.vue'), props: { kind: 'repairs' }, meta: { auth: true, permission: 'repair:read' } },
+  { path: '/me/repairs/new', name: 'repair-new', component: () => import('./views/me/RepairFormView.vue'), meta: { auth: true, permission: 'repair:request' } },
+  { path: '/me/repairs/:id(\\d+)', name: 'repair', component: () => import('./views/me/CaseDetailView.vue'), props: r => ({ kind: 'repairs', id: r.params.id }), meta: { auth: true, permission: 'repair:read' } },
+  { path: '/company', name: 'company', component: () => import('./views/company/CompanyView.vue'), meta: { auth: true, permission: 'company:read', scope: 'COMPANY' } },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+/** GET /auth/me once per session (the header shows the own pages from it). */
+export async function loadMe() {
+  if (session.token && !session.me) session.me = await api('/auth/me');
+  return session.me;
+}
+
+router.beforeEach(async to => {
+  if (session.token && !session.me) {
+    try { await loadMe(); } catch { /* a dead token: the 401 handler signed out */ }
+  }
+  if (!to.meta.auth) return true;
+  if (!session.token) return { name: 'login', query: { redirect: to.fullPath } };
+  if (!mayOpen(to.meta, session.me)) return { name: 'home' };
+  return true;
+});
+
+setUnauthorizedHandler(() => {
+  const current = router.currentRoute.value;
+  if (current.meta.auth) router.push({ name: 'login', query: { redirect: current.fullPath } });
+  return false;
+});
