@@ -99,6 +99,7 @@ export default async function (t) {
   t.check(/[?&]page=0/.test(companiesAnswer.url()) && /[?&]size=20/.test(companiesAnswer.url()), 'the companies list asks one page',
     companiesAnswer.url());
   await page.locator('[data-test="companies"] .el-table__body tr').first().waitFor({ timeout: 20000 });
+  await page.locator('[data-test="companies"] .el-loading-mask').waitFor({ state: 'hidden', timeout: 10000 });
   await t.shot(page, '21-companies');
 
   const filtered = page.waitForResponse(r => r.url().includes('/api/v1/companies?') && r.url().includes('name='));
@@ -180,6 +181,29 @@ export default async function (t) {
   t.check((await t.call(regulator, `/companies/${companyId}`)).body.status === 'FILED', 'the API has the company FILED');
   await t.shot(page, '22-company-filing-review');
 
+  // sanctions (SUP-CO-1): a suspension needs a reason (the API's field error), then the company is reinstated
+  await page.locator('[data-test="company-suspend"]').click();
+  const sanction = page.locator('.el-dialog[data-test="sanction-dialog"]');
+  await sanction.waitFor({ timeout: 10000 });
+  const noReason = page.waitForResponse(r => r.url().endsWith(`/companies/${companyId}/suspend`));
+  await sanction.locator('[data-test="sanction-submit"]').click();
+  t.check((await noReason).status() === 400, 'a suspension without a reason is refused (400)');
+  await sanction.locator('.el-form-item__error').waitFor({ timeout: 5000 });
+  t.check(true, 'the reason field shows the API field error');
+  await sanction.locator('[data-test="sanction-reason"]').fill('浏览器测试：暂停');
+  const suspended = page.waitForResponse(r => r.url().endsWith(`/companies/${companyId}/suspend`));
+  await sanction.locator('[data-test="sanction-submit"]').click();
+  t.check((await suspended).status() === 200, 'the suspension with a reason is accepted');
+  await page.locator('[data-test="company-status"]', { hasText: en('companies.status.SUSPENDED') }).waitFor({ timeout: 10000 });
+  await page.locator('[data-test="company-reinstate"]').click();
+  await sanction.waitFor({ timeout: 10000 });
+  await sanction.locator('[data-test="sanction-reason"]').fill('浏览器测试：恢复');
+  const reinstated = page.waitForResponse(r => r.url().endsWith(`/companies/${companyId}/reinstate`));
+  await sanction.locator('[data-test="sanction-submit"]').click();
+  t.check((await reinstated).status() === 200, 'the reinstatement is accepted');
+  await page.locator('[data-test="company-status"]', { hasText: en('companies.status.FILED') }).waitFor({ timeout: 10000 });
+  t.check((await t.call(regulator, `/companies/${companyId}`)).body.status === 'FILED', 'suspended and reinstated: the company is FILED again');
+
   // --- (b) the regulator: the audited unmasked view of one house's owners ---
   const estates = await t.call(regulator, '/estates?size=1&sort=id');
   const estate = estates.body.items[0];
@@ -233,6 +257,7 @@ export default async function (t) {
   t.check(await officer.locator('[data-test="house-unmasked"]').count() === 0, 'demo-officer (no owner:view-full) is not offered the unmasked view');
   const rowsPage = await officer.locator('[data-test="estate-houses"] .el-table__body tr').count();
   t.check(rowsPage > 0 && rowsPage <= 20, 'the houses of a building come one page at a time', `${rowsPage} rows`);
+  await officer.locator('[data-test="estate-houses"] .el-loading-mask').waitFor({ state: 'hidden', timeout: 10000 });
   await officer.locator('[data-test="houses-title"]').scrollIntoViewIfNeeded();
   await t.shot(officer, '20-estate-detail');
   await officer.context().close();
