@@ -68,6 +68,17 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("20-registry");
     }
 
+    /**
+     * Issue 13 item 2/4, the supervision pages: a complaint filed by demo-owner is dispatched by demo-regulator and accepted
+     * and resolved by demo-officer through the console's forms (a form without its required field shows the API's field
+     * error), closed by the owner, each step in the timeline (SVC-CMP-1..5, OWN-5); demo-company sees only the complaints
+     * against it (COS-7); the deadline view lists overdue items (SLA-3); the working-day calendar (SLA-2).
+     */
+    @Test
+    public void aComplaintIsDispatchedResolvedAndClosedTheCompanySeesItsOwnDeadlinesAndCalendar_issue13_SVC_CMP_1_5_SLA_2_3() throws Exception {
+        runSuite("30-supervision");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");

@@ -9,7 +9,7 @@ export default {
       overdue: '已超期', near: '临近期限', allStatuses: '全部状态', allCategories: '全部类别', allEstates: '全部小区',
       deadlineView: '期限监控', back: '返回列表', timeline: '办理过程', noEvents: '暂无记录', photos: '照片', photo: '照片',
       noPhotos: '没有照片', openPhoto: '查看第 {n} 张照片', photoFailed: '无法显示', noTransitions: '当前没有可由您办理的步骤',
-      submit: '提交', cancel: '取消', remove: '移除', done: '已办理', createdAt: '创建时间', search: '查询',
+      submit: '提交', cancel: '取消', remove: '移除', done: '已办理', createdAt: '创建时间', search: '查询', pageSize: '每页条数',
       status: {
         complaint: { REGISTERED: '已登记', DISPATCHED: '已分派', IN_PROGRESS: '办理中', WAITING: '等待投诉人补充', RESOLVED: '已办结', CLOSED: '已结案', REOPENED: '重新处理', REJECTED: '不予受理' },
         repair: { REQUESTED: '待受理', ACCEPTED: '已受理', SCHEDULED: '已预约上门', COMPLETED: '已完成', CONFIRMED: '已确认', REOPENED: '重新维修', REJECTED: '不予受理' },
@@ -52,7 +52,7 @@ export default {
       overdue: '已超期', near: '臨近期限', allStatuses: '全部狀態', allCategories: '全部類別', allEstates: '全部小區',
       deadlineView: '期限監控', back: '返回列表', timeline: '辦理過程', noEvents: '暫無記錄', photos: '照片', photo: '照片',
       noPhotos: '沒有照片', openPhoto: '查看第 {n} 張照片', photoFailed: '無法顯示', noTransitions: '目前沒有可由您辦理的步驟',
-      submit: '提交', cancel: '取消', remove: '移除', done: '已辦理', createdAt: '建立時間', search: '查詢',
+      submit: '提交', cancel: '取消', remove: '移除', done: '已辦理', createdAt: '建立時間', search: '查詢', pageSize: '每頁條數',
       status: {
         complaint: { REGISTERED: '已登記', DISPATCHED: '已分派', IN_PROGRESS: '辦理中', WAITING: '等待投訴人補充', RESOLVED: '已辦結', CLOSED: '已結案', REOPENED: '重新處理', REJECTED: '不予受理' },
         repair: { REQUESTED: '待受理', ACCEPTED: '已受理', SCHEDULED: '已預約上門', COMPLETED: '已完成', CONFIRMED: '已確認', REOPENED: '重新維修', REJECTED: '不予受理' },
@@ -97,7 +97,7 @@ export default {
       back: 'Voltar à lista', timeline: 'Tramitação', noEvents: 'Sem registos', photos: 'Fotografias', photo: 'Fotografia',
       noPhotos: 'Sem fotografias', openPhoto: 'Ver a fotografia {n}', photoFailed: 'Não é possível mostrar',
       noTransitions: 'Não há passos que possa tratar agora', submit: 'Submeter', cancel: 'Cancelar', remove: 'Remover', done: 'Tratado',
-      createdAt: 'Criada em', search: 'Procurar',
+      createdAt: 'Criada em', search: 'Procurar', pageSize: 'Linhas por página',
       status: {
         complaint: { REGISTERED: 'Registada', DISPATCHED: 'Distribuída', IN_PROGRESS: 'Em tratamento', WAITING: 'A aguardar o queixoso', RESOLVED: 'Resolvida', CLOSED: 'Encerrada', REOPENED: 'Reaberta', REJECTED: 'Não aceite' },
         repair: { REQUESTED: 'Pedida', ACCEPTED: 'Aceite', SCHEDULED: 'Visita marcada', COMPLETED: 'Concluída', CONFIRMED: 'Confirmada', REOPENED: 'Reaberta', REJECTED: 'Não aceite' },
@@ -141,7 +141,7 @@ export default {
       overdue: 'Overdue', near: 'Near the deadline', allStatuses: 'All statuses', allCategories: 'All categories', allEstates: 'All estates',
       deadlineView: 'Deadline monitoring', back: 'Back to the list', timeline: 'Timeline', noEvents: 'No entries', photos: 'Photos', photo: 'Photo',
       noPhotos: 'No photos', openPhoto: 'Open photo {n}', photoFailed: 'Cannot be shown', noTransitions: 'No step for you to take now',
-      submit: 'Submit', cancel: 'Cancel', remove: 'Remove', done: 'Done', createdAt: 'Created', search: 'Search',
+      submit: 'Submit', cancel: 'Cancel', remove: 'Remove', done: 'Done', createdAt: 'Created', search: 'Search', pageSize: 'Rows per page',
       status: {
         complaint: { REGISTERED: 'Registered', DISPATCHED: 'Dispatched', IN_PROGRESS: 'In progress', WAITING: 'Waiting for the complainant', RESOLVED: 'Resolved', CLOSED: 'Closed', REOPENED: 'Reopened', REJECTED: 'Rejected' },
         repair: { REQUESTED: 'Requested', ACCEPTED: 'Accepted', SCHEDULED: 'Appointment made', COMPLETED: 'Completed', CONFIRMED: 'Confirmed', REOPENED: 'Reopened', REJECTED: 'Rejected' },

@@ -66,7 +66,7 @@ export default {
       deadlines: {
         title: 'Deadline monitoring', state: { overdue: 'Overdue', near: 'Near the deadline', all: 'All open' }, running: 'Running',
         allDomains: 'All kinds', empty: 'No items', item: 'Item', domain: 'Kind', limit: 'Time limit', startedAt: 'Started', warnAt: 'Warning',
-        stateLabel: 'Deadline', overdueBy: 'Overdue by {days} d {hours} h', dueIn: 'Due in {days} d {hours} h',
+        stateLabel: 'Deadline status', overdueBy: 'Overdue by {days} d {hours} h', dueIn: 'Due in {days} d {hours} h',
         unit: { WORKING_DAYS: 'working days', WORKING_HOURS: 'working hours', CALENDAR_HOURS: 'hours' },
       },
       calendar: {
