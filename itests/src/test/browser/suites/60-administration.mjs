@@ -164,6 +164,7 @@ async function sysadmin(t, name, companyId) {
   }, name, { timeout: 10000 });
   t.check(true, '(a) the table shows the new scope of the account');
   await page.screenshot({ path: `${t.shots}/60-accounts.png`, fullPage: true });
+  if (t.axe) await t.axe(page, 'the accounts page');
 
   // 三权分立: the system admin may not disable an admin account: the 403 sod.adminAccount is shown with its reason
   await page.locator('[data-test="accounts-search"]').fill('demo-secadmin');
@@ -224,6 +225,7 @@ async function auditor(t, name, accountId) {
     (await result.textContent()).trim());
   t.check((await result.textContent()).includes(String(v.checked)), '(b) the result names the rows checked', String(v.checked));
   await page.screenshot({ path: `${t.shots}/61-audit.png`, fullPage: true });
+  if (t.axe) await t.axe(page, 'the audit log with the chain check');
   await page.context().close();
 }
 
@@ -274,6 +276,7 @@ async function ops(t) {
     const api = await t.call(opsToken, '/ops/ip-bans');
     t.check(api.body.some(b => b.cidr === cidr), '(d) the ban is in the API list');
     await page.screenshot({ path: `${t.shots}/63-network.png`, fullPage: true });
+    if (t.axe) await t.axe(page, 'the IP ban page');
     await page.locator(`[data-test="unban-${cidr}"]`).click();
     answer = page.waitForResponse(r => r.url().includes('/api/v1/ops/ip-bans?cidr=') && r.request().method() === 'DELETE');
     await page.locator('.el-popconfirm:visible .el-button--primary').click();
@@ -299,6 +302,7 @@ async function ops(t) {
   await page.locator('[data-test="metrics-requests"] .el-table__body tr').first().waitFor({ timeout: 10000 });
   t.check((await page.locator('[data-test="metrics-requests"]').textContent()).includes('auth'), '(d) the request metrics list the auth group');
   await page.screenshot({ path: `${t.shots}/64-health.png`, fullPage: true });
+  if (t.axe) await t.axe(page, 'the health and metrics page');
   await page.context().close();
 }
 
