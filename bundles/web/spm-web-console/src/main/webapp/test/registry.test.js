@@ -4,6 +4,12 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n, setLocale } from '../src/i18n.js';
 import { session } from '../src/session.js';
+import EstateDetailView from '../src/areas/estates/EstateDetailView.vue';
+import CompanyDetailView from '../src/areas/companies/CompanyDetailView.vue';
+import CommitteeDetailView from '../src/areas/committees/CommitteeDetailView.vue';
+
+// this machine is shared: a slow first mount must not fail the test
+vi.setConfig({ testTimeout: 20000 });
 
 const json = (status, body, headers = {}) => new Response(JSON.stringify(body), {
   status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
@@ -84,8 +90,7 @@ describe('EstateDetailView (SUP-EST-2, ID-2)', () => {
     session.me = { username: 'someone', permissions, scope: { kind: 'ALL' } };
     const calls = estateApi();
     const router = await routerAt('/estates/1');
-    const View = (await import('../src/areas/estates/EstateDetailView.vue')).default;
-    const wrapper = mount(View, { global: { plugins: [i18n, router] }, attachTo: document.body });
+    const wrapper = mount(EstateDetailView, { global: { plugins: [i18n, router] }, attachTo: document.body });
     await flushPromises();
     await flushPromises();
     return { wrapper, calls };
@@ -149,8 +154,7 @@ describe('the filing review form (SUP-CO-2)', () => {
       }],
     ]);
     const router = await routerAt('/companies/7');
-    const View = (await import('../src/areas/companies/CompanyDetailView.vue')).default;
-    const wrapper = mount(View, { global: { plugins: [i18n, router] }, attachTo: document.body });
+    const wrapper = mount(CompanyDetailView, { global: { plugins: [i18n, router] }, attachTo: document.body });
     await flushPromises();
     await flushPromises();
     return { wrapper, calls };
@@ -196,6 +200,85 @@ describe('the filing review form (SUP-CO-2)', () => {
     expect(wrapper.find('[data-test="filing-approve"]').exists()).toBe(false);
     expect(wrapper.find('[data-test="filing-return"]').exists()).toBe(false);
     expect(wrapper.find('[data-test="company-suspend"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
+describe('the company files its own filing (COS-2)', () => {
+  it('uploads the material, posts the filing and shows the API field error at the material', async () => {
+    setLocale('en');
+    session.me = { username: 'it-company', permissions: ['company:read', 'company:file', 'file:upload'], scope: { kind: 'COMPANY', companyId: 7 } };
+    const calls = stubApi([
+      [['GET', /^\/api\/v1\/companies\/7$/], () => json(200, { id: 7, name: 'Test Property Ltd', status: 'APPLYING', servicePeriods: [], version: 1 })],
+      [['GET', /^\/api\/v1\/companies\/7\/filings$/], () => json(200, [])],
+      [['GET', /^\/api\/v1\/companies\/7\/filings\/history$/], () => json(200, [])],
+      [['POST', /^\/api\/v1\/files\?name=licence\.pdf$/], () => json(201, { id: 'file-1', name: 'licence.pdf' })],
+      [['POST', /^\/api\/v1\/companies\/7\/filings$/], () => json(400, { status: 400, detail: 'invalid',
+        errors: [{ field: 'materials[0].title', code: 'field.required', message: 'The material needs a title' }] })],
+    ]);
+    const router = await routerAt('/companies/7');
+    const wrapper = mount(CompanyDetailView, { global: { plugins: [i18n, router] }, attachTo: document.body });
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.find('[data-test="filing-status"]').text()).toBe('Not filed yet');
+    expect(wrapper.find('[data-test="filing-approve"]').exists()).toBe(false);
+    await wrapper.find('[data-test="filing-submit-open"]').trigger('click');
+    await flushPromises();
+    const form = document.querySelector('[data-test="filing-form"]');
+    const input = form.querySelector('[data-test="filing-material-file-0"]');
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-1.4'], 'licence.pdf', { type: 'application/pdf' })] });
+    input.dispatchEvent(new Event('change'));
+    form.querySelector('[data-test="filing-submit"]').click();
+    await flushPromises();
+    await flushPromises();
+    await waitForErrors();
+    const upload = calls.find(c => c.url.startsWith('/api/v1/files'));
+    expect(upload.headers['Content-Type']).toBe('application/pdf');
+    expect(upload.body).toBeInstanceOf(File);
+    const filing = calls.filter(c => c.method === 'POST').at(-1);
+    expect(JSON.parse(filing.body).materials).toEqual([{ title: '', fileId: 'file-1' }]);
+    const title = form.querySelector('[data-test="filing-material-title-0"]').closest('.el-form-item');
+    expect(title.querySelector('.el-form-item__error').textContent).toContain('The material needs a title');
+    wrapper.unmount();
+  });
+});
+
+describe('CommitteeDetailView (SUP-OC-2, OCS-4)', () => {
+  it('lists the members head first and approves the committee filing with If-Match', async () => {
+    setLocale('en');
+    session.me = { username: 'demo-regulator', permissions: ['committee:read', 'committee:review'], scope: { kind: 'ALL', estateIds: [] } };
+    const committee = { id: 3, estateId: 1, name: 'Owners committee', headName: 'Sou', status: 'ACTIVE', filingStatus: 'SUBMITTED', version: 2,
+      members: [{ ownerId: 6, name: 'Tang', position: 'MEMBER' }, { ownerId: 1, name: 'Sou', position: 'HEAD' }, { ownerId: 4, name: 'Ho', position: 'DEPUTY' }] };
+    let filing = { id: 5, committeeId: 3, status: 'SUBMITTED', submittedBy: 'demo-committee', materials: [], version: 1 };
+    const calls = stubApi([
+      [['GET', /^\/api\/v1\/committees\/3$/], () => json(200, committee)],
+      [['GET', /^\/api\/v1\/committees\/3\/history$/], () => json(200, [{ id: 1, committeeId: 3, action: 'create', changedBy: 'demo-seed',
+        changedAt: '2026-01-01T00:00:00Z', changes: [{ field: 'name', after: 'Owners committee' }] }])],
+      [['GET', /^\/api\/v1\/committees\/3\/filings$/], () => json(200, [filing])],
+      [['GET', /^\/api\/v1\/committees\/3\/filings\/history$/], () => json(200, [])],
+      [['POST', /^\/api\/v1\/committees\/3\/filings\/5\/approve$/], () => {
+        filing = { ...filing, status: 'APPROVED', version: 2 };
+        return json(200, filing);
+      }],
+    ]);
+    const router = await routerAt('/committees/3');
+    const wrapper = mount(CommitteeDetailView, { global: { plugins: [i18n, router] }, attachTo: document.body });
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-test="committee-members"] .el-table__body tr').map(r => r.text()))
+      .toEqual([expect.stringContaining('Head'), expect.stringContaining('Deputy'), expect.stringContaining('Member')]);
+    expect(wrapper.find('[data-test="committee-history"]').text()).toContain('Registered');
+    expect(wrapper.find('[data-test="committee-history"]').text()).toContain('Name: — → Owners committee');
+    expect(wrapper.find('[data-test="filing-submit-open"]').exists()).toBe(false);
+    await wrapper.find('[data-test="filing-approve"]').trigger('click');
+    await flushPromises();
+    document.querySelector('[data-test="review-dialog"] [data-test="review-submit"]').click();
+    await flushPromises();
+    await flushPromises();
+    const post = calls.find(c => c.method === 'POST');
+    expect(post.url).toBe('/api/v1/committees/3/filings/5/approve');
+    expect(post.headers['If-Match']).toBe('"1"');
+    expect(wrapper.find('[data-test="filing-status"]').text()).toBe('Approved');
     wrapper.unmount();
   });
 });
