@@ -29,6 +29,7 @@ export default async function (t) {
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-test="stat-companies"] strong').textContent), null, { timeout: 10000 });
   t.check(await page.locator('[data-test="nav-houses"]').count() === 0, 'without login the header shows no own pages');
   await t.shot(page, '50-portal-home');
+  await t.axe(page, 'the portal home');
 
   const companies = page.waitForResponse(r => r.url().includes('/api/v1/public/companies?') && r.url().includes('size=10'));
   await page.locator('[data-test="nav-disclosure"]').click();
@@ -44,6 +45,7 @@ export default async function (t) {
   await page.locator('#tab-patrols').click();
   await page.locator('[data-test="public-patrol"]').first().waitFor({ timeout: 10000 });
   t.check(page.url().endsWith('/disclosure/patrols'), 'the patrol results tab has its own address', page.url());
+  await t.axe(page, 'the public disclosure');
 
   const estatesAnswer = page.waitForResponse(r => r.url().includes('/api/v1/public/estates?'));
   await page.locator('[data-test="nav-map"]').click();
@@ -58,6 +60,7 @@ export default async function (t) {
   await page.locator('[data-test="estate-panel"]').waitFor({ timeout: 10000 });
   t.check((await page.locator('[data-test="estate-panel"]').textContent()).includes(estates.items[0].name), 'choosing an estate shows its panel (MAP-2)');
   await t.shot(page, '51-portal-map');
+  await t.axe(page, 'the one map');
   const publicProblems = t.problems.slice(problemsBefore);
   t.check(publicProblems.length === 0, 'no console error on the public pages', publicProblems.slice(0, 3).join(' | '));
   await page.context().close();
@@ -78,6 +81,7 @@ export default async function (t) {
   t.check(width <= 390, 'my houses fits the phone screen (no horizontal scrolling)', `${width}px`);
   t.check(await phone.locator('[data-test="nav"]').isHidden(), 'on the phone the links fold into the menu button');
   await t.shot(phone, '52-portal-my-houses-phone');
+  await t.axe(phone, 'my houses on a phone');
 
   await phone.locator('[data-test="nav-toggle"]').click();
   await phone.locator('[data-test="nav-complaints"]').click();
@@ -93,6 +97,7 @@ export default async function (t) {
   t.check(file.status() === 201, 'the photo is uploaded through POST /files', String(file.status()));
   await phone.locator('[data-test="photo-chosen"]').waitFor({ timeout: 10000 });
   await t.shot(phone, '53-portal-file-complaint-phone');
+  await t.axe(phone, 'the complaint form on a phone');
   const created = phone.waitForResponse(r => r.url().endsWith('/api/v1/complaints') && r.request().method() === 'POST');
   await phone.locator('[data-test="complaint-submit"]').click();
   const complaint = await (await created).json();

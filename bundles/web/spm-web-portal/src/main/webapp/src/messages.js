@@ -63,7 +63,7 @@ export default {
     category: {
       ENQUIRY: '咨询', COMPLAINT: '投诉', REPORT: '举报', HELP: '求助', NORMAL: '一般维修', MAJOR: '较大维修', EMERGENCY: '紧急维修',
     },
-    common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无' },
+    common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：' },
   },
   'zh-TW': {
     app: { title: '橫琴物業服務公眾門戶', footer: '橫琴粵澳深度合作區 · 物業監管平台（演示資料，均為虛構）' },
@@ -127,7 +127,7 @@ export default {
     category: {
       ENQUIRY: '諮詢', COMPLAINT: '投訴', REPORT: '舉報', HELP: '求助', NORMAL: '一般維修', MAJOR: '較大維修', EMERGENCY: '緊急維修',
     },
-    common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無' },
+    common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：' },
   },
   pt: {
     app: { title: 'Portal público dos serviços de administração de propriedades de Hengqin', footer: 'Zona de Cooperação Aprofundada entre Guangdong e Macau em Hengqin · dados de demonstração, todos fictícios' },
@@ -192,7 +192,7 @@ export default {
     category: {
       ENQUIRY: 'Pedido de informação', COMPLAINT: 'Queixa', REPORT: 'Denúncia', HELP: 'Pedido de ajuda', NORMAL: 'Reparação normal', MAJOR: 'Reparação grande', EMERGENCY: 'Reparação urgente',
     },
-    common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum' },
+    common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ' },
   },
   en: {
     app: { title: 'Hengqin property services public portal', footer: 'Hengqin Guangdong-Macao In-Depth Cooperation Zone · demo data, all fictitious' },
@@ -256,6 +256,6 @@ export default {
     category: {
       ENQUIRY: 'Enquiry', COMPLAINT: 'Complaint', REPORT: 'Report', HELP: 'Help', NORMAL: 'Normal repair', MAJOR: 'Major repair', EMERGENCY: 'Emergency repair',
     },
-    common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None' },
+    common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ' },
   },
 };

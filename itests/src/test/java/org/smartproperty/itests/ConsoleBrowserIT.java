@@ -79,6 +79,17 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("30-supervision");
     }
 
+    /**
+     * Issue 13 item 3, the public portal at /: its security headers and that it shadows neither /api/v1 nor /console; the
+     * disclosures and the one map without login (every estate of GET /public/estates drawn, PMAP-1); demo-owner on a
+     * phone screen sees the own houses and files a complaint with a photo, found in "my complaints" and through the API
+     * (OWN-2, OWN-5, DIS-2, DIS-5).
+     */
+    @Test
+    public void thePortalShowsDisclosuresAndTheMapAndAnOwnerFilesAComplaintWithAPhotoOnAPhone_issue13_PMAP_1_OWN_5() throws Exception {
+        runSuite("50-portal");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
