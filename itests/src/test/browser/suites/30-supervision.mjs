@@ -3,7 +3,9 @@
 // officer through the UI (a form sent without its required field shows the API's field error next to the field first),
 // closed by the owner through the API; the timeline shows each status (SVC-CMP-1..5, OWN-5). demo-company sees only the
 // complaints against it (COS-7, data scope); the deadline view lists overdue items (SLA-3); the working-day calendar
-// shows the year's holidays (SLA-2). Screenshots 30-complaints, 31-complaint-detail, 32-deadlines, 33-calendar.
+// shows the year's holidays (SLA-2). A repair (SVC-REP-1, COS-6) and a patrol task made of a photo report (SVC-PAT-1,
+// COS-5) go through demo-company's forms, photos uploaded in the form. Screenshots 30-complaints, 31-complaint-detail,
+// 32-deadlines, 33-calendar.
 import { deflateSync } from 'node:zlib';
 
 /** A small valid PNG (the API decodes images fully), 48×32, a colour gradient. */
@@ -248,4 +250,83 @@ export default async function (t) {
   await reg.locator('[data-test="limits-table"] .el-table__body tr').first().waitFor({ timeout: 20000 });
   t.check(await reg.locator('[data-test="limits-table"] .el-table__body tr').count() >= 8, 'the regulator (deadline:config) sees the time limits');
   await reg.context().close();
+
+  // ---- (e) the company handles a repair and a patrol task through the forms (date, text and photo fields)
+  const repair = await t.call(ownerToken, '/repairs', { method: 'POST', headers: { 'Idempotency-Key': `suite30-r-${Date.now()}` },
+    body: { estateId: estate.id, location: 'Lobby of building 1 (suite 30)', category: 'NORMAL', description: 'The lobby door does not close (suite 30).' } });
+  t.check(repair.status === 201 && repair.body.status === 'REQUESTED', 'demo-owner requests a common-area repair through the API', `${repair.status}`);
+  const co = await t.newPage({ locale: 'en' });
+  await co.goto(`${t.console}/`, { waitUntil: 'domcontentloaded' });
+  await co.locator('[data-test="username"]').waitFor({ timeout: 20000 });
+  await t.consoleLogin(co, 'demo-company');
+  const step = async (base, rid, name, fill, expect = 200) => {
+    await co.locator(`[data-test="action-${name}"]`).click();
+    await co.locator(`[data-test="transition-dialog"][data-transition="${name}"]`).waitFor({ timeout: 10000 });
+    if (fill) await fill();
+    const res = co.waitForResponse(r => r.url().endsWith(`/api/v1/${base}/${rid}/${name}`) && r.request().method() === 'POST', { timeout: 20000 });
+    await co.locator('[data-test="transition-submit"]').click();
+    return (await res).status();
+  };
+  const caseStatus = status => co.locator(`[data-test="case-status"][data-status="${status}"]`).waitFor({ timeout: 20000 }).then(() => true, () => false);
+  const photoFile = { name: 'fix.png', mimeType: 'image/png', buffer: png() };
+  if (repair.status === 201) {
+    const rid = repair.body.id;
+    await co.goto(`${t.console}/repairs/${rid}`, { waitUntil: 'domcontentloaded' });
+    t.check(await caseStatus('REQUESTED'), 'demo-company opens the repair');
+    t.check(await step('repairs', rid, 'accept') === 200 && await caseStatus('ACCEPTED'), 'the company accepts the repair in the form');
+    t.check(await step('repairs', rid, 'schedule') === 400, 'an appointment form without the time is refused');
+    const apptError = co.locator('[data-test="transition-item-appointmentAt"] .el-form-item__error');
+    await apptError.waitFor({ timeout: 10000 });
+    t.check((await apptError.textContent()).trim().length > 0, 'the appointment field shows the API field error', await apptError.textContent());
+    await co.locator('[data-test="transition-item-appointmentAt"] input').fill('2099-01-05 10:00:00');
+    await co.keyboard.press('Enter');
+    const sched = co.waitForResponse(r => r.url().endsWith(`/api/v1/repairs/${rid}/schedule`), { timeout: 20000 });
+    await co.locator('[data-test="transition-submit"]').click();
+    t.check((await sched).status() === 200 && await caseStatus('SCHEDULED'), 'the company makes the appointment');
+    t.check(await step('repairs', rid, 'complete', async () => {
+      await co.locator('[data-test="transition-item-report"] textarea').fill('The door closer was replaced (suite 30).');
+      const up = co.waitForResponse(r => r.url().includes('/api/v1/files?'), { timeout: 20000 });
+      await co.locator('[data-test="transition-field-photos"]').setInputFiles(photoFile);
+      t.check((await up).status() === 201, 'the completion photo is uploaded from the form');
+    }) === 200 && await caseStatus('COMPLETED'), 'the company completes the repair with a report and a photo');
+    await co.locator('[data-test="photos-report-thumb"] img').waitFor({ timeout: 20000 });
+    const repairTrail = await co.locator('[data-test="timeline-item"]').evaluateAll(els => els.map(e => e.dataset.status));
+    t.check(repairTrail.join('>') === 'REQUESTED>ACCEPTED>SCHEDULED>COMPLETED', 'the repair timeline holds every step', repairTrail.join('>'));
+  }
+
+  const photoUp = await fetch(`${t.api}/files?name=report.png`, { method: 'POST', headers: { Authorization: `Bearer ${ownerToken}`, 'Content-Type': 'image/png' }, body: png() });
+  const reportPhoto = await photoUp.json();
+  const report = await t.call(ownerToken, '/patrols/reports', { method: 'POST', headers: { 'Idempotency-Key': `suite30-p-${Date.now()}` },
+    body: { estateId: estate.id, latitude: estate.location.latitude, longitude: estate.location.longitude, location: 'Gate (suite 30)',
+      description: `Broken railing at the gate (suite 30 ${Date.now()})`, photos: [{ fileId: reportPhoto.id }] } });
+  t.check(report.status === 201 && report.body.status === 'REPORTED', 'demo-owner sends a photo report through the API', `${report.status} ${JSON.stringify(report.body).slice(0, 200)}`);
+  if (report.status === 201) {
+    await co.goto(`${t.console}/patrol-reports`, { waitUntil: 'domcontentloaded' });
+    const row = co.locator('[data-test="reports-table"] .el-table__body tr', { hasText: report.body.description });
+    await row.waitFor({ timeout: 20000 });
+    await row.locator('.el-checkbox').click();
+    await co.locator('[data-test="reports-make-task"]').click();
+    const made = co.waitForResponse(r => r.url().endsWith('/api/v1/patrols') && r.request().method() === 'POST', { timeout: 20000 });
+    await co.locator('[data-test="task-submit"]').click();
+    const task = await made;
+    t.check(task.status() === 201 && !!task.request().headers()['idempotency-key'], 'the company makes a patrol task of the report (Idempotency-Key)', String(task.status()));
+    const tid = (await task.json()).id;
+    t.check(await caseStatus('OPEN'), 'the new patrol task opens');
+    t.check(await step('patrols', tid, 'inspect', () => co.locator('[data-test="transition-item-text"] textarea').fill('The railing is loose (suite 30).')) === 200
+      && await caseStatus('INSPECTED'), 'the company records the findings');
+    t.check(await step('patrols', tid, 'close', () => co.locator('[data-test="transition-item-text"] textarea').fill('Railing fixed (suite 30).')) === 400,
+      'closing without the required photo is refused');
+    const photoError = co.locator('[data-test="transition-item-photos"] .el-form-item__error');
+    await photoError.waitFor({ timeout: 10000 });
+    t.check((await photoError.textContent()).trim().length > 0, 'the photos field shows the API field error', await photoError.textContent());
+    const up = co.waitForResponse(r => r.url().includes('/api/v1/files?'), { timeout: 20000 });
+    await co.locator('[data-test="transition-field-photos"]').setInputFiles(photoFile);
+    await up;
+    const closing = co.waitForResponse(r => r.url().endsWith(`/api/v1/patrols/${tid}/close`), { timeout: 20000 });
+    await co.locator('[data-test="transition-submit"]').click();
+    t.check((await closing).status() === 200 && await caseStatus('CLOSED'), 'the company closes the task with the fix and a photo');
+    await co.locator('[data-test="photos-fix-thumb"] img').waitFor({ timeout: 20000 });
+    t.check(true, 'the fix photo shows as a thumbnail');
+  }
+  await co.context().close();
 }
