@@ -160,11 +160,19 @@ async function sysadmin(t, name, companyId) {
   await page.waitForFunction(n => {
     const cell = [...document.querySelectorAll('[data-test="accounts-table"] .el-table__body tr')]
       .find(tr => tr.querySelector(`[data-test="account-name-${n}"]`));
-    return cell && cell.querySelector('[data-test="account-scope-kind"]').textContent.trim() === '本企业服务的小区';
+    return cell && cell.querySelector('[data-test="account-scope-kind"]').getAttribute('data-kind') === 'COMPANY';
   }, name, { timeout: 10000 });
   t.check(true, '(a) the table shows the new scope of the account');
   await page.screenshot({ path: `${t.shots}/60-accounts.png`, fullPage: true });
   if (t.axe) await t.axe(page, 'the accounts page');
+
+  // the test account is disabled again (an ordinary account: the system admin's to disable)
+  answer = page.waitForResponse(r => r.url().endsWith(`/api/v1/accounts/${created.account.id}/disable`));
+  await row.locator('[data-test="account-disable"]').click();
+  await page.locator('.el-popconfirm:visible .el-button--primary').click();
+  t.check((await answer).status() === 200, '(a) demo-sysadmin disables the new account');
+  await row.locator('[data-test="account-status"][data-status="DISABLED"]').waitFor({ timeout: 10000 });
+  t.check(true, '(a) the table shows it disabled');
 
   // 三权分立: the system admin may not disable an admin account: the 403 sod.adminAccount is shown with its reason
   await page.locator('[data-test="accounts-search"]').fill('demo-secadmin');
