@@ -5,7 +5,9 @@
 // harness `t` below; each check prints one line "ok …" or "FAIL …"; the exit code is 0 when every check passed.
 // SPM_CONSOLE_BASE / SPM_PORTAL_BASE point the suites at a Vite dev server instead (e.g. http://localhost:5173).
 import { chromium } from 'playwright-core';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,17 +29,35 @@ if (!suites.length) {
 const failures = [];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) of a base32 secret, as the demo admins' authenticator shows it. */
-export function totp(secret, at = Date.now()) {
+/** RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) of a base32 secret at a time step (default: now). */
+export function totp(secret, step = Math.floor(Date.now() / 30000)) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
   for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
   const key = Buffer.from(bits.match(/.{8}/g).map(b => parseInt(b, 2)));
   const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30000)));
+  counter.writeBigUInt64BE(BigInt(step));
   const h = createHmac('sha1', key).update(counter).digest();
   const o = h[h.length - 1] & 15;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+/**
+ * A time step not used yet for this account: the platform takes each step once per account (auth.totpReplayed) and
+ * one step of skew each way, so the current step, else the next, else wait for the one after. The steps used are
+ * kept in a file, since each suite runs in its own node process against the same container.
+ */
+const STEPS_FILE = join(tmpdir(), 'spm-browser-totp-steps.json');
+export async function freshStep(user) {
+  let used = {};
+  try { used = JSON.parse(readFileSync(STEPS_FILE, 'utf8')); } catch { /* first use */ }
+  const key = `${base} ${user}`;
+  const now = Math.floor(Date.now() / 30000);
+  const step = Math.max(now, (used[key] ?? -1) + 1);
+  if (step > now + 1) await new Promise(resolve => setTimeout(resolve, (step - 1) * 30000 - Date.now() + 100));
+  used[key] = step;
+  writeFileSync(STEPS_FILE, JSON.stringify(used));
+  return step;
 }
 
 /** The demo admins' TOTP secrets (README "Accounts"). */
@@ -79,22 +99,29 @@ function harness(suite) {
       await page.locator('[data-test="login"]').click();
       if (TOTP_SECRETS[username]) {
         await page.locator('[data-test="totp"]').waitFor({ timeout: 20000 });
-        await page.locator('[data-test="totp"]').fill(totp(TOTP_SECRETS[username]));
-        await page.locator('[data-test="login"]').click();
+        for (let attempt = 0; ; attempt++) {
+          await page.locator('[data-test="totp"]').fill(totp(TOTP_SECRETS[username], await freshStep(username)));
+          const answer = page.waitForResponse(r => r.url().endsWith('/api/v1/auth/login'));
+          await page.locator('[data-test="login"]').click();
+          const r = await answer;
+          if (r.ok() || attempt === 2 || (await r.json()).code !== 'auth.totpReplayed') break;
+        }
       }
       await page.locator('[data-test="menu-home"]').waitFor({ timeout: 20000 });
     },
     totp,
     /** POST /auth/login through the API; returns the bearer token (for set-up and checks outside the UI). */
     async token(username, password = 'Demo@2026spm') {
-      const body = { username, password };
-      if (TOTP_SECRETS[username]) body.totp = totp(TOTP_SECRETS[username]);
-      const res = await fetch(base + '/api/v1/auth/login', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-      });
-      const answer = await res.json();
-      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(answer)}`);
-      return answer.token;
+      for (let attempt = 0; ; attempt++) {
+        const body = { username, password };
+        if (TOTP_SECRETS[username]) body.totp = totp(TOTP_SECRETS[username], await freshStep(username));
+        const res = await fetch(base + '/api/v1/auth/login', {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+        });
+        const answer = await res.json();
+        if (res.ok) return answer.token;
+        if (answer.code !== 'auth.totpReplayed' || attempt === 2) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(answer)}`);
+      }
     },
     /** A JSON call to /api/v1 with a token: `{ status, body }`. */
     async call(token, path, { method = 'GET', body, headers = {} } = {}) {
