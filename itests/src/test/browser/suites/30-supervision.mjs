@@ -1,7 +1,7 @@
-// Issue 13 item 2 and 4, the supervision pages: a complaint filed by demo-owner (through the API, with a photo) is found
+// Issue 13 item 2 and 4, the supervision pages: a complaint filed by demo-owner on the portal (phone screen, a photo) is found
 // in the console by demo-regulator and dispatched to demo-officer through the UI form, accepted and resolved by the
 // officer through the UI (a form sent without its required field shows the API's field error next to the field first),
-// closed by the owner through the API; the timeline shows each status (SVC-CMP-1..5, OWN-5). demo-company sees only the
+// closed by the owner on the portal; the timeline shows each status (SVC-CMP-1..5, OWN-5). demo-company sees only the
 // complaints against it (COS-7, data scope); the deadline view lists overdue items (SLA-3); the working-day calendar
 // shows the year's holidays (SLA-2). A repair (SVC-REP-1, COS-6) and a patrol task made of a photo report (SVC-PAT-1,
 // COS-5) go through demo-company's forms, photos uploaded in the form. Screenshots 30-complaints, 31-complaint-detail,
@@ -48,23 +48,32 @@ export default async function (t) {
   const officer = (await t.call(officerToken, '/auth/me')).body;
   const companyMe = (await t.call(companyToken, '/auth/me')).body;
 
-  // ---- set-up through the API: the owner's estate, a photo, the complaint
+  // ---- the owner files the complaint on the portal (a phone screen), with a photo
   const ownEstates = (await t.call(ownerToken, '/estates?size=5')).body;
-  t.check(ownEstates.total > 0, 'demo-owner has an estate in its scope', JSON.stringify(ownEstates).slice(0, 200));
   const estate = ownEstates.items[0];
-  const upload = await fetch(`${t.api}/files?name=suite30.png`, {
-    method: 'POST', headers: { Authorization: `Bearer ${ownerToken}`, 'Content-Type': 'image/png', Accept: 'application/json' }, body: png(),
-  });
-  const photo = await upload.json();
-  t.check(upload.status === 201, 'the owner uploads a photo', `${upload.status} ${JSON.stringify(photo).slice(0, 200)}`);
+  t.check(ownEstates.total > 0, 'demo-owner has an estate in its scope', JSON.stringify(ownEstates).slice(0, 200));
   const title = `Suite 30 ${new Date().toISOString()}`;
-  const created = await t.call(ownerToken, '/complaints', {
-    method: 'POST',
-    headers: { 'Idempotency-Key': `suite30-${Date.now()}` },
-    body: { channel: 'PORTAL', category: 'COMPLAINT', estateId: estate.id, companyId: estate.companyId, title,
-      content: 'The lift of the building stops between floors (browser suite 30).', photos: [{ fileId: photo.id }] },
-  });
-  t.check(created.status === 201 && created.body.status === 'REGISTERED', 'demo-owner files a complaint through the API', `${created.status} ${JSON.stringify(created.body).slice(0, 300)}`);
+  const phone = await t.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(t.portal + '/me/complaints', { waitUntil: 'domcontentloaded' });
+  await phone.locator('[data-test="username"]').waitFor({ timeout: 20000 });
+  await phone.locator('[data-test="username"]').fill('demo-owner');
+  await phone.locator('[data-test="password"]').fill(t.password);
+  await phone.locator('[data-test="login-submit"]').click();
+  await phone.locator('[data-test="complaints-new"]').click();
+  await phone.locator('[data-test="complaint-title"]').waitFor({ timeout: 20000 });
+  await phone.waitForFunction(() => document.querySelector('[data-test="complaint-estate"]')?.closest('.el-select')?.textContent.trim().length > 0, null, { timeout: 10000 });
+  await phone.locator('[data-test="complaint-title"]').fill(title);
+  await phone.locator('[data-test="complaint-content"]').fill('The lift of the building stops between floors (browser suite 30, filed on the portal).');
+  const uploaded = phone.waitForResponse(r => r.url().includes('/api/v1/files') && r.request().method() === 'POST');
+  await phone.locator('[data-test="photo-input"]').setInputFiles({ name: 'suite30.png', mimeType: 'image/png', buffer: png() });
+  t.check((await uploaded).status() === 201, 'the owner uploads a photo in the portal form');
+  await phone.locator('[data-test="photo-chosen"]').waitFor({ timeout: 10000 });
+  const filed = phone.waitForResponse(r => r.url().endsWith('/api/v1/complaints') && r.request().method() === 'POST');
+  await phone.locator('[data-test="complaint-submit"]').click();
+  const created = { status: (await filed).status(), body: await (await filed).json() };
+  t.check(created.status === 201 && created.body.status === 'REGISTERED' && created.body.channel === 'PORTAL',
+    'demo-owner files a complaint on the portal (PORTAL, REGISTERED)', `${created.status} ${JSON.stringify(created.body).slice(0, 300)}`);
+  await phone.locator('[data-test="case-number"]', { hasText: created.body.number }).waitFor({ timeout: 20000 });
   const complaint = created.body;
   const id = complaint.id;
 
@@ -164,11 +173,17 @@ export default async function (t) {
   t.check((await answer).status() === 200, 'the officer resolves the complaint with a result');
   t.check(await statusIs(off, 'RESOLVED') === 'RESOLVED', 'after resolve the timeline shows RESOLVED');
 
-  // ---- the owner closes it through the API; the console shows CLOSED after a reload
-  const current = await t.call(ownerToken, `/complaints/${id}`);
-  const closed = await t.call(ownerToken, `/complaints/${id}/close`, { method: 'POST', body: { note: 'Confirmed by the owner' },
-    headers: { 'If-Match': `"${current.body.version}"` } });
-  t.check(closed.status === 200 && closed.body.status === 'CLOSED', 'demo-owner closes (confirms) the complaint through the API', `${closed.status}`);
+  // ---- the owner sees the result on the portal and confirms it there; the console shows CLOSED after a reload
+  await phone.reload({ waitUntil: 'domcontentloaded' });
+  await phone.locator('[data-test="case-result"]').waitFor({ timeout: 20000 });
+  t.check((await phone.locator('[data-test="case-result"]').textContent()).includes('repaired'), 'the portal shows the owner the result');
+  const closing = phone.waitForResponse(r => r.url().endsWith(`/api/v1/complaints/${id}/close`) && r.request().method() === 'POST');
+  await phone.locator('[data-test="case-confirm"]').click();
+  const closed = await closing;
+  t.check(closed.status() === 200 && (await closed.json()).status === 'CLOSED', 'demo-owner closes (confirms) the complaint on the portal', `${closed.status()}`);
+  await phone.locator('[data-test="case-confirm"]').waitFor({ state: 'detached', timeout: 20000 });
+  await t.shot(phone, '34-portal-complaint-closed-phone');
+  await phone.context().close();
   await off.reload({ waitUntil: 'domcontentloaded' });
   t.check(await statusIs(off, 'CLOSED') === 'CLOSED', 'the officer sees CLOSED in the timeline after a reload');
   const trail = await off.locator('[data-test="timeline-item"]').evaluateAll(els => els.map(e => e.dataset.status));
