@@ -101,6 +101,7 @@ export default async function (t) {
   await page.locator('[data-test="companies"] .el-table__body tr').first().waitFor({ timeout: 20000 });
   await page.locator('[data-test="companies"] .el-loading-mask').waitFor({ state: 'hidden', timeout: 10000 });
   await t.shot(page, '21-companies');
+  await t.axe(page, 'the companies list');
 
   const filtered = page.waitForResponse(r => r.url().includes('/api/v1/companies?') && r.url().includes('name='));
   await page.locator('[data-test="companies-search"]').fill(tag);
@@ -180,6 +181,7 @@ export default async function (t) {
     history.body.map(e => e.action).join(','));
   t.check((await t.call(regulator, `/companies/${companyId}`)).body.status === 'FILED', 'the API has the company FILED');
   await t.shot(page, '22-company-filing-review');
+  await t.axe(page, 'a company detail with its filing');
 
   // sanctions (SUP-CO-1): a suspension needs a reason (the API's field error), then the company is reinstated
   await page.locator('[data-test="company-suspend"]').click();
@@ -239,6 +241,7 @@ export default async function (t) {
     'the committee detail lists its members', `${committee.members.length}`);
   await page.locator('[data-test="filings"] .el-table__body tr').first().waitFor({ timeout: 10000 });
   await t.shot(page, '23-committee-detail');
+  await t.axe(page, 'a committee detail');
   await page.context().close();
 
   // --- (b) demo-officer: the estate detail with the building table and masked owners, no unmasked view ---
@@ -260,6 +263,7 @@ export default async function (t) {
   await officer.locator('[data-test="estate-houses"] .el-loading-mask').waitFor({ state: 'hidden', timeout: 10000 });
   await officer.locator('[data-test="houses-title"]').scrollIntoViewIfNeeded();
   await t.shot(officer, '20-estate-detail');
+  await t.axe(officer, 'an estate detail');
   await officer.context().close();
 
   // --- (c) demo-company sees only its own company and its estates ---

@@ -78,3 +78,12 @@ export function tagType(status) {
 export function enumText(t, prefix, value) {
   return value ? t(`${prefix}.${value}`) : '';
 }
+
+/** `v-pager-label="text"` on an el-pagination: names its page-size select (axe `label`; Element Plus gives it none). */
+export const vPagerLabel = {
+  mounted(el, binding) { label(el, binding.value); },
+  updated(el, binding) { label(el, binding.value); },
+};
+function label(el, text) {
+  for (const input of el.querySelectorAll('.el-select__input, input')) input.setAttribute('aria-label', text);
+}

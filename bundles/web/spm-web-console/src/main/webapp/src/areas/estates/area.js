@@ -16,7 +16,7 @@ export default {
       menu: { estates: '小区', estateSync: '不动产数据同步' },
       estates: {
         title: '小区', name: '名称', community: '社区', company: '物业服务企业', buildings: '楼栋', houses: '房屋',
-        status: '状态', address: '地址', search: '按名称查找', empty: '没有小区',
+        status: '状态', address: '地址', search: '按名称查找', empty: '没有小区', pageSize: '每页条数',
         filterCommunity: '社区', allStatuses: '全部状态', allCompanies: '全部物业服务企业',
         statusLabel: { ACTIVE: '在册', ARCHIVED: '已归档' },
         back: '返回小区列表', projectCode: '项目编号', adminCode: '行政区划代码', developer: '开发建设单位',
@@ -49,7 +49,7 @@ export default {
       menu: { estates: '小區', estateSync: '不動產資料同步' },
       estates: {
         title: '小區', name: '名稱', community: '社區', company: '物業服務企業', buildings: '樓宇', houses: '房屋',
-        status: '狀態', address: '地址', search: '按名稱查找', empty: '沒有小區',
+        status: '狀態', address: '地址', search: '按名稱查找', empty: '沒有小區', pageSize: '每頁筆數',
         filterCommunity: '社區', allStatuses: '全部狀態', allCompanies: '全部物業服務企業',
         statusLabel: { ACTIVE: '在冊', ARCHIVED: '已歸檔' },
         back: '返回小區列表', projectCode: '項目編號', adminCode: '行政區劃代碼', developer: '開發建設單位',
@@ -83,7 +83,7 @@ export default {
       estates: {
         title: 'Condomínios', name: 'Nome', community: 'Comunidade', company: 'Empresa de serviços de administração de propriedades',
         buildings: 'Edifícios', houses: 'Frações autónomas', status: 'Estado', address: 'Endereço', search: 'Procurar por nome',
-        empty: 'Nenhum condomínio', filterCommunity: 'Comunidade', allStatuses: 'Todos os estados', allCompanies: 'Todas as empresas',
+        empty: 'Nenhum condomínio', pageSize: 'Linhas por página', filterCommunity: 'Comunidade', allStatuses: 'Todos os estados', allCompanies: 'Todas as empresas',
         statusLabel: { ACTIVE: 'Ativo', ARCHIVED: 'Arquivado' },
         back: 'Voltar à lista de condomínios', projectCode: 'Código do projeto', adminCode: 'Código da divisão administrativa',
         developer: 'Promotor imobiliário', feeStandard: 'Taxa de administração (CNY/m² por mês)', overview: 'Descrição',
@@ -121,7 +121,7 @@ export default {
       menu: { estates: 'Estates', estateSync: 'Real-estate sync' },
       estates: {
         title: 'Estates', name: 'Name', community: 'Community', company: 'Property company', buildings: 'Buildings', houses: 'Houses',
-        status: 'Status', address: 'Address', search: 'Find by name', empty: 'No estates',
+        status: 'Status', address: 'Address', search: 'Find by name', empty: 'No estates', pageSize: 'Rows per page',
         filterCommunity: 'Community', allStatuses: 'All statuses', allCompanies: 'All property companies',
         statusLabel: { ACTIVE: 'Active', ARCHIVED: 'Archived' },
         back: 'Back to the estates', projectCode: 'Project code', adminCode: 'Administrative division code', developer: 'Developer',
