@@ -58,6 +58,12 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("10-console-shell");
     }
 
+    /** Each role sees only its menus and cannot open another's page by URL; home pages per role; re-login keeps the work; axe. */
+    @Test
+    public void eachRoleSeesItsMenusOnlyItsHomePageAndAnEndedSessionKeepsTheWork_issue13() throws Exception {
+        runSuite("15-roles");
+    }
+
     /**
      * Issue 13 item 2/4, the registry pages: a company filing returned with a reason and, after the company resubmits in its
      * own console page, approved by the reviewer (SUP-CO-2, COS-2); the estate detail with its building table and masked
