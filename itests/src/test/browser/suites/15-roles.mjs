@@ -36,7 +36,7 @@ export default async function (t) {
     }
     await page.locator('[data-test="welcome"]').waitFor({ timeout: 20000 });
     await page.waitForLoadState('networkidle');
-    await t.shot(page, `0${Object.keys(MENUS).indexOf(user)}-home-${user.replace('demo-', '')}`.replace(/^0(\d\d)/, '$1'));
+    await t.shot(page, `16-home-${user.replace('demo-', '')}`);
     if (user === 'demo-regulator') {
       const overdue = Number(await page.locator('[data-test="stat-overdue"]').textContent());
       const rows = await page.locator('[data-test="home-overdue"] .el-table__body tr').count();
@@ -69,7 +69,7 @@ export default async function (t) {
   await page.locator('input[data-test="estate-search"]').press('Enter');
   await page.locator('input[data-test="relogin-password"]').waitFor({ timeout: 20000 });
   t.check(new URL(page.url()).pathname === '/console/estates', 'the re-login dialog opens over the estates page', page.url());
-  await t.shot(page, '06-relogin');
+  await t.shot(page, '17-relogin');
   const repeated = page.waitForResponse(r => r.url().includes('/api/v1/estates?') && r.status() === 200);
   await page.locator('input[data-test="relogin-password"]').fill(t.password);
   await page.locator('[data-test="relogin-submit"]').click();
