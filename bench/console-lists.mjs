@@ -14,8 +14,10 @@ const LISTS = [
   { user: 'demo-regulator', menu: 'estates', table: '[data-test="estates"]' },
   { user: 'demo-regulator', menu: 'complaints', table: '[data-test="complaints-table"]' },
   { user: 'demo-regulator', menu: 'repairs', table: '[data-test="repairs-table"]' },
-  { user: 'demo-regulator', menu: 'companies', table: '[data-test="companies-table"]' },
-  { user: 'demo-regulator', menu: 'committees', table: '[data-test="committees-table"]' },
+  { user: 'demo-regulator', menu: 'companies', table: '[data-test="companies"]' },
+  { user: 'demo-regulator', menu: 'committees', table: '[data-test="committees"]' },
+  { user: 'demo-regulator', menu: 'deadlines', table: '[data-test="deadlines-table"]' },
+  { user: 'demo-company', menu: 'complaints', table: '[data-test="complaints-table"]' },
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.SPM_CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
