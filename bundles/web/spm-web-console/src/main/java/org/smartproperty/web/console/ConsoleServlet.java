@@ -1,25 +1,23 @@
 package org.smartproperty.web.console;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLConnection;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.smartproperty.web.support.AppPaths;
+import org.smartproperty.web.support.BundleApp;
 
 /**
  * Serves the built console (bundle entries under {@code console/}) at {@code /console/} through the HTTP whiteboard.
  * Paths that are no file and look like no asset answer index.html, so the app's routes (history mode) survive a
- * reload. Hashed assets are cached for a year, everything else revalidated. Only GET and HEAD.
+ * reload. Hashed assets are cached for a year, everything else revalidated. Only GET and HEAD. The serving itself is
+ * {@link BundleApp} (shared with the portal).
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.name=spm-console",
@@ -27,13 +25,16 @@ import org.osgi.service.component.annotations.Component;
         "osgi.http.whiteboard.servlet.pattern=/console/*"})
 public class ConsoleServlet extends HttpServlet {
 
+    /** The folder of the built app among the bundle's entries (vite.config.js: target/classes/console). */
+    static final String ROOT = "console";
+
     private static final long serialVersionUID = 1L;
 
-    private transient Bundle bundle;
+    private transient BundleApp app;
 
     @Activate
     void activate(BundleContext context) {
-        this.bundle = context.getBundle();
+        this.app = new BundleApp(context.getBundle(), ROOT);
     }
 
     @Override
@@ -44,37 +45,11 @@ public class ConsoleServlet extends HttpServlet {
             resp.setHeader("Location", req.getContextPath() + req.getServletPath() + "/");
             return;
         }
-        String path = ConsolePaths.normalise(req.getPathInfo());
+        String path = AppPaths.normalise(req.getPathInfo());
         if (path == null) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        URL entry = bundle.getEntry(ConsolePaths.ROOT + "/" + path);
-        if (entry == null || entry.getPath().endsWith("/")) { // a folder is no file
-            if (ConsolePaths.isAsset(path) && !path.endsWith(ConsolePaths.INDEX)) {
-                resp.setHeader("Cache-Control", ConsolePaths.CACHE_NONE);
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            path = ConsolePaths.INDEX;
-            entry = bundle.getEntry(ConsolePaths.ROOT + "/" + path);
-            if (entry == null) {
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-        }
-        URLConnection connection = entry.openConnection();
-        long length = connection.getContentLengthLong();
-        resp.setContentType(ConsolePaths.contentType(path));
-        resp.setHeader("Cache-Control", ConsolePaths.cacheControl(path));
-        if (length >= 0) {
-            resp.setContentLengthLong(length);
-        }
-        if ("HEAD".equals(req.getMethod())) {
-            return;
-        }
-        try (InputStream in = connection.getInputStream(); OutputStream out = resp.getOutputStream()) {
-            in.transferTo(out);
-        }
+        app.serve(req, resp, path);
     }
 }

@@ -1,11 +1,6 @@
 package org.smartproperty.web.portal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLConnection;
-import java.util.Map;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -15,10 +10,12 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.smartproperty.web.support.AppPaths;
+import org.smartproperty.web.support.BundleApp;
+import org.smartproperty.web.support.SecurityHeaders;
 
 /**
  * Serves the built portal (bundle entries under {@code portal/}) at {@code /} through the HTTP whiteboard (issue 13
@@ -34,35 +31,19 @@ import org.osgi.service.component.annotations.Component;
  * the chain untouched: /console/* to the console, /cxf/* to CXF, anything else to whatever servlet claims it (or the
  * default application's 404 problem). /api/v1 is another context (context.forspm) and never reaches this filter.
  * Paths of the app's routes that are no file answer index.html (history mode). Hashed assets are cached for a year,
- * everything else revalidated. Only GET and HEAD; other methods pass on.
+ * everything else revalidated. Only GET and HEAD; other methods pass on. The headers ({@link SecurityHeaders}) and the
+ * serving ({@link BundleApp}) are shared with the console; the CSP's inline styles are for Element Plus and OpenLayers.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=spm-portal",
         "osgi.http.whiteboard.filter.pattern=/*"})
 public class PortalFilter implements Filter {
 
-    /**
-     * Scripts only from the platform itself (no inline scripts, no eval, no CDN, no map tiles from elsewhere); inline
-     * styles are allowed because Element Plus and OpenLayers position elements with style attributes.
-     */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
-            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
-    /** Frames are denied twice (CSP frame-ancestors and X-Frame-Options). */
-    static final Map<String, String> HEADERS = Map.of(
-            "Content-Security-Policy", CSP,
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Referrer-Policy", "same-origin",
-            "Cross-Origin-Opener-Policy", "same-origin",
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
-
-    private Bundle bundle;
+    private BundleApp app;
 
     @Activate
     void activate(BundleContext context) {
-        this.bundle = context.getBundle();
+        this.app = new BundleApp(context.getBundle(), PortalPaths.ROOT);
     }
 
     @Override
@@ -73,45 +54,13 @@ public class PortalFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String path = PortalPaths.normalise(nullToEmpty(req.getServletPath()) + nullToEmpty(req.getPathInfo()));
+        String path = AppPaths.normalise(nullToEmpty(req.getServletPath()) + nullToEmpty(req.getPathInfo()));
         if (path == null || !PortalPaths.isPortal(path)) {
             chain.doFilter(request, response);
             return;
         }
-        serve(req, resp, path);
-    }
-
-    private void serve(HttpServletRequest req, HttpServletResponse resp, String requested) throws IOException {
-        HEADERS.forEach(resp::setHeader);
-        String path = requested;
-        URL entry = bundle.getEntry(PortalPaths.ROOT + "/" + path);
-        if (entry == null || entry.getPath().endsWith("/")) { // a folder is no file
-            if (PortalPaths.isAsset(path) && !path.endsWith(PortalPaths.INDEX)) {
-                resp.setHeader("Cache-Control", PortalPaths.CACHE_NONE);
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            path = PortalPaths.INDEX;
-            entry = bundle.getEntry(PortalPaths.ROOT + "/" + path);
-            if (entry == null) {
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-        }
-        URLConnection connection = entry.openConnection();
-        long length = connection.getContentLengthLong();
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(PortalPaths.contentType(path));
-        resp.setHeader("Cache-Control", PortalPaths.cacheControl(path));
-        if (length >= 0) {
-            resp.setContentLengthLong(length);
-        }
-        if ("HEAD".equals(req.getMethod())) {
-            return;
-        }
-        try (InputStream in = connection.getInputStream(); OutputStream out = resp.getOutputStream()) {
-            in.transferTo(out);
-        }
+        SecurityHeaders.apply(resp);
+        app.serve(req, resp, path);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,20 +1,19 @@
-package org.smartproperty.web.console;
+package org.smartproperty.web.support;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the console answers for a path under {@code /console/}: the file of the built app, or index.html for the
- * routes of the single-page app (history mode), and how long a browser may keep it. Plain Java, tested outside OSGi.
+ * What a built single-page app (the console, the portal) answers for a path: the file of the app, or index.html for
+ * the routes of the app (history mode), and how long a browser may keep it. Plain Java, tested outside OSGi.
  */
-final class ConsolePaths {
+public final class AppPaths {
 
-    static final String ROOT = "console";
-    static final String INDEX = "index.html";
+    public static final String INDEX = "index.html";
 
     /** Vite writes content-hashed names under assets/: they never change, so they may be kept for a year. */
-    static final String CACHE_HASHED = "public, max-age=31536000, immutable";
-    static final String CACHE_NONE = "no-cache";
+    public static final String CACHE_HASHED = "public, max-age=31536000, immutable";
+    public static final String CACHE_NONE = "no-cache";
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=UTF-8"),
@@ -34,15 +33,15 @@ final class ConsolePaths {
             Map.entry("ttf", "font/ttf"),
             Map.entry("txt", "text/plain; charset=UTF-8"));
 
-    private ConsolePaths() {
+    private AppPaths() {
     }
 
     /**
      * The path inside the app ("assets/index-abc.js"), or null when the request path is not acceptable
      * (dot segments, backslashes, NUL).
      */
-    static String normalise(String pathInfo) {
-        String p = pathInfo == null ? "" : pathInfo;
+    public static String normalise(String requestPath) {
+        String p = requestPath == null ? "" : requestPath;
         if (p.indexOf('\\') >= 0 || p.indexOf('\0') >= 0) {
             return null;
         }
@@ -58,18 +57,18 @@ final class ConsolePaths {
     }
 
     /** A missing file that looks like an asset is a 404; any other missing path is a route of the app. */
-    static boolean isAsset(String path) {
+    public static boolean isAsset(String path) {
         int slash = path.lastIndexOf('/');
         return path.startsWith("assets/") || path.substring(slash + 1).contains(".");
     }
 
-    static String contentType(String path) {
+    public static String contentType(String path) {
         int dot = path.lastIndexOf('.');
         String ext = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    static String cacheControl(String path) {
+    public static String cacheControl(String path) {
         return path.startsWith("assets/") ? CACHE_HASHED : CACHE_NONE;
     }
 }

@@ -1,0 +1,85 @@
+package org.smartproperty.web.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.servlet.http.HttpServletResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleAppTest {
+
+    private static final String INDEX = "<!doctype html><title>app</title>";
+    private static final String SCRIPT = "console.log(1)";
+
+    @TempDir
+    Path dir;
+
+    private BundleApp app;
+
+    @BeforeEach
+    void builtApp() throws IOException {
+        Files.createDirectories(dir.resolve("app/assets"));
+        Files.writeString(dir.resolve("app/index.html"), INDEX);
+        Files.writeString(dir.resolve("app/assets/index-Ab1.js"), SCRIPT);
+        app = new BundleApp(FakeHttp.bundle(dir), "app");
+    }
+
+    private FakeHttp.Answer serve(String method, String path) throws IOException {
+        FakeHttp.Answer answer = new FakeHttp.Answer();
+        app.serve(FakeHttp.request(method), answer.response(), path);
+        return answer;
+    }
+
+    @Test
+    void aFileIsAnsweredWithItsLengthTypeAndCacheHeader() throws IOException {
+        FakeHttp.Answer a = serve("GET", "assets/index-Ab1.js");
+        assertEquals(200, a.status);
+        assertEquals("text/javascript; charset=UTF-8", a.contentType);
+        assertEquals(AppPaths.CACHE_HASHED, a.headers.get("Cache-Control"));
+        assertEquals(SCRIPT.length(), a.length);
+        assertEquals(SCRIPT, a.body.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void headAnswersTheSameHeadersWithoutABody() throws IOException {
+        FakeHttp.Answer a = serve("HEAD", "index.html");
+        assertEquals(200, a.status);
+        assertEquals("text/html; charset=UTF-8", a.contentType);
+        assertEquals(AppPaths.CACHE_NONE, a.headers.get("Cache-Control"));
+        assertEquals(INDEX.length(), a.length);
+        assertEquals(0, a.body.size());
+    }
+
+    @Test
+    void aRouteOfTheAppOrAFolderAnswersIndex() throws IOException {
+        for (String route : new String[] {"estates/12", "assets"}) {
+            FakeHttp.Answer a = serve("GET", route);
+            assertEquals(0, a.error, route);
+            assertEquals("text/html; charset=UTF-8", a.contentType, route);
+            assertEquals(AppPaths.CACHE_NONE, a.headers.get("Cache-Control"), route);
+            assertEquals(INDEX, a.body.toString(StandardCharsets.UTF_8), route);
+        }
+    }
+
+    @Test
+    void aMissingAssetIsA404ThatIsNotCached() throws IOException {
+        FakeHttp.Answer a = serve("GET", "assets/missing-abc.js");
+        assertEquals(HttpServletResponse.SC_NOT_FOUND, a.error);
+        assertEquals(AppPaths.CACHE_NONE, a.headers.get("Cache-Control"));
+        assertEquals(0, a.body.size());
+    }
+
+    @Test
+    void withoutIndexEvenARouteIsA404() throws IOException {
+        Files.delete(dir.resolve("app/index.html"));
+        assertEquals(HttpServletResponse.SC_NOT_FOUND, serve("GET", "estates").error);
+        assertEquals(HttpServletResponse.SC_NOT_FOUND, serve("GET", "index.html").error);
+    }
+}
