@@ -43,13 +43,27 @@ final class RealNameSignIn {
         this.owner = owner;
     }
 
+    /** How long a state is valid. */
+    static final Duration STATE_TTL = Duration.ofMinutes(10);
+    /** How long a handoff code is valid (issue 13 item 2): the browser redeems it at once on landing. */
+    static final Duration HANDOFF_TTL = Duration.ofSeconds(60);
+
+    /** A spent state: the callback address it was issued for, the page of the platform to go back to (null: the JSON answer), expired or not. */
+    record IdpState(String redirectUri, String returnTo, boolean expired) {
+    }
+
     /** Remembers the state of a login started now; valid once, for 10 minutes. */
     public String newIdpState(String provider, String redirectUri) {
+        return newIdpState(provider, redirectUri, null);
+    }
+
+    /** Remembers the state of a login started now, with the page to go back to ({@code returnTo}, validated by the caller, may be null). */
+    public String newIdpState(String provider, String redirectUri, String returnTo) {
         String state = newToken();
         owner.tx(c -> {
-            update(c, "DELETE FROM sec_idp_state WHERE created_at < ?", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))));
-            update(c, "INSERT INTO sec_idp_state (state, provider, redirect_uri, created_at) VALUES (?, ?, ?, ?)", state, provider, redirectUri,
-                    Timestamp.from(Instant.now()));
+            update(c, "DELETE FROM sec_idp_state WHERE created_at < ?", Timestamp.from(Instant.now().minus(STATE_TTL)));
+            update(c, "INSERT INTO sec_idp_state (state, provider, redirect_uri, return_to, created_at) VALUES (?, ?, ?, ?, ?)", state, provider,
+                    redirectUri, returnTo, Timestamp.from(Instant.now()));
             return null;
         });
         return state;
@@ -57,20 +71,123 @@ final class RealNameSignIn {
 
     /** Spends a state: the redirect URI it was issued for, or a 400 when unknown, used or expired. */
     public String consumeIdpState(String provider, String state) {
+        IdpState spent = spendIdpState(provider, state);
+        if (spent.expired()) {
+            throw ApiException.invalid(Sec.TEXTS, "state", "idp.state");
+        }
+        return spent.redirectUri();
+    }
+
+    /**
+     * Spends a state of the provider, expired or not (an expired one is gone afterwards too, and says so): what it was
+     * issued with. A 400 {@code idp.state} when no such state is there (unknown, used, another provider's).
+     */
+    public IdpState spendIdpState(String provider, String state) {
         return owner.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT redirect_uri, created_at FROM sec_idp_state WHERE state = ? AND provider = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT redirect_uri, created_at, return_to FROM sec_idp_state WHERE state = ? AND provider = ?")) {
                 ps.setString(1, state == null ? "" : state);
                 ps.setString(2, provider);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getTimestamp(2).toInstant().isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
+                    // a state spent by a concurrent callback between the SELECT and the DELETE counts as used
+                    if (!rs.next() || update(c, "DELETE FROM sec_idp_state WHERE state = ?", state) == 0) {
                         throw ApiException.invalid(Sec.TEXTS, "state", "idp.state");
                     }
-                    String redirect = rs.getString(1);
-                    update(c, "DELETE FROM sec_idp_state WHERE state = ?", state);
-                    return redirect;
+                    boolean expired = rs.getTimestamp(2).toInstant().isBefore(Instant.now().minus(STATE_TTL));
+                    return new IdpState(rs.getString(1), rs.getString(3), expired);
                 }
             }
         });
+    }
+
+    /**
+     * Keeps a login's answer for the browser page it started from (issue 13 item 2): a one-time code (32 random bytes,
+     * base64url) valid {@link #HANDOFF_TTL}. Only the code's SHA-256 is stored; the token is sealed with a key derived from
+     * the code, so the row alone gives no session.
+     */
+    public String newHandoff(LoginResult r) {
+        String code = newToken();
+        Instant now = owner.clock().instant();
+        StringBuilder roles = new StringBuilder();
+        for (Role role : r.roles()) {
+            roles.append(roles.length() == 0 ? "" : ",").append(role.name());
+        }
+        owner.tx(c -> {
+            update(c, "DELETE FROM sec_idp_handoff WHERE created_at < ?", Timestamp.from(now.minus(HANDOFF_TTL)));
+            update(c, "INSERT INTO sec_idp_handoff (code_hash, sealed_token, username, roles, limited, must_change, totp_enrol, token_expires_at, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sha256(code), seal(code, r.token()), r.username(), roles.toString(), r.limited(),
+                    r.mustChangePassword(), r.totpEnrollmentRequired(), Timestamp.from(r.expiresAt()), Timestamp.from(now));
+            return null;
+        });
+        return code;
+    }
+
+    /**
+     * Redeems a handoff code once: the login answer it carries. A 400 {@code idp.handoff} (field {@code code}) when the
+     * code is unknown, used or older than {@link #HANDOFF_TTL}. The redemption is audited {@code login.handoff}.
+     */
+    public LoginResult redeemHandoff(String code, String ip, String agent) {
+        Instant now = owner.clock().instant();
+        return owner.tx(c -> {
+            String hash = sha256(code == null ? "" : code);
+            try (PreparedStatement ps = c.prepareStatement("SELECT sealed_token, username, roles, limited, must_change, totp_enrol, token_expires_at, "
+                    + "created_at FROM sec_idp_handoff WHERE code_hash = ?")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || update(c, "DELETE FROM sec_idp_handoff WHERE code_hash = ?", hash) == 0) {
+                        throw ApiException.invalid(Sec.TEXTS, "code", "idp.handoff");
+                    }
+                    if (rs.getTimestamp(8).toInstant().plus(HANDOFF_TTL).isBefore(now)) {
+                        commitThen(c, ApiException.invalid(Sec.TEXTS, "code", "idp.handoff")); // gone for good
+                    }
+                    String token = unseal(code, rs.getString(1));
+                    Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+                    for (String role : rs.getString(3).split(",")) {
+                        if (!role.isEmpty()) {
+                            roles.add(Role.valueOf(role));
+                        }
+                    }
+                    String username = rs.getString(2);
+                    Account a = load(c, "username = ?", username);
+                    owner.audit().append(c, new AuditEvent(username, ip, agent, "login.handoff", "account", a == null ? username : Long.toString(a.id()),
+                            "OK", null));
+                    return new LoginResult(token, rs.getTimestamp(7).toInstant(), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), username,
+                            java.util.Collections.unmodifiableSet(roles));
+                }
+            }
+        });
+    }
+
+    /** AES-256-GCM of the token under SHA-256("spm.idp.handoff\0" + code): base64url of nonce (12 bytes) + ciphertext. */
+    static String seal(String code, String token) {
+        try {
+            byte[] nonce = new byte[12];
+            new java.security.SecureRandom().nextBytes(nonce);
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, handoffKey(code), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] out = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, nonce.length);
+            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String unseal(String code, String sealed) {
+        try {
+            byte[] in = java.util.Base64.getUrlDecoder().decode(sealed);
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, handoffKey(code), new javax.crypto.spec.GCMParameterSpec(128, in, 0, 12));
+            return new String(cipher.doFinal(in, 12, in.length - 12), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static javax.crypto.spec.SecretKeySpec handoffKey(String code) throws java.security.GeneralSecurityException {
+        byte[] key = java.security.MessageDigest.getInstance("SHA-256").digest(("spm.idp.handoff\0" + code).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new javax.crypto.spec.SecretKeySpec(key, "AES");
     }
 
     /**

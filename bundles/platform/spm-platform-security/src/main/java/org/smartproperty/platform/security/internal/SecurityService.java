@@ -30,6 +30,11 @@ interface SecurityService {
     Map<String, Object> bindings(SpmPrincipal p, String token);
     Map<String, Object> chooseBinding(SpmPrincipal p, String token, String key, String agent);
     String consumeIdpState(String provider, String state);
+    /** The state of a login that goes back to a page of the platform ({@code returnTo}) with a handoff code (issue 13 item 2). */
+    String newIdpState(String provider, String redirectUri, String returnTo);
+    RealNameSignIn.IdpState spendIdpState(String provider, String state);
+    String newHandoff(SecurityServiceImpl.LoginResult result);
+    SecurityServiceImpl.LoginResult redeemHandoff(String code, String ip, String agent);
 
     // Accounts, roles and permissions (the security administrator)
     List<SecurityServiceImpl.AccountView> accounts();

@@ -358,6 +358,26 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         return realName.consumeIdpState(provider, state);
     }
 
+    @Override
+    public String newIdpState(String provider, String redirectUri, String returnTo) {
+        return realName.newIdpState(provider, redirectUri, returnTo);
+    }
+
+    @Override
+    public RealNameSignIn.IdpState spendIdpState(String provider, String state) {
+        return realName.spendIdpState(provider, state);
+    }
+
+    @Override
+    public String newHandoff(LoginResult result) {
+        return realName.newHandoff(result);
+    }
+
+    @Override
+    public LoginResult redeemHandoff(String code, String ip, String agent) {
+        return realName.redeemHandoff(code, ip, agent);
+    }
+
     /** Logs in (creating on first use) the account of a provincial identity (see {@link RealNameSignIn#loginExternal}). */
     public LoginResult loginExternal(ExternalIdentity id, String ip, String agent) {
         return realName.loginExternal(id, ip, agent);
