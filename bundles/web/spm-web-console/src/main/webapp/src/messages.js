@@ -19,6 +19,18 @@ const core = {
       title: '登录', username: '账号', password: '密码', totp: '动态口令', submit: '登录',
       totpHint: '请输入动态口令（TOTP）', totpEnrol: '此账号须先绑定动态口令，请联系安全管理员。',
       required: '必填',
+      or: '或', zwy: '粤政易登录', zwyUnavailable: '本平台未启用粤政易登录，请使用账号密码登录。',
+      idpError: {
+        idp: {
+          notLinked: '该粤政易账号尚未关联本平台的工作人员账号，请联系系统管理员关联',
+          adminNeedsTotp: '管理员账号不能通过粤政易登录，请使用账号密码和动态口令登录',
+          staffOnly: '只有监管部门工作人员（监管、经办、检查人员）可以通过粤政易登录',
+          state: '登录请求已失效或被重复使用，请重新登录',
+          failed: '粤政易返回错误，请稍后重新登录',
+        },
+        auth: { disabled: '账号已停用，请联系系统管理员' },
+        other: '粤政易登录未成功，请重新登录或使用账号密码登录',
+      },
     },
     password: {
       title: '修改密码', reason: '首次登录或密码已过期，须修改密码后才能继续。', current: '当前密码',
@@ -41,6 +53,18 @@ const core = {
       title: '登入', username: '帳號', password: '密碼', totp: '動態口令', submit: '登入',
       totpHint: '請輸入動態口令（TOTP）', totpEnrol: '此帳號須先綁定動態口令，請聯絡安全管理員。',
       required: '必填',
+      or: '或', zwy: '粵政易登入', zwyUnavailable: '本平台未啟用粵政易登入，請使用帳號密碼登入。',
+      idpError: {
+        idp: {
+          notLinked: '該粵政易帳號尚未關聯本平台的工作人員帳號，請聯繫系統管理員關聯',
+          adminNeedsTotp: '管理員帳號不能透過粵政易登入，請使用帳號密碼和動態密碼登入',
+          staffOnly: '只有監管部門工作人員（監管、經辦、檢查人員）可以透過粵政易登入',
+          state: '登入請求已失效或被重複使用，請重新登入',
+          failed: '粵政易返回錯誤，請稍後重新登入',
+        },
+        auth: { disabled: '帳號已停用，請聯繫系統管理員' },
+        other: '粵政易登入未成功，請重新登入或使用帳號密碼登入',
+      },
     },
     password: {
       title: '修改密碼', reason: '首次登入或密碼已過期，須修改密碼後才能繼續。', current: '目前密碼',
@@ -64,6 +88,18 @@ const core = {
       submit: 'Iniciar sessão', totpHint: 'Introduza o código de uso único (TOTP)',
       totpEnrol: 'Esta conta tem de registar primeiro o código de uso único; contacte o administrador de segurança.',
       required: 'Obrigatório',
+      or: 'ou', zwy: 'Entrar com a Yue Zheng Yi', zwyUnavailable: 'A entrada com a Yue Zheng Yi não está ativa nesta plataforma; entre com a conta e a palavra-passe.',
+      idpError: {
+        idp: {
+          notLinked: 'Este utilizador da Yue Zheng Yi não está associado a uma conta de funcionário da plataforma; peça ao administrador do sistema que o associe',
+          adminNeedsTotp: 'As contas de administrador não podem entrar através da Yue Zheng Yi; entre com a palavra-passe e o código de uso único',
+          staffOnly: 'Só o pessoal da entidade reguladora (regulador, técnico, inspetor) pode entrar através da Yue Zheng Yi',
+          state: 'O pedido de início de sessão expirou ou já foi usado; recomece',
+          failed: 'A Yue Zheng Yi respondeu com um erro; tente de novo mais tarde',
+        },
+        auth: { disabled: 'A conta está desativada; contacte o administrador do sistema' },
+        other: 'A entrada com a Yue Zheng Yi não foi concluída; tente de novo ou entre com a palavra-passe',
+      },
     },
     password: {
       title: 'Alterar palavra-passe', reason: 'Primeiro início de sessão ou palavra-passe expirada: altere a palavra-passe para continuar.',
@@ -87,6 +123,18 @@ const core = {
       title: 'Log in', username: 'Account', password: 'Password', totp: 'One-time code (TOTP)', submit: 'Log in',
       totpHint: 'Enter the one-time code (TOTP)', totpEnrol: 'This account must first enrol a one-time code; ask the security admin.',
       required: 'Required',
+      or: 'or', zwy: 'Log in with Yue Zheng Yi', zwyUnavailable: 'Login with Yue Zheng Yi is not enabled on this platform; log in with account and password.',
+      idpError: {
+        idp: {
+          notLinked: 'This Yue Zheng Yi user is not linked to a staff account of the platform; ask the system administrator to link it',
+          adminNeedsTotp: 'Administrator accounts cannot sign in through Yue Zheng Yi; sign in with password and one-time code',
+          staffOnly: 'Only the staff of the regulator (regulator, officer, inspector) can sign in through Yue Zheng Yi',
+          state: 'The login request has expired or was already used; start again',
+          failed: 'Yue Zheng Yi answered with an error; try again later',
+        },
+        auth: { disabled: 'The account is disabled; ask the system administrator' },
+        other: 'The login with Yue Zheng Yi did not complete; try again or log in with the password',
+      },
     },
     password: {
       title: 'Change password', reason: 'First login or expired password: change the password to go on.',
