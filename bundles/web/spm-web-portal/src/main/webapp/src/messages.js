@@ -9,6 +9,17 @@ export default {
       title: '登录', intro: '业主和物业服务企业的账号可在此登录，查看本人房屋、投诉和报修。', username: '账号', password: '密码',
       totp: '动态口令', submit: '登录', totpHint: '请输入动态口令（TOTP）', required: '必填',
       limited: '此账号须先修改密码，请在管理平台登录修改后再来。',
+      or: '或', tyrz: '广东省统一身份认证登录', tyrzUnavailable: '本平台未启用广东省统一身份认证登录，请使用账号密码登录。',
+      idpError: {
+        idp: {
+          notReal: '该省统一身份认证账号尚未完成实名认证，请先在“粤省事”或广东政务服务网完成实名认证后再登录',
+          lowTrust: '该账号的认证等级低于本平台的要求，请提升认证等级后再登录',
+          state: '登录请求已失效或被重复使用，请重新登录',
+          failed: '省统一身份认证平台返回错误，请稍后重新登录',
+        },
+        auth: { disabled: '账号已停用，请联系系统管理员' },
+        other: '统一身份认证登录未成功，请重新登录',
+      },
     },
     home: {
       heading: '物业服务，公开透明', intro: '查询横琴物业服务企业、业主委员会和巡查结果，在地图上查看小区；业主登录后可核验房屋、提交投诉和报修并跟踪进度。',
@@ -73,6 +84,17 @@ export default {
       title: '登入', intro: '業主和物業服務企業的帳號可在此登入，查看本人房屋、投訴和報修。', username: '帳號', password: '密碼',
       totp: '動態口令', submit: '登入', totpHint: '請輸入動態口令（TOTP）', required: '必填',
       limited: '此帳號須先修改密碼，請在管理平台登入修改後再來。',
+      or: '或', tyrz: '廣東省統一身份認證登入', tyrzUnavailable: '本平台未啟用廣東省統一身份認證登入，請使用帳號密碼登入。',
+      idpError: {
+        idp: {
+          notReal: '該省統一身份認證帳號尚未完成實名認證，請先在“粵省事”或廣東政務服務網完成實名認證後再登入',
+          lowTrust: '該帳號的認證等級低於本平台的要求，請提升認證等級後再登入',
+          state: '登入請求已失效或被重複使用，請重新登入',
+          failed: '省統一身份認證平台返回錯誤，請稍後重新登入',
+        },
+        auth: { disabled: '帳號已停用，請聯繫系統管理員' },
+        other: '統一身份認證登入未成功，請重新登入',
+      },
     },
     home: {
       heading: '物業服務，公開透明', intro: '查詢橫琴物業服務企業、業主委員會和巡查結果，在地圖上查看小區；業主登入後可核驗房屋、提交投訴和報修並跟蹤進度。',
@@ -138,6 +160,17 @@ export default {
       username: 'Conta', password: 'Palavra-passe', totp: 'Código de uso único (TOTP)', submit: 'Iniciar sessão',
       totpHint: 'Introduza o código de uso único (TOTP)', required: 'Obrigatório',
       limited: 'Esta conta tem de alterar primeiro a palavra-passe na consola de gestão.',
+      or: 'ou', tyrz: 'Entrar com a autenticação unificada de Guangdong', tyrzUnavailable: 'A autenticação unificada de Guangdong não está ativa nesta plataforma; entre com a conta e a palavra-passe.',
+      idpError: {
+        idp: {
+          notReal: 'Esta conta provincial ainda não tem o nome real verificado; verifique-o primeiro na aplicação Yueshengshi ou no portal de serviços governamentais de Guangdong',
+          lowTrust: 'O nível de confiança da conta é inferior ao exigido por esta plataforma',
+          state: 'O pedido de início de sessão expirou ou já foi usado; recomece',
+          failed: 'A plataforma provincial de autenticação respondeu com um erro; tente de novo mais tarde',
+        },
+        auth: { disabled: 'A conta está desativada; contacte o administrador do sistema' },
+        other: 'A entrada com a autenticação unificada não foi concluída; tente de novo',
+      },
     },
     home: {
       heading: 'Administração de propriedades, às claras', intro: 'Consulte as empresas de serviços de administração de propriedades, as comissões de proprietários e os resultados das inspeções, e veja os condomínios no mapa; os proprietários com sessão iniciada verificam as frações, apresentam queixas e pedidos de reparação e acompanham o andamento.',
@@ -202,6 +235,17 @@ export default {
       title: 'Log in', intro: 'Owners and property companies log in here to see their houses, complaints and repairs.', username: 'Account', password: 'Password',
       totp: 'One-time code (TOTP)', submit: 'Log in', totpHint: 'Enter the one-time code (TOTP)', required: 'Required',
       limited: 'This account must change its password first, in the console.',
+      or: 'or', tyrz: 'Log in with the Guangdong unified identity', tyrzUnavailable: 'The Guangdong unified identity login is not enabled on this platform; log in with account and password.',
+      idpError: {
+        idp: {
+          notReal: 'This provincial account has no verified real name yet; verify it on the Guangdong government service portal first',
+          lowTrust: 'The trust level of the account is below the level this platform requires',
+          state: 'The login request has expired or was already used; start again',
+          failed: 'The provincial identity platform answered with an error; try again later',
+        },
+        auth: { disabled: 'The account is disabled; ask the system administrator' },
+        other: 'The unified identity login did not complete; try again',
+      },
     },
     home: {
       heading: 'Property services in the open', intro: 'Look up the property companies, owners committees and patrol results of Hengqin and see the estates on the map; owners who log in verify their houses, file complaints and repair requests and follow their progress.',
