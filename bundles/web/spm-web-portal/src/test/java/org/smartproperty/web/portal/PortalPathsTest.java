@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,19 +20,14 @@ class PortalPathsTest {
 
     @Test
     void onlyThePortalsOwnPathsAreClaimedEverythingElsePassesToTheOtherServlets() {
-        assertTrue(PortalPaths.isPortal(AppPaths.normalise("/")));
-        assertTrue(PortalPaths.isPortal("assets/index-Ab1.js"));
-        assertTrue(PortalPaths.isPortal("map"));
-        assertTrue(PortalPaths.isPortal("disclosure/patrols"));
-        assertTrue(PortalPaths.isPortal("me/complaints/12"));
-        assertTrue(PortalPaths.isPortal("company"));
-        assertFalse(PortalPaths.isPortal("console/index.html"));
-        assertFalse(PortalPaths.isPortal("console"));
-        assertFalse(PortalPaths.isPortal("api/v1/health"));
-        assertFalse(PortalPaths.isPortal("system/console/bundles"));
-        assertFalse(PortalPaths.isPortal("cxf/services"));
-        assertFalse(PortalPaths.isPortal("mapping"));
-        assertFalse(PortalPaths.isPortal("favicon.ico"));
+        for (String own : List.of(AppPaths.normalise("/"), "assets/index-Ab1.js", "map", "disclosure/patrols",
+                "me/complaints/12", "company")) {
+            assertTrue(PortalPaths.isPortal(own), own);
+        }
+        for (String other : List.of("console/index.html", "console", "api/v1/health", "system/console/bundles",
+                "cxf/services", "mapping", "favicon.ico")) {
+            assertFalse(PortalPaths.isPortal(other), other);
+        }
     }
 
     @Test

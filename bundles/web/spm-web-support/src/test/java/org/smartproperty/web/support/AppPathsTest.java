@@ -5,31 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class AppPathsTest {
 
     @Test
     void rootAndFoldersAnswerIndexAndDotSegmentsAreRefused() {
-        assertEquals("index.html", AppPaths.normalise("/"));
-        assertEquals("index.html", AppPaths.normalise(""));
-        assertEquals("index.html", AppPaths.normalise(null));
-        assertEquals("me/index.html", AppPaths.normalise("/me/"));
-        assertEquals("assets/index-Ab1.js", AppPaths.normalise("/assets/index-Ab1.js"));
-        assertNull(AppPaths.normalise("/../META-INF/MANIFEST.MF"));
-        assertNull(AppPaths.normalise("/assets/./x.js"));
-        assertNull(AppPaths.normalise("/a\\b"));
-        assertNull(AppPaths.normalise("/a\0b"));
+        Map<String, String> answers = new HashMap<>();
+        answers.put("/", "index.html");
+        answers.put("", "index.html");
+        answers.put(null, "index.html");
+        answers.put("/me/", "me/index.html");
+        answers.put("/assets/index-Ab1.js", "assets/index-Ab1.js");
+        answers.forEach((requested, path) -> assertEquals(path, AppPaths.normalise(requested), requested));
+        for (String refused : List.of("/../META-INF/MANIFEST.MF", "/assets/./x.js", "/a\\b", "/a\0b")) {
+            assertNull(AppPaths.normalise(refused), refused);
+        }
     }
 
     @Test
     void routesOfTheAppAreNoAssetsSoTheyFallBackToIndex() {
-        assertFalse(AppPaths.isAsset("estates"));
-        assertFalse(AppPaths.isAsset("estates/12"));
-        assertFalse(AppPaths.isAsset("map"));
-        assertFalse(AppPaths.isAsset("me/complaints/12"));
-        assertTrue(AppPaths.isAsset("assets/missing-abc.js"));
-        assertTrue(AppPaths.isAsset("favicon.ico"));
+        for (String route : List.of("estates", "estates/12", "map", "me/complaints/12")) {
+            assertFalse(AppPaths.isAsset(route), route);
+        }
+        for (String asset : List.of("assets/missing-abc.js", "favicon.ico")) {
+            assertTrue(AppPaths.isAsset(asset), asset);
+        }
     }
 
     @Test

@@ -37,34 +37,31 @@ class BundleAppTest {
         return answer;
     }
 
+    /** 200 with the type, cache header and length of the file, and the body unless HEAD. */
+    private static void assertFile(FakeHttp.Answer a, String type, String cache, String content, String body) {
+        assertEquals(0, a.error);
+        assertEquals(200, a.status);
+        assertEquals(type, a.contentType);
+        assertEquals(cache, a.headers.get("Cache-Control"));
+        assertEquals(content.length(), a.length);
+        assertEquals(body, a.body.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aFileIsAnsweredWithItsLengthTypeAndCacheHeader() throws IOException {
-        FakeHttp.Answer a = serve("GET", "assets/index-Ab1.js");
-        assertEquals(200, a.status);
-        assertEquals("text/javascript; charset=UTF-8", a.contentType);
-        assertEquals(AppPaths.CACHE_HASHED, a.headers.get("Cache-Control"));
-        assertEquals(SCRIPT.length(), a.length);
-        assertEquals(SCRIPT, a.body.toString(StandardCharsets.UTF_8));
+        assertFile(serve("GET", "assets/index-Ab1.js"), "text/javascript; charset=UTF-8", AppPaths.CACHE_HASHED, SCRIPT,
+                SCRIPT);
     }
 
     @Test
     void headAnswersTheSameHeadersWithoutABody() throws IOException {
-        FakeHttp.Answer a = serve("HEAD", "index.html");
-        assertEquals(200, a.status);
-        assertEquals("text/html; charset=UTF-8", a.contentType);
-        assertEquals(AppPaths.CACHE_NONE, a.headers.get("Cache-Control"));
-        assertEquals(INDEX.length(), a.length);
-        assertEquals(0, a.body.size());
+        assertFile(serve("HEAD", "index.html"), "text/html; charset=UTF-8", AppPaths.CACHE_NONE, INDEX, "");
     }
 
     @Test
     void aRouteOfTheAppOrAFolderAnswersIndex() throws IOException {
         for (String route : new String[] {"estates/12", "assets"}) {
-            FakeHttp.Answer a = serve("GET", route);
-            assertEquals(0, a.error, route);
-            assertEquals("text/html; charset=UTF-8", a.contentType, route);
-            assertEquals(AppPaths.CACHE_NONE, a.headers.get("Cache-Control"), route);
-            assertEquals(INDEX, a.body.toString(StandardCharsets.UTF_8), route);
+            assertFile(serve("GET", route), "text/html; charset=UTF-8", AppPaths.CACHE_NONE, INDEX, INDEX);
         }
     }
 
