@@ -110,6 +110,7 @@ function harness(suite) {
       await page.locator('[data-test="menu-home"]').waitFor({ timeout: 20000 });
     },
     totp,
+    freshStep,
     /** POST /auth/login through the API; returns the bearer token (for set-up and checks outside the UI). */
     async token(username, password = 'Demo@2026spm') {
       for (let attempt = 0; ; attempt++) {

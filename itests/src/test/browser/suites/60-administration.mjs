@@ -7,7 +7,6 @@
 //      only (c) runs then, since the chain is not intact;
 //  (d) demo-ops sees the network and health pages and bans then lifts an IP range;
 //  (e) the menus of the system admin, the auditor and ops hold their own admin entries and not each other's.
-import { createHmac } from 'node:crypto';
 
 const SECRETS = {
   'demo-sysadmin': 'DEMOSYSADMINSPMHENGQINAAAAAAAAAA',
@@ -15,36 +14,7 @@ const SECRETS = {
 };
 const ADMIN_MENUS = ['accounts', 'roles', 'audit', 'network', 'health'];
 
-/** RFC 6238: HMAC-SHA1 over the 30 s time step, dynamic truncation, 6 digits; the secret in RFC 4648 base32. */
-export function totp(secret, step = Math.floor(Date.now() / 30000)) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const key = [];
-  let buffer = 0, bits = 0;
-  for (const c of secret.replace(/=+$/, '').toUpperCase()) {
-    buffer = (buffer << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) {
-      key.push((buffer >> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const h = createHmac('sha1', Buffer.from(key)).update(counter).digest();
-  const o = h[h.length - 1] & 0x0f;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
-
-// The platform takes each time step once per account (auth.totpReplayed) and one step of skew each way: the current
-// step, else the next one, else wait for the step after (a wait inherent in TOTP: there is no state to poll).
-const usedStep = {};
-async function freshStep(user) {
-  const now = Math.floor(Date.now() / 30000);
-  const step = Math.max(now, (usedStep[user] ?? -1) + 1);
-  if (step > now + 1) await new Promise(resolve => setTimeout(resolve, (step - 1) * 30000 - Date.now() + 100));
-  usedStep[user] = step;
-  return step;
-}
+// The admins' TOTP: t.totp and t.freshStep of run.mjs (a fresh time step per account, kept across the suites).
 
 /** The console's login with the TOTP the page asks for after auth.totpRequired; a replayed step is retried with a fresh one. */
 async function adminLogin(t, page, user) {
@@ -57,8 +27,8 @@ async function adminLogin(t, page, user) {
   t.check(first.status() === 401 && (await first.json()).code === 'auth.totpRequired', `${user}: the password alone is answered auth.totpRequired`);
   await page.locator('[data-test="totp"]').waitFor({ timeout: 10000 });
   for (let attempt = 0; attempt < 3; attempt++) {
-    const step = await freshStep(user);
-    await page.locator('[data-test="totp"]').fill(totp(SECRETS[user], step));
+    const step = await t.freshStep(user);
+    await page.locator('[data-test="totp"]').fill(t.totp(SECRETS[user], step));
     const answer = page.waitForResponse(r => r.url().endsWith('/api/v1/auth/login'));
     await page.locator('[data-test="login"]').click();
     const r = await answer;
