@@ -58,6 +58,16 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("10-console-shell");
     }
 
+    /**
+     * Issue 13 item 2, the provincial real-name login buttons through the dev profile's simulators: the console's 粤政易
+     * button as zwy-officer lands back logged in as demo-officer (handoff code once, no token in an address), zwy-unbound
+     * back on the login page with the idp.notLinked text; the portal's 广东省统一身份认证 button as 陈志明 (INT-IDP, OWN-1).
+     */
+    @Test
+    public void theRealNameButtonsOfTheConsoleAndThePortalLogInThroughTheSimulators_issue13_INT_IDP_OWN_1() throws Exception {
+        runSuite("12-realname");
+    }
+
     /** Each role sees only its menus and cannot open another's page by URL; home pages per role; re-login keeps the work; axe. */
     @Test
     public void eachRoleSeesItsMenusOnlyItsHomePageAndAnEndedSessionKeepsTheWork_issue13() throws Exception {
