@@ -92,3 +92,29 @@ describe('AccountForm (POST /accounts)', () => {
     wrapper.unmount();
   });
 });
+
+describe('AccountsView (GET /accounts, paged on the server)', () => {
+  it('asks one page with the filters and shows the API total', async () => {
+    setLocale('en');
+    const fetchMock = vi.fn(url => {
+      const q = new URL(url, 'http://x').searchParams;
+      const items = q.get('q') === 'ops' ? [{ id: 7, username: 'demo-ops', roles: ['OPS'], status: 'ACTIVE' }]
+        : Array.from({ length: 20 }, (_, i) => ({ id: i + 1, username: `user-${i + 1}`, roles: ['OFFICER'], status: 'ACTIVE' }));
+      const body = { items, page: Number(q.get('page')), size: 20, total: q.get('q') === 'ops' ? 1 : 45 };
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const AccountsView = (await import('../src/areas/accounts/AccountsView.vue')).default;
+    const wrapper = mount(AccountsView, { global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/accounts?page=0&size=20&sort=id');
+    expect(wrapper.findAll('[data-test="accounts-table"] .el-table__body tr').length).toBe(20);
+    expect(wrapper.text()).toContain('45');
+    await wrapper.find('input[data-test="accounts-search"]').setValue('ops');
+    await wrapper.find('[data-test="accounts-find"]').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls.at(-1)[0]).toBe('/api/v1/accounts?page=0&size=20&sort=id&q=ops');
+    expect(wrapper.findAll('[data-test="accounts-table"] .el-table__body tr').length).toBe(1);
+    wrapper.unmount();
+  });
+});

@@ -454,7 +454,7 @@ public class PlatformIT extends SpmTestSupport {
         String secadmin = login("demo-secadmin", DEMO_PASSWORD, "DEMOSECADMINSPMHENGQINAAAAAAAAAA");
         assertNotNull(secadmin);
         long sysadminId = -1;
-        for (JsonNode a : json(getAs(secadmin, "/accounts"))) {
+        for (JsonNode a : json(getAs(secadmin, "/accounts?q=demo-sysadmin")).path("items")) {
             if (a.get("username").asText().equals("demo-sysadmin")) {
                 sysadminId = a.get("id").asLong();
             }
@@ -676,7 +676,7 @@ public class PlatformIT extends SpmTestSupport {
     // ------------------------------------------------------------------ issue 20: the probes of the security review, against the running platform
 
     private static long accountId(String bearer, String username) {
-        for (JsonNode a : json(getAs(bearer, "/accounts"))) {
+        for (JsonNode a : json(getAs(bearer, "/accounts?size=200&q=" + username)).path("items")) {
             if (a.get("username").asText().equals(username)) {
                 return a.get("id").asLong();
             }

@@ -49,6 +49,71 @@ final class AccountAdministration {
         this.owner = owner;
     }
 
+    /** The sort keys of GET /accounts and their columns. */
+    static final java.util.Map<String, String> SORT = java.util.Map.of(
+            "id", "a.id", "username", "a.username", "status", "a.status", "lastLoginAt", "a.last_login_at");
+
+    /**
+     * One page of accounts (issue 13: the console pages through the API): {@code text} a case-insensitive part of the
+     * username or display name, {@code role} held, {@code status} ACTIVE or DISABLED; any of them may be null.
+     */
+    public org.smartproperty.platform.Page<AccountView> accounts(String text, org.smartproperty.platform.security.Role role,
+            String status, org.smartproperty.platform.PageRequest page) {
+        StringBuilder where = new StringBuilder(" FROM sec_account a WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            String like = "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (LOWER(a.username) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(a.display_name, '')) LIKE ? ESCAPE '\\')");
+            args.add(like);
+            args.add(like);
+        }
+        if (status != null) {
+            where.append(" AND a.status = ?");
+            args.add(status);
+        }
+        if (role != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM sec_account_role r WHERE r.account_id = a.id AND r.role = ?)");
+            args.add(role.name());
+        }
+        StringBuilder order = new StringBuilder();
+        for (org.smartproperty.platform.SortOrder o : page.sort()) {
+            order.append(order.length() == 0 ? " ORDER BY " : ", ").append(SORT.get(o.property())).append(o.ascending() ? " ASC" : " DESC");
+        }
+        order.append(order.length() == 0 ? " ORDER BY a.id" : ", a.id");
+        return owner.tx(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id" + where + order + " LIMIT ? OFFSET ?")) {
+                bind(ps, args);
+                ps.setInt(args.size() + 1, page.size());
+                ps.setLong(args.size() + 2, (long) page.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<AccountView> out = new ArrayList<>();
+            for (long id : ids) {
+                out.add(view(c, id));
+            }
+            return new org.smartproperty.platform.Page<>(out, page.page(), page.size(), total);
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setString(i + 1, (String) args.get(i));
+        }
+    }
+
     public List<AccountView> accounts() {
         return owner.tx(c -> {
             List<AccountView> out = new ArrayList<>();

@@ -210,9 +210,20 @@ public final class SecurityResources {
 
         @GET
         @RequiresPermission("account:list")
-        @Doc(summary = "All accounts with their technical state (no secrets)", requirements = "OPS-1")
-        public List<SecurityServiceImpl.AccountView> list() {
-            return security.accounts();
+        @Doc(summary = "Accounts with their technical state (no secrets), paged", requirements = "OPS-1",
+                description = "Filters: q (part of the username or display name, case-insensitive), role, status (ACTIVE, DISABLED). "
+                        + "sort: id (default), username, status, lastLoginAt (prefix - for descending).")
+        public org.smartproperty.platform.Page<SecurityServiceImpl.AccountView> list(@QueryParam("q") String q,
+                @QueryParam("role") String role, @QueryParam("status") String status, @QueryParam("page") String page,
+                @QueryParam("size") String size, @QueryParam("sort") String sort) {
+            PageRequest pr = PageRequest.parse(page, size, sort, AccountAdministration.SORT.keySet());
+            Validation v = new Validation(Messages.PLATFORM);
+            Role held = org.smartproperty.platform.rest.QueryParams.optionalEnum(v, "role", role, Role.class);
+            if (status != null && !status.isBlank() && !Set.of("ACTIVE", "DISABLED").contains(status)) {
+                v.error("status", "field.enum", "ACTIVE, DISABLED");
+            }
+            v.throwIfInvalid();
+            return security.accounts(q, held, status == null || status.isBlank() ? null : status, pr);
         }
 
         @POST

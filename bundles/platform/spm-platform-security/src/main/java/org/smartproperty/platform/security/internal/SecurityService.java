@@ -38,6 +38,10 @@ interface SecurityService {
 
     // Accounts, roles and permissions (the security administrator)
     List<SecurityServiceImpl.AccountView> accounts();
+
+    /** One page of accounts filtered by a part of the name, a role held and a status (each may be null). */
+    org.smartproperty.platform.Page<SecurityServiceImpl.AccountView> accounts(String text, org.smartproperty.platform.security.Role role,
+            String status, org.smartproperty.platform.PageRequest page);
     Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String agent);
     Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String phone, String agent);
     Map<String, Object> resetPassword(SpmPrincipal by, long id, String agent);

@@ -395,6 +395,12 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
         return accounts.accounts();
     }
 
+    @Override
+    public org.smartproperty.platform.Page<AccountView> accounts(String text, org.smartproperty.platform.security.Role role, String status,
+            org.smartproperty.platform.PageRequest page) {
+        return accounts.accounts(text, role, status, page);
+    }
+
     /** Creates an account with a random initial password that must be changed at first login; returns it once. */
     public Map<String, Object> createAccount(SpmPrincipal by, String username, String displayName, Set<Role> roles, DataScope scope, String agent) {
         return accounts.createAccount(by, username, displayName, roles, scope, agent);

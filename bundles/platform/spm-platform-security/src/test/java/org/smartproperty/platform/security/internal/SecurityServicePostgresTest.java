@@ -193,6 +193,28 @@ class SecurityServicePostgresTest {
     }
 
     @Test
+    void accountsArePagedAndFilteredOnTheServer_issue13_OPS_1() {
+        account("pagex-a", Role.INSPECTOR);
+        account("pagex-b", Role.INSPECTOR);
+        account("pagex-c", Role.OFFICER);
+        long c = security.accounts().stream().filter(a -> a.username().equals("pagex-c")).findFirst().orElseThrow().id();
+        security.setStatus(sysadmin, c, "DISABLED", "junit");
+        var all = security.accounts("PAGEX", null, null, org.smartproperty.platform.PageRequest.of(0, 2));
+        assertEquals(3, all.total());
+        assertEquals(List.of("pagex-a", "pagex-b"), all.items().stream().map(SecurityServiceImpl.AccountView::username).toList());
+        var second = security.accounts("pagex", null, null, org.smartproperty.platform.PageRequest.of(1, 2));
+        assertEquals(List.of("pagex-c"), second.items().stream().map(SecurityServiceImpl.AccountView::username).toList());
+        assertEquals(2, security.accounts("pagex", Role.INSPECTOR, null, org.smartproperty.platform.PageRequest.of(0, 20)).total());
+        assertEquals(List.of("pagex-c"), security.accounts("pagex", null, "DISABLED", org.smartproperty.platform.PageRequest.of(0, 20))
+                .items().stream().map(SecurityServiceImpl.AccountView::username).toList());
+        var byNameDesc = security.accounts("pagex", null, null, new org.smartproperty.platform.PageRequest(0, 20,
+                List.of(new org.smartproperty.platform.SortOrder("username", false))));
+        assertEquals("pagex-c", byNameDesc.items().get(0).username());
+        assertEquals(0, security.accounts("pagex_", null, null, org.smartproperty.platform.PageRequest.of(0, 20)).total(),
+                "LIKE wildcards in the text are literal");
+    }
+
+    @Test
     void noAccountMayCombineTwoAdminDuties_SoD() {
         assertEquals(409, assertThrows(ApiException.class, () -> security.createAccount(secadmin, "both1", "x",
                 Set.of(Role.SYSADMIN, Role.AUDITOR), DataScope.NONE, "junit")).status());
