@@ -71,7 +71,8 @@ export function createApi({ session, signOut, currentLocale }) {
       if (res.status === 401 && path !== '/auth/login') {
         const who = session.me;
         signOut();
-        if ((await onUnauthorized(error, who)) === true && !repeated) return call(path, options, true);
+        // a repeated call that meets a 401 again fails without asking a second time
+        if (!repeated && (await onUnauthorized(error, who)) === true) return call(path, options, true);
       }
       throw error;
     }

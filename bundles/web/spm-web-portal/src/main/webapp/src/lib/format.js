@@ -1,20 +1,12 @@
 // Dates and times for the UI language (the API sends ISO-8601 UTC; the zone's people read Asia/Shanghai time).
+import { formatDate, formatTime } from '@spm-common/format.js';
 import { currentLocale } from '../i18n.js';
 
-const TAG = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-MO', pt: 'pt-PT', en: 'en-GB' };
+/** An ISO instant in the zone time, to the minute, in the UI language. */
+export const dateTime = iso => formatTime(iso, currentLocale());
 
-export function dateTime(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(TAG[currentLocale()] || 'zh-CN', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  });
-}
-
-export function date(iso) {
-  if (!iso) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return new Date(iso).toLocaleDateString(TAG[currentLocale()] || 'zh-CN', { timeZone: 'Asia/Shanghai' });
-}
+/** A day: yyyy-MM-dd as it is, an instant as its day in the zone. */
+export const date = iso => (/^\d{4}-\d{2}-\d{2}$/.test(iso || '') ? iso : formatDate(iso, currentLocale()));
 
 /** Element Plus tag type of a status: done green, refused red, waiting orange, else blue. */
 export function statusType(status) {

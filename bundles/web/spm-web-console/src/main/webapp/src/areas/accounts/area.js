@@ -25,7 +25,7 @@ export default {
         sodTitle: '三权分立：操作被拒绝', refused: '操作被拒绝', adminTag: '管理员',
         scopeOf: '{name} 的数据范围', stored: '已保存的范围', bindings: '当前可用的身份', scopeKind: '范围类型',
         companyId: '物业服务企业编号', estateId: '小区编号', ownerId: '业主编号', developerId: '开发建设单位编号',
-        rolesOf: '{name} 的角色', status_ACTIVE: '正常', status_DISABLED: '已停用', status_LOCKED: '已锁定',
+        rolesOf: '{name} 的角色', status_ACTIVE: '正常', status_DISABLED: '已停用',
         yesShort: '是', noShort: '否', total: '共 {n} 个账号（接口一次返回全部账号，在此页内分页）',
       },
       adminRole: {
@@ -52,7 +52,7 @@ export default {
         sodTitle: '三權分立：操作被拒絕', refused: '操作被拒絕', adminTag: '管理員',
         scopeOf: '{name} 的資料範圍', stored: '已儲存的範圍', bindings: '目前可用的身分', scopeKind: '範圍類型',
         companyId: '物業服務企業編號', estateId: '小區編號', ownerId: '業主編號', developerId: '開發建設單位編號',
-        rolesOf: '{name} 的角色', status_ACTIVE: '正常', status_DISABLED: '已停用', status_LOCKED: '已鎖定',
+        rolesOf: '{name} 的角色', status_ACTIVE: '正常', status_DISABLED: '已停用',
         yesShort: '是', noShort: '否', total: '共 {n} 個帳號（介面一次傳回全部帳號，在此頁內分頁）',
       },
       adminRole: {
@@ -82,7 +82,7 @@ export default {
         scopeOf: 'Âmbito de dados de {name}', stored: 'Âmbito guardado', bindings: 'Identidades disponíveis agora',
         scopeKind: 'Tipo de âmbito', companyId: 'N.º da empresa de serviços de administração de propriedades',
         estateId: 'N.º do condomínio', ownerId: 'N.º do proprietário', developerId: 'N.º do promotor imobiliário',
-        rolesOf: 'Funções de {name}', status_ACTIVE: 'Ativa', status_DISABLED: 'Desativada', status_LOCKED: 'Bloqueada',
+        rolesOf: 'Funções de {name}', status_ACTIVE: 'Ativa', status_DISABLED: 'Desativada',
         yesShort: 'Sim', noShort: 'Não', total: '{n} contas (a API devolve todas as contas de uma vez; paginadas nesta página)',
       },
       adminRole: {
@@ -112,7 +112,7 @@ export default {
         sodTitle: 'Separation of duties: refused', refused: 'Refused', adminTag: 'Admin',
         scopeOf: 'Data scope of {name}', stored: 'Stored scope', bindings: 'Identities available now', scopeKind: 'Scope kind',
         companyId: 'Property company no.', estateId: 'Estate no.', ownerId: 'Owner no.', developerId: 'Developer no.',
-        rolesOf: 'Roles of {name}', status_ACTIVE: 'Active', status_DISABLED: 'Disabled', status_LOCKED: 'Locked',
+        rolesOf: 'Roles of {name}', status_ACTIVE: 'Active', status_DISABLED: 'Disabled',
         yesShort: 'Yes', noShort: 'No', total: '{n} accounts (the API answers all accounts at once; paged on this page)',
       },
       adminRole: {

@@ -54,13 +54,8 @@ export async function downloadFile(fileId, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** An ISO instant in the UI language (local time), or '' when absent. */
-export function formatTime(value, locale) {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return String(value);
-  return d.toLocaleString(locale === 'pt' ? 'pt-PT' : locale, { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** An ISO instant in the UI language, in the zone's time (the console's one formatter). */
+export { formatTime } from '../../lib/format.js';
 
 /** Element Plus tag types of the registry statuses. */
 const TAGS = {
