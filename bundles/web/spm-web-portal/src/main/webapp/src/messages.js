@@ -4,7 +4,7 @@ export default {
   'zh-CN': {
     app: { title: '横琴物业服务公众门户', footer: '横琴粤澳深度合作区 · 物业监管平台（演示数据，均为虚构）' },
     lang: { label: '语言' },
-    nav: { home: '首页', disclosure: '信息公示', map: '物管一张图', houses: '我的房屋', complaints: '我的投诉', repairs: '我的报修', company: '本企业', menu: '菜单', logout: '退出登录' },
+    nav: { credit: '企业信用', inspections: '双随机抽查', home: '首页', disclosure: '信息公示', map: '物管一张图', houses: '我的房屋', complaints: '我的投诉', repairs: '我的报修', company: '本企业', menu: '菜单', logout: '退出登录' },
     login: {
       title: '登录', intro: '业主和物业服务企业的账号可在此登录，查看本人房屋、投诉和报修。', username: '账号', password: '密码',
       totp: '动态口令', submit: '登录', totpHint: '请输入动态口令（TOTP）', required: '必填',
@@ -31,7 +31,7 @@ export default {
       title: '信息公示', intro: '以下信息依法公开，个人信息已脱敏。', companies: '物业服务企业', committees: '业主委员会', patrols: '巡查结果',
       creditCode: '统一社会信用代码', legalRepresentative: '法定代表人', grade: '资质等级', certificate: '资质证书编号', phone: '联系电话',
       address: '地址', estates: '服务小区数', head: '主任', term: '任期', members: '委员', filing: '备案', estate: '小区',
-      company: '物业服务企业', findings: '巡查发现', fix: '整改', closedAt: '办结时间', noFiling: '未备案',
+      company: '物业服务企业', findings: '巡查发现', fix: '整改', closedAt: '办结时间', noFiling: '未备案', toInspections: '双随机一公开抽查结果',
     },
     map: {
       title: '物管一张图', intro: '小区的位置与物业管理区域（底图将接入珠海“一张图”服务）。', estates: '个小区', choose: '点击地图上的小区查看信息',
@@ -74,12 +74,26 @@ export default {
     category: {
       ENQUIRY: '咨询', COMPLAINT: '投诉', REPORT: '举报', HELP: '求助', NORMAL: '一般维修', MAJOR: '较大维修', EMERGENCY: '紧急维修',
     },
+    credit: {
+      title: '物业服务企业信用信息', intro: '依法公示的物业服务企业信用评价：信用等级、信用分、是否列入黑名单，以及有效的良好和不良信用记录。',
+      search: '按企业名称查找', find: '查询', grade: '信用等级', unrated: '未评级', score: '信用分', good: '良好记录', bad: '不良记录',
+      blacklisted: '已列入黑名单', notBlacklisted: '未列入黑名单', noRecords: '没有有效的信用记录',
+      kind: { GOOD: '良好', BAD: '不良' },
+      source: { MANUAL: '监管部门录入', INSPECTION: '双随机抽查', COMPLAINT: '投诉', ASSESSMENT: '考核评价', PENALTY: '行政处罚', AWARD: '表彰奖励' },
+    },
+    inspections: {
+      title: '双随机一公开抽查结果', intro: '随机抽取检查对象、随机选派执法检查人员，检查结果向社会公开。', toPatrols: '查看巡查结果',
+      authority: '实施机关', period: '检查期间', publishedAt: '公开时间', objects: '抽中的检查对象（{n}）', object: '检查对象',
+      target: { COMPANY: '物业服务企业', ESTATE: '小区' },
+      risk: { HIGH: '高风险', ELEVATED: '较高风险', NORMAL: '一般风险', LOW: '低风险' },
+      outcome: { PASS: '合格', FAIL: '不合格', NOT_APPLICABLE: '不适用' },
+    },
     common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：' },
   },
   'zh-TW': {
     app: { title: '橫琴物業服務公眾門戶', footer: '橫琴粵澳深度合作區 · 物業監管平台（演示資料，均為虛構）' },
     lang: { label: '語言' },
-    nav: { home: '首頁', disclosure: '資訊公示', map: '物管一張圖', houses: '我的房屋', complaints: '我的投訴', repairs: '我的報修', company: '本企業', menu: '選單', logout: '登出' },
+    nav: { credit: '企業信用', inspections: '雙隨機抽查', home: '首頁', disclosure: '資訊公示', map: '物管一張圖', houses: '我的房屋', complaints: '我的投訴', repairs: '我的報修', company: '本企業', menu: '選單', logout: '登出' },
     login: {
       title: '登入', intro: '業主和物業服務企業的帳號可在此登入，查看本人房屋、投訴和報修。', username: '帳號', password: '密碼',
       totp: '動態口令', submit: '登入', totpHint: '請輸入動態口令（TOTP）', required: '必填',
@@ -106,7 +120,7 @@ export default {
       title: '資訊公示', intro: '以下資訊依法公開，個人資料已遮蔽。', companies: '物業服務企業', committees: '業主委員會', patrols: '巡查結果',
       creditCode: '統一社會信用代碼', legalRepresentative: '法定代表人', grade: '資質等級', certificate: '資質證書編號', phone: '聯絡電話',
       address: '地址', estates: '服務小區數', head: '主任', term: '任期', members: '委員', filing: '備案', estate: '小區',
-      company: '物業服務企業', findings: '巡查發現', fix: '整改', closedAt: '辦結時間', noFiling: '未備案',
+      company: '物業服務企業', findings: '巡查發現', fix: '整改', closedAt: '辦結時間', noFiling: '未備案', toInspections: '雙隨機一公開抽查結果',
     },
     map: {
       title: '物管一張圖', intro: '小區的位置與物業管理區域（底圖將接入珠海「一張圖」服務）。', estates: '個小區', choose: '點擊地圖上的小區查看資訊',
@@ -149,12 +163,26 @@ export default {
     category: {
       ENQUIRY: '諮詢', COMPLAINT: '投訴', REPORT: '舉報', HELP: '求助', NORMAL: '一般維修', MAJOR: '較大維修', EMERGENCY: '緊急維修',
     },
+    credit: {
+      title: '物業服務企業信用資料', intro: '依法公示的物業服務企業信用評價：信用等級、信用分、是否列入黑名單，以及有效的良好和不良信用記錄。',
+      search: '按企業名稱查找', find: '查詢', grade: '信用等級', unrated: '未評級', score: '信用分', good: '良好記錄', bad: '不良記錄',
+      blacklisted: '已列入黑名單', notBlacklisted: '未列入黑名單', noRecords: '沒有有效的信用記錄',
+      kind: { GOOD: '良好', BAD: '不良' },
+      source: { MANUAL: '監管部門錄入', INSPECTION: '雙隨機抽查', COMPLAINT: '投訴', ASSESSMENT: '考核評價', PENALTY: '行政處罰', AWARD: '表彰獎勵' },
+    },
+    inspections: {
+      title: '雙隨機一公開抽查結果', intro: '隨機抽取檢查對象、隨機選派執法檢查人員，檢查結果向社會公開。', toPatrols: '查看巡查結果',
+      authority: '實施機關', period: '檢查期間', publishedAt: '公開時間', objects: '抽中的檢查對象（{n}）', object: '檢查對象',
+      target: { COMPANY: '物業服務企業', ESTATE: '小區' },
+      risk: { HIGH: '高風險', ELEVATED: '較高風險', NORMAL: '一般風險', LOW: '低風險' },
+      outcome: { PASS: '合格', FAIL: '不合格', NOT_APPLICABLE: '不適用' },
+    },
     common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：' },
   },
   pt: {
     app: { title: 'Portal público dos serviços de administração de propriedades de Hengqin', footer: 'Zona de Cooperação Aprofundada entre Guangdong e Macau em Hengqin · dados de demonstração, todos fictícios' },
     lang: { label: 'Língua' },
-    nav: { home: 'Início', disclosure: 'Divulgação', map: 'Mapa único', houses: 'Minhas frações', complaints: 'Minhas queixas', repairs: 'Minhas reparações', company: 'Empresa', menu: 'Menu', logout: 'Terminar sessão' },
+    nav: { credit: 'Crédito das empresas', inspections: 'Inspeções por sorteio', home: 'Início', disclosure: 'Divulgação', map: 'Mapa único', houses: 'Minhas frações', complaints: 'Minhas queixas', repairs: 'Minhas reparações', company: 'Empresa', menu: 'Menu', logout: 'Terminar sessão' },
     login: {
       title: 'Iniciar sessão', intro: 'Proprietários e empresas de serviços de administração de propriedades iniciam sessão aqui para ver frações, queixas e reparações.',
       username: 'Conta', password: 'Palavra-passe', totp: 'Código de uso único (TOTP)', submit: 'Iniciar sessão',
@@ -183,6 +211,7 @@ export default {
       creditCode: 'Código unificado de crédito social', legalRepresentative: 'Representante legal', grade: 'Grau de qualificação', certificate: 'Número do certificado de qualificação', phone: 'Telefone',
       address: 'Morada', estates: 'Condomínios servidos', head: 'Presidente', term: 'Mandato', members: 'Membros', filing: 'Registo', estate: 'Condomínio',
       company: 'Empresa de serviços de administração de propriedades', findings: 'Constatações', fix: 'Correção', closedAt: 'Concluída em', noFiling: 'Sem registo',
+      toInspections: 'Resultados das inspeções por sorteio duplo',
     },
     map: {
       title: 'Mapa único', intro: 'Localização e área de administração de propriedades dos condomínios (o mapa de base do serviço mapa único de Zhuhai virá depois).', estates: 'condomínios', choose: 'Toque num condomínio do mapa para ver a informação',
@@ -225,12 +254,30 @@ export default {
     category: {
       ENQUIRY: 'Pedido de informação', COMPLAINT: 'Queixa', REPORT: 'Denúncia', HELP: 'Pedido de ajuda', NORMAL: 'Reparação normal', MAJOR: 'Reparação grande', EMERGENCY: 'Reparação urgente',
     },
+    credit: {
+      title: 'Informação de crédito das empresas de administração',
+      intro: 'Avaliação de crédito divulgada nos termos da lei: grau de crédito, pontuação, inclusão na lista negra e registos positivos e negativos em vigor.',
+      search: 'Procurar por nome da empresa', find: 'Procurar', grade: 'Grau de crédito', unrated: 'Sem grau', score: 'Pontuação de crédito',
+      good: 'Registos positivos', bad: 'Registos negativos', blacklisted: 'Na lista negra', notBlacklisted: 'Fora da lista negra',
+      noRecords: 'Sem registos de crédito em vigor',
+      kind: { GOOD: 'Positivo', BAD: 'Negativo' },
+      source: { MANUAL: 'Entidade reguladora', INSPECTION: 'Inspeção por sorteio duplo', COMPLAINT: 'Queixa', ASSESSMENT: 'Avaliação de desempenho', PENALTY: 'Sanção administrativa', AWARD: 'Distinção' },
+    },
+    inspections: {
+      title: 'Resultados das inspeções por sorteio duplo',
+      intro: 'As entidades inspecionadas e os inspetores são sorteados; os resultados são divulgados ao público.', toPatrols: 'Ver os resultados de inspeção divulgados',
+      authority: 'Entidade responsável', period: 'Período da inspeção', publishedAt: 'Divulgado em', objects: 'Entidades sorteadas ({n})',
+      object: 'Entidade inspecionada',
+      target: { COMPANY: 'Empresa de administração', ESTATE: 'Condomínio' },
+      risk: { HIGH: 'Risco elevado', ELEVATED: 'Risco acrescido', NORMAL: 'Risco normal', LOW: 'Risco baixo' },
+      outcome: { PASS: 'Conforme', FAIL: 'Não conforme', NOT_APPLICABLE: 'Não aplicável' },
+    },
     common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ' },
   },
   en: {
     app: { title: 'Hengqin property services public portal', footer: 'Hengqin Guangdong-Macao In-Depth Cooperation Zone · demo data, all fictitious' },
     lang: { label: 'Language' },
-    nav: { home: 'Home', disclosure: 'Disclosure', map: 'One map', houses: 'My houses', complaints: 'My complaints', repairs: 'My repairs', company: 'Company', menu: 'Menu', logout: 'Log out' },
+    nav: { credit: 'Company credit', inspections: 'Random inspections', home: 'Home', disclosure: 'Disclosure', map: 'One map', houses: 'My houses', complaints: 'My complaints', repairs: 'My repairs', company: 'Company', menu: 'Menu', logout: 'Log out' },
     login: {
       title: 'Log in', intro: 'Owners and property companies log in here to see their houses, complaints and repairs.', username: 'Account', password: 'Password',
       totp: 'One-time code (TOTP)', submit: 'Log in', totpHint: 'Enter the one-time code (TOTP)', required: 'Required',
@@ -258,6 +305,7 @@ export default {
       creditCode: 'Unified social credit code', legalRepresentative: 'Legal representative', grade: 'Qualification grade', certificate: 'Qualification certificate', phone: 'Phone',
       address: 'Address', estates: 'Estates served', head: 'Head', term: 'Term', members: 'Members', filing: 'Filing', estate: 'Estate',
       company: 'Property company', findings: 'Findings', fix: 'Fix', closedAt: 'Closed', noFiling: 'Not filed',
+      toInspections: '"Double random, one public" inspection results',
     },
     map: {
       title: 'One map', intro: 'Where the estates are and their property management areas (the base layers of the Zhuhai one map come later).', estates: 'estates', choose: 'Tap an estate on the map to see it',
@@ -299,6 +347,22 @@ export default {
     },
     category: {
       ENQUIRY: 'Enquiry', COMPLAINT: 'Complaint', REPORT: 'Report', HELP: 'Help', NORMAL: 'Normal repair', MAJOR: 'Major repair', EMERGENCY: 'Emergency repair',
+    },
+    credit: {
+      title: 'Credit of the property companies',
+      intro: 'The credit evaluation disclosed by law: credit grade, score, whether the company is blacklisted, and its good and bad records in force.',
+      search: 'Find by company name', find: 'Find', grade: 'Credit grade', unrated: 'Unrated', score: 'Credit score', good: 'Good records',
+      bad: 'Bad records', blacklisted: 'Blacklisted', notBlacklisted: 'Not blacklisted', noRecords: 'No credit records in force',
+      kind: { GOOD: 'Good', BAD: 'Bad' },
+      source: { MANUAL: 'Regulator', INSPECTION: 'Random inspection', COMPLAINT: 'Complaint', ASSESSMENT: 'Assessment', PENALTY: 'Administrative penalty', AWARD: 'Award' },
+    },
+    inspections: {
+      title: '"Double random, one public" inspection results',
+      intro: 'The inspected objects and the inspectors are drawn at random; the results are published.', toPatrols: 'See the patrol results',
+      authority: 'Authority', period: 'Inspection period', publishedAt: 'Published', objects: 'Objects drawn ({n})', object: 'Inspection object',
+      target: { COMPANY: 'Property company', ESTATE: 'Estate' },
+      risk: { HIGH: 'High risk', ELEVATED: 'Elevated risk', NORMAL: 'Normal risk', LOW: 'Low risk' },
+      outcome: { PASS: 'Pass', FAIL: 'Fail', NOT_APPLICABLE: 'Not applicable' },
     },
     common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ' },
   },

@@ -3,6 +3,8 @@
 export const PUBLIC_NAV = [
   { key: 'home', path: '/' },
   { key: 'disclosure', path: '/disclosure' },
+  { key: 'credit', path: '/credit' },
+  { key: 'inspections', path: '/inspections' },
   { key: 'map', path: '/map' },
 ];
 

@@ -8,6 +8,8 @@ import { session } from './session.js';
 const routes = [
   { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
   { path: '/disclosure/:tab(companies|committees|patrols)?', name: 'disclosure', component: () => import('./views/DisclosureView.vue') },
+  { path: '/credit', name: 'credit', component: () => import('./views/CreditView.vue') },
+  { path: '/inspections', name: 'inspections', component: () => import('./views/InspectionsView.vue') },
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
   { path: '/me/houses', name: 'houses', component: () => import('./views/me/HousesView.vue'), meta: { auth: true, permission: 'house:verify' } },
