@@ -37,7 +37,8 @@ import org.smartproperty.platform.security.SpmPrincipal;
 /**
  * The credit domain's demo data (SUP-CO-3): every demo company declares its base items and demo-regulator verifies them
  * with different points, so the zone shows a spread of grades; good and bad records (one a veto: a blacklisted company),
- * a pending appeal of demo-company's company and one declaration waiting for verification. Written through
+ * a pending appeal on a bad record of demo-company's company (which has not declared yet: the journey starts there) and one
+ * declaration waiting for verification. Written through
  * {@link CreditService} as the companies and demo-regulator would; deterministic, and idempotent (nothing when any
  * company has a credit file). Not moved back in time: the score history starts on the day of the seeding.
  */
@@ -82,6 +83,9 @@ public class CreditDemoSeeder implements DemoSeeder {
         int verified = 0;
         for (int i = 0; i < all.size() && context.running(); i++) {
             Company c = all.get(i);
+            if (c.id() == (demoCompany == null ? -1L : demoCompany)) {
+                continue; // demo-company declares itself (the console's journey and CreditIT start there)
+            }
             SpmPrincipal user = new SpmPrincipal(0, "demo-company", Set.of(Role.COMPANY), Set.of("credit:read", "credit:declare"),
                     DataScope.company(c.id()), false, "127.0.0.1");
             int[] pts = VERIFIED[i % VERIFIED.length];
