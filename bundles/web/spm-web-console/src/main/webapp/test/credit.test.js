@@ -234,6 +234,32 @@ describe('the credit detail (issue 14)', () => {
   });
 });
 
+describe('credit records (issue 14)', () => {
+  it('adds a manual record for the company shown (source MANUAL) and shows the API field error under the reason', async () => {
+    setLocale('en');
+    session.me = { username: 'demo-officer', permissions: ['credit:read', 'credit:write'], scope: { kind: 'ALL' } };
+    const calls = detailApi([[['POST', /^\/api\/v1\/credit\/records$/], () => json(400, { status: 400, detail: 'invalid', errors: [
+      { field: 'reason', code: 'field.required', message: 'State the facts' },
+      { field: 'occurredOn', code: 'field.required', message: 'When did it happen?' },
+    ] })]]);
+    const wrapper = await mountAt(CreditCompanyView, '/credit/companies/7');
+    await wrapper.find('[data-test="credit-add-record"]').trigger('click');
+    await flushPromises();
+    const dialog = document.querySelector('[data-test="record-dialog"]');
+    expect(dialog.querySelector('[data-test="record-company"]').textContent).toContain('Huaqin Property');
+    document.querySelector('[data-test="record-submit"]').click();
+    await flushPromises();
+    await waitForErrors();
+    const post = posts(calls)[0];
+    expect(post.url).toBe('/api/v1/credit/records');
+    expect(JSON.parse(post.body)).toEqual({ companyId: 7, kind: 'BAD', source: 'MANUAL', points: 5, veto: false, occurredOn: null, validMonths: 12,
+      reason: '', evidence: [] });
+    expect(errorUnder(dialog.querySelector('[data-test="record-reason"]'))).toBe('State the facts');
+    expect(errorUnder(dialog.querySelector('[data-test="record-item-occurredOn"] .el-form-item__content'))).toBe('When did it happen?');
+    wrapper.unmount();
+  });
+});
+
 describe('appeals and rules (issue 14)', () => {
   it('withdraws a record on appeal with If-Match and asks the SUBMITTED page first', async () => {
     setLocale('en');
