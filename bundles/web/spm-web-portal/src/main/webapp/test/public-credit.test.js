@@ -30,9 +30,9 @@ afterEach(() => {
 const CREDIT = {
   items: [
     { companyId: 3, companyName: 'Bad Bay Property', grade: 'C', score: 31, blacklisted: true, goodRecords: 0, badRecords: 3,
-      records: [{ kind: 'BAD', source: 'PENALTY', points: 40, occurredOn: '2026-02-01', summary: 'Fined for unsafe lifts' }] },
+      records: [{ kind: 'BAD', source: 'PENALTY', points: 40, veto: true, occurredOn: '2026-02-01', validUntil: '2029-02-01' }] },
     { companyId: 2, companyName: 'Huaqin Property', grade: 'AA', score: 88, blacklisted: false, goodRecords: 2, badRecords: 0,
-      records: [{ kind: 'GOOD', source: 'AWARD', points: 5, occurredOn: '2026-01-10', summary: 'City award 2025' }] },
+      records: [{ kind: 'GOOD', source: 'AWARD', points: 5, veto: false, occurredOn: '2026-01-10', validUntil: '2027-01-10' }] },
   ],
   page: 0, size: 10, total: 2,
 };
@@ -55,7 +55,10 @@ describe('public credit (DIS-1)', () => {
     expect(cards.map(c => c.find('[data-test="public-credit-grade"]').text())).toEqual(['C', 'AA']);
     expect(cards.map(c => c.find('[data-test="public-credit-score"]').text())).toEqual(['31', '88']);
     expect(cards[0].find('[data-test="public-credit-record"]').text()).toContain('Bad −40');
-    expect(cards[0].find('[data-test="public-credit-record"]').text()).toContain('Fined for unsafe lifts');
+    expect(cards[0].find('[data-test="public-credit-record"]').text()).toContain('Administrative penalty');
+    expect(cards[0].find('[data-test="public-credit-record"]').text()).toContain('valid until 2029-02-01');
+    expect(cards[0].find('[data-test="public-credit-veto"]').text()).toBe('Veto');
+    expect(cards[1].find('[data-test="public-credit-veto"]').exists()).toBe(false);
     expect(cards[1].find('[data-test="public-credit-record"]').text()).toContain('Good +5');
 
     await wrapper.find('input[data-test="public-credit-search"]').setValue('Huaqin');
@@ -71,11 +74,11 @@ describe('published random inspections (DIS-5)', () => {
     setLocale('en');
     signOut();
     const { wrapper, calls } = await mountView(InspectionsView, () => ({
-      items: [{ id: 9, number: 'SS-2026-0009', name: 'Spring 2026', authority: 'Hengqin Urban Construction Bureau', target: 'COMPANY',
+      items: [{ taskId: 9, number: 'SS-2026-0009', name: 'Spring 2026', authority: 'Hengqin Urban Construction Bureau', target: 'COMPANY',
         startDate: '2026-03-02', endDate: '2026-03-31', publishedAt: '2026-04-01T02:00:00Z',
         objects: [
           { objectId: 41, name: 'Huaqin Property', riskLevel: 'HIGH', outcomes: { PASS: 2, FAIL: 1, NOT_APPLICABLE: 0 } },
-          { objectId: 42, name: 'Macao Bay Services', riskLevel: 'NORMAL', pass: 3, fail: 0, notApplicable: 1 },
+          { name: 'Macao Bay Services', kind: 'COMPANY', pass: 3, fail: 1, notApplicable: 1, failedItems: ['Fire equipment checked'] },
         ] }],
       page: 0, size: 10, total: 1,
     }));
@@ -85,7 +88,8 @@ describe('published random inspections (DIS-5)', () => {
     expect(task.text()).toContain('Hengqin Urban Construction Bureau');
     const objects = wrapper.findAll('[data-test="public-inspection-object"]');
     expect(objects.map(o => [o.find('[data-test="outcome-pass"]').text(), o.find('[data-test="outcome-fail"]').text(), o.find('[data-test="outcome-na"]').text()]))
-      .toEqual([['2', '1', '0'], ['3', '0', '1']]);
+      .toEqual([['2', '1', '0'], ['3', '1', '1']]);
+    expect(objects[1].find('[data-test="public-inspection-failed"]').text()).toBe('Failed items: Fire equipment checked');
     expect(objects[0].text()).toContain('High risk');
     expect(wrapper.find('[data-test="inspections-patrols"]').attributes('href')).toBe('/disclosure/patrols');
     wrapper.unmount();

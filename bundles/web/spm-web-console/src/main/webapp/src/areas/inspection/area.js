@@ -19,7 +19,10 @@ export default {
     'zh-CN': {
       menu: { inspectionTasks: '双随机抽查', inspectionItems: '检查事项库', inspectionObjects: '检查对象库', inspectionInspectors: '执法检查人员库' },
       inspection: {
-        library: { items: '检查事项库', objects: '检查对象库', inspectors: '执法检查人员库', new: '新增', edit: '修改' },
+        library: {
+          items: '检查事项库', objects: '检查对象库', inspectors: '执法检查人员库', new: '新增', edit: '修改', search: '按名称或编号查找',
+          allTargets: '全部对象类型', allActive: '启用（全部）', activeOnly: '仅启用', inactiveOnly: '仅停用', find: '查询',
+        },
         empty: '没有记录', pageSize: '每页条数', actions: '操作', edit: '修改', cancel: '取消', save: '保存', yes: '是', no: '否', remove: '删除',
         addTie: '增加一项关联关系', tieCompany: '企业编号', tieKind: '关联类型', since: '起始日期', until: '终止日期',
         field: {
@@ -32,7 +35,7 @@ export default {
         unitKind: { BUREAU: '执法部门', AUTHORISED: '受委托单位' },
         tie: { EMPLOYER: '现任职单位', FORMER_EMPLOYER: '曾任职单位', RELATED: '其他利害关系' },
         tasksTitle: '双随机一公开抽查任务', noTasks: '没有抽查任务', state: '状态',
-        status: { PLANNED: '待抽取', DRAWN: '已抽取', FINISHED: '已完成检查', PUBLISHED: '已公开' },
+        status: { PLANNED: '待抽取', DRAWN: '已抽取', FINISHED: '已完成检查', PUBLISHED: '已公开', CANCELLED: '已取消' },
         task: {
           new: '新建抽查任务', number: '任务编号', name: '任务名称', authority: '实施机关', target: '检查对象类型', drawDate: '抽取日期',
           period: '检查期间', startDate: '开始日期', endDate: '结束日期', publishDueAt: '公开期限', items: '检查事项', rule: '抽取规则',
@@ -53,7 +56,10 @@ export default {
     'zh-TW': {
       menu: { inspectionTasks: '雙隨機抽查', inspectionItems: '檢查事項庫', inspectionObjects: '檢查對象庫', inspectionInspectors: '執法檢查人員庫' },
       inspection: {
-        library: { items: '檢查事項庫', objects: '檢查對象庫', inspectors: '執法檢查人員庫', new: '新增', edit: '修改' },
+        library: {
+          items: '檢查事項庫', objects: '檢查對象庫', inspectors: '執法檢查人員庫', new: '新增', edit: '修改', search: '按名稱或編號查找',
+          allTargets: '全部對象類型', allActive: '啟用（全部）', activeOnly: '僅啟用', inactiveOnly: '僅停用', find: '查詢',
+        },
         empty: '沒有記錄', pageSize: '每頁條數', actions: '操作', edit: '修改', cancel: '取消', save: '儲存', yes: '是', no: '否', remove: '刪除',
         addTie: '增加一項關聯關係', tieCompany: '企業編號', tieKind: '關聯類型', since: '起始日期', until: '終止日期',
         field: {
@@ -66,7 +72,7 @@ export default {
         unitKind: { BUREAU: '執法部門', AUTHORISED: '受委託單位' },
         tie: { EMPLOYER: '現任職單位', FORMER_EMPLOYER: '曾任職單位', RELATED: '其他利害關係' },
         tasksTitle: '雙隨機一公開抽查任務', noTasks: '沒有抽查任務', state: '狀態',
-        status: { PLANNED: '待抽取', DRAWN: '已抽取', FINISHED: '已完成檢查', PUBLISHED: '已公開' },
+        status: { PLANNED: '待抽取', DRAWN: '已抽取', FINISHED: '已完成檢查', PUBLISHED: '已公開', CANCELLED: '已取消' },
         task: {
           new: '新建抽查任務', number: '任務編號', name: '任務名稱', authority: '實施機關', target: '檢查對象類型', drawDate: '抽取日期',
           period: '檢查期間', startDate: '開始日期', endDate: '結束日期', publishDueAt: '公開期限', items: '檢查事項', rule: '抽取規則',
@@ -87,7 +93,11 @@ export default {
     pt: {
       menu: { inspectionTasks: 'Inspeções por sorteio', inspectionItems: 'Itens de inspeção', inspectionObjects: 'Entidades inspecionáveis', inspectionInspectors: 'Inspetores' },
       inspection: {
-        library: { items: 'Itens de inspeção', objects: 'Entidades inspecionáveis', inspectors: 'Inspetores', new: 'Novo', edit: 'Alterar' },
+        library: {
+          items: 'Itens de inspeção', objects: 'Entidades inspecionáveis', inspectors: 'Inspetores', new: 'Novo', edit: 'Alterar',
+          search: 'Procurar por nome ou código', allTargets: 'Todos os tipos de entidade', allActive: 'Em uso (todos)', activeOnly: 'Só em uso',
+          inactiveOnly: 'Só fora de uso', find: 'Procurar',
+        },
         empty: 'Nenhum registo', pageSize: 'Linhas por página', actions: 'Ações', edit: 'Alterar', cancel: 'Cancelar', save: 'Guardar', yes: 'Sim',
         no: 'Não', remove: 'Retirar', addTie: 'Acrescentar uma ligação', tieCompany: 'N.º da empresa', tieKind: 'Tipo de ligação',
         since: 'Desde', until: 'Até',
@@ -101,7 +111,7 @@ export default {
         unitKind: { BUREAU: 'Serviço inspetivo', AUTHORISED: 'Entidade mandatada' },
         tie: { EMPLOYER: 'Empregador atual', FORMER_EMPLOYER: 'Antigo empregador', RELATED: 'Outro interesse' },
         tasksTitle: 'Inspeções por sorteio duplo com divulgação pública dos resultados', noTasks: 'Nenhuma tarefa de inspeção', state: 'Estado',
-        status: { PLANNED: 'Por sortear', DRAWN: 'Sorteada', FINISHED: 'Inspeção concluída', PUBLISHED: 'Divulgada' },
+        status: { PLANNED: 'Por sortear', DRAWN: 'Sorteada', FINISHED: 'Inspeção concluída', PUBLISHED: 'Divulgada', CANCELLED: 'Cancelada' },
         task: {
           new: 'Nova tarefa de inspeção por sorteio', number: 'N.º da tarefa', name: 'Designação', authority: 'Entidade responsável',
           target: 'Tipo de entidade', drawDate: 'Data do sorteio', period: 'Período da inspeção', startDate: 'Início', endDate: 'Fim',
@@ -125,7 +135,10 @@ export default {
     en: {
       menu: { inspectionTasks: 'Random inspections', inspectionItems: 'Check items', inspectionObjects: 'Inspection objects', inspectionInspectors: 'Inspectors' },
       inspection: {
-        library: { items: 'Check items', objects: 'Inspection objects', inspectors: 'Inspectors', new: 'New', edit: 'Edit' },
+        library: {
+          items: 'Check items', objects: 'Inspection objects', inspectors: 'Inspectors', new: 'New', edit: 'Edit', search: 'Find by name or code',
+          allTargets: 'All object types', allActive: 'In use (all)', activeOnly: 'In use only', inactiveOnly: 'Not in use only', find: 'Find',
+        },
         empty: 'Nothing here', pageSize: 'Rows per page', actions: 'Actions', edit: 'Edit', cancel: 'Cancel', save: 'Save', yes: 'Yes', no: 'No',
         remove: 'Remove', addTie: 'Add a tie', tieCompany: 'Company number', tieKind: 'Kind of tie', since: 'Since', until: 'Until',
         field: {
@@ -138,7 +151,7 @@ export default {
         unitKind: { BUREAU: 'Enforcement bureau', AUTHORISED: 'Authorised body' },
         tie: { EMPLOYER: 'Current employer', FORMER_EMPLOYER: 'Former employer', RELATED: 'Other interest' },
         tasksTitle: '"Double random, one public" inspections', noTasks: 'No inspection tasks', state: 'Status',
-        status: { PLANNED: 'Planned', DRAWN: 'Drawn', FINISHED: 'Finished', PUBLISHED: 'Published' },
+        status: { PLANNED: 'Planned', DRAWN: 'Drawn', FINISHED: 'Finished', PUBLISHED: 'Published', CANCELLED: 'Cancelled' },
         task: {
           new: 'New inspection task', number: 'Task number', name: 'Name', authority: 'Authority', target: 'Object type', drawDate: 'Draw date',
           period: 'Inspection period', startDate: 'Start', endDate: 'End', publishDueAt: 'Publish by', items: 'Check items', rule: 'Draw rule',

@@ -11,7 +11,7 @@ export const RISK_LEVELS = ['HIGH', 'ELEVATED', 'NORMAL', 'LOW'];
 export const UNIT_KINDS = ['BUREAU', 'AUTHORISED'];
 export const TIE_KINDS = ['EMPLOYER', 'FORMER_EMPLOYER', 'RELATED'];
 export const OUTCOMES = ['PASS', 'FAIL', 'NOT_APPLICABLE'];
-export const TASK_STATUSES = ['PLANNED', 'DRAWN', 'FINISHED', 'PUBLISHED'];
+export const TASK_STATUSES = ['PLANNED', 'DRAWN', 'FINISHED', 'PUBLISHED', 'CANCELLED'];
 
 const TAGS = {
   HIGH: 'danger', ELEVATED: 'warning', NORMAL: 'primary', LOW: 'success',
