@@ -107,6 +107,12 @@ public class ConsoleBrowserIT extends SpmTestSupport {
     }
 
     @Test
+    public void creditVerifiedInTheConsoleBlacklistAndInspectionReplayInTheConsoleAndPortal_issue14_SUP_CO_3_CRD_5_DR_2_DIS_1_DIS_5()
+            throws Exception {
+        runSuite("70-credit-inspection");
+    }
+
+    @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
     }
