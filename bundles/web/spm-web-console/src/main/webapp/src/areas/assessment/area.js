@@ -1,0 +1,142 @@
+// Property-company assessment (issue 14, 物业考核): indicator sets (a two-level tree whose leaf weights add up to 100,
+// self-reported or computed from a metric), rounds with the companies' reports, their review (points per self-reported
+// indicator, or returned with a reason), close and publish with the ranking; the company's own report and results.
+export default {
+  order: 50,
+  menu: [
+    { key: 'assessmentOwn', path: '/assessment/own', permission: 'assessment:report' },
+    { key: 'assessmentRounds', path: '/assessment', permission: 'assessment:read' },
+    { key: 'assessmentSets', path: '/assessment/sets', permission: 'assessment:read' },
+  ],
+  routes: [
+    { path: 'assessment', name: 'assessment', component: () => import('./RoundsView.vue') },
+    { path: 'assessment/rounds/:id', name: 'assessment-round', component: () => import('./RoundDetailView.vue') },
+    { path: 'assessment/rounds/:id/reports/:companyId', name: 'assessment-report', component: () => import('./ReportReviewView.vue') },
+    { path: 'assessment/sets', name: 'assessment-sets', component: () => import('./SetsView.vue') },
+    { path: 'assessment/sets/:id', name: 'assessment-set', component: () => import('./SetEditorView.vue') },
+    { path: 'assessment/own', name: 'assessment-own', component: () => import('./OwnAssessmentView.vue') },
+  ],
+  messages: {
+    'zh-CN': {
+      menu: { assessmentOwn: '本企业考核', assessmentRounds: '物业考核', assessmentSets: '考核指标体系' },
+      assessment: {
+        state: '状态', actions: '操作', cancel: '取消', save: '保存', empty: '没有记录', pageSize: '每页条数', allStatuses: '全部状态',
+        back: '返回', required: '必填', reasonRequired: '理由（必填）', reasonOptional: '意见（选填）', evidence: '证明材料',
+        evidenceFiles: '选择证明材料文件（PDF、JPEG、PNG）', noCompany: '此账号未关联物业服务企业',
+        status: { DRAFT: '草稿', FROZEN: '已冻结', OPEN: '填报中', CLOSED: '已截止', PUBLISHED: '已公布', NOT_SUBMITTED: '未提交', SUBMITTED: '待审核', RETURNED: '已退回', APPROVED: '已审核' },
+        method: { SELF_REPORTED: '企业自报', COMPUTED: '系统计算' },
+        metric: { COMPLAINT_RATE: '投诉率', REPAIR_ON_TIME: '报修按时办结率', PATROL_CLOSURE: '巡查问题整改率', INSPECTION_PASS: '抽查合格率', SATISFACTION: '业主满意度' },
+        set: {
+          title: '考核指标体系', new: '新建指标体系', name: '名称', version: '版本', totalWeight: '权重合计', open: '打开', copy: '复制为新版本',
+          group: '一级指标 {n}', addGroup: '增加一级指标', addIndicator: '增加二级指标', remove: '删除', code: '编号', weight: '权重',
+          method: '评分方式', metric: '计算指标', best: '满分值', worst: '零分值', evidenceRequired: '须附证明材料',
+          total: '末级指标权重合计 {total} / 100', frozenHint: '已冻结的指标体系不能修改，可复制为新版本后修改。', saved: '已保存',
+        },
+        round: {
+          title: '考核轮次', new: '发起考核', name: '考核名称', periodFrom: '考核期起', periodTo: '考核期止', period: '考核期',
+          set: '指标体系', dueDate: '填报截止日期', progress: '已提交 / 企业数', publishedAt: '公布时间', create: '发起',
+          close: '截止填报', publish: '公布结果', reports: '企业考核报告', results: '考核结果', chart: '各企业考核得分',
+        },
+        report: {
+          company: '物业服务企业', score: '得分', rank: '排名', submittedAt: '提交时间', open: '查看', review: '审核考核报告',
+          indicator: '指标', value: '企业填报', points: '评分', note: '评分说明', accept: '审核通过', return: '退回',
+          returnTitle: '退回考核报告', computed: '截止后计算', reason: '退回理由', submit: '提交考核报告', resubmit: '重新提交',
+          maxPoints: '0 至 {max} 分',
+        },
+        own: { title: '本企业考核', open: '正在填报的考核', noOpen: '目前没有正在填报的考核', results: '已公布的考核结果' },
+      },
+    },
+    'zh-TW': {
+      menu: { assessmentOwn: '本企業考核', assessmentRounds: '物業考核', assessmentSets: '考核指標體系' },
+      assessment: {
+        state: '狀態', actions: '操作', cancel: '取消', save: '儲存', empty: '沒有記錄', pageSize: '每頁條數', allStatuses: '全部狀態',
+        back: '返回', required: '必填', reasonRequired: '理由（必填）', reasonOptional: '意見（選填）', evidence: '證明材料',
+        evidenceFiles: '選擇證明材料檔案（PDF、JPEG、PNG）', noCompany: '此帳號未關聯物業服務企業',
+        status: { DRAFT: '草稿', FROZEN: '已凍結', OPEN: '填報中', CLOSED: '已截止', PUBLISHED: '已公佈', NOT_SUBMITTED: '未提交', SUBMITTED: '待審核', RETURNED: '已退回', APPROVED: '已審核' },
+        method: { SELF_REPORTED: '企業自報', COMPUTED: '系統計算' },
+        metric: { COMPLAINT_RATE: '投訴率', REPAIR_ON_TIME: '報修按時辦結率', PATROL_CLOSURE: '巡查問題整改率', INSPECTION_PASS: '抽查合格率', SATISFACTION: '業主滿意度' },
+        set: {
+          title: '考核指標體系', new: '新建指標體系', name: '名稱', version: '版本', totalWeight: '權重合計', open: '開啟', copy: '複製為新版本',
+          group: '一級指標 {n}', addGroup: '增加一級指標', addIndicator: '增加二級指標', remove: '刪除', code: '編號', weight: '權重',
+          method: '評分方式', metric: '計算指標', best: '滿分值', worst: '零分值', evidenceRequired: '須附證明材料',
+          total: '末級指標權重合計 {total} / 100', frozenHint: '已凍結的指標體系不能修改，可複製為新版本後修改。', saved: '已儲存',
+        },
+        round: {
+          title: '考核輪次', new: '發起考核', name: '考核名稱', periodFrom: '考核期起', periodTo: '考核期止', period: '考核期',
+          set: '指標體系', dueDate: '填報截止日期', progress: '已提交 / 企業數', publishedAt: '公佈時間', create: '發起',
+          close: '截止填報', publish: '公佈結果', reports: '企業考核報告', results: '考核結果', chart: '各企業考核得分',
+        },
+        report: {
+          company: '物業服務企業', score: '得分', rank: '排名', submittedAt: '提交時間', open: '查看', review: '審核考核報告',
+          indicator: '指標', value: '企業填報', points: '評分', note: '評分說明', accept: '審核通過', return: '退回',
+          returnTitle: '退回考核報告', computed: '截止後計算', reason: '退回理由', submit: '提交考核報告', resubmit: '重新提交',
+          maxPoints: '0 至 {max} 分',
+        },
+        own: { title: '本企業考核', open: '正在填報的考核', noOpen: '目前沒有正在填報的考核', results: '已公佈的考核結果' },
+      },
+    },
+    pt: {
+      menu: { assessmentOwn: 'Avaliação da empresa', assessmentRounds: 'Avaliação de desempenho', assessmentSets: 'Conjuntos de indicadores' },
+      assessment: {
+        state: 'Estado', actions: 'Ações', cancel: 'Cancelar', save: 'Guardar', empty: 'Sem registos', pageSize: 'Linhas por página',
+        allStatuses: 'Todos os estados', back: 'Voltar', required: 'Obrigatório', reasonRequired: 'Motivo (obrigatório)',
+        reasonOptional: 'Parecer (facultativo)', evidence: 'Documentos comprovativos', evidenceFiles: 'Escolher ficheiros comprovativos (PDF, JPEG, PNG)',
+        noCompany: 'Esta conta não está ligada a nenhuma empresa de administração',
+        status: { DRAFT: 'Rascunho', FROZEN: 'Fixado', OPEN: 'Em preenchimento', CLOSED: 'Encerrada', PUBLISHED: 'Divulgada', NOT_SUBMITTED: 'Não apresentado', SUBMITTED: 'Em apreciação', RETURNED: 'Devolvido', APPROVED: 'Aprovado' },
+        method: { SELF_REPORTED: 'Declarado pela empresa', COMPUTED: 'Calculado pelo sistema' },
+        metric: { COMPLAINT_RATE: 'Taxa de queixas', REPAIR_ON_TIME: 'Reparações concluídas no prazo', PATROL_CLOSURE: 'Correções de inspeção concluídas', INSPECTION_PASS: 'Conformidade nas inspeções por sorteio', SATISFACTION: 'Satisfação dos proprietários' },
+        set: {
+          title: 'Conjuntos de indicadores', new: 'Novo conjunto de indicadores', name: 'Nome', version: 'Versão', totalWeight: 'Peso total',
+          open: 'Abrir', copy: 'Copiar para nova versão', group: 'Indicador de 1.º nível {n}', addGroup: 'Acrescentar indicador de 1.º nível',
+          addIndicator: 'Acrescentar indicador de 2.º nível', remove: 'Retirar', code: 'Código', weight: 'Peso', method: 'Pontuação',
+          metric: 'Métrica', best: 'Valor para pontuação máxima', worst: 'Valor para zero pontos', evidenceRequired: 'Exige documentos comprovativos',
+          total: 'Peso total dos indicadores finais {total} / 100', frozenHint: 'Um conjunto fixado não pode ser alterado; copie-o para uma nova versão.',
+          saved: 'Guardado',
+        },
+        round: {
+          title: 'Rondas de avaliação', new: 'Abrir ronda de avaliação', name: 'Nome da ronda', periodFrom: 'Período de', periodTo: 'Período até',
+          period: 'Período avaliado', set: 'Conjunto de indicadores', dueDate: 'Prazo de apresentação', progress: 'Apresentados / empresas',
+          publishedAt: 'Divulgada em', create: 'Abrir', close: 'Encerrar a apresentação', publish: 'Divulgar os resultados',
+          reports: 'Relatórios das empresas', results: 'Resultados', chart: 'Pontuação de cada empresa',
+        },
+        report: {
+          company: 'Empresa de administração', score: 'Pontuação', rank: 'Posição', submittedAt: 'Apresentado em', open: 'Ver',
+          review: 'Apreciar o relatório de avaliação', indicator: 'Indicador', value: 'Declarado', points: 'Pontos', note: 'Observação',
+          accept: 'Aprovar', return: 'Devolver', returnTitle: 'Devolver o relatório de avaliação', computed: 'Calculado após o encerramento',
+          reason: 'Motivo da devolução', submit: 'Apresentar o relatório', resubmit: 'Apresentar de novo', maxPoints: '0 a {max} pontos',
+        },
+        own: { title: 'Avaliação da empresa', open: 'Avaliações em preenchimento', noOpen: 'Nenhuma avaliação em preenchimento', results: 'Resultados divulgados' },
+      },
+    },
+    en: {
+      menu: { assessmentOwn: 'Our assessment', assessmentRounds: 'Assessment', assessmentSets: 'Indicator sets' },
+      assessment: {
+        state: 'Status', actions: 'Actions', cancel: 'Cancel', save: 'Save', empty: 'No records', pageSize: 'Rows per page', allStatuses: 'All statuses',
+        back: 'Back', required: 'Required', reasonRequired: 'Reason (required)', reasonOptional: 'Opinion (optional)', evidence: 'Evidence',
+        evidenceFiles: 'Choose evidence files (PDF, JPEG, PNG)', noCompany: 'This account is not linked to a property company',
+        status: { DRAFT: 'Draft', FROZEN: 'Frozen', OPEN: 'Open', CLOSED: 'Closed', PUBLISHED: 'Published', NOT_SUBMITTED: 'Not submitted', SUBMITTED: 'Awaiting review', RETURNED: 'Returned', APPROVED: 'Approved' },
+        method: { SELF_REPORTED: 'Self-reported', COMPUTED: 'Computed' },
+        metric: { COMPLAINT_RATE: 'Complaint rate', REPAIR_ON_TIME: 'Repairs on time', PATROL_CLOSURE: 'Patrol findings fixed', INSPECTION_PASS: 'Random inspections passed', SATISFACTION: 'Owner satisfaction' },
+        set: {
+          title: 'Indicator sets', new: 'New indicator set', name: 'Name', version: 'Version', totalWeight: 'Total weight', open: 'Open',
+          copy: 'Copy to a new version', group: 'Level-1 indicator {n}', addGroup: 'Add a level-1 indicator', addIndicator: 'Add a level-2 indicator',
+          remove: 'Remove', code: 'Code', weight: 'Weight', method: 'Scoring', metric: 'Metric', best: 'Value for full points',
+          worst: 'Value for zero points', evidenceRequired: 'Evidence required', total: 'Total weight of the scored indicators {total} / 100',
+          frozenHint: 'A frozen set cannot be changed; copy it to a new version to change it.', saved: 'Saved',
+        },
+        round: {
+          title: 'Assessment rounds', new: 'Open a round', name: 'Round name', periodFrom: 'Period from', periodTo: 'Period to', period: 'Period',
+          set: 'Indicator set', dueDate: 'Reports due', progress: 'Submitted / companies', publishedAt: 'Published', create: 'Open',
+          close: 'Close submissions', publish: 'Publish the results', reports: 'Company reports', results: 'Results', chart: 'Score of each company',
+        },
+        report: {
+          company: 'Property company', score: 'Score', rank: 'Rank', submittedAt: 'Submitted', open: 'View', review: 'Review the report',
+          indicator: 'Indicator', value: 'Reported', points: 'Points', note: 'Note', accept: 'Accept', return: 'Return',
+          returnTitle: 'Return the report', computed: 'Computed at closing', reason: 'Reason for the return', submit: 'Submit the report',
+          resubmit: 'Submit again', maxPoints: '0 to {max} points',
+        },
+        own: { title: 'Our assessment', open: 'Rounds open for reports', noOpen: 'No round is open for reports', results: 'Published results' },
+      },
+    },
+  },
+};
