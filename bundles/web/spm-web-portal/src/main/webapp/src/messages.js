@@ -4,7 +4,7 @@ export default {
   'zh-CN': {
     app: { title: '横琴物业服务公众门户', footer: '横琴粤澳深度合作区 · 物业监管平台（演示数据，均为虚构）' },
     lang: { label: '语言' },
-    nav: { credit: '企业信用', inspections: '双随机抽查', home: '首页', disclosure: '信息公示', map: '物管一张图', houses: '我的房屋', complaints: '我的投诉', repairs: '我的报修', company: '本企业', menu: '菜单', logout: '退出登录' },
+    nav: { assessment: '物业考核 TOP10', credit: '企业信用', inspections: '双随机抽查', home: '首页', disclosure: '信息公示', map: '物管一张图', houses: '我的房屋', complaints: '我的投诉', repairs: '我的报修', company: '本企业', menu: '菜单', logout: '退出登录' },
     login: {
       title: '登录', intro: '业主和物业服务企业的账号可在此登录，查看本人房屋、投诉和报修。', username: '账号', password: '密码',
       totp: '动态口令', submit: '登录', totpHint: '请输入动态口令（TOTP）', required: '必填',
@@ -88,12 +88,16 @@ export default {
       risk: { HIGH: '高风险', ELEVATED: '较高风险', NORMAL: '一般风险', LOW: '低风险' },
       outcome: { PASS: '合格', FAIL: '不合格', NOT_APPLICABLE: '不适用' },
     },
+    assessment: {
+      title: '物业考核 TOP10', intro: '最近一次公布的物业服务企业考核结果中得分前十名的企业（百分制）。', period: '考核期',
+      publishedAt: '公布时间', caption: '考核得分前十名', rank: '排名', company: '物业服务企业', score: '得分', none: '尚未公布考核结果',
+    },
     common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：' },
   },
   'zh-TW': {
     app: { title: '橫琴物業服務公眾門戶', footer: '橫琴粵澳深度合作區 · 物業監管平台（演示資料，均為虛構）' },
     lang: { label: '語言' },
-    nav: { credit: '企業信用', inspections: '雙隨機抽查', home: '首頁', disclosure: '資訊公示', map: '物管一張圖', houses: '我的房屋', complaints: '我的投訴', repairs: '我的報修', company: '本企業', menu: '選單', logout: '登出' },
+    nav: { assessment: '物業考核 TOP10', credit: '企業信用', inspections: '雙隨機抽查', home: '首頁', disclosure: '資訊公示', map: '物管一張圖', houses: '我的房屋', complaints: '我的投訴', repairs: '我的報修', company: '本企業', menu: '選單', logout: '登出' },
     login: {
       title: '登入', intro: '業主和物業服務企業的帳號可在此登入，查看本人房屋、投訴和報修。', username: '帳號', password: '密碼',
       totp: '動態口令', submit: '登入', totpHint: '請輸入動態口令（TOTP）', required: '必填',
@@ -177,12 +181,16 @@ export default {
       risk: { HIGH: '高風險', ELEVATED: '較高風險', NORMAL: '一般風險', LOW: '低風險' },
       outcome: { PASS: '合格', FAIL: '不合格', NOT_APPLICABLE: '不適用' },
     },
+    assessment: {
+      title: '物業考核 TOP10', intro: '最近一次公佈的物業服務企業考核結果中得分前十名的企業（百分制）。', period: '考核期',
+      publishedAt: '公佈時間', caption: '考核得分前十名', rank: '排名', company: '物業服務企業', score: '得分', none: '尚未公佈考核結果',
+    },
     common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：' },
   },
   pt: {
     app: { title: 'Portal público dos serviços de administração de propriedades de Hengqin', footer: 'Zona de Cooperação Aprofundada entre Guangdong e Macau em Hengqin · dados de demonstração, todos fictícios' },
     lang: { label: 'Língua' },
-    nav: { credit: 'Crédito das empresas', inspections: 'Inspeções por sorteio', home: 'Início', disclosure: 'Divulgação', map: 'Mapa único', houses: 'Minhas frações', complaints: 'Minhas queixas', repairs: 'Minhas reparações', company: 'Empresa', menu: 'Menu', logout: 'Terminar sessão' },
+    nav: { assessment: 'Avaliação TOP 10', credit: 'Crédito das empresas', inspections: 'Inspeções por sorteio', home: 'Início', disclosure: 'Divulgação', map: 'Mapa único', houses: 'Minhas frações', complaints: 'Minhas queixas', repairs: 'Minhas reparações', company: 'Empresa', menu: 'Menu', logout: 'Terminar sessão' },
     login: {
       title: 'Iniciar sessão', intro: 'Proprietários e empresas de serviços de administração de propriedades iniciam sessão aqui para ver frações, queixas e reparações.',
       username: 'Conta', password: 'Palavra-passe', totp: 'Código de uso único (TOTP)', submit: 'Iniciar sessão',
@@ -272,12 +280,18 @@ export default {
       risk: { HIGH: 'Risco elevado', ELEVATED: 'Risco acrescido', NORMAL: 'Risco normal', LOW: 'Risco baixo' },
       outcome: { PASS: 'Conforme', FAIL: 'Não conforme', NOT_APPLICABLE: 'Não aplicável' },
     },
+    assessment: {
+      title: 'Avaliação de desempenho: TOP 10',
+      intro: 'As dez empresas de administração com melhor pontuação na última avaliação de desempenho divulgada (escala de 100 pontos).',
+      period: 'Período avaliado', publishedAt: 'Divulgada em', caption: 'As dez melhores pontuações', rank: 'Posição',
+      company: 'Empresa de serviços de administração de propriedades', score: 'Pontuação', none: 'Ainda não foram divulgados resultados da avaliação',
+    },
     common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ' },
   },
   en: {
     app: { title: 'Hengqin property services public portal', footer: 'Hengqin Guangdong-Macao In-Depth Cooperation Zone · demo data, all fictitious' },
     lang: { label: 'Language' },
-    nav: { credit: 'Company credit', inspections: 'Random inspections', home: 'Home', disclosure: 'Disclosure', map: 'One map', houses: 'My houses', complaints: 'My complaints', repairs: 'My repairs', company: 'Company', menu: 'Menu', logout: 'Log out' },
+    nav: { assessment: 'Assessment TOP 10', credit: 'Company credit', inspections: 'Random inspections', home: 'Home', disclosure: 'Disclosure', map: 'One map', houses: 'My houses', complaints: 'My complaints', repairs: 'My repairs', company: 'Company', menu: 'Menu', logout: 'Log out' },
     login: {
       title: 'Log in', intro: 'Owners and property companies log in here to see their houses, complaints and repairs.', username: 'Account', password: 'Password',
       totp: 'One-time code (TOTP)', submit: 'Log in', totpHint: 'Enter the one-time code (TOTP)', required: 'Required',
@@ -364,6 +378,11 @@ export default {
       target: { COMPANY: 'Property company', ESTATE: 'Estate' },
       risk: { HIGH: 'High risk', ELEVATED: 'Elevated risk', NORMAL: 'Normal risk', LOW: 'Low risk' },
       outcome: { PASS: 'Pass', FAIL: 'Fail', NOT_APPLICABLE: 'Not applicable' },
+    },
+    assessment: {
+      title: 'Property company assessment: TOP 10', intro: 'The ten property companies with the best scores in the latest published assessment (out of 100).',
+      period: 'Period', publishedAt: 'Published', caption: 'The ten best scores', rank: 'Rank', company: 'Property company', score: 'Score',
+      none: 'No assessment results have been published yet',
     },
     common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ' },
   },

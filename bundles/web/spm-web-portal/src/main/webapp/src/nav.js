@@ -5,6 +5,7 @@ export const PUBLIC_NAV = [
   { key: 'disclosure', path: '/disclosure' },
   { key: 'credit', path: '/credit' },
   { key: 'inspections', path: '/inspections' },
+  { key: 'assessment', path: '/assessment' },
   { key: 'map', path: '/map' },
 ];
 

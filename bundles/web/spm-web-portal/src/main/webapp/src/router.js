@@ -10,6 +10,7 @@ const routes = [
   { path: '/disclosure/:tab(companies|committees|patrols)?', name: 'disclosure', component: () => import('./views/DisclosureView.vue') },
   { path: '/credit', name: 'credit', component: () => import('./views/CreditView.vue') },
   { path: '/inspections', name: 'inspections', component: () => import('./views/InspectionsView.vue') },
+  { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue') },
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
   { path: '/me/houses', name: 'houses', component: () => import('./views/me/HousesView.vue'), meta: { auth: true, permission: 'house:verify' } },
