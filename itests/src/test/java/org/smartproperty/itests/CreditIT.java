@@ -123,7 +123,7 @@ public class CreditIT extends SpmTestSupport {
         // asOf: yesterday the company had no verified declaration yet
         JsonNode yesterday = ok(getAs(regulator, "/credit/companies/" + companyId + "?asOf="
                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)), 200);
-        assertTrue(yesterday.get("grade").isNull());
+        assertFalse("unrated yesterday: no grade", yesterday.hasNonNull("grade"));
         assertEquals(400, getAs(regulator, "/credit/companies/" + companyId + "?asOf=yesterday").statusCode());
     }
 
@@ -145,7 +145,7 @@ public class CreditIT extends SpmTestSupport {
         JsonNode mine = ok(getAs(company, "/credit/companies"), 200);
         assertEquals(1, mine.get("total").asInt());
         assertEquals(403, getAs(owner, "/credit/companies").statusCode());
-        assertEquals(401, get("/credit/companies").statusCode());
+        assertEquals(401, getAs(null, "/credit/companies").statusCode());
         for (JsonNode r : ok(getAs(company, "/credit/records?size=100"), 200).get("items")) {
             assertEquals(own, r.get("companyId").asLong());
         }
