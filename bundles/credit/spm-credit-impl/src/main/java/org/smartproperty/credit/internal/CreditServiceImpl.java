@@ -742,7 +742,16 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditS
                 tx.write(em -> processSignal(em, id));
                 n++;
             } catch (ApiException e) {
-                LOG.warn("Credit signal {} ({}) not processed: {}", id, row[1], e.getMessage());
+                if (e.status() == 404) {
+                    // a company the registry does not know: kept as UNKNOWN_COMPANY, never retried
+                    tx.write(em -> em.createNativeQuery("UPDATE crd_signal SET processed_at = ?, outcome = ? WHERE id = ? AND processed_at IS NULL")
+                            .setParameter(1, java.sql.Timestamp.from(now())).setParameter(2, "UNKNOWN_COMPANY").setParameter(3, id)
+                            .executeUpdate());
+                    LOG.warn("Credit signal {} ({}) names a company the registry does not know; kept as UNKNOWN_COMPANY", id, row[1]);
+                    n++;
+                } else {
+                    LOG.warn("Credit signal {} ({}) not processed, retried on the next run: {}", id, row[1], e.getMessage());
+                }
             }
         }
         return n;

@@ -350,6 +350,13 @@ abstract class CreditServiceContract {
         });
         credit.processSignals(100);
         assertEquals(80, credit.standing(c).score());
+        // a signal for a company the registry does not know is kept, not retried for ever
+        Jdbc.transaction(db().dataSource(), con -> {
+            credit.emit(con, new CreditSignal("INSPECTION", "item.failed", 987654L, "inspection-result:unknown-" + c, today(), null));
+            return null;
+        });
+        credit.processSignals(100);
+        assertEquals(0, credit.processSignals(100), "nothing left pending");
         assertEquals("AA", credit.standing(c).grade());
     }
 
