@@ -78,7 +78,7 @@ const INDICATORS = [
   { id: 3, parentId: 1, code: 'A2', name: 'Repairs on time', weight: 30, method: 'COMPUTED', metric: 'REPAIR_ON_TIME', best: 0.95, worst: 0.6, ordinal: 2 },
   { id: 4, parentId: null, code: 'B', name: 'Safety drills', weight: 30, method: 'SELF_REPORTED', evidenceRequired: false, ordinal: 2 },
 ];
-const SET = { id: 5, name: 'Assessment 2026', version: 3, status: 'DRAFT', totalWeight: 90, indicators: INDICATORS };
+const SET = { id: 5, name: 'Assessment 2026', setVersion: 2, version: 3, status: 'DRAFT', totalWeight: 90, indicators: INDICATORS };
 
 describe('the indicator set editor (issue 14)', () => {
   it('shows the running total of the leaf weights and the API field errors under the fields, saving with PUT and If-Match', async () => {
@@ -121,14 +121,40 @@ describe('the indicator set editor (issue 14)', () => {
     expect(put.headers['If-Match']).toBe('"3"');
     const body = JSON.parse(put.body);
     expect(body.name).toBe('Assessment 2026');
-    expect(body.indicators.map(i => [i.code, i.parentId, i.weight, i.method])).toEqual([
-      ['A', null, 60, null], ['A1', 1, 30, 'SELF_REPORTED'], ['A2', 1, 30, 'COMPUTED'], ['B', null, 40, null], ['B1', 4, 40, 'SELF_REPORTED'],
+    // IndicatorInput: the tree by parentCode, the order by the list; a group's weight is left to the API (its children's sum)
+    expect(body.indicators.map(i => [i.code, i.parentCode, i.weight, i.method])).toEqual([
+      ['A', null, null, null], ['A1', 'A', 30, 'SELF_REPORTED'], ['A2', 'A', 30, 'COMPUTED'], ['B', null, null, null], ['B1', 'B', 40, 'SELF_REPORTED'],
     ]);
+    expect(Object.keys(body.indicators[0]).sort()).toEqual(['best', 'code', 'evidenceRequired', 'method', 'metric', 'name', 'parentCode', 'weight', 'worst']);
     expect(body.indicators[2]).toMatchObject({ metric: 'REPAIR_ON_TIME', best: 0.95, worst: 0.6, evidenceRequired: false });
     expect(body.indicators[1]).toMatchObject({ evidenceRequired: true, metric: null });
     expect(errorUnder(document.querySelector('[data-test="ind-0-1-weight"]'))).toBe('must be at most 25');
     expect(errorUnder(document.querySelector('[data-test="ind-1-code"]'))).toBe('is used twice');
     expect(wrapper.find('[data-test="set-message"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('freezes a set at 100 after saving what is on the screen, with If-Match', async () => {
+    setLocale('en');
+    session.me = REGULATOR;
+    const full = { ...SET, totalWeight: 100, indicators: INDICATORS.map(i => (i.id === 4 ? { ...i, weight: 40 } : i)) };
+    const calls = stubApi([
+      [['GET', /^\/api\/v1\/assessment\/indicator-sets\/5$/], () => json(200, SET)],
+      [['PUT', /^\/api\/v1\/assessment\/indicator-sets\/5$/], () => json(200, { ...full, version: 4 })],
+      [['POST', /^\/api\/v1\/assessment\/indicator-sets\/5\/freeze$/], () => json(200, { ...full, status: 'FROZEN', version: 5 })],
+    ]);
+    const wrapper = await mountAt(SetEditorView, '/assessment/sets/5');
+    expect(wrapper.find('[data-test="set-title"]').text()).toContain('Version 2');
+    expect(wrapper.find('[data-test="set-freeze"]').exists()).toBe(false); // 90 / 100
+    typeNumber('ind-1-weight', 40);
+    await flushPromises();
+    await wrapper.find('[data-test="set-freeze"]').trigger('click');
+    await flushPromises();
+    expect(writes(calls).map(c => [c.method, c.url, c.headers['If-Match']])).toEqual([
+      ['PUT', '/api/v1/assessment/indicator-sets/5', '"3"'], ['POST', '/api/v1/assessment/indicator-sets/5/freeze', '"4"'],
+    ]);
+    expect(wrapper.find('[data-test="set-detail-status"]').text()).toBe('Frozen');
+    expect(wrapper.find('[data-test="set-editor"]').exists()).toBe(false);
     wrapper.unmount();
   });
 
@@ -225,6 +251,26 @@ describe('the review of a report (issue 14)', () => {
     expect(reader.find('[data-test="review-return"]').exists()).toBe(false);
     expect(reader.find('[data-test="review-points-0"]').exists()).toBe(false);
     reader.unmount();
+  });
+});
+
+describe('a report of a closed round (issue 14)', () => {
+  it('may still be accepted but no longer returned, and shows the computed points and their metric value', async () => {
+    setLocale('en');
+    session.me = REGULATOR;
+    const closed = { ...REPORT, values: [...REPORT.values,
+      { indicatorId: 3, code: 'A2', method: 'COMPUTED', value: '0.88', points: 24, valueStatus: 'VALUE' }] };
+    stubApi([
+      [['GET', /^\/api\/v1\/assessment\/rounds\/8$/], () => json(200, { ...ROUND, status: 'CLOSED' })],
+      [['GET', /^\/api\/v1\/assessment\/rounds\/8\/reports\/7$/], () => json(200, closed)],
+      [['GET', /^\/api\/v1\/assessment\/indicator-sets\/5$/], () => json(200, { ...SET, status: 'FROZEN' })],
+    ]);
+    const wrapper = await mountAt(ReportReviewView, '/assessment/rounds/8/reports/7');
+    expect(wrapper.find('[data-test="review-accept"]').exists()).toBe(true);
+    expect(wrapper.find('[data-test="review-return"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="review-points-shown-A2"]').text()).toBe('24');
+    expect(wrapper.find('[data-test="review-item-A2"]').text()).toContain('Repairs on time: 0.88');
+    wrapper.unmount();
   });
 });
 

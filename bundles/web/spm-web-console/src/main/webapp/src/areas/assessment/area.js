@@ -24,13 +24,14 @@ export default {
         back: '返回', required: '必填', reasonRequired: '理由（必填）', reasonOptional: '意见（选填）', evidence: '证明材料',
         evidenceFiles: '选择证明材料文件（PDF、JPEG、PNG）', noCompany: '此账号未关联物业服务企业',
         status: { DRAFT: '草稿', FROZEN: '已冻结', OPEN: '填报中', CLOSED: '已截止', PUBLISHED: '已公布', NOT_SUBMITTED: '未提交', SUBMITTED: '待审核', RETURNED: '已退回', APPROVED: '已审核' },
+        valueStatus: { NO_VALUE: '无数据，计 0 分', NO_METRIC: '暂无该计算指标，计 0 分' },
         method: { SELF_REPORTED: '企业自报', COMPUTED: '系统计算' },
         metric: { COMPLAINT_RATE: '投诉率', REPAIR_ON_TIME: '报修按时办结率', PATROL_CLOSURE: '巡查问题整改率', INSPECTION_PASS: '抽查合格率', SATISFACTION: '业主满意度' },
         set: {
           title: '考核指标体系', new: '新建指标体系', name: '名称', version: '版本', totalWeight: '权重合计', open: '打开', copy: '复制为新版本',
           group: '一级指标 {n}', addGroup: '增加一级指标', addIndicator: '增加二级指标', remove: '删除', code: '编号', weight: '权重',
           method: '评分方式', metric: '计算指标', best: '满分值', worst: '零分值', evidenceRequired: '须附证明材料',
-          total: '末级指标权重合计 {total} / 100', frozenHint: '已冻结的指标体系不能修改，可复制为新版本后修改。', saved: '已保存',
+          freeze: '冻结', total: '末级指标权重合计 {total} / 100', frozenHint: '已冻结的指标体系不能修改，可复制为新版本后修改。', saved: '已保存',
         },
         round: {
           title: '考核轮次', new: '发起考核', name: '考核名称', periodFrom: '考核期起', periodTo: '考核期止', period: '考核期',
@@ -53,13 +54,14 @@ export default {
         back: '返回', required: '必填', reasonRequired: '理由（必填）', reasonOptional: '意見（選填）', evidence: '證明材料',
         evidenceFiles: '選擇證明材料檔案（PDF、JPEG、PNG）', noCompany: '此帳號未關聯物業服務企業',
         status: { DRAFT: '草稿', FROZEN: '已凍結', OPEN: '填報中', CLOSED: '已截止', PUBLISHED: '已公佈', NOT_SUBMITTED: '未提交', SUBMITTED: '待審核', RETURNED: '已退回', APPROVED: '已審核' },
+        valueStatus: { NO_VALUE: '無數據，計 0 分', NO_METRIC: '暫無該計算指標，計 0 分' },
         method: { SELF_REPORTED: '企業自報', COMPUTED: '系統計算' },
         metric: { COMPLAINT_RATE: '投訴率', REPAIR_ON_TIME: '報修按時辦結率', PATROL_CLOSURE: '巡查問題整改率', INSPECTION_PASS: '抽查合格率', SATISFACTION: '業主滿意度' },
         set: {
           title: '考核指標體系', new: '新建指標體系', name: '名稱', version: '版本', totalWeight: '權重合計', open: '開啟', copy: '複製為新版本',
           group: '一級指標 {n}', addGroup: '增加一級指標', addIndicator: '增加二級指標', remove: '刪除', code: '編號', weight: '權重',
           method: '評分方式', metric: '計算指標', best: '滿分值', worst: '零分值', evidenceRequired: '須附證明材料',
-          total: '末級指標權重合計 {total} / 100', frozenHint: '已凍結的指標體系不能修改，可複製為新版本後修改。', saved: '已儲存',
+          freeze: '凍結', total: '末級指標權重合計 {total} / 100', frozenHint: '已凍結的指標體系不能修改，可複製為新版本後修改。', saved: '已儲存',
         },
         round: {
           title: '考核輪次', new: '發起考核', name: '考核名稱', periodFrom: '考核期起', periodTo: '考核期止', period: '考核期',
@@ -83,6 +85,7 @@ export default {
         reasonOptional: 'Parecer (facultativo)', evidence: 'Documentos comprovativos', evidenceFiles: 'Escolher ficheiros comprovativos (PDF, JPEG, PNG)',
         noCompany: 'Esta conta não está ligada a nenhuma empresa de administração',
         status: { DRAFT: 'Rascunho', FROZEN: 'Fixado', OPEN: 'Em preenchimento', CLOSED: 'Encerrada', PUBLISHED: 'Divulgada', NOT_SUBMITTED: 'Não apresentado', SUBMITTED: 'Em apreciação', RETURNED: 'Devolvido', APPROVED: 'Aprovado' },
+        valueStatus: { NO_VALUE: 'Sem dados: 0 pontos', NO_METRIC: 'Métrica indisponível: 0 pontos' },
         method: { SELF_REPORTED: 'Declarado pela empresa', COMPUTED: 'Calculado pelo sistema' },
         metric: { COMPLAINT_RATE: 'Taxa de queixas', REPAIR_ON_TIME: 'Reparações concluídas no prazo', PATROL_CLOSURE: 'Correções de inspeção concluídas', INSPECTION_PASS: 'Conformidade nas inspeções por sorteio', SATISFACTION: 'Satisfação dos proprietários' },
         set: {
@@ -90,7 +93,7 @@ export default {
           open: 'Abrir', copy: 'Copiar para nova versão', group: 'Indicador de 1.º nível {n}', addGroup: 'Acrescentar indicador de 1.º nível',
           addIndicator: 'Acrescentar indicador de 2.º nível', remove: 'Retirar', code: 'Código', weight: 'Peso', method: 'Pontuação',
           metric: 'Métrica', best: 'Valor para pontuação máxima', worst: 'Valor para zero pontos', evidenceRequired: 'Exige documentos comprovativos',
-          total: 'Peso total dos indicadores finais {total} / 100', frozenHint: 'Um conjunto fixado não pode ser alterado; copie-o para uma nova versão.',
+          freeze: 'Fixar', total: 'Peso total dos indicadores finais {total} / 100', frozenHint: 'Um conjunto fixado não pode ser alterado; copie-o para uma nova versão.',
           saved: 'Guardado',
         },
         round: {
@@ -115,13 +118,14 @@ export default {
         back: 'Back', required: 'Required', reasonRequired: 'Reason (required)', reasonOptional: 'Opinion (optional)', evidence: 'Evidence',
         evidenceFiles: 'Choose evidence files (PDF, JPEG, PNG)', noCompany: 'This account is not linked to a property company',
         status: { DRAFT: 'Draft', FROZEN: 'Frozen', OPEN: 'Open', CLOSED: 'Closed', PUBLISHED: 'Published', NOT_SUBMITTED: 'Not submitted', SUBMITTED: 'Awaiting review', RETURNED: 'Returned', APPROVED: 'Approved' },
+        valueStatus: { NO_VALUE: 'No data: 0 points', NO_METRIC: 'Metric not available: 0 points' },
         method: { SELF_REPORTED: 'Self-reported', COMPUTED: 'Computed' },
         metric: { COMPLAINT_RATE: 'Complaint rate', REPAIR_ON_TIME: 'Repairs on time', PATROL_CLOSURE: 'Patrol findings fixed', INSPECTION_PASS: 'Random inspections passed', SATISFACTION: 'Owner satisfaction' },
         set: {
           title: 'Indicator sets', new: 'New indicator set', name: 'Name', version: 'Version', totalWeight: 'Total weight', open: 'Open',
           copy: 'Copy to a new version', group: 'Level-1 indicator {n}', addGroup: 'Add a level-1 indicator', addIndicator: 'Add a level-2 indicator',
           remove: 'Remove', code: 'Code', weight: 'Weight', method: 'Scoring', metric: 'Metric', best: 'Value for full points',
-          worst: 'Value for zero points', evidenceRequired: 'Evidence required', total: 'Total weight of the scored indicators {total} / 100',
+          worst: 'Value for zero points', evidenceRequired: 'Evidence required', freeze: 'Freeze', total: 'Total weight of the scored indicators {total} / 100',
           frozenHint: 'A frozen set cannot be changed; copy it to a new version to change it.', saved: 'Saved',
         },
         round: {
