@@ -58,6 +58,11 @@ describe('物业考核 TOP10 (DIS-6)', () => {
     expect(wrapper.find('[data-test="public-top10"]').exists()).toBe(false);
     expect(wrapper.find('[data-test="public-top10-none"]').text()).toBe('尚未公布考核结果');
     wrapper.unmount();
+    // the API's answer while nothing is published: roundId null and no items
+    const empty = await mountView(200, { roundId: null, roundName: null, periodFrom: null, periodTo: null, publishedAt: null, items: [] });
+    expect(empty.wrapper.find('[data-test="public-top10"]').exists()).toBe(false);
+    expect(empty.wrapper.find('[data-test="public-top10-none"]').exists()).toBe(true);
+    empty.wrapper.unmount();
   });
 
   it('is in the public navigation', () => {
