@@ -1,0 +1,5 @@
+package org.smartproperty.assessment;
+
+/** Filters of the round list; null = any. */
+public record RoundQuery(RoundStatus status) {
+}
