@@ -625,8 +625,7 @@ public class AssessmentServiceImpl implements AssessmentService, AssessmentInter
                 where.append(" AND p.status = :st");
                 params.put("st", status);
             }
-            PageRequest mapped = new PageRequest(page.page(), page.size(), page.sort());
-            Jpql.Rows<ReportEntity> found = Jpql.page(em, ReportEntity.class, "p", where.toString(), params, mapped);
+            Jpql.Rows<ReportEntity> found = Jpql.page(em, ReportEntity.class, "p", where.toString(), params, page);
             return new Page<>(found.rows().stream().map(p -> reports.toDto(em, p, round)).toList(), page.page(), page.size(), found.total());
         });
     }
