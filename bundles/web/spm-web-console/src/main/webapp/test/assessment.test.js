@@ -179,7 +179,8 @@ const ROUND = { id: 8, name: 'Assessment 2026 H1', periodFrom: '2026-01-01', per
   status: 'OPEN', companies: 3, submitted: 2, version: 2 };
 const REPORT = { id: 30, roundId: 8, companyId: 7, companyName: 'Huaqin Property', status: 'SUBMITTED', submittedAt: '2026-07-01T02:00:00Z', version: 6,
   values: [
-    { indicatorId: 2, value: '12 trainings', evidence: [{ title: 'training.pdf', fileId: 'f-1' }] },
+    // as the API answers an attachment: with the file's name, type and size beside title and fileId
+    { indicatorId: 2, value: '12 trainings', evidence: [{ title: 'training.pdf', fileId: 'f-1', name: 'training.pdf', contentType: 'application/pdf', size: 123 }] },
     { indicatorId: 4, value: '4 drills', evidence: [] },
   ] };
 
