@@ -113,6 +113,11 @@ public class ConsoleBrowserIT extends SpmTestSupport {
     }
 
     @Test
+    public void aCompanyReportsIsReturnedResubmitsAndIsAcceptedAndTheTop10IsPublic_issue14_SUP_AS_2_SUP_AS_3_COS_8_DIS_6() throws Exception {
+        runSuite("80-assessment");
+    }
+
+    @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
     }
