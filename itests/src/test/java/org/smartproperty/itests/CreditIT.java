@@ -169,7 +169,7 @@ public class CreditIT extends SpmTestSupport {
         assertEquals(400, getAs(regulator, "/credit/records?kind=UGLY").statusCode());
         // the rule table and a change by the regulator only
         JsonNode rules = ok(getAs(regulator, "/credit/rules"), 200);
-        assertTrue(rules.size() >= 6);
+        assertTrue(rules.size() >= 7);
         JsonNode rule = rules.get(0);
         assertEquals(403, call("PUT", company, "/credit/rules/" + rule.get("code").asText(), "{\"points\":1,\"validMonths\":12,\"veto\":false,"
                 + "\"active\":true}", etag(rule)).statusCode());
