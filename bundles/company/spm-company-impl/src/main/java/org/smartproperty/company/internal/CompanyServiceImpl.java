@@ -3,7 +3,10 @@ package org.smartproperty.company.internal;
 import static org.smartproperty.platform.persistence.Jpql.orderBy;
 import static org.smartproperty.platform.persistence.Jpql.likeEscape;
 
+import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +24,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartproperty.company.Company;
 import org.smartproperty.company.CompanyInput;
 import org.smartproperty.company.CompanyMessages;
@@ -33,6 +41,8 @@ import org.smartproperty.company.FilingStatus;
 import org.smartproperty.company.PublicCompany;
 import org.smartproperty.company.ServicePeriod;
 import org.smartproperty.company.UnifiedSocialCreditCode;
+import org.smartproperty.credit.CreditSignal;
+import org.smartproperty.credit.CreditSignals;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
@@ -65,6 +75,11 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
     static final String UNIT = "company";
     /** Owner kind of filing materials in the file store. */
     static final String FILING_FILES = "company-filing";
+    /** The day of a sanction's credit signal is the regulator's day. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** {@code crd_signal.reference} holds at most this many characters. */
+    static final int SIGNAL_REFERENCE_MAX = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(CompanyServiceImpl.class);
 
     @Reference(target = "(osgi.jndi.service.name=spm)")
     private DataSource dataSource;
@@ -84,6 +99,16 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile org.smartproperty.platform.security.ScopeChanges scopeChanges;
 
+    /**
+     * Issue 14 (CRD-2): a suspension or revocation is reported to the credit domain as a {@code PENALTY} signal in the
+     * status change's transaction. Optional on purpose, unlike the other domains' references: the registry is the
+     * credit domain's source, never the other way round, so a sanction is never refused because the credit domain is
+     * absent or being updated; it is then logged (WARN, with the signal's key) and the record is the regulator's to add by
+     * hand. Dynamic, so updating the credit impl never restarts this component (issue 10 item 6).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CreditSignals creditSignals;
+
     private EntityManagerFactory emf;
     private Transactions tx;
     private Reviews<FilingEntity> reviews;
@@ -93,13 +118,19 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
 
     /** Outside OSGi (other domains' service tests): the real service over a persistence unit of the company schema. */
     public static CompanyService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files) {
-        return new CompanyServiceImpl(emf, audit, files);
+        return new CompanyServiceImpl(emf, audit, files, null);
     }
 
-    CompanyServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files) {
+    /** Outside OSGi, with the credit domain's signals (null: the credit domain is absent, sanctions are only logged). */
+    public static CompanyService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files, CreditSignals signals) {
+        return new CompanyServiceImpl(emf, audit, files, signals);
+    }
+
+    CompanyServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files, CreditSignals signals) {
         this.emf = emf;
         this.audit = audit;
         this.files = files;
+        this.creditSignals = signals;
         this.tx = new Transactions(emf, "company");
         this.reviews = reviews();
     }
@@ -524,9 +555,46 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
             String action = target == CompanyStatus.SUSPENDED ? "company.suspend"
                     : target == CompanyStatus.REVOKED ? "company.revoke" : "company.reinstate";
             audit(em, actor, action, "company", c.id, AuditEvent.summary("from", from.name(), "to", target.name(), "reason", reason.trim()));
+            if (target != CompanyStatus.FILED) {
+                penaltySignal(em, c, target, reason.trim());
+            }
             scopesChanged(em);
             return toDto(em, c);
         });
+    }
+
+    /**
+     * CRD-2 (issue 14): a sanction becomes the credit signal {@code PENALTY/suspended} or {@code PENALTY/revoked} on the
+     * status change's connection, so it commits or rolls back with it; the credit domain's rule table turns it into a
+     * record. The key is unique per status change (the company's new version: a company may be suspended again after a
+     * reinstatement), the day is today in Asia/Shanghai, the reference is the reason (cut to 200 characters). A reinstatement
+     * emits nothing. Without the credit domain the sanction still commits and the missing signal is logged; an error of
+     * the credit domain itself (its table, a refused signal) is not swallowed and rolls the sanction back.
+     */
+    private void penaltySignal(EntityManager em, CompanyEntity c, CompanyStatus target, String reason) {
+        String verb = target == CompanyStatus.REVOKED ? "revoke" : "suspend";
+        String condition = target == CompanyStatus.REVOKED ? "revoked" : "suspended";
+        CreditSignal signal = new CreditSignal("PENALTY", condition, c.id, "company-" + verb + ":" + c.id + ":" + c.getVersion(),
+                LocalDate.now(ZONE), signalReference(reason));
+        CreditSignals signals = creditSignals; // read once: the reference may go away meanwhile
+        if (signals == null) {
+            LOG.warn("Company {} {}: the credit domain is not available, credit signal {} ({}/{}) not emitted; add the record by hand",
+                    c.id, condition, signal.key(), signal.source(), signal.condition());
+            return;
+        }
+        signals.emit(em.unwrap(Connection.class), signal);
+    }
+
+    /** The reason as the record's reference: at most 200 characters, never cutting a surrogate pair. */
+    static String signalReference(String reason) {
+        if (reason.length() <= SIGNAL_REFERENCE_MAX) {
+            return reason;
+        }
+        int end = SIGNAL_REFERENCE_MAX - 1;
+        if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end) + "…";
     }
 
     /** The file-store rule of filing materials: {@code company:read} and the filing's company in the caller's scope. */

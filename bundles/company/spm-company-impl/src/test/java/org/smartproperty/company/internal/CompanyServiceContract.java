@@ -27,6 +27,8 @@ import org.smartproperty.company.FilingStatus;
 import org.smartproperty.company.PublicCompany;
 import org.smartproperty.company.ServicePeriod;
 import org.smartproperty.company.UnifiedSocialCreditCode;
+import org.smartproperty.credit.CreditSignal;
+import org.smartproperty.credit.CreditSignals;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
@@ -67,12 +69,19 @@ abstract class CompanyServiceContract {
     };
     static final DataScope ALL = DataScope.ALL;
 
+    /** The credit domain is another bundle (issue 14): here its signals are recorded, checked to come on the service's connection. */
+    final List<CreditSignal> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CreditSignals credit = (sameTransaction, signal) -> {
+        assertNotNull(sameTransaction, "emitted on the status change's connection");
+        signals.add(signal);
+    };
+
     @BeforeAll
     void setUp() throws Exception {
         db().migrate("db/company.changelog.xml");
         db().migrate("db/files.changelog.xml");
         files = new FileStoreImpl(db().dataSource(), Files.createTempDirectory("spm-files"));
-        service = new CompanyServiceImpl(db().jpa("company"), audit, files);
+        service = new CompanyServiceImpl(db().jpa("company"), audit, files, credit);
     }
 
     private int seq = 1000;
@@ -394,6 +403,60 @@ abstract class CompanyServiceContract {
         assertTrue(audited.get(0).summary().contains("消防通道"), "the reason is in the audit record");
         assertEquals("{\"from\":\"FILED\",\"to\":\"SUSPENDED\",\"reason\":\"消防通道长期堵塞，限期整改\"}", audited.get(0).summary(),
                 "the summary is JSON written by AuditEvent.summary (issue 10 item 2)");
+    }
+
+    /** CRD-2 (issue 14): a suspension and a revocation each report one PENALTY signal in their transaction, a reinstatement none. */
+    @Test
+    void suspensionAndRevocationEmitOnePenaltySignalEachAndReinstatementNone_CRD_2() {
+        Company c = service.create(company("失信物业", creditCode()), "regulator");
+        Filing f = service.submitFiling(DataScope.company(c.id()), c.id(), form("company-p"), "company-p");
+        service.approve(c.id(), f.id(), f.version(), null, "regulator");
+        signals.clear();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        Company suspended = service.changeStatus(c.id(), service.get(ALL, c.id()).version(), CompanyStatus.SUSPENDED, " 消防通道长期堵塞 ", "regulator");
+        assertEquals(1, signals.size(), "one signal for the suspension");
+        CreditSignal s = signals.get(0);
+        assertEquals("PENALTY", s.source());
+        assertEquals("suspended", s.condition());
+        assertEquals(c.id(), s.companyId());
+        assertEquals("company-suspend:" + c.id() + ":" + suspended.version(), s.key(), "unique per status change");
+        assertEquals(today, s.occurredOn(), "today in Asia/Shanghai");
+        assertEquals("消防通道长期堵塞", s.reference(), "the reason, trimmed");
+
+        Company reinstated = service.changeStatus(c.id(), suspended.version(), CompanyStatus.FILED, "已整改完毕", "regulator");
+        assertEquals(1, signals.size(), "a reinstatement emits nothing");
+
+        String longReason = "以欺骗手段取得备案".repeat(30);
+        Company revoked = service.changeStatus(c.id(), reinstated.version(), CompanyStatus.REVOKED, longReason, "regulator");
+        assertEquals(2, signals.size(), "one signal for the revocation");
+        CreditSignal r = signals.get(1);
+        assertEquals("PENALTY", r.source());
+        assertEquals("revoked", r.condition());
+        assertEquals(c.id(), r.companyId());
+        assertEquals("company-revoke:" + c.id() + ":" + revoked.version(), r.key());
+        assertEquals(today, r.occurredOn());
+        assertEquals(200, r.reference().length(), "the reference fits crd_signal.reference");
+        assertTrue(r.reference().startsWith("以欺骗手段取得备案") && r.reference().endsWith("…"), r.reference());
+
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> service.changeStatus(c.id(), revoked.version(), CompanyStatus.SUSPENDED, "再次处罚", "regulator")).status());
+        assertEquals(2, signals.size(), "a refused change emits nothing");
+    }
+
+    /** CRD-2: the credit domain is optional for the registry — without it a revocation commits, only the signal is missing. */
+    @Test
+    void aRevocationCommitsWithoutTheCreditDomain_CRD_2() {
+        CompanyService alone = CompanyServiceImpl.standalone(db().jpa("company"), audit, files, null);
+        Company c = alone.create(company("无信用域物业", creditCode()), "regulator");
+        Filing f = alone.submitFiling(DataScope.company(c.id()), c.id(), form("company-q"), "company-q");
+        alone.approve(c.id(), f.id(), f.version(), null, "regulator");
+        signals.clear();
+        Company suspended = alone.changeStatus(c.id(), alone.get(ALL, c.id()).version(), CompanyStatus.SUSPENDED, "限期整改", "regulator");
+        Company revoked = alone.changeStatus(c.id(), suspended.version(), CompanyStatus.REVOKED, "吊销", "regulator");
+        assertEquals(CompanyStatus.REVOKED, revoked.status());
+        assertEquals(CompanyStatus.REVOKED, service.get(ALL, c.id()).status(), "committed");
+        assertEquals(List.of(), signals);
     }
 
     /** Issue 12 item 2: the legal person's binding follows the registry — applying, filed, suspended bind; revoked does not. */
