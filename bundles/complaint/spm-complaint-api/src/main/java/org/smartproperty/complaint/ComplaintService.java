@@ -45,8 +45,16 @@ public interface ComplaintService {
     /** WAITING → IN_PROGRESS: the deadline resumes. */
     Complaint resume(SpmPrincipal caller, long id, long expectedVersion, String note);
 
-    /** IN_PROGRESS → RESOLVED with the result (required); the complainant is told by SMS. */
+    /** IN_PROGRESS → RESOLVED with the result (required) and no verdict; the complainant is told by SMS. */
     Complaint resolve(SpmPrincipal caller, long id, long expectedVersion, String result);
+
+    /**
+     * IN_PROGRESS → RESOLVED with the result (required) and the verdict {@link Resolution#upheld} (optional; 400
+     * {@code upheld.byCompany} when the company complained about gives one). An upheld complaint that names a company
+     * reports the credit signal {@code COMPLAINT/upheld} in the same transaction (503 while the credit domain is away).
+     * @since 1.2
+     */
+    Complaint resolve(SpmPrincipal caller, long id, long expectedVersion, Resolution resolution);
 
     /** RESOLVED → CLOSED: the complainant confirms (or the regulator closes for a caller without an account). */
     Complaint close(SpmPrincipal caller, long id, long expectedVersion, String note);

@@ -45,6 +45,8 @@ public class ComplaintEntity extends AuditedEntity implements CaseRecord<Complai
     @Column(name = "assignee_account_id") Long assigneeAccountId;
     @Column(name = "forwarded") boolean forwarded;
     @Column(name = "result") String result;
+    /** Issue 14: the verdict given with the latest result (投诉属实), null when none was given. */
+    @Column(name = "upheld") Boolean upheld;
     @Column(name = "reason") String reason;
     @Column(name = "registered_at") Instant registeredAt;
     @Column(name = "status_changed_at") Instant statusChangedAt;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,9 @@ import org.smartproperty.complaint.ComplaintService;
 import org.smartproperty.complaint.ComplaintStatus;
 import org.smartproperty.complaint.ComplaintWorkflow;
 import org.smartproperty.complaint.Dispatch;
+import org.smartproperty.complaint.Resolution;
+import org.smartproperty.credit.CreditSignal;
+import org.smartproperty.credit.CreditSignals;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.deadline.TrackedItem;
@@ -163,6 +167,11 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CompanyService companies;
 
+    // the credit domain (issue 14, CRD-2): an upheld complaint is reported as a signal in the same transaction; dynamic
+    // like the others, 503 for an upheld verdict while it is away (the verdict is not recorded without its signal)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CreditSignals creditSignals;
+
     private EntityManagerFactory emf;
     private Transactions tx;
     private CaseWorkflow<ComplaintStatus, ComplaintEntity> wf;
@@ -178,14 +187,29 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     public static ComplaintService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines,
                                               SmsOutbox sms, Notifications notifications, AccountDirectory directory, EstateService estates,
                                               CompanyService companies, Clock clock) {
-        return new ComplaintServiceImpl(emf, audit, files, deadlines, sms, notifications, directory, estates, companies, clock);
+        return new ComplaintServiceImpl(emf, audit, files, deadlines, sms, notifications, directory, estates, companies, null, clock);
+    }
+
+    /** Outside OSGi, with the credit domain's signals (null: an upheld verdict answers 503). */
+    public static ComplaintService standalone(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines,
+                                              SmsOutbox sms, Notifications notifications, AccountDirectory directory, EstateService estates,
+                                              CompanyService companies, CreditSignals signals, Clock clock) {
+        return new ComplaintServiceImpl(emf, audit, files, deadlines, sms, notifications, directory, estates, companies, signals, clock);
     }
 
     /** Outside OSGi (tests): over an existing persistence unit, with a clock the test controls. */
     ComplaintServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
                          Notifications notifications, AccountDirectory directory, EstateService estates, CompanyService companies,
                          Clock clock) {
+        this(emf, audit, files, deadlines, sms, notifications, directory, estates, companies, null, clock);
+    }
+
+    /** Outside OSGi (tests): as above, with the credit domain's signals. */
+    ComplaintServiceImpl(EntityManagerFactory emf, AuditTrail audit, FileStore files, DeadlineTracker deadlines, SmsOutbox sms,
+                         Notifications notifications, AccountDirectory directory, EstateService estates, CompanyService companies,
+                         CreditSignals signals, Clock clock) {
         this.emf = emf;
+        this.creditSignals = signals;
         this.audit = audit;
         this.files = files;
         this.deadlines = deadlines;
@@ -424,8 +448,32 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
 
     @Override
     public Complaint resolve(SpmPrincipal caller, long id, long expectedVersion, String result) {
-        return fire(caller, id, expectedVersion, "resolve", result, (step, c) -> {
+        return resolve(caller, id, expectedVersion, Resolution.of(result));
+    }
+
+    /**
+     * The result, and the verdict (issue 14, CRD-2) passed beside the kernel's text the way dispatch passes its target: read by
+     * the effect, kept on the complaint and in the timeline's details. An upheld complaint naming a company emits
+     * {@code COMPLAINT/upheld} (key {@code complaint-upheld:<id>}, so a complaint reopened and upheld again gives one record,
+     * reference = the complaint's number) on the transaction's connection.
+     */
+    @Override
+    public Complaint resolve(SpmPrincipal caller, long id, long expectedVersion, Resolution resolution) {
+        Boolean upheld = resolution == null ? null : resolution.upheld();
+        if (upheld != null && caller.scope() != null && caller.scope().kind() == DataScope.Kind.COMPANY) {
+            // the company a complaint was forwarded to resolves it, but never judges it against itself (it sees only its own)
+            throw ApiException.invalid(T, "upheld", "upheld.byCompany");
+        }
+        return fire(caller, id, expectedVersion, "resolve", resolution == null ? null : resolution.result(), (step, c) -> {
             c.result = step.text();
+            c.upheld = upheld;
+            if (upheld != null) {
+                step.detail("upheld", upheld);
+            }
+            if (Boolean.TRUE.equals(upheld) && c.companyId != null) {
+                ApiException.requireAvailable(creditSignals, "credit").emit(step.connection(), new CreditSignal("COMPLAINT", "upheld",
+                        c.companyId, "complaint-upheld:" + c.id, LocalDate.ofInstant(step.now(), ZONE), c.number));
+            }
             // SVC-CMP-4: the feedback to the complainant, queued with the result (a rollback sends nothing)
             tellResult(step, c, c.result);
         });
@@ -448,6 +496,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
             c.assigneeAccountId = null;
             c.forwarded = false;
             c.result = null;
+            c.upheld = null;
         });
     }
 
@@ -499,7 +548,7 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
                 full ? c.complainantName : PersonalData.maskName(c.complainantName),
                 full ? c.complainantPhone : PersonalData.maskPhone(c.complainantPhone), full,
                 c.title, c.content, photos, c.status, c.assigneeAccountId, c.forwarded, c.result, c.reason,
-                c.registeredAt, c.getCreatedBy(), c.statusChangedAt, resolvedAt, reopenUntil, dueAt, c.getVersion());
+                c.registeredAt, c.getCreatedBy(), c.statusChangedAt, resolvedAt, reopenUntil, dueAt, c.getVersion(), c.upheld);
     }
 
     // ---------------------------------------------------------------- helpers

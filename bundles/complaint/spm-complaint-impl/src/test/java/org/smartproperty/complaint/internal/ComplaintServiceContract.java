@@ -1,5 +1,6 @@
 package org.smartproperty.complaint.internal;
 
+import org.smartproperty.complaint.ComplaintService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -50,6 +51,7 @@ import org.smartproperty.complaint.ComplaintInput;
 import org.smartproperty.complaint.ComplaintQuery;
 import org.smartproperty.complaint.ComplaintStatus;
 import org.smartproperty.complaint.Dispatch;
+import org.smartproperty.complaint.Resolution;
 import org.smartproperty.deadline.Deadline;
 import org.smartproperty.deadline.DeadlineState;
 import org.smartproperty.deadline.DeadlineTracker;
@@ -59,6 +61,8 @@ import org.smartproperty.estate.EstateService;
 import org.smartproperty.estate.GeoPoint;
 import org.smartproperty.notification.internal.NotificationsImpl;
 import org.smartproperty.notification.internal.SmsOutboxImpl;
+import org.smartproperty.credit.CreditSignal;
+import org.smartproperty.credit.CreditSignals;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.files.AttachmentInput;
@@ -92,6 +96,13 @@ abstract class ComplaintServiceContract {
     SecurityServiceImpl security;
     EstateService estates;
     CompanyService companies;
+
+    /** The credit domain is another bundle (issue 14): here its signals are recorded, checked to come on the call's connection. */
+    final List<CreditSignal> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CreditSignals credit = (sameTransaction, signal) -> {
+        assertNotNull(sameTransaction, "emitted on the resolve's connection");
+        signals.add(signal);
+    };
     FileStoreImpl files;
     AuditTrail audit;
     EntityManagerFactory estateUnit;
@@ -136,7 +147,7 @@ abstract class ComplaintServiceContract {
         deadlines = DeadlineEngine.standalone(db().dataSource(), audit, clock);
         security = SecurityServiceImpl.standalone(db().dataSource());
         service = new ComplaintServiceImpl(complaintUnit, audit, files, deadlines, new SmsOutboxImpl(db().dataSource(), clock),
-                new NotificationsImpl(db().dataSource(), clock), security, estates, companies, clock);
+                new NotificationsImpl(db().dataSource(), clock), security, estates, companies, credit, clock);
 
         companyA = companies.create(company("横琴甲物业服务有限公司"), "regulator").id();
         companyB = companies.create(company("横琴乙物业服务有限公司"), "regulator").id();
@@ -554,6 +565,78 @@ abstract class ComplaintServiceContract {
             out.add(c.id());
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- verdict (issue 14, CRD-2)
+
+    @Test
+    void anUpheldComplaintAgainstACompanyEmitsOneCreditSignalInItsTransaction_CRD_2() throws Exception {
+        Complaint c = inProgress(owner, estateA, companyA);
+        signals.clear();
+        Complaint r = service.resolve(officer, c.id(), c.version(), new Resolution("经查属实，已责令物业整改", true));
+        assertEquals(ComplaintStatus.RESOLVED, r.status());
+        assertEquals(Boolean.TRUE, r.upheld(), "the verdict is shown with the complaint");
+        assertEquals(Boolean.TRUE, service.get(regulator, c.id()).upheld(), "and stored");
+        assertEquals(1, signals.size());
+        CreditSignal s = signals.get(0);
+        assertEquals("COMPLAINT", s.source());
+        assertEquals("upheld", s.condition());
+        assertEquals(companyA, s.companyId());
+        assertEquals("complaint-upheld:" + c.id(), s.key());
+        assertEquals(java.time.LocalDate.of(2026, 12, 1), s.occurredOn(), "the clock's day in Asia/Shanghai");
+        assertEquals(c.number(), s.reference());
+        assertEquals(1, count("SELECT COUNT(*) FROM cpl_event WHERE complaint_id = ? AND action = 'resolve' AND details LIKE ?",
+                c.id(), "%\"upheld\":true%"), "the verdict is in the timeline's details");
+
+        // reopened: the verdict goes with the result; upheld again, the signal has the same key (one record per complaint)
+        Complaint reopened = service.reopen(owner, c.id(), r.version(), "电梯又坏了");
+        assertNull(reopened.upheld());
+        Complaint again = service.dispatch(regulator, c.id(), reopened.version(), new Dispatch(officer.accountId(), null, null));
+        again = service.accept(officer, c.id(), again.version(), null);
+        service.resolve(officer, c.id(), again.version(), new Resolution("再次查实", true));
+        assertEquals(2, signals.size());
+        assertEquals(signals.get(0).key(), signals.get(1).key());
+    }
+
+    @Test
+    void aVerdictNotUpheldOrNoneOrWithoutACompanyEmitsNothing_CRD_2() {
+        signals.clear();
+        Complaint notUpheld = inProgress(owner, estateA, companyA);
+        assertEquals(Boolean.FALSE, service.resolve(officer, notUpheld.id(), notUpheld.version(), new Resolution("经查不属实", false)).upheld());
+        Complaint none = inProgress(owner, estateA, companyA);
+        assertNull(service.resolve(officer, none.id(), none.version(), "已督促物业修复").upheld(), "no verdict given");
+        Complaint toRegulator = inProgress(owner, estateA, null);
+        assertEquals(Boolean.TRUE, service.resolve(officer, toRegulator.id(), toRegulator.version(), new Resolution("属实", true)).upheld(),
+                "kept, but there is no company to report");
+        assertEquals(List.of(), signals);
+    }
+
+    @Test
+    void theCompanyComplainedAboutGivesNoVerdictAndARefusalWritesNothing_CRD_2() throws Exception {
+        Complaint c = filed(owner, estateA, companyA);
+        Complaint f = service.dispatch(regulator, c.id(), c.version(), new Dispatch(null, true, null));
+        Complaint a = service.accept(companyUserA, c.id(), f.version(), null);
+        signals.clear();
+        for (Boolean verdict : new Boolean[] {true, false}) {
+            ApiException e = fails(400, () -> service.resolve(companyUserA, c.id(), a.version(), new Resolution("已修复", verdict)));
+            assertEquals("upheld", e.errors().get(0).field());
+            assertEquals("upheld.byCompany", e.errors().get(0).code());
+        }
+        assertEquals(ComplaintStatus.IN_PROGRESS, service.get(regulator, c.id()).status(), "nothing half-written");
+        assertEquals(List.of(), signals);
+        assertNull(service.resolve(companyUserA, c.id(), a.version(), new Resolution("已修复", null)).upheld(), "without a verdict it resolves");
+    }
+
+    @Test
+    void withoutTheCreditDomainAnUpheldVerdictIs503AndNothingIsWritten_CRD_2() {
+        ComplaintService alone = ComplaintServiceImpl.standalone(complaintUnit, audit, files, deadlines, new SmsOutboxImpl(db().dataSource(), clock),
+                new NotificationsImpl(db().dataSource(), clock), security, estates, companies, clock);
+        Complaint c = inProgress(owner, estateA, companyA);
+        assertEquals(503, assertThrows(ApiException.class,
+                () -> alone.resolve(officer, c.id(), c.version(), new Resolution("属实", true))).status());
+        assertEquals(ComplaintStatus.IN_PROGRESS, service.get(regulator, c.id()).status(), "rolled back whole");
+        assertEquals(Boolean.FALSE, alone.resolve(officer, c.id(), c.version(), new Resolution("不属实", false)).upheld(),
+                "a verdict that reports nothing needs no credit domain");
     }
 
     @Test

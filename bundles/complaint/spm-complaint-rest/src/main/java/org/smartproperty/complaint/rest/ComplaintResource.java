@@ -31,6 +31,7 @@ import org.smartproperty.complaint.ComplaintQuery;
 import org.smartproperty.complaint.ComplaintService;
 import org.smartproperty.complaint.ComplaintStatus;
 import org.smartproperty.complaint.Dispatch;
+import org.smartproperty.complaint.Resolution;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
@@ -168,11 +169,14 @@ public class ComplaintResource extends ComplaintServiceClient {
     @WorkflowTransition(table = ComplaintWorkflow.class, value = "resolve")
     @RequiresPermission("complaint:handle")
     @Doc(summary = "Record the result: IN_PROGRESS → RESOLVED; the complainant is told by SMS (and in-app)",
-            requirements = "SVC-CMP-4, COS-7", description = "Body {\"result\": required}. The deadline completes. If-Match required.")
-    public Response resolve(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Step body,
+            requirements = "SVC-CMP-4, COS-7, CRD-2", description = "Body {\"result\": required, \"upheld\": optional boolean, the verdict "
+                    + "(true = substantiated against the property company: the company's credit gets the signal COMPLAINT/upheld, 503 while "
+                    + "the credit domain is away; 400 upheld.byCompany from the company complained about)}. The deadline completes. "
+                    + "If-Match required.")
+    public Response resolve(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Resolution body,
                             @Context SecurityContext sc) {
         long cid = Api.id(id, COMPLAINT);
-        Complaint c = complaints().resolve(Caller.of(sc), cid, Api.expectedVersion(ifMatch), body == null ? null : body.result());
+        Complaint c = complaints().resolve(Caller.of(sc), cid, Api.expectedVersion(ifMatch), body);
         return Api.ok(c, c.version());
     }
 
