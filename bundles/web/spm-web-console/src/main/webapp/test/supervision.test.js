@@ -150,6 +150,48 @@ describe('TransitionDialog (SVC-CMP-4)', () => {
   });
 });
 
+describe('the verdict on resolve (CRD-2: a complaint upheld becomes a bad credit record)', () => {
+  async function resolveAs(me) {
+    session.me = me;
+    const fetchMock = vi.fn(() => json(200, { id: 7, status: 'RESOLVED', version: 5 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const Dialog = (await import('../src/areas/complaints/case/TransitionDialog.vue')).default;
+    const resolve = WORKFLOWS.complaint.rows.find(r => r.name === 'resolve');
+    const wrapper = mount(Dialog, {
+      props: { modelValue: false, domain: 'complaint', record: { id: 7, version: 4, status: 'IN_PROGRESS', companyId: 3 }, transition: resolve },
+      global: { plugins: [i18n, router()] }, attachTo: document.body,
+    });
+    await wrapper.setProps({ modelValue: true });
+    await flushPromises();
+    const textarea = document.querySelector('textarea[data-test="transition-field-result"], [data-test="transition-field-result"] textarea');
+    textarea.value = 'Confirmed on site';
+    textarea.dispatchEvent(new Event('input'));
+    return { fetchMock, wrapper };
+  }
+
+  it('the regulator may mark the complaint upheld; the company complained about is never offered the verdict', async () => {
+    setLocale('en');
+    const regulator = await resolveAs({ username: 'demo-regulator', permissions: ['complaint:handle'], scope: { kind: 'ALL' } });
+    const box = document.querySelector('[data-test="transition-item-upheld"] input[type="checkbox"]');
+    expect(box).not.toBeNull();
+    box.click();
+    await flushPromises();
+    document.querySelector('[data-test="transition-submit"]').click();
+    await flushPromises();
+    expect(JSON.parse(regulator.fetchMock.mock.calls[0][1].body)).toEqual({ result: 'Confirmed on site', upheld: true });
+    regulator.wrapper.unmount();
+    document.body.innerHTML = '';
+
+    const company = await resolveAs({ username: 'demo-company', permissions: ['complaint:handle'], scope: { kind: 'COMPANY', companyId: 3 } });
+    expect(document.querySelector('[data-test="transition-item-upheld"]')).toBeNull();
+    document.querySelector('[data-test="transition-submit"]').click();
+    await flushPromises();
+    expect(JSON.parse(company.fetchMock.mock.calls[0][1].body)).toEqual({ result: 'Confirmed on site' });
+    company.wrapper.unmount();
+    session.me = null;
+  }, 30000);
+});
+
 describe('transitions offered (SVC-CMP-2..4, SVC-REP-1, SVC-PAT-1)', () => {
   const regulator = { accountId: 2, permissions: ['complaint:read', 'complaint:dispatch', 'complaint:handle'], scope: { kind: 'ALL' } };
   const officer = { accountId: 3, permissions: ['complaint:read', 'complaint:handle'], scope: { kind: 'ALL' } };

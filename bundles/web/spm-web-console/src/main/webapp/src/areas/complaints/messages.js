@@ -29,7 +29,7 @@ export default {
       field: {
         note: '备注', result: '处理结果', reason: '原因', report: '维修情况', findings: '巡查发现', fix: '整改情况', appointmentAt: '上门时间',
         photos: '照片', photosLimit: '照片（JPEG/PNG，{min}–{max} 张）', target: '分派给', toOfficer: '承办人员', toCompany: '转交物业服务企业',
-        officerAccountId: '承办人员账号编号', officerHint: '填写承办人员的账号编号（accountId）；也可转交被投诉的物业服务企业。',
+        officerAccountId: '承办人员账号编号', officerHint: '填写承办人员的账号编号（accountId）；也可转交被投诉的物业服务企业。', upheld: '投诉属实（计入被投诉企业的不良信用记录）',
       },
       category: {
         complaint: { ENQUIRY: '咨询', COMPLAINT: '投诉', REPORT: '举报', HELP: '求助' },
@@ -72,7 +72,7 @@ export default {
       field: {
         note: '備註', result: '處理結果', reason: '原因', report: '維修情況', findings: '巡查發現', fix: '整改情況', appointmentAt: '上門時間',
         photos: '照片', photosLimit: '照片（JPEG/PNG，{min}–{max} 張）', target: '分派給', toOfficer: '承辦人員', toCompany: '轉交物業服務企業',
-        officerAccountId: '承辦人員帳號編號', officerHint: '填寫承辦人員的帳號編號（accountId）；也可轉交被投訴的物業服務企業。',
+        officerAccountId: '承辦人員帳號編號', officerHint: '填寫承辦人員的帳號編號（accountId）；也可轉交被投訴的物業服務企業。', upheld: '投訴屬實（計入被投訴企業的不良信用記錄）',
       },
       category: {
         complaint: { ENQUIRY: '諮詢', COMPLAINT: '投訴', REPORT: '舉報', HELP: '求助' },
@@ -119,6 +119,7 @@ export default {
         appointmentAt: 'Data e hora da visita', photos: 'Fotografias', photosLimit: 'Fotografias (JPEG/PNG, {min}–{max})', target: 'Distribuir a',
         toOfficer: 'Funcionário responsável', toCompany: 'Encaminhar para a empresa', officerAccountId: 'Número da conta do funcionário responsável',
         officerHint: 'Indique o número da conta (accountId) do funcionário responsável, ou encaminhe para a empresa visada.',
+        upheld: 'Queixa procedente (registo de crédito negativo da empresa visada)',
       },
       category: {
         complaint: { ENQUIRY: 'Pedido de informação', COMPLAINT: 'Queixa', REPORT: 'Denúncia', HELP: 'Pedido de ajuda' },
@@ -162,6 +163,7 @@ export default {
         note: 'Note', result: 'Result', reason: 'Reason', report: 'Repair report', findings: 'Findings', fix: 'Fix', appointmentAt: 'Appointment',
         photos: 'Photos', photosLimit: 'Photos (JPEG/PNG, {min}–{max})', target: 'Dispatch to', toOfficer: 'Officer', toCompany: 'Forward to the company',
         officerAccountId: 'Account id of the officer', officerHint: 'Enter the account id (accountId) of the officer, or forward to the company complained about.',
+        upheld: 'Complaint upheld (a bad credit record of the company complained about)',
       },
       category: {
         complaint: { ENQUIRY: 'Enquiry', COMPLAINT: 'Complaint', REPORT: 'Report', HELP: 'Help' },

@@ -16,7 +16,7 @@ export const WORKFLOWS = {
       { name: 'accept', from: ['DISPATCHED'], to: 'IN_PROGRESS', permission: 'complaint:handle', parties: ['ASSIGNEE', 'REGULATOR'], fields: [txt('note')] },
       { name: 'wait', from: ['IN_PROGRESS'], to: 'WAITING', permission: 'complaint:handle', parties: ['ASSIGNEE', 'REGULATOR'], fields: [txt('note')] },
       { name: 'resume', from: ['WAITING'], to: 'IN_PROGRESS', permission: 'complaint:handle', parties: ['ASSIGNEE', 'REGULATOR'], fields: [txt('note')] },
-      { name: 'resolve', from: ['IN_PROGRESS'], to: 'RESOLVED', permission: 'complaint:handle', parties: ['ASSIGNEE', 'REGULATOR'], fields: [txt('result', true)] },
+      { name: 'resolve', from: ['IN_PROGRESS'], to: 'RESOLVED', permission: 'complaint:handle', parties: ['ASSIGNEE', 'REGULATOR'], fields: [txt('result', true), { name: 'upheld', kind: 'verdict' }] },
       { name: 'close', from: ['RESOLVED'], to: 'CLOSED', permission: 'complaint:read', parties: ['REPORTER', 'REGULATOR'], fields: [txt('note')] },
       { name: 'reopen', from: ['RESOLVED', 'CLOSED'], to: 'REOPENED', permission: 'complaint:read', parties: ['REPORTER'], fields: [txt('reason')] },
       { name: 'reject', from: ['REGISTERED', 'REOPENED', 'DISPATCHED', 'IN_PROGRESS', 'WAITING'], to: 'REJECTED', permission: 'complaint:handle',
