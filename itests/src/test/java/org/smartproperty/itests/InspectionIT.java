@@ -96,6 +96,9 @@ public class InspectionIT extends SpmTestSupport {
         assertTrue(replay.get("identical").asBoolean());
         assertEquals(draw.get("objects").toString(), replay.get("objects").toString());
 
+        int badBefore = CreditIT.ok(getAs(regulator, "/credit/companies/" + companyId), 200).get("badPoints").asInt();
+        int scoreBefore = CreditIT.ok(getAs(regulator, "/credit/companies/" + companyId), 200).get("score").asInt();
+
         // SUP-DR-4: the result; an inspector not drawn for the object is refused
         String body = "{\"objectId\":" + object.get("id") + ",\"itemId\":" + item.get("id") + ",\"outcome\":\"FAIL\",\"note\":\"灭火器过期\"}";
         HttpResponse<String> byInspector = CreditIT.call("POST", inspector, "/inspections/tasks/" + taskId + "/results", body, null);
@@ -135,6 +138,9 @@ public class InspectionIT extends SpmTestSupport {
         assertEquals("BAD", rec.get("kind").asText());
         assertEquals("INSPECTION_FAILED", rec.get("ruleCode").asText());
         assertEquals("the company sees its record", 200, getAs(company, "/credit/records/" + rec.get("id").asLong()).statusCode());
+        JsonNode after = CreditIT.ok(getAs(company, "/credit/companies/" + companyId), 200);
+        assertEquals("the rule deducts 5 points (CRD-2)", badBefore + 5, after.get("badPoints").asInt());
+        assertTrue("the score does not rise", after.get("score").asInt() <= scoreBefore);
 
         // DR-3 and DIS-5
         JsonNode current = CreditIT.ok(getAs(regulator, "/inspections/tasks/" + taskId), 200);
