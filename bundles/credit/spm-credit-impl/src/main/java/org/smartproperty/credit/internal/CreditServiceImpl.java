@@ -3,8 +3,6 @@ package org.smartproperty.credit.internal;
 import static org.smartproperty.platform.persistence.Jpql.likeEscape;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +45,6 @@ import org.smartproperty.credit.CreditRecord;
 import org.smartproperty.credit.CreditRule;
 import org.smartproperty.credit.CreditService;
 import org.smartproperty.credit.CreditSignal;
-import org.smartproperty.credit.CreditSignals;
 import org.smartproperty.credit.CreditStanding;
 import org.smartproperty.credit.Declaration;
 import org.smartproperty.credit.DeclarationInput;
@@ -86,10 +83,10 @@ import org.smartproperty.platform.security.SpmPrincipal;
  * from the configuration; other domains' signals become records by the rule table in the job {@code credit.signals}, and the
  * job {@code credit.expiry} records the score changes of records that drop out (CRD-2).
  */
-@Component(service = {CreditService.class, CreditStanding.class, CreditSignals.class, CreditInternals.class},
+@Component(service = {CreditService.class, CreditStanding.class, CreditInternals.class},
         configurationPid = "org.smartproperty.credit", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CreditConfig.class)
-public class CreditServiceImpl implements CreditService, CreditStanding, CreditSignals, CreditInternals {
+public class CreditServiceImpl implements CreditService, CreditStanding, CreditInternals {
 
     static final String UNIT = "credit";
     static final String DOMAIN = "credit";
@@ -677,52 +674,6 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditS
 
     // ------------------------------------------------------------------ signals (CreditSignals) and the rule table
 
-    @Override
-    public void emit(Connection c, CreditSignal s) {
-        Validation v = new Validation(CreditMessages.TEXTS);
-        if (s == null) {
-            v.required("$", null);
-            v.throwIfInvalid();
-        }
-        if (v.required("source", s.source())) {
-            try {
-                RecordSource.valueOf(s.source());
-            } catch (IllegalArgumentException e) {
-                v.error("source", "signal.source");
-            }
-        }
-        if (v.required("condition", s.condition())) {
-            v.maxLength("condition", s.condition(), 64);
-        }
-        if (v.required("key", s.key())) {
-            v.maxLength("key", s.key(), 200);
-        }
-        v.required("occurredOn", s.occurredOn());
-        v.maxLength("reference", s.reference(), 200);
-        v.throwIfInvalid();
-        try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM crd_signal WHERE signal_key = ?")) {
-            q.setString(1, s.key());
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO crd_signal (signal_key, source, condition_name, company_id, "
-                    + "occurred_on, reference, emitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ins.setString(1, s.key());
-                ins.setString(2, s.source());
-                ins.setString(3, s.condition());
-                ins.setLong(4, s.companyId());
-                ins.setObject(5, s.occurredOn());
-                ins.setString(6, s.reference());
-                ins.setObject(7, java.time.OffsetDateTime.ofInstant(now(), ZONE));
-                ins.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("credit signal " + s.key() + " not written", e);
-        }
-    }
 
     /**
      * Turns pending signals into records by the rule table, one transaction per signal (a rule matched → a record with the

@@ -79,6 +79,7 @@ abstract class CreditServiceContract {
     /** Now: the rows' own times (created, decided) are the real time, as in Karaf; the expiry test moves it ahead. */
     final MutableClock clock = new MutableClock(Instant.now());
     CreditServiceImpl credit;
+    CreditSignalsImpl signals;
     CompanyService companies;
     FileStoreImpl files;
     DeadlineTracker deadlines;
@@ -102,6 +103,7 @@ abstract class CreditServiceContract {
         companies = CompanyServiceImpl.standalone(companyUnit, audit, files);
         deadlines = DeadlineEngine.standalone(db().dataSource(), audit, clock);
         credit = new CreditServiceImpl(creditUnit, db().dataSource(), audit, files, companies, deadlines, clock);
+        signals = new CreditSignalsImpl(clock);
     }
 
     @AfterAll
@@ -198,8 +200,8 @@ abstract class CreditServiceContract {
         long c = company("申诉物业");
         declareAndVerify(c);
         Jdbc.transaction(db().dataSource(), con -> {
-            credit.emit(con, new CreditSignal("INSPECTION", "item.failed", c, "inspection-result:" + c, today(), "JC-2026-000001 / 消防"));
-            credit.emit(con, new CreditSignal("INSPECTION", "item.failed", c, "inspection-result:" + c, today(), "twice"));
+            signals.emit(con, new CreditSignal("INSPECTION", "item.failed", c, "inspection-result:" + c, today(), "JC-2026-000001 / 消防"));
+            signals.emit(con, new CreditSignal("INSPECTION", "item.failed", c, "inspection-result:" + c, today(), "twice"));
             return null;
         });
         assertTrue(credit.processSignals(100) >= 1);
@@ -344,15 +346,15 @@ abstract class CreditServiceContract {
         assertEquals(400, assertThrows(ApiException.class, () -> credit.updateRule(REGULATOR, "ASSESSMENT_TOP10", rule.version() + 1,
                 new RuleInput(7, 12, true, true))).status(), "a good record is never a veto");
         Jdbc.transaction(db().dataSource(), con -> {
-            credit.emit(con, new CreditSignal("ASSESSMENT", "top10", c, "assessment:top10:" + c, today(), "2026 上半年考核"));
-            credit.emit(con, new CreditSignal("ASSESSMENT", "nothing.matches", c, "assessment:none:" + c, today(), null));
+            signals.emit(con, new CreditSignal("ASSESSMENT", "top10", c, "assessment:top10:" + c, today(), "2026 上半年考核"));
+            signals.emit(con, new CreditSignal("ASSESSMENT", "nothing.matches", c, "assessment:none:" + c, today(), null));
             return null;
         });
         credit.processSignals(100);
         assertEquals(80, credit.standing(c).score());
         // a signal for a company the registry does not know is kept, not retried for ever
         Jdbc.transaction(db().dataSource(), con -> {
-            credit.emit(con, new CreditSignal("INSPECTION", "item.failed", 987654L, "inspection-result:unknown-" + c, today(), null));
+            signals.emit(con, new CreditSignal("INSPECTION", "item.failed", 987654L, "inspection-result:unknown-" + c, today(), null));
             return null;
         });
         credit.processSignals(100);
