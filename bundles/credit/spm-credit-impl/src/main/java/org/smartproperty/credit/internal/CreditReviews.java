@@ -468,7 +468,8 @@ final class CreditReviews {
                 }
             }
         }
-        String companyName = em.find(ProfileEntity.class, a.companyId) == null ? null : em.find(ProfileEntity.class, a.companyId).companyName;
+        ProfileEntity profile = em.find(ProfileEntity.class, a.companyId);
+        String companyName = profile == null ? null : profile.companyName;
         return new Appeal(a.id, a.recordId, a.companyId, companyName, status(a.status()), a.grounds, a.submittedBy(), a.submittedAt(),
                 a.decidedBy(), a.decidedAt(), a.reason(), due, evidence, a.getVersion());
     }

@@ -236,7 +236,7 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
         p = new ProfileEntity();
         p.id = companyId;
         p.companyName = name;
-        p.touchedBy(AuditEventActor.SYSTEM);
+        p.touchedBy(org.smartproperty.platform.persistence.AuditedEntity.SYSTEM);
         em.persist(p);
         return p;
     }
@@ -286,7 +286,7 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
      * Recomputes the company's current credit in the caller's transaction and records a score change when score, grade or
      * blacklist moved (or on the first computation).
      */
-    void refresh(EntityManager em, long companyId, String cause, Long recordId) {
+    boolean refresh(EntityManager em, long companyId, String cause, Long recordId) {
         ProfileEntity p = profile(em, companyId);
         CreditRules.Result r = scoreAsOf(em, companyId, today());
         boolean first = em.createQuery("SELECT COUNT(s) FROM ScoreChangeEntity s WHERE s.companyId = :c", Long.class)
@@ -299,7 +299,7 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
         p.goodPoints = r.good();
         p.badPoints = r.bad();
         p.veto = r.veto();
-        p.touchedBy(AuditEventActor.SYSTEM);
+        p.touchedBy(org.smartproperty.platform.persistence.AuditedEntity.SYSTEM);
         if (moved) {
             ScoreChangeEntity s = new ScoreChangeEntity();
             s.companyId = companyId;
@@ -311,6 +311,7 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
             s.recordId = recordId;
             em.persist(s);
         }
+        return moved;
     }
 
     /** Every profile recomputed (daily: records that expired drop out, CRD-2); one transaction per company. */
@@ -318,15 +319,9 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
         List<Long> ids = tx.read(em -> em.createQuery("SELECT p.id FROM ProfileEntity p ORDER BY p.id", Long.class).getResultList());
         int changed = 0;
         for (Long id : ids) {
-            changed += tx.write(em -> {
-                long before = em.createQuery("SELECT COUNT(s) FROM ScoreChangeEntity s WHERE s.companyId = :c", Long.class)
-                        .setParameter("c", id).getSingleResult();
-                refresh(em, id, cause, null);
-                em.flush();
-                long after = em.createQuery("SELECT COUNT(s) FROM ScoreChangeEntity s WHERE s.companyId = :c", Long.class)
-                        .setParameter("c", id).getSingleResult();
-                return (int) (after - before);
-            });
+            if (tx.write(em -> refresh(em, id, cause, null))) {
+                changed++;
+            }
         }
         return changed;
     }
@@ -472,10 +467,12 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
                 switch (query.status()) {
                     case ACTIVE -> where.append(" AND r.status = :st AND r.validUntil > :today");
                     case EXPIRED -> where.append(" AND r.status = :st AND r.validUntil <= :today");
-                    default -> where.append(" AND r.status = :st AND r.validUntil IS NOT NULL AND :today IS NOT NULL");
+                    default -> where.append(" AND r.status = :st");
                 }
                 params.put("st", query.status() == RecordStatus.EXPIRED ? RecordStatus.ACTIVE : query.status());
-                params.put("today", today);
+                if (query.status() == RecordStatus.ACTIVE || query.status() == RecordStatus.EXPIRED) {
+                    params.put("today", today);
+                }
             }
             Jpql.Rows<RecordEntity> found = Jpql.page(em, RecordEntity.class, "r", where.toString(), params, page);
             Map<Long, String> names = new HashMap<>();
@@ -860,14 +857,6 @@ public class CreditServiceImpl implements CreditService, CreditStanding, CreditI
     void audit(EntityManager em, String actor, String action, String type, Object id, String summary) {
         if (audit != null) {
             audit.append(em.unwrap(Connection.class), AuditEvent.of(actor, action, type, id, summary));
-        }
-    }
-
-    /** The actor of system writes (profile rows): the platform's {@code system}. */
-    static final class AuditEventActor {
-        static final String SYSTEM = org.smartproperty.platform.persistence.AuditedEntity.SYSTEM;
-
-        private AuditEventActor() {
         }
     }
 }
