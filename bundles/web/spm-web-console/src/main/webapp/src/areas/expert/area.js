@@ -1,0 +1,148 @@
+// The expert pool (issue 15, 评标专家库: SUP-EX-1..3, TND-5): the pool with specialties, ties, status changes and
+// ratings (the regulator), admission of applications (expert:review), an expert's own page (apply, admission, its
+// draws with confirm / decline), and the draws with their confirmations and the replay.
+export default {
+  order: 49,
+  menu: [
+    { key: 'expertMe', path: '/experts/me', permission: 'expert:apply' },
+    { key: 'experts', path: '/experts', permission: 'expert:manage' },
+    { key: 'expertAdmissions', path: '/experts/admissions', permission: 'expert:review' },
+    { key: 'expertDraws', path: '/expert-draws', permission: 'expert:draw' },
+  ],
+  routes: [
+    { path: 'experts', name: 'experts', component: () => import('./ExpertsView.vue') },
+    { path: 'experts/admissions', name: 'expert-admissions', component: () => import('./ExpertsView.vue'), props: { admissions: true } },
+    { path: 'experts/me', name: 'expert-me', component: () => import('./MyExpertView.vue') },
+    { path: 'experts/:id(\\d+)', name: 'expert', component: () => import('./ExpertDetailView.vue') },
+    { path: 'expert-draws', name: 'expert-draws', component: () => import('./DrawsView.vue') },
+    { path: 'expert-draws/:id(\\d+)', name: 'expert-draw', component: () => import('./DrawDetailView.vue') },
+  ],
+  messages: {
+    'zh-CN': {
+      menu: { expertMe: '我的专家信息', experts: '评标专家库', expertAdmissions: '专家入库审核', expertDraws: '评标专家抽取' },
+      expert: {
+        title: '评标专家库', admissionsTitle: '专家入库申请', search: '按姓名查找', allStatuses: '全部状态', allSpecialties: '全部专业', state: '状态',
+        find: '查询', new: '新增专家', edit: '修改', apply: '申请入库', empty: '没有专家', pageSize: '每页条数', rating: '评价', back: '返回评标专家库',
+        cancel: '取消', save: '保存', remove: '删除', actions: '操作',
+        status: { APPLYING: '申请中', ACTIVE: '在库', SUSPENDED: '暂停', REMOVED: '已出库' },
+        specialty: { PROPERTY_MANAGEMENT: '物业管理', ENGINEERING: '工程技术', FACILITIES: '设施设备', FINANCE: '财务', LAW: '法律' },
+        field: {
+          name: '姓名', title: '职称', idNumber: '身份证件号码', phone: '手机号码', specialties: '专业', employerName: '工作单位', employerCompany: '工作单位（物业服务企业）',
+          accountName: '平台账号', ties: '与企业的关联关系（回避）',
+        },
+        tie: {
+          company: '企业', kind: '关联类型', since: '起始日期', until: '终止日期', add: '增加一项关联关系', none: '没有关联关系',
+          EMPLOYER: '现任职单位', FORMER_EMPLOYER: '曾任职单位', RELATIVE: '近亲属任职', OTHER: '其他利害关系',
+        },
+        changeStatus: '变更状态', statusReason: '状态变更理由', admission: '入库审核', evaluations: '参加评标记录', noEvaluations: '没有评标记录',
+        project: '招标项目', evaluatedAt: '评标时间', comment: '评价意见', rate: '评价', removedFinal: '出库后不能恢复。', reasonRequired: '理由（必填）',
+        meTitle: '我的专家信息', meNone: '您尚未登记为评标专家。提交申请并上传材料，经监管部门审核通过后入库。', myDraws: '我被抽中的评标',
+        draw: {
+          noConfirmations: '没有待确认的席位', state: { PENDING: '待确认', CONFIRMED: '已确认', DECLINED: '已拒绝', EXPIRED: '超时未确认', REPLACED: '已由候补替换' },
+          dueAt: '确认期限', reason: '理由', confirm: '确认参加', decline: '拒绝', reasonOptional: '拒绝理由（选填）', none: '没有抽取记录', title: '专家抽取',
+          listTitle: '评标专家抽取', allProjects: '全部招标项目', method: '抽取方法', drawnAt: '抽取时间', back: '返回抽取列表', replay: '复核抽取',
+          seed: '随机种子', eligible: '符合条件的专家数', drawn: '抽中的专家', reserves: '候补专家', replayTitle: '复核抽取：按记录的随机种子和快照重新计算',
+          matches: '与抽取结果一致', differs: '与抽取结果不一致', replayHint: '复核只重新计算，不改变抽取结果。', confirmations: '确认情况', events: '抽取记录',
+          event: { DRAWN: '抽取', CONFIRMED: '确认参加', DECLINED: '拒绝', TIMEOUT: '超时未确认', REPLACED: '候补替换', SUPPLEMENTARY: '补充抽取' },
+        },
+      },
+    },
+    'zh-TW': {
+      menu: { expertMe: '我的專家資料', experts: '評標專家庫', expertAdmissions: '專家入庫審核', expertDraws: '評標專家抽取' },
+      expert: {
+        title: '評標專家庫', admissionsTitle: '專家入庫申請', search: '按姓名查找', allStatuses: '全部狀態', allSpecialties: '全部專業', state: '狀態',
+        find: '查詢', new: '新增專家', edit: '修改', apply: '申請入庫', empty: '沒有專家', pageSize: '每頁條數', rating: '評價', back: '返回評標專家庫',
+        cancel: '取消', save: '儲存', remove: '刪除', actions: '操作',
+        status: { APPLYING: '申請中', ACTIVE: '在庫', SUSPENDED: '暫停', REMOVED: '已出庫' },
+        specialty: { PROPERTY_MANAGEMENT: '物業管理', ENGINEERING: '工程技術', FACILITIES: '設施設備', FINANCE: '財務', LAW: '法律' },
+        field: {
+          name: '姓名', title: '職稱', idNumber: '身份證件號碼', phone: '手機號碼', specialties: '專業', employerName: '工作單位', employerCompany: '工作單位（物業服務企業）',
+          accountName: '平台帳號', ties: '與企業的關聯關係（迴避）',
+        },
+        tie: {
+          company: '企業', kind: '關聯類型', since: '起始日期', until: '終止日期', add: '增加一項關聯關係', none: '沒有關聯關係',
+          EMPLOYER: '現任職單位', FORMER_EMPLOYER: '曾任職單位', RELATIVE: '近親屬任職', OTHER: '其他利害關係',
+        },
+        changeStatus: '變更狀態', statusReason: '狀態變更理由', admission: '入庫審核', evaluations: '參加評標記錄', noEvaluations: '沒有評標記錄',
+        project: '招標項目', evaluatedAt: '評標時間', comment: '評價意見', rate: '評價', removedFinal: '出庫後不能恢復。', reasonRequired: '理由（必填）',
+        meTitle: '我的專家資料', meNone: '您尚未登記為評標專家。提交申請並上載材料，經監管部門審核通過後入庫。', myDraws: '我被抽中的評標',
+        draw: {
+          noConfirmations: '沒有待確認的席位', state: { PENDING: '待確認', CONFIRMED: '已確認', DECLINED: '已拒絕', EXPIRED: '逾時未確認', REPLACED: '已由候補替換' },
+          dueAt: '確認期限', reason: '理由', confirm: '確認參加', decline: '拒絕', reasonOptional: '拒絕理由（選填）', none: '沒有抽取記錄', title: '專家抽取',
+          listTitle: '評標專家抽取', allProjects: '全部招標項目', method: '抽取方法', drawnAt: '抽取時間', back: '返回抽取列表', replay: '覆核抽取',
+          seed: '隨機種子', eligible: '符合條件的專家數', drawn: '抽中的專家', reserves: '候補專家', replayTitle: '覆核抽取：按記錄的隨機種子和快照重新計算',
+          matches: '與抽取結果一致', differs: '與抽取結果不一致', replayHint: '覆核只重新計算，不改變抽取結果。', confirmations: '確認情況', events: '抽取記錄',
+          event: { DRAWN: '抽取', CONFIRMED: '確認參加', DECLINED: '拒絕', TIMEOUT: '逾時未確認', REPLACED: '候補替換', SUPPLEMENTARY: '補充抽取' },
+        },
+      },
+    },
+    pt: {
+      menu: { expertMe: 'Os meus dados de perito', experts: 'Peritos avaliadores', expertAdmissions: 'Admissão de peritos', expertDraws: 'Sorteio de peritos' },
+      expert: {
+        title: 'Lista de peritos avaliadores', admissionsTitle: 'Pedidos de admissão de peritos', search: 'Procurar por nome', allStatuses: 'Todos os estados',
+        allSpecialties: 'Todas as especialidades', state: 'Estado', find: 'Procurar', new: 'Novo perito', edit: 'Alterar', apply: 'Pedir a admissão',
+        empty: 'Nenhum perito', pageSize: 'Linhas por página', rating: 'Avaliação', back: 'Voltar à lista de peritos', cancel: 'Cancelar', save: 'Guardar',
+        remove: 'Retirar', actions: 'Ações',
+        status: { APPLYING: 'Pedido em curso', ACTIVE: 'Admitido', SUSPENDED: 'Suspenso', REMOVED: 'Excluído' },
+        specialty: { PROPERTY_MANAGEMENT: 'Administração de propriedades', ENGINEERING: 'Engenharia', FACILITIES: 'Instalações e equipamentos', FINANCE: 'Finanças', LAW: 'Direito' },
+        field: {
+          name: 'Nome', title: 'Categoria profissional', idNumber: 'N.º do documento de identificação', phone: 'Telemóvel', specialties: 'Especialidades',
+          employerName: 'Entidade empregadora', employerCompany: 'Entidade empregadora (empresa de administração)', accountName: 'Conta na plataforma',
+          ties: 'Ligações a empresas (impedimento)',
+        },
+        tie: {
+          company: 'Empresa', kind: 'Tipo de ligação', since: 'Desde', until: 'Até', add: 'Acrescentar uma ligação', none: 'Nenhuma ligação',
+          EMPLOYER: 'Empregador atual', FORMER_EMPLOYER: 'Antigo empregador', RELATIVE: 'Familiar próximo na empresa', OTHER: 'Outro interesse',
+        },
+        changeStatus: 'Alterar o estado', statusReason: 'Fundamento da alteração de estado', admission: 'Admissão', evaluations: 'Avaliações em que participou',
+        noEvaluations: 'Nenhuma avaliação', project: 'Concurso', evaluatedAt: 'Data da avaliação', comment: 'Observações', rate: 'Avaliar',
+        removedFinal: 'A exclusão é definitiva.', reasonRequired: 'Fundamento (obrigatório)', meTitle: 'Os meus dados de perito',
+        meNone: 'Ainda não está registado como perito avaliador. Apresente o pedido com os documentos; após aprovação da entidade reguladora fica admitido.',
+        myDraws: 'Sorteios em que fui escolhido',
+        draw: {
+          noConfirmations: 'Nenhum lugar por confirmar',
+          state: { PENDING: 'Por confirmar', CONFIRMED: 'Confirmado', DECLINED: 'Recusado', EXPIRED: 'Prazo esgotado', REPLACED: 'Substituído por suplente' },
+          dueAt: 'Prazo de confirmação', reason: 'Fundamento', confirm: 'Confirmar a participação', decline: 'Recusar', reasonOptional: 'Fundamento da recusa (facultativo)',
+          none: 'Nenhum sorteio', title: 'Sorteio de peritos', listTitle: 'Sorteios de peritos avaliadores', allProjects: 'Todos os concursos', method: 'Método',
+          drawnAt: 'Sorteado em', back: 'Voltar aos sorteios', replay: 'Repetir o sorteio', seed: 'Semente aleatória', eligible: 'Peritos elegíveis',
+          drawn: 'Peritos sorteados', reserves: 'Suplentes', replayTitle: 'Repetição do sorteio com a semente e o instantâneo registados',
+          matches: 'Idêntico ao sorteio', differs: 'Diferente do sorteio', replayHint: 'A repetição só recalcula; o sorteio não muda.', confirmations: 'Confirmações',
+          events: 'Registo do sorteio',
+          event: { DRAWN: 'Sorteio', CONFIRMED: 'Confirmação', DECLINED: 'Recusa', TIMEOUT: 'Prazo esgotado', REPLACED: 'Substituição por suplente', SUPPLEMENTARY: 'Sorteio complementar' },
+        },
+      },
+    },
+    en: {
+      menu: { expertMe: 'My expert record', experts: 'Expert pool', expertAdmissions: 'Expert admissions', expertDraws: 'Expert draws' },
+      expert: {
+        title: 'Evaluation expert pool', admissionsTitle: 'Applications for admission', search: 'Find by name', allStatuses: 'All statuses',
+        allSpecialties: 'All specialties', state: 'Status', find: 'Find', new: 'New expert', edit: 'Edit', apply: 'Apply for admission', empty: 'No experts',
+        pageSize: 'Rows per page', rating: 'Rating', back: 'Back to the expert pool', cancel: 'Cancel', save: 'Save', remove: 'Remove', actions: 'Actions',
+        status: { APPLYING: 'Applying', ACTIVE: 'Active', SUSPENDED: 'Suspended', REMOVED: 'Removed' },
+        specialty: { PROPERTY_MANAGEMENT: 'Property management', ENGINEERING: 'Engineering', FACILITIES: 'Facilities', FINANCE: 'Finance', LAW: 'Law' },
+        field: {
+          name: 'Name', title: 'Professional title', idNumber: 'ID document number', phone: 'Mobile phone', specialties: 'Specialties', employerName: 'Employer',
+          employerCompany: 'Employer (property company)', accountName: 'Platform account', ties: 'Ties to companies (recusal)',
+        },
+        tie: {
+          company: 'Company', kind: 'Kind of tie', since: 'Since', until: 'Until', add: 'Add a tie', none: 'No ties',
+          EMPLOYER: 'Current employer', FORMER_EMPLOYER: 'Former employer', RELATIVE: 'Close relative works there', OTHER: 'Other interest',
+        },
+        changeStatus: 'Change the status', statusReason: 'Reason of the status change', admission: 'Admission', evaluations: 'Evaluations sat on',
+        noEvaluations: 'No evaluations', project: 'Tender', evaluatedAt: 'Evaluated', comment: 'Comment', rate: 'Rate', removedFinal: 'Removal is final.',
+        reasonRequired: 'Reason (required)', meTitle: 'My expert record',
+        meNone: 'You are not registered as an evaluation expert. Apply with your materials; the regulator admits you after the review.',
+        myDraws: 'Evaluations I was drawn for',
+        draw: {
+          noConfirmations: 'No seats to confirm', state: { PENDING: 'Waiting', CONFIRMED: 'Confirmed', DECLINED: 'Declined', EXPIRED: 'Timed out', REPLACED: 'Replaced by a reserve' },
+          dueAt: 'Confirm by', reason: 'Reason', confirm: 'Confirm', decline: 'Decline', reasonOptional: 'Reason for declining (optional)', none: 'No draws',
+          title: 'Expert draw', listTitle: 'Expert draws', allProjects: 'All tenders', method: 'Method', drawnAt: 'Drawn', back: 'Back to the draws',
+          replay: 'Replay the draw', seed: 'Seed', eligible: 'Eligible experts', drawn: 'Drawn experts', reserves: 'Reserves',
+          replayTitle: 'Replay: computed again from the recorded seed and snapshot', matches: 'Matches the draw', differs: 'Differs from the draw',
+          replayHint: 'The replay only computes; the draw does not change.', confirmations: 'Confirmations', events: 'Draw log',
+          event: { DRAWN: 'Drawn', CONFIRMED: 'Confirmed', DECLINED: 'Declined', TIMEOUT: 'Timed out', REPLACED: 'Replaced by a reserve', SUPPLEMENTARY: 'Supplementary draw' },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,332 @@
+// Tendering (issue 15, 招投标: SUP-TND-1..5, DEV-2..7, TND-1..7): the tenders in the caller's scope with the stage filter,
+// a tender's steps (project review, announcement, clarifications, bidders, panel, scores, result, award and contract
+// filing) with the actions of each role, and the rule table (tnd_rule).
+export default {
+  order: 48,
+  menu: [
+    { key: 'tenders', path: '/tenders', permission: 'tender:read' },
+    { key: 'tenderRules', path: '/tenders/rules', permission: 'tender:rules' },
+  ],
+  routes: [
+    { path: 'tenders', name: 'tenders', component: () => import('./TendersView.vue') },
+    { path: 'tenders/rules', name: 'tender-rules', component: () => import('./RulesView.vue') },
+    { path: 'tenders/:id(\\d+)', name: 'tender', component: () => import('./TenderDetailView.vue') },
+  ],
+  messages: {
+    'zh-CN': {
+      menu: { tenders: '招投标', tenderRules: '招投标规则' },
+      tender: {
+        title: '前期物业招投标', allStages: '全部阶段', stageLabel: '阶段', search: '按编号或项目名称查找', find: '查询', new: '新建招标项目',
+        edit: '修改', empty: '没有招标项目', pageSize: '每页条数', back: '返回招标项目列表', cancel: '取消', save: '保存', remove: '删除', actions: '操作',
+        weightTotal: '权重合计 {n}', closeBidding: '截止投标', retender: '重新招标', direct: '申请协议方式选聘',
+        directHint: '投标人不足时，经监管部门批准可采用协议方式选聘物业服务企业（须说明理由）。',
+        failedHint: '投标人数不足，本次招标失败：可重新招标，或申请以协议方式选聘。',
+        stage: {
+          DRAFT: '草稿', PROJECT_REVIEW: '招标备案审核中', ANNOUNCEMENT: '编制招标公告', ANNOUNCEMENT_REVIEW: '公告审核中', SCHEDULED: '待发布公告',
+          BIDDING: '投标中', FAILED: '招标失败', EVALUATION: '评标中', PUBLICITY: '中标公示', AWARD: '中标备案', AWARD_REVIEW: '中标备案审核中',
+          CONTRACT: '合同备案', CONTRACT_REVIEW: '合同备案审核中', CONTRACTED: '已签订合同', CANCELLED: '已取消',
+        },
+        method: { OPEN: '公开招标', INVITATION: '邀请招标', DIRECT: '协议方式' },
+        tendererKind: { DEVELOPER: '开发建设单位', COMMITTEE: '业主委员会' },
+        criteria: { PLAN: '物业服务方案', PRICE: '报价', CREDIT: '企业信用' },
+        criterion: { code: '代码', name: '评分项', weight: '权重', add: '增加评分项' },
+        field: {
+          number: '招标编号', title: '项目名称', estate: '小区', tenderer: '招标人', method: '招标方式', invited: '邀请的物业服务企业（至少 3 家）',
+          directCompany: '拟选聘的物业服务企业', directGrounds: '协议方式的理由', serviceMonths: '服务期限（月）', criteria: '评标标准',
+          bidDeadline: '投标截止时间', awardDueAt: '中标备案期限', contractDueAt: '合同备案期限', retenderOf: '重新招标自',
+        },
+        review: {
+          status: { SUBMITTED: '待审核', RETURNED: '已退回', APPROVED: '已通过' },
+          action: { SUBMIT: '提交', RESUBMIT: '重新提交', APPROVE: '通过', RETURN: '退回' },
+          none: '尚未提交', approve: '通过', return: '退回', submit: '提交审核', resubmit: '修改后重新提交', state: '状态', submitted: '提交',
+          decided: '审核', reason: '理由', materials: '材料', history: '审核记录', reasonOptional: '意见（选填）', reasonRequired: '退回理由（必填）',
+          note: '说明', send: '提交',
+        },
+        project: { title: '招标项目备案（监管部门审核）' },
+        announcement: {
+          title: '招标公告', rules: '规则：招标备案须在公告发布前至少 {lead} 完成；自发出招标文件至投标截止不少于 {period}；澄清或修改须在投标截止前至少 {clarification} 发出，否则顺延截止时间。',
+          publishAt: '公告发布时间', documentsFrom: '招标文件发出时间', openingAt: '开标时间', text: '公告内容', none: '尚未编制招标公告', edit: '编辑招标公告',
+        },
+        rules: {
+          title: '招投标规则', rule: '规则', valueLabel: '数值', unitLabel: '单位',
+          value: { CALENDAR_DAYS: '{n} 日', WORKING_DAYS: '{n} 个工作日', COUNT: '{n}' },
+          unit: { CALENDAR_DAYS: '日（自然日）', WORKING_DAYS: '工作日', COUNT: '个数' },
+          code: {
+            ANNOUNCEMENT_LEAD: '招标备案至公告发布的最短时间', BID_PERIOD: '招标文件发出至投标截止的最短时间', CLARIFICATION_LEAD: '澄清或修改距投标截止的最短时间',
+            MIN_BIDDERS: '最少投标人数', MIN_INVITED: '邀请招标最少邀请企业数',
+          },
+        },
+        clarification: {
+          title: '澄清与修改', moved: '澄清距投标截止不足规定时间，投标截止时间已顺延至 {at}。', none: '没有澄清或修改', at: '发出时间', text: '内容',
+          new: '发出澄清或修改', send: '发出',
+        },
+        bidder: { title: '投标人', register: '报名投标', registered: '已报名投标', none: '没有投标人', company: '物业服务企业', at: '报名时间', grade: '信用等级' },
+        refusal: {
+          tender: { bidder: {
+            notFiled: '未完成备案的物业服务企业不能投标', blacklisted: '列入黑名单的企业不能投标', notInvited: '本项目为邀请招标，贵企业未受邀请',
+            closed: '投标已截止或尚未开始', duplicate: '贵企业已报名投标',
+          } },
+          other: '报名未被接受',
+        },
+        panel: {
+          title: '评标委员会', complete: '已全部确认', incomplete: '待确认', toDraw: '查看抽取与确认', draw: '抽取评标专家',
+          hint: '评标结果公布前，抽中专家的姓名对其他人保密，按显示的名称列出。', none: '尚未抽取评标专家', seat: '席位', name: '姓名', kind: '类别',
+          representative: '招标人代表', expert: '评标专家', rules: '评标委员会不少于 5 人且为单数，其中随机抽取的专家不少于三分之二；与投标人有利害关系的专家回避。',
+          panelSize: '委员会人数', drawnCount: '抽取专家人数', reserveCount: '候补人数', confirmHours: '确认时限（小时）', specialty: '专业（选填）',
+          representatives: '招标人代表姓名', addRepresentative: '增加一名代表',
+        },
+        score: { title: '评分', none: '尚无评分', criterion: '评分项', points: '分数', enter: '录入评分', saved: '评分已保存', seat: '代表席位', send: '提交评分' },
+        result: {
+          title: '评标结果', compute: '计算评标结果', winner: '中标人', method: '计算方法', methods: { TRIMMED_MEAN: '去掉最高和最低分后平均', MEAN: '平均' },
+          publicityUntil: '公示截止', publishedAt: '公布时间', rank: '名次', winnerTag: '中标', total: '得分', none: '尚无评标结果',
+        },
+        award: { title: '中标备案', hint: '确定中标人后 15 日内备案（期限 {at}）。' },
+        contract: {
+          title: '合同备案', hint: '中标备案通过后 30 日内签订并备案物业服务合同（期限 {at}）。', summary: '合同摘要', serviceFrom: '服务起始日', serviceTo: '服务终止日',
+          signedAt: '签订日期', monthlyFee: '月服务费（元）', materials: '已签订的合同文本',
+        },
+      },
+    },
+    'zh-TW': {
+      menu: { tenders: '招投標', tenderRules: '招投標規則' },
+      tender: {
+        title: '前期物業招投標', allStages: '全部階段', stageLabel: '階段', search: '按編號或項目名稱查找', find: '查詢', new: '新建招標項目',
+        edit: '修改', empty: '沒有招標項目', pageSize: '每頁條數', back: '返回招標項目列表', cancel: '取消', save: '儲存', remove: '刪除', actions: '操作',
+        weightTotal: '權重合計 {n}', closeBidding: '截止投標', retender: '重新招標', direct: '申請協議方式選聘',
+        directHint: '投標人不足時，經監管部門批准可採用協議方式選聘物業服務企業（須說明理由）。',
+        failedHint: '投標人數不足，本次招標失敗：可重新招標，或申請以協議方式選聘。',
+        stage: {
+          DRAFT: '草稿', PROJECT_REVIEW: '招標備案審核中', ANNOUNCEMENT: '編製招標公告', ANNOUNCEMENT_REVIEW: '公告審核中', SCHEDULED: '待發佈公告',
+          BIDDING: '投標中', FAILED: '招標失敗', EVALUATION: '評標中', PUBLICITY: '中標公示', AWARD: '中標備案', AWARD_REVIEW: '中標備案審核中',
+          CONTRACT: '合同備案', CONTRACT_REVIEW: '合同備案審核中', CONTRACTED: '已簽訂合同', CANCELLED: '已取消',
+        },
+        method: { OPEN: '公開招標', INVITATION: '邀請招標', DIRECT: '協議方式' },
+        tendererKind: { DEVELOPER: '開發建設單位', COMMITTEE: '業主委員會' },
+        criteria: { PLAN: '物業服務方案', PRICE: '報價', CREDIT: '企業信用' },
+        criterion: { code: '代碼', name: '評分項', weight: '權重', add: '增加評分項' },
+        field: {
+          number: '招標編號', title: '項目名稱', estate: '小區', tenderer: '招標人', method: '招標方式', invited: '邀請的物業服務企業（至少 3 家）',
+          directCompany: '擬選聘的物業服務企業', directGrounds: '協議方式的理由', serviceMonths: '服務期限（月）', criteria: '評標標準',
+          bidDeadline: '投標截止時間', awardDueAt: '中標備案期限', contractDueAt: '合同備案期限', retenderOf: '重新招標自',
+        },
+        review: {
+          status: { SUBMITTED: '待審核', RETURNED: '已退回', APPROVED: '已通過' },
+          action: { SUBMIT: '提交', RESUBMIT: '重新提交', APPROVE: '通過', RETURN: '退回' },
+          none: '尚未提交', approve: '通過', return: '退回', submit: '提交審核', resubmit: '修改後重新提交', state: '狀態', submitted: '提交',
+          decided: '審核', reason: '理由', materials: '材料', history: '審核記錄', reasonOptional: '意見（選填）', reasonRequired: '退回理由（必填）',
+          note: '說明', send: '提交',
+        },
+        project: { title: '招標項目備案（監管部門審核）' },
+        announcement: {
+          title: '招標公告', rules: '規則：招標備案須在公告發佈前至少 {lead} 完成；自發出招標文件至投標截止不少於 {period}；澄清或修改須在投標截止前至少 {clarification} 發出，否則順延截止時間。',
+          publishAt: '公告發佈時間', documentsFrom: '招標文件發出時間', openingAt: '開標時間', text: '公告內容', none: '尚未編製招標公告', edit: '編輯招標公告',
+        },
+        rules: {
+          title: '招投標規則', rule: '規則', valueLabel: '數值', unitLabel: '單位',
+          value: { CALENDAR_DAYS: '{n} 日', WORKING_DAYS: '{n} 個工作日', COUNT: '{n}' },
+          unit: { CALENDAR_DAYS: '日（曆日）', WORKING_DAYS: '工作日', COUNT: '個數' },
+          code: {
+            ANNOUNCEMENT_LEAD: '招標備案至公告發佈的最短時間', BID_PERIOD: '招標文件發出至投標截止的最短時間', CLARIFICATION_LEAD: '澄清或修改距投標截止的最短時間',
+            MIN_BIDDERS: '最少投標人數', MIN_INVITED: '邀請招標最少邀請企業數',
+          },
+        },
+        clarification: {
+          title: '澄清與修改', moved: '澄清距投標截止不足規定時間，投標截止時間已順延至 {at}。', none: '沒有澄清或修改', at: '發出時間', text: '內容',
+          new: '發出澄清或修改', send: '發出',
+        },
+        bidder: { title: '投標人', register: '報名投標', registered: '已報名投標', none: '沒有投標人', company: '物業服務企業', at: '報名時間', grade: '信用等級' },
+        refusal: {
+          tender: { bidder: {
+            notFiled: '未完成備案的物業服務企業不能投標', blacklisted: '列入黑名單的企業不能投標', notInvited: '本項目為邀請招標，貴企業未獲邀請',
+            closed: '投標已截止或尚未開始', duplicate: '貴企業已報名投標',
+          } },
+          other: '報名未被接受',
+        },
+        panel: {
+          title: '評標委員會', complete: '已全部確認', incomplete: '待確認', toDraw: '查看抽取與確認', draw: '抽取評標專家',
+          hint: '評標結果公佈前，抽中專家的姓名對其他人保密，按顯示的名稱列出。', none: '尚未抽取評標專家', seat: '席位', name: '姓名', kind: '類別',
+          representative: '招標人代表', expert: '評標專家', rules: '評標委員會不少於 5 人且為單數，其中隨機抽取的專家不少於三分之二；與投標人有利害關係的專家迴避。',
+          panelSize: '委員會人數', drawnCount: '抽取專家人數', reserveCount: '候補人數', confirmHours: '確認時限（小時）', specialty: '專業（選填）',
+          representatives: '招標人代表姓名', addRepresentative: '增加一名代表',
+        },
+        score: { title: '評分', none: '尚無評分', criterion: '評分項', points: '分數', enter: '錄入評分', saved: '評分已儲存', seat: '代表席位', send: '提交評分' },
+        result: {
+          title: '評標結果', compute: '計算評標結果', winner: '中標人', method: '計算方法', methods: { TRIMMED_MEAN: '去掉最高和最低分後平均', MEAN: '平均' },
+          publicityUntil: '公示截止', publishedAt: '公佈時間', rank: '名次', winnerTag: '中標', total: '得分', none: '尚無評標結果',
+        },
+        award: { title: '中標備案', hint: '確定中標人後 15 日內備案（期限 {at}）。' },
+        contract: {
+          title: '合同備案', hint: '中標備案通過後 30 日內簽訂並備案物業服務合同（期限 {at}）。', summary: '合同摘要', serviceFrom: '服務起始日', serviceTo: '服務終止日',
+          signedAt: '簽訂日期', monthlyFee: '月服務費（元）', materials: '已簽訂的合同文本',
+        },
+      },
+    },
+    pt: {
+      menu: { tenders: 'Concursos', tenderRules: 'Regras dos concursos' },
+      tender: {
+        title: 'Concursos para a administração inicial', allStages: 'Todas as fases', stageLabel: 'Fase', search: 'Procurar por número ou designação',
+        find: 'Procurar', new: 'Novo concurso', edit: 'Alterar', empty: 'Nenhum concurso', pageSize: 'Linhas por página', back: 'Voltar aos concursos',
+        cancel: 'Cancelar', save: 'Guardar', remove: 'Retirar', actions: 'Ações', weightTotal: 'total dos pesos {n}', closeBidding: 'Encerrar as propostas',
+        retender: 'Abrir novo concurso', direct: 'Pedir o ajuste direto',
+        directHint: 'Com propostas insuficientes, a empresa de administração pode ser escolhida por ajuste direto com aprovação da entidade reguladora (indique os fundamentos).',
+        failedHint: 'Propostas insuficientes: o concurso ficou deserto. Pode abrir novo concurso ou pedir o ajuste direto.',
+        stage: {
+          DRAFT: 'Rascunho', PROJECT_REVIEW: 'Registo em apreciação', ANNOUNCEMENT: 'Anúncio em preparação', ANNOUNCEMENT_REVIEW: 'Anúncio em apreciação',
+          SCHEDULED: 'Anúncio agendado', BIDDING: 'Propostas abertas', FAILED: 'Concurso deserto', EVALUATION: 'Em avaliação', PUBLICITY: 'Resultado em divulgação',
+          AWARD: 'Registo da adjudicação', AWARD_REVIEW: 'Adjudicação em apreciação', CONTRACT: 'Registo do contrato', CONTRACT_REVIEW: 'Contrato em apreciação',
+          CONTRACTED: 'Contrato celebrado', CANCELLED: 'Cancelado',
+        },
+        method: { OPEN: 'Concurso público', INVITATION: 'Concurso por convite', DIRECT: 'Ajuste direto' },
+        tendererKind: { DEVELOPER: 'Promotor imobiliário', COMMITTEE: 'Comissão de proprietários' },
+        criteria: { PLAN: 'Plano de serviços', PRICE: 'Preço', CREDIT: 'Crédito da empresa' },
+        criterion: { code: 'Código', name: 'Critério', weight: 'Peso', add: 'Acrescentar um critério' },
+        field: {
+          number: 'N.º do concurso', title: 'Designação', estate: 'Condomínio', tenderer: 'Entidade adjudicante', method: 'Modalidade',
+          invited: 'Empresas convidadas (pelo menos 3)', directCompany: 'Empresa a escolher', directGrounds: 'Fundamentos do ajuste direto',
+          serviceMonths: 'Prazo do serviço (meses)', criteria: 'Critérios de avaliação', bidDeadline: 'Prazo das propostas', awardDueAt: 'Prazo do registo da adjudicação',
+          contractDueAt: 'Prazo do registo do contrato', retenderOf: 'Novo concurso de',
+        },
+        review: {
+          status: { SUBMITTED: 'Em apreciação', RETURNED: 'Devolvido', APPROVED: 'Aprovado' },
+          action: { SUBMIT: 'Apresentado', RESUBMIT: 'Apresentado de novo', APPROVE: 'Aprovado', RETURN: 'Devolvido' },
+          none: 'Ainda não apresentado', approve: 'Aprovar', return: 'Devolver', submit: 'Apresentar para apreciação', resubmit: 'Apresentar de novo',
+          state: 'Estado', submitted: 'Apresentado', decided: 'Decidido', reason: 'Fundamento', materials: 'Documentos', history: 'Histórico da apreciação',
+          reasonOptional: 'Observações (facultativo)', reasonRequired: 'Fundamento da devolução (obrigatório)', note: 'Observações', send: 'Apresentar',
+        },
+        project: { title: 'Registo do concurso (apreciação da entidade reguladora)' },
+        announcement: {
+          title: 'Anúncio do concurso',
+          rules: 'Regras: o registo é feito pelo menos {lead} antes da publicação do anúncio; entre a entrega dos documentos e o prazo das propostas decorrem pelo menos {period}; esclarecimentos ou alterações pelo menos {clarification} antes do prazo, caso contrário o prazo é prorrogado.',
+          publishAt: 'Publicação do anúncio', documentsFrom: 'Entrega dos documentos do concurso', openingAt: 'Abertura das propostas', text: 'Texto do anúncio',
+          none: 'O anúncio ainda não foi preparado', edit: 'Preparar o anúncio',
+        },
+        rules: {
+          title: 'Regras dos concursos', rule: 'Regra', valueLabel: 'Valor', unitLabel: 'Unidade',
+          value: { CALENDAR_DAYS: '{n} dias', WORKING_DAYS: '{n} dias úteis', COUNT: '{n}' },
+          unit: { CALENDAR_DAYS: 'Dias de calendário', WORKING_DAYS: 'Dias úteis', COUNT: 'Número' },
+          code: {
+            ANNOUNCEMENT_LEAD: 'Antecedência mínima do registo face ao anúncio', BID_PERIOD: 'Prazo mínimo entre os documentos e o prazo das propostas',
+            CLARIFICATION_LEAD: 'Antecedência mínima dos esclarecimentos', MIN_BIDDERS: 'Número mínimo de concorrentes', MIN_INVITED: 'Número mínimo de empresas convidadas',
+          },
+        },
+        clarification: {
+          title: 'Esclarecimentos e alterações', moved: 'O esclarecimento foi dado fora da antecedência mínima: o prazo das propostas passou para {at}.',
+          none: 'Nenhum esclarecimento', at: 'Data', text: 'Texto', new: 'Novo esclarecimento ou alteração', send: 'Enviar',
+        },
+        bidder: {
+          title: 'Concorrentes', register: 'Apresentar candidatura', registered: 'Candidatura registada', none: 'Nenhum concorrente', company: 'Empresa de administração',
+          at: 'Registada em', grade: 'Grau de crédito',
+        },
+        refusal: {
+          tender: { bidder: {
+            notFiled: 'Só empresas de administração registadas podem concorrer', blacklisted: 'Uma empresa na lista negra não pode concorrer',
+            notInvited: 'Concurso por convite: a sua empresa não foi convidada', closed: 'O prazo das propostas terminou ou ainda não começou',
+            duplicate: 'A sua empresa já apresentou candidatura',
+          } },
+          other: 'A candidatura não foi aceite',
+        },
+        panel: {
+          title: 'Comissão de avaliação', complete: 'Todos confirmados', incomplete: 'Por confirmar', toDraw: 'Ver o sorteio e as confirmações',
+          draw: 'Sortear os peritos', hint: 'Até à divulgação do resultado, os nomes dos peritos sorteados são confidenciais e aparecem como indicado.',
+          none: 'Peritos ainda não sorteados', seat: 'Lugar', name: 'Nome', kind: 'Tipo', representative: 'Representante da entidade adjudicante', expert: 'Perito',
+          rules: 'A comissão tem pelo menos 5 membros, em número ímpar, e pelo menos dois terços são peritos sorteados; peritos com interesse num concorrente ficam impedidos.',
+          panelSize: 'Membros da comissão', drawnCount: 'Peritos sorteados', reserveCount: 'Suplentes', confirmHours: 'Prazo de confirmação (horas)',
+          specialty: 'Especialidade (facultativo)', representatives: 'Nomes dos representantes', addRepresentative: 'Acrescentar um representante',
+        },
+        score: {
+          title: 'Pontuações', none: 'Ainda sem pontuações', criterion: 'Critério', points: 'Pontos', enter: 'Registar as pontuações', saved: 'Pontuações guardadas',
+          seat: 'Lugar do representante', send: 'Enviar as pontuações',
+        },
+        result: {
+          title: 'Resultado da avaliação', compute: 'Calcular o resultado', winner: 'Adjudicatário', method: 'Método',
+          methods: { TRIMMED_MEAN: 'Média sem a pontuação mais alta e a mais baixa', MEAN: 'Média' }, publicityUntil: 'Divulgação até',
+          publishedAt: 'Divulgado em', rank: 'Posição', winnerTag: 'Adjudicatário', total: 'Pontuação', none: 'Ainda sem resultado',
+        },
+        award: { title: 'Registo da adjudicação', hint: 'Registo no prazo de 15 dias após a escolha do adjudicatário (até {at}).' },
+        contract: {
+          title: 'Registo do contrato', hint: 'Contrato celebrado e registado no prazo de 30 dias após a aprovação da adjudicação (até {at}).',
+          summary: 'Resumo do contrato', serviceFrom: 'Início do serviço', serviceTo: 'Fim do serviço', signedAt: 'Data de assinatura',
+          monthlyFee: 'Remuneração mensal (CNY)', materials: 'Contrato assinado',
+        },
+      },
+    },
+    en: {
+      menu: { tenders: 'Tendering', tenderRules: 'Tendering rules' },
+      tender: {
+        title: 'Tendering for early-stage property services', allStages: 'All stages', stageLabel: 'Stage', search: 'Find by number or title', find: 'Find',
+        new: 'New tender', edit: 'Edit', empty: 'No tenders', pageSize: 'Rows per page', back: 'Back to the tenders', cancel: 'Cancel', save: 'Save',
+        remove: 'Remove', actions: 'Actions', weightTotal: 'weights total {n}', closeBidding: 'Close the bidding', retender: 'Tender again',
+        direct: 'Ask for a direct award', directHint: 'With too few bidders a property company may be appointed directly once the regulator approves (give the grounds).',
+        failedHint: 'Too few bidders: this tender failed. Tender again, or ask for a direct award.',
+        stage: {
+          DRAFT: 'Draft', PROJECT_REVIEW: 'Filing under review', ANNOUNCEMENT: 'Announcement being drafted', ANNOUNCEMENT_REVIEW: 'Announcement under review',
+          SCHEDULED: 'Announcement scheduled', BIDDING: 'Bidding', FAILED: 'Failed', EVALUATION: 'Evaluation', PUBLICITY: 'Result published',
+          AWARD: 'Award filing', AWARD_REVIEW: 'Award filing under review', CONTRACT: 'Contract filing', CONTRACT_REVIEW: 'Contract filing under review',
+          CONTRACTED: 'Contracted', CANCELLED: 'Cancelled',
+        },
+        method: { OPEN: 'Open tender', INVITATION: 'Invitation', DIRECT: 'Direct award' },
+        tendererKind: { DEVELOPER: 'Developer', COMMITTEE: "Owners' committee" },
+        criteria: { PLAN: 'Service plan', PRICE: 'Price', CREDIT: 'Company credit' },
+        criterion: { code: 'Code', name: 'Criterion', weight: 'Weight', add: 'Add a criterion' },
+        field: {
+          number: 'Tender number', title: 'Title', estate: 'Estate', tenderer: 'Tenderer', method: 'Method', invited: 'Invited companies (at least 3)',
+          directCompany: 'Company to appoint', directGrounds: 'Grounds for the direct award', serviceMonths: 'Service term (months)', criteria: 'Evaluation criteria',
+          bidDeadline: 'Bid deadline', awardDueAt: 'Award filing due', contractDueAt: 'Contract filing due', retenderOf: 'Tendered again from',
+        },
+        review: {
+          status: { SUBMITTED: 'Under review', RETURNED: 'Returned', APPROVED: 'Approved' },
+          action: { SUBMIT: 'Submitted', RESUBMIT: 'Submitted again', APPROVE: 'Approved', RETURN: 'Returned' },
+          none: 'Not submitted yet', approve: 'Approve', return: 'Return', submit: 'Submit for review', resubmit: 'Submit again', state: 'Status',
+          submitted: 'Submitted', decided: 'Decided', reason: 'Reason', materials: 'Materials', history: 'Review history',
+          reasonOptional: 'Comment (optional)', reasonRequired: 'Reason for the return (required)', note: 'Note', send: 'Submit',
+        },
+        project: { title: 'Tender filing (reviewed by the regulator)' },
+        announcement: {
+          title: 'Announcement',
+          rules: 'Rules: the tender is filed at least {lead} before the announcement; from the documents to the bid deadline at least {period}; clarifications or changes at least {clarification} before the deadline, otherwise the deadline moves.',
+          publishAt: 'Published', documentsFrom: 'Tender documents from', openingAt: 'Bid opening', text: 'Text', none: 'No announcement drafted yet',
+          edit: 'Draft the announcement',
+        },
+        rules: {
+          title: 'Tendering rules', rule: 'Rule', valueLabel: 'Value', unitLabel: 'Unit',
+          value: { CALENDAR_DAYS: '{n} days', WORKING_DAYS: '{n} working days', COUNT: '{n}' },
+          unit: { CALENDAR_DAYS: 'Calendar days', WORKING_DAYS: 'Working days', COUNT: 'Count' },
+          code: {
+            ANNOUNCEMENT_LEAD: 'Filing before the announcement, at least', BID_PERIOD: 'From the documents to the bid deadline, at least',
+            CLARIFICATION_LEAD: 'Clarifications before the deadline, at least', MIN_BIDDERS: 'Bidders, at least', MIN_INVITED: 'Invited companies, at least',
+          },
+        },
+        clarification: {
+          title: 'Clarifications and changes', moved: 'The clarification came too close to the deadline: the bid deadline moved to {at}.', none: 'No clarifications',
+          at: 'Issued', text: 'Text', new: 'New clarification or change', send: 'Issue',
+        },
+        bidder: { title: 'Bidders', register: 'Register as a bidder', registered: 'Registered as a bidder', none: 'No bidders', company: 'Property company', at: 'Registered', grade: 'Credit grade' },
+        refusal: {
+          tender: { bidder: {
+            notFiled: 'Only filed property companies may bid', blacklisted: 'A blacklisted company may not bid', notInvited: 'This is an invitation tender and your company was not invited',
+            closed: 'Bidding is closed or has not started', duplicate: 'Your company has already registered',
+          } },
+          other: 'The registration was refused',
+        },
+        panel: {
+          title: 'Evaluation panel', complete: 'All confirmed', incomplete: 'Waiting for confirmations', toDraw: 'Draw and confirmations', draw: 'Draw the experts',
+          hint: 'Until the result is published the drawn experts’ names are confidential and shown as given.', none: 'No experts drawn yet', seat: 'Seat', name: 'Name',
+          kind: 'Kind', representative: 'Tenderer representative', expert: 'Expert',
+          rules: 'At least 5 members, an odd number, of whom at least two thirds are experts drawn at random; experts with an interest in a bidder are excluded.',
+          panelSize: 'Panel size', drawnCount: 'Experts drawn', reserveCount: 'Reserves', confirmHours: 'Hours to confirm', specialty: 'Specialty (optional)',
+          representatives: 'Representatives’ names', addRepresentative: 'Add a representative',
+        },
+        score: { title: 'Scores', none: 'No scores yet', criterion: 'Criterion', points: 'Points', enter: 'Enter the scores', saved: 'Scores saved', seat: 'Representative seat', send: 'Submit the scores' },
+        result: {
+          title: 'Result', compute: 'Compute the result', winner: 'Winner', method: 'Method', methods: { TRIMMED_MEAN: 'Mean without the highest and lowest', MEAN: 'Mean' },
+          publicityUntil: 'Publicity until', publishedAt: 'Published', rank: 'Rank', winnerTag: 'Winner', total: 'Score', none: 'No result yet',
+        },
+        award: { title: 'Award filing', hint: 'File within 15 days of choosing the winner (due {at}).' },
+        contract: {
+          title: 'Contract filing', hint: 'Sign and file the service contract within 30 days of the award approval (due {at}).', summary: 'Summary',
+          serviceFrom: 'Service from', serviceTo: 'Service until', signedAt: 'Signed on', monthlyFee: 'Monthly fee (CNY)', materials: 'The signed contract',
+        },
+      },
+    },
+  },
+};
