@@ -46,12 +46,12 @@ public class ExpertDemoSeeder implements DemoSeeder {
     public void seed(DemoContext context) {
         SpmPrincipal regulator = directory.accountsWithRole(Role.REGULATOR).stream().filter(a -> a.username().equals("demo-regulator"))
                 .findFirst().map(a -> new SpmPrincipal(a.accountId(), a.username(), Set.of(Role.REGULATOR),
-                        Set.of("expert:read", "expert:write"), DataScope.ALL, false, "127.0.0.1")).orElse(null);
-        if (regulator == null || service.list(regulator, PageRequest.of(0, 1)).total() > 0) {
+                        Set.of("expert:read", "expert:manage"), DataScope.ALL, false, "127.0.0.1")).orElse(null);
+        if (regulator == null || service.list(regulator, org.smartproperty.expert.ExpertQuery.ALL, PageRequest.of(0, 1)).total() > 0) {
             return;
         }
         for (int i = 1; i <= ITEMS && context.running(); i++) {
-            service.create(regulator, new ExpertInput("演示专家 " + i));
+            service.create(regulator, new ExpertInput("演示专家 " + i, null, "13800000000", java.util.List.of("LAW"), null, null, null, null, java.util.List.of()));
         }
         LOG.info("Demo expert items: {} created", ITEMS);
     }

@@ -41,11 +41,11 @@ public class ExpertResource extends ExpertServiceClient {
     @Doc(summary = "List expert with paging and sort", description = "sort: id, title, createdAt (prefix - for descending).")
     public Page<Expert> list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
                               @Context SecurityContext sc) {
-        return service().list(Caller.of(sc), PageRequest.parse(page, size, sort, ExpertService.SORT));
+        return service().list(Caller.of(sc), org.smartproperty.expert.ExpertQuery.ALL, PageRequest.parse(page, size, sort, ExpertService.SORT));
     }
 
     @POST
-    @RequiresPermission("expert:write")
+    @RequiresPermission("expert:manage")
     @Doc(summary = "Create a expert; body {\"title\": \"…\"}", description = "400 without a title, 409 when the title is taken.")
     public Response create(ExpertInput input, @Context UriInfo uri, @Context SecurityContext sc) {
         Expert created = service().create(Caller.of(sc), input);
