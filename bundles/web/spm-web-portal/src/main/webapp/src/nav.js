@@ -6,6 +6,7 @@ export const PUBLIC_NAV = [
   { key: 'credit', path: '/credit' },
   { key: 'inspections', path: '/inspections' },
   { key: 'assessment', path: '/assessment' },
+  { key: 'tenders', path: '/tenders' },
   { key: 'map', path: '/map' },
 ];
 
