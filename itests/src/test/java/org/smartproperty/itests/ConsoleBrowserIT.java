@@ -117,6 +117,18 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("80-assessment");
     }
 
+    /**
+     * Issue 15: the regulator's tender list with the demo tenders (one page, the stage filter) and a tender's page with its
+     * steps, switched to zh-TW, pt and en; the expert pool and the rule table; the tendering and expert menus of
+     * demo-developer, demo-committee, demo-company and demo-expert (its own page); the portal's /tenders with the
+     * announcements and results without a login, on a phone too (SUP-TND-1..5, SUP-EX-1..3, TND-5, DIS-3).
+     */
+    @Test
+    public void theRegulatorOpensADemoTenderEachRoleSeesItsTenderingMenusAndThePortalShowsTheAnnouncements_issue15_SUP_TND_1_SUP_EX_1_DIS_3()
+            throws Exception {
+        runSuite("90-tender");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
