@@ -182,8 +182,10 @@ describe('a draw (SUP-EX-3)', () => {
     session.me = { username: 'demo-developer', permissions: ['expert:read', 'expert:draw', 'tender:read', 'tender:apply'], scope: { kind: 'DEVELOPER' } };
     stubApi([
       [['GET', /^\/api\/v1\/expert-draws\/8$/], () => json(200, { id: 8, projectId: 3, method: 'SPM-EX3-SHA256-1', seed: 'a1b2c3', panelSize: 5, drawnCount: 4, reserveCount: 2,
-        drawn: [{ seat: 1, name: 'Expert 1' }, { seat: 2, name: 'Expert 2' }], reserves: [{ name: 'Reserve 1' }], events: [{ id: 1, kind: 'REPLACED', seat: 2, at: '2026-12-05T02:00:00Z' }] })],
-      [['GET', /^\/api\/v1\/expert-draws\/8\/confirmations$/], () => json(200, [{ seat: 1, name: 'Expert 1', status: 'PENDING' }])],
+        seats: [{ seat: 1, name: 'Expert 1', masked: true }, { seat: 2, name: 'Expert 2', masked: true }, { seat: 5, name: 'Wong Kin', representative: true }],
+        reserves: [{ rank: 5, name: 'Reserve 1' }], eligible: 12 })],
+      [['GET', /^\/api\/v1\/expert-draws\/8\/events$/], () => json(200, [{ id: 1, kind: 'REPLACED', seat: 2, actor: 'system', at: '2026-12-05T02:00:00Z' }])],
+      [['GET', /^\/api\/v1\/expert-draws\/8\/confirmations$/], () => json(200, [{ seat: 1, name: 'Expert 1', status: 'PENDING', confirmBy: '2026-12-06T02:00:00Z', masked: true }])],
       [['GET', /^\/api\/v1\/expert-draws\/8\/replay$/], () => json(200, { method: 'SPM-EX3-SHA256-1', seed: 'a1b2c3', matches: true, drawn: [{ name: 'Expert 1' }, { name: 'Expert 2' }], reserves: [] })],
     ]);
     const { wrapper } = await mountAt(DrawDetailView, '/expert-draws/8');

@@ -34,7 +34,7 @@ const TAGS = {
   CONTRACT_REVIEW: 'warning', CONTRACTED: 'success', CANCELLED: 'info',
   SUBMITTED: 'warning', RETURNED: 'danger', APPROVED: 'success',
   ACTIVE: 'success', APPLYING: 'warning', SUSPENDED: 'warning', REMOVED: 'danger',
-  PENDING: 'warning', CONFIRMED: 'success', DECLINED: 'danger', EXPIRED: 'danger', REPLACED: 'info',
+  PENDING: 'warning', CONFIRMED: 'success', DECLINED: 'danger', TIMED_OUT: 'danger', REPLACED: 'info', OPEN: 'warning', SKIPPED: 'info',
 };
 export function tagType(value) {
   return TAGS[value] || 'info';
