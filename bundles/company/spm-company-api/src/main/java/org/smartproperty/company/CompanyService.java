@@ -61,6 +61,17 @@ public interface CompanyService {
      */
     List<ReviewEvent> filingHistory(DataScope scope, long companyId);
 
+    /**
+     * Issue 15 (DEV-7, SUP-CO-1: the registry is fed from tendering results): a filed contract makes the company the estate's
+     * manager from {@code from} to {@code to} (null = open), written on the caller's connection inside its transaction. Another
+     * company's period of the estate still running on {@code from} ends the day before it; audited {@code company.appoint} (and
+     * {@code company.period.end} for each period ended). 404 for an unknown company, 400 when {@code to} is before {@code from}.
+     *
+     * @return the new service period
+     */
+    ServicePeriod appoint(java.sql.Connection sameTransaction, long companyId, long estateId, java.time.LocalDate from,
+                          java.time.LocalDate to, String actor);
+
     /** Registered (not APPLYING) companies for public disclosure, personal data masked (DIS-2, ID-2). */
     Page<PublicCompany> publicList(PageRequest page);
 

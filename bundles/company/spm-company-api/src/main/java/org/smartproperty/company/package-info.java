@@ -4,7 +4,7 @@
  * credit code ({@link org.smartproperty.company.UnifiedSocialCreditCode}, GB 32100-2015).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.smartproperty.company;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,11 @@
 package org.smartproperty.tender;
 
-/** What a client sends to create a tendering (the JSON body of POST /api/v1/tenders). */
-public record TenderInput(String title) {
+import java.util.List;
+
+/**
+ * Body of POST /tenders and PUT /tenders/{id} (DEV-2, OCS-5). DIRECT needs {@code directGrounds} and {@code directCompanyId}
+ * (TND-1); INVITATION at least MIN_INVITED {@code invitedCompanyIds} (TND-2); OPEN and INVITATION need criteria whose weights sum to 100.
+ */
+public record TenderInput(Long estateId, String title, TenderMethod method, String directGrounds, Long directCompanyId,
+                          List<Long> invitedCompanyIds, Integer serviceMonths, List<Criterion> criteria) {
 }

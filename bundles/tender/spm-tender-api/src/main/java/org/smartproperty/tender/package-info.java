@@ -3,7 +3,7 @@
  * domain; bump the version with every change (api-baseline checks it).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.tender;
 
 import org.osgi.annotation.bundle.Export;

@@ -654,6 +654,89 @@ public class CompanyServiceImpl implements CompanyService, CompanyInternals {
 
     // ---------------------------------------------------------------- helpers
 
+    @Override
+    public ServicePeriod appoint(Connection c, long companyId, long estateId, LocalDate from, LocalDate to, String actor) {
+        Objects.requireNonNull(from, "from");
+        if (to != null && to.isBefore(from)) {
+            throw ApiException.invalid(CompanyMessages.TEXTS, "servicePeriods[0].to", "servicePeriod.order");
+        }
+        try {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cmp_company WHERE id = ?")) {
+                ps.setLong(1, companyId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.notFound("objects.company", companyId);
+                    }
+                }
+            }
+            LocalDate dayBefore = from.minusDays(1);
+            List<long[]> ended = new ArrayList<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id, company_id FROM cmp_service_period WHERE estate_id = ?"
+                    + " AND date_from < ? AND (date_to IS NULL OR date_to >= ?)")) {
+                ps.setLong(1, estateId);
+                ps.setObject(2, from);
+                ps.setObject(3, from);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ended.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            for (long[] e : ended) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE cmp_service_period SET date_to = ? WHERE id = ?")) {
+                    ps.setObject(1, dayBefore);
+                    ps.setLong(2, e[0]);
+                    ps.executeUpdate();
+                }
+                if (audit != null) {
+                    audit.append(c, AuditEvent.of(actor, "company.period.end", "company", e[1],
+                            AuditEvent.summary("estate", estateId, "to", dayBefore.toString(), "successor", companyId)));
+                }
+            }
+            // a period of the estate starting on or after the new one (an earlier filing for the same dates) ends with it: overlaps are refused
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cmp_service_period WHERE estate_id = ? AND date_from >= ?"
+                    + (to == null ? "" : " AND date_from <= ?"))) {
+                ps.setLong(1, estateId);
+                ps.setObject(2, from);
+                if (to != null) {
+                    ps.setObject(3, to);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        throw ApiException.invalid(CompanyMessages.TEXTS, "servicePeriods[0]", "servicePeriod.overlap");
+                    }
+                }
+            }
+            long id;
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT nextval('cmp_service_period_seq')");
+                 java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1); // the end of a block of 50 EclipseLink never hands out (CONTRIBUTING, Sequences)
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO cmp_service_period (id, company_id, estate_id, date_from, date_to) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, companyId);
+                ps.setLong(3, estateId);
+                ps.setObject(4, from);
+                ps.setObject(5, to);
+                ps.executeUpdate();
+            }
+            if (audit != null) {
+                audit.append(c, AuditEvent.of(actor, "company.appoint", "company", companyId,
+                        AuditEvent.summary("estate", estateId, "from", from.toString(), "to", to == null ? null : to.toString())));
+            }
+            org.smartproperty.platform.security.ScopeChanges changes = scopeChanges;
+            if (changes != null) {
+                changes.changed(c);
+            }
+            return new ServicePeriod(estateId, from, to);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("service period of company " + companyId + " not written", e);
+        }
+    }
+
     private void audit(EntityManager em, String actor, String action, String type, Object id, String summary) {
         if (audit != null) {
             audit.append(em.unwrap(java.sql.Connection.class), AuditEvent.of(actor, action, type, id, summary));
