@@ -64,7 +64,7 @@ const TENDER = {
   criteria: [{ code: 'PLAN', name: 'Service plan', weight: 60 }, { code: 'PRICE', name: 'Price', weight: 40 }], stage: 'PROJECT_REVIEW', projectStatus: 'SUBMITTED',
   createdAt: '2026-11-01T02:00:00Z',
 };
-const ROUND = { id: 11, status: 'SUBMITTED', submittedBy: 'demo-developer', submittedAt: '2026-11-02T02:00:00Z', materials: [{ title: 'Filing form', fileId: 'f1' }] };
+const ROUND = { id: 11, tenderId: 5, version: 1, status: 'SUBMITTED', submittedBy: 'demo-developer', submittedAt: '2026-11-02T02:00:00Z', materials: [{ title: 'Filing form', fileId: 'f1' }] };
 
 describe('the tender list (SUP-TND-1)', () => {
   it('asks one page, filters by stage, and offers a new tender only with tender:apply', async () => {
@@ -121,7 +121,7 @@ describe('a tender (SUP-TND-2..5)', () => {
     await settle();
     const sent = writes(calls).at(-1);
     expect(sent.url).toBe('/api/v1/tenders/5/project/11/return');
-    expect(sent.headers['If-Match']).toBe('"3"');
+    expect(sent.headers['If-Match']).toBe('"1"'); // the round's version (review kernel)
     expect(JSON.parse(sent.body)).toEqual({ reason: 'The filing form lacks the estate plan' });
     expect(wrapper.find('[data-test="project-status"]').text()).toBe('Returned');
     expect(wrapper.find('[data-test="project-reason"]').text()).toBe('The filing form lacks the estate plan');
@@ -137,8 +137,8 @@ describe('a tender (SUP-TND-2..5)', () => {
       [['GET', /^\/api\/v1\/tenders\/5\/project$/], () => json(200, [{ ...ROUND, status: 'APPROVED' }])],
       [['GET', /^\/api\/v1\/tenders\/5\/project\/history$/], () => json(200, [])],
       [['GET', /^\/api\/v1\/tenders\/5\/announcement$/], () => json(200, { draft: null, rounds: [], history: [] })],
-      [['GET', /^\/api\/v1\/tenders\/rules$/], () => json(200, [{ code: 'ANNOUNCEMENT_LEAD', value: 10, unit: 'CALENDAR_DAYS' },
-        { code: 'BID_PERIOD', value: 20, unit: 'CALENDAR_DAYS' }, { code: 'CLARIFICATION_LEAD', value: 15, unit: 'CALENDAR_DAYS' }])],
+      [['GET', /^\/api\/v1\/tenders\/rules$/], () => json(200, [{ code: 'ANNOUNCEMENT_LEAD', amount: 10, unit: 'CALENDAR_DAYS', version: 1 },
+        { code: 'BID_PERIOD', amount: 20, unit: 'CALENDAR_DAYS', version: 1 }, { code: 'CLARIFICATION_LEAD', amount: 15, unit: 'CALENDAR_DAYS', version: 1 }])],
       [['PUT', /^\/api\/v1\/tenders\/5\/announcement$/], () => json(400, { status: 400, detail: 'invalid', errors: [
         { field: 'bidDeadline', code: 'announcement.bidPeriod', message: 'At least 20 days from the documents to the deadline (TND-3)' },
         { field: 'publishAt', code: 'announcement.lead', message: 'At least 10 days after the filing (TND-4)' },

@@ -57,14 +57,16 @@ describe('tendering in public (DIS-3)', () => {
     const { wrapper, calls } = await mountView(TenderView, () => ({
       ...ANNOUNCED, serviceMonths: 36,
       announcement: { text: '横琴湾花园前期物业服务公开招标。', publishAt: '2026-11-20T01:00:00Z', documentsFrom: '2026-11-20T01:00:00Z', bidDeadline: '2026-12-20T07:00:00Z', openingAt: '2026-12-20T08:00:00Z' },
-      result: { winnerName: '华琴物业', publishedAt: '2026-12-22T02:00:00Z', publicityUntil: '2026-12-25T16:00:00Z',
-        bidders: [{ companyId: 21, companyName: '华琴物业', total: 88.5, rank: 1, winner: true }, { companyId: 22, companyName: '澳湾服务', total: 80, rank: 2 }],
-        panel: [{ seat: 1, name: '林嘉文' }, { seat: 2, name: '陈伟' }] },
+      winnerName: '华琴物业',
+      result: { method: 'TRIMMED_MEAN', winnerCompanyId: 21, winnerName: '华琴物业', publishedAt: '2026-12-22T02:00:00Z', publicityUntil: '2026-12-25T16:00:00Z',
+        bidders: [{ companyId: 21, companyName: '华琴物业', seatTotals: [88, 89, 88.5], score: 88.5, rank: 1 }, { companyId: 22, companyName: '澳湾服务', seatTotals: [80, 80, 80], score: 80, rank: 2 }] },
+      panel: { drawId: 8, size: 5, complete: true, seats: [{ seat: 1, name: '林嘉文', representative: false, confirmed: true }, { seat: 2, name: '陈伟', representative: false, confirmed: true }] },
     }), { id: '5' }, '/tenders/5');
     expect(calls[0][0]).toBe('/api/v1/public/tenders/5');
     expect(wrapper.find('[data-test="public-tender-text"]').text()).toBe('横琴湾花园前期物业服务公开招标。');
     expect(wrapper.find('[data-test="public-tender-result-winner"]').text()).toBe('中标人：华琴物业');
     expect(wrapper.findAll('[data-test="public-tender-bidder"]').map(r => r.text())).toEqual([expect.stringContaining('88.5'), expect.stringContaining('80')]);
+    expect(wrapper.findAll('[data-test="public-tender-bidder"]')[0].text()).toContain('中标');
     expect(wrapper.find('[data-test="public-tender-panel"]').text()).toBe('林嘉文、陈伟');
     wrapper.unmount();
   });

@@ -25,7 +25,7 @@ export default {
         find: '查询', new: '新增专家', edit: '修改', apply: '申请入库', empty: '没有专家', pageSize: '每页条数', rating: '评价', back: '返回评标专家库',
         cancel: '取消', save: '保存', remove: '删除', actions: '操作',
         status: { APPLYING: '申请中', ACTIVE: '在库', SUSPENDED: '暂停', REMOVED: '已出库' },
-        specialty: { PROPERTY_MANAGEMENT: '物业管理', ENGINEERING: '工程技术', FACILITIES: '设施设备', FINANCE: '财务', LAW: '法律' },
+        specialty: { PROPERTY_MANAGEMENT: '物业管理', ENGINEERING: '工程技术', FACILITIES: '设施设备', FINANCE: '财务', LAW: '法律', GREEN_SPACE: '园林绿化' },
         field: {
           name: '姓名', title: '职称', idNumber: '身份证件号码', phone: '手机号码', specialties: '专业', employerName: '工作单位', employerCompany: '工作单位（物业服务企业）',
           accountName: '平台账号', ties: '与企业的关联关系（回避）',
@@ -54,7 +54,7 @@ export default {
         find: '查詢', new: '新增專家', edit: '修改', apply: '申請入庫', empty: '沒有專家', pageSize: '每頁條數', rating: '評價', back: '返回評標專家庫',
         cancel: '取消', save: '儲存', remove: '刪除', actions: '操作',
         status: { APPLYING: '申請中', ACTIVE: '在庫', SUSPENDED: '暫停', REMOVED: '已出庫' },
-        specialty: { PROPERTY_MANAGEMENT: '物業管理', ENGINEERING: '工程技術', FACILITIES: '設施設備', FINANCE: '財務', LAW: '法律' },
+        specialty: { PROPERTY_MANAGEMENT: '物業管理', ENGINEERING: '工程技術', FACILITIES: '設施設備', FINANCE: '財務', LAW: '法律', GREEN_SPACE: '園林綠化' },
         field: {
           name: '姓名', title: '職稱', idNumber: '身份證件號碼', phone: '手機號碼', specialties: '專業', employerName: '工作單位', employerCompany: '工作單位（物業服務企業）',
           accountName: '平台帳號', ties: '與企業的關聯關係（迴避）',
@@ -84,7 +84,7 @@ export default {
         empty: 'Nenhum perito', pageSize: 'Linhas por página', rating: 'Avaliação', back: 'Voltar à lista de peritos', cancel: 'Cancelar', save: 'Guardar',
         remove: 'Retirar', actions: 'Ações',
         status: { APPLYING: 'Pedido em curso', ACTIVE: 'Admitido', SUSPENDED: 'Suspenso', REMOVED: 'Excluído' },
-        specialty: { PROPERTY_MANAGEMENT: 'Administração de propriedades', ENGINEERING: 'Engenharia', FACILITIES: 'Instalações e equipamentos', FINANCE: 'Finanças', LAW: 'Direito' },
+        specialty: { PROPERTY_MANAGEMENT: 'Administração de propriedades', ENGINEERING: 'Engenharia', FACILITIES: 'Instalações e equipamentos', FINANCE: 'Finanças', LAW: 'Direito', GREEN_SPACE: 'Espaços verdes' },
         field: {
           name: 'Nome', title: 'Categoria profissional', idNumber: 'N.º do documento de identificação', phone: 'Telemóvel', specialties: 'Especialidades',
           employerName: 'Entidade empregadora', employerCompany: 'Entidade empregadora (empresa de administração)', accountName: 'Conta na plataforma',
@@ -119,7 +119,7 @@ export default {
         allSpecialties: 'All specialties', state: 'Status', find: 'Find', new: 'New expert', edit: 'Edit', apply: 'Apply for admission', empty: 'No experts',
         pageSize: 'Rows per page', rating: 'Rating', back: 'Back to the expert pool', cancel: 'Cancel', save: 'Save', remove: 'Remove', actions: 'Actions',
         status: { APPLYING: 'Applying', ACTIVE: 'Active', SUSPENDED: 'Suspended', REMOVED: 'Removed' },
-        specialty: { PROPERTY_MANAGEMENT: 'Property management', ENGINEERING: 'Engineering', FACILITIES: 'Facilities', FINANCE: 'Finance', LAW: 'Law' },
+        specialty: { PROPERTY_MANAGEMENT: 'Property management', ENGINEERING: 'Engineering', FACILITIES: 'Facilities', FINANCE: 'Finance', LAW: 'Law', GREEN_SPACE: 'Green spaces' },
         field: {
           name: 'Name', title: 'Professional title', idNumber: 'ID document number', phone: 'Mobile phone', specialties: 'Specialties', employerName: 'Employer',
           employerCompany: 'Employer (property company)', accountName: 'Platform account', ties: 'Ties to companies (recusal)',

@@ -9,7 +9,7 @@ export const EXPERT_STATUSES = ['APPLYING', 'ACTIVE', 'SUSPENDED', 'REMOVED'];
 export const STATUS_CHANGES = ['ACTIVE', 'SUSPENDED', 'REMOVED'];
 export const TIE_KINDS = ['EMPLOYER', 'FORMER_EMPLOYER', 'RELATIVE', 'OTHER'];
 /** Specialties offered in the forms (the API keeps codes; others may be typed). */
-export const SPECIALTIES = ['PROPERTY_MANAGEMENT', 'ENGINEERING', 'FACILITIES', 'FINANCE', 'LAW'];
+export const SPECIALTIES = ['PROPERTY_MANAGEMENT', 'ENGINEERING', 'FACILITIES', 'FINANCE', 'LAW', 'GREEN_SPACE'];
 
 /** The signed-in account's user name (GET /auth/me). */
 export function myAccount() {

@@ -78,7 +78,7 @@ export default {
         score: { title: '评分', none: '尚无评分', criterion: '评分项', points: '分数', enter: '录入评分', saved: '评分已保存', seat: '代表席位', send: '提交评分' },
         result: {
           title: '评标结果', compute: '计算评标结果', winner: '中标人', method: '计算方法', methods: { TRIMMED_MEAN: '去掉最高和最低分后平均', MEAN: '平均' },
-          publicityUntil: '公示截止', publishedAt: '公布时间', rank: '名次', winnerTag: '中标', total: '得分', none: '尚无评标结果',
+          publicityUntil: '公示截止', publishedAt: '公布时间', rank: '名次', winnerTag: '中标', total: '得分', seatTotals: '各席位总分', none: '尚无评标结果',
         },
         award: { title: '中标备案', hint: '确定中标人后 15 日内备案（期限 {at}）。' },
         contract: {
@@ -152,7 +152,7 @@ export default {
         score: { title: '評分', none: '尚無評分', criterion: '評分項', points: '分數', enter: '錄入評分', saved: '評分已儲存', seat: '代表席位', send: '提交評分' },
         result: {
           title: '評標結果', compute: '計算評標結果', winner: '中標人', method: '計算方法', methods: { TRIMMED_MEAN: '去掉最高和最低分後平均', MEAN: '平均' },
-          publicityUntil: '公示截止', publishedAt: '公佈時間', rank: '名次', winnerTag: '中標', total: '得分', none: '尚無評標結果',
+          publicityUntil: '公示截止', publishedAt: '公佈時間', rank: '名次', winnerTag: '中標', total: '得分', seatTotals: '各席位總分', none: '尚無評標結果',
         },
         award: { title: '中標備案', hint: '確定中標人後 15 日內備案（期限 {at}）。' },
         contract: {
@@ -240,7 +240,7 @@ export default {
         result: {
           title: 'Resultado da avaliação', compute: 'Calcular o resultado', winner: 'Adjudicatário', method: 'Método',
           methods: { TRIMMED_MEAN: 'Média sem a pontuação mais alta e a mais baixa', MEAN: 'Média' }, publicityUntil: 'Divulgação até',
-          publishedAt: 'Divulgado em', rank: 'Posição', winnerTag: 'Adjudicatário', total: 'Pontuação', none: 'Ainda sem resultado',
+          publishedAt: 'Divulgado em', rank: 'Posição', winnerTag: 'Adjudicatário', total: 'Pontuação', seatTotals: 'Total de cada lugar', none: 'Ainda sem resultado',
         },
         award: { title: 'Registo da adjudicação', hint: 'Registo no prazo de 15 dias após a escolha do adjudicatário (até {at}).' },
         contract: {
@@ -319,7 +319,7 @@ export default {
         score: { title: 'Scores', none: 'No scores yet', criterion: 'Criterion', points: 'Points', enter: 'Enter the scores', saved: 'Scores saved', seat: 'Representative seat', send: 'Submit the scores' },
         result: {
           title: 'Result', compute: 'Compute the result', winner: 'Winner', method: 'Method', methods: { TRIMMED_MEAN: 'Mean without the highest and lowest', MEAN: 'Mean' },
-          publicityUntil: 'Publicity until', publishedAt: 'Published', rank: 'Rank', winnerTag: 'Winner', total: 'Score', none: 'No result yet',
+          publicityUntil: 'Publicity until', publishedAt: 'Published', rank: 'Rank', winnerTag: 'Winner', total: 'Score', seatTotals: 'Totals per seat', none: 'No result yet',
         },
         award: { title: 'Award filing', hint: 'File within 15 days of choosing the winner (due {at}).' },
         contract: {
