@@ -60,7 +60,7 @@ export default {
           title: '澄清与修改', moved: '澄清距投标截止不足规定时间，投标截止时间已顺延至 {at}。', none: '没有澄清或修改', at: '发出时间', text: '内容',
           new: '发出澄清或修改', send: '发出',
         },
-        bidder: { title: '投标人', register: '报名投标', registered: '已报名投标', none: '没有投标人', company: '物业服务企业', at: '报名时间', grade: '信用等级' },
+        bidder: { title: '投标人', register: '报名投标', registered: '已报名投标', none: '没有投标人', company: '物业服务企业', at: '报名时间', by: '报名账号' },
         refusal: {
           tender: { bidder: {
             notFiled: '未完成备案的物业服务企业不能投标', blacklisted: '列入黑名单的企业不能投标', notInvited: '本项目为邀请招标，贵企业未受邀请',
@@ -134,7 +134,7 @@ export default {
           title: '澄清與修改', moved: '澄清距投標截止不足規定時間，投標截止時間已順延至 {at}。', none: '沒有澄清或修改', at: '發出時間', text: '內容',
           new: '發出澄清或修改', send: '發出',
         },
-        bidder: { title: '投標人', register: '報名投標', registered: '已報名投標', none: '沒有投標人', company: '物業服務企業', at: '報名時間', grade: '信用等級' },
+        bidder: { title: '投標人', register: '報名投標', registered: '已報名投標', none: '沒有投標人', company: '物業服務企業', at: '報名時間', by: '報名帳號' },
         refusal: {
           tender: { bidder: {
             notFiled: '未完成備案的物業服務企業不能投標', blacklisted: '列入黑名單的企業不能投標', notInvited: '本項目為邀請招標，貴企業未獲邀請',
@@ -215,7 +215,7 @@ export default {
         },
         bidder: {
           title: 'Concorrentes', register: 'Apresentar candidatura', registered: 'Candidatura registada', none: 'Nenhum concorrente', company: 'Empresa de administração',
-          at: 'Registada em', grade: 'Grau de crédito',
+          at: 'Registada em', by: 'Registada pela conta',
         },
         refusal: {
           tender: { bidder: {
@@ -300,7 +300,7 @@ export default {
           title: 'Clarifications and changes', moved: 'The clarification came too close to the deadline: the bid deadline moved to {at}.', none: 'No clarifications',
           at: 'Issued', text: 'Text', new: 'New clarification or change', send: 'Issue',
         },
-        bidder: { title: 'Bidders', register: 'Register as a bidder', registered: 'Registered as a bidder', none: 'No bidders', company: 'Property company', at: 'Registered', grade: 'Credit grade' },
+        bidder: { title: 'Bidders', register: 'Register as a bidder', registered: 'Registered as a bidder', none: 'No bidders', company: 'Property company', at: 'Registered', by: 'Registered by' },
         refusal: {
           tender: { bidder: {
             notFiled: 'Only filed property companies may bid', blacklisted: 'A blacklisted company may not bid', notInvited: 'This is an invitation tender and your company was not invited',

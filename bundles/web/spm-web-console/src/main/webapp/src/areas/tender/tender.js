@@ -1,6 +1,6 @@
 // Helpers of the tendering pages (issue 15, 招投标: SUP-TND-1..5, DEV-2..7, TND-1..7): the stages of a tender in their
 // order, tag types, the permissions that decide the buttons (the API checks again), If-Match writes, and materials.
-import { api } from '../../api.js';
+import { api, page } from '../../api.js';
 
 export { may, postIfMatch, enumText, uploadFile, downloadFile } from '../companies/registry.js';
 export { fieldError, putIfMatch } from '../credit/credit.js';
@@ -63,3 +63,14 @@ export const materialsBody = list => (list || []).map(m => ({ title: m.title, fi
 
 /** A date-time picker's value (local) → an ISO instant, or null. */
 export const instant = v => (v ? new Date(v).toISOString() : null);
+
+let names = null;
+/** Names of the filed companies (GET /public/companies, one page of 100), once per session: ids in ties and scores → names. */
+export function companyNames() {
+  if (!names) {
+    names = page('/public/companies', { page: 0, size: 100 })
+      .then(r => new Map((r.items || []).map(c => [c.id, c.name])))
+      .catch(() => { names = null; return new Map(); });
+  }
+  return names;
+}
