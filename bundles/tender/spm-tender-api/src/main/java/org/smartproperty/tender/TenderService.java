@@ -81,6 +81,9 @@ public interface TenderService {
 
     PanelView panel(SpmPrincipal caller, long id);
 
+    /** DEV-5: the tenderer draws the panel of a tender in EVALUATION through the expert domain (its rules; 409 when a draw exists). */
+    PanelView createPanel(SpmPrincipal caller, long id, PanelInput input);
+
     List<Score> scores(SpmPrincipal caller, long id);
 
     List<Score> score(SpmPrincipal caller, long id, ScoreInput input);

@@ -51,7 +51,9 @@ import org.smartproperty.deadline.TrackedItem;
 import org.smartproperty.deadline.WorkingCalendar;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateService;
+import org.smartproperty.expert.DrawInput;
 import org.smartproperty.expert.ExpertProjects;
+import org.smartproperty.expert.ExpertService;
 import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.SmsOutbox;
@@ -92,6 +94,7 @@ import org.smartproperty.tender.ContractInput;
 import org.smartproperty.tender.ContractTerms;
 import org.smartproperty.tender.Criterion;
 import org.smartproperty.tender.DirectInput;
+import org.smartproperty.tender.PanelInput;
 import org.smartproperty.tender.PanelView;
 import org.smartproperty.tender.PublicTender;
 import org.smartproperty.tender.Result;
@@ -166,6 +169,8 @@ public class TenderServiceImpl implements TenderService {
     volatile CreditStanding credit;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ExpertProjects experts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ExpertService expertService;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile DeadlineTracker deadlines;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -1235,6 +1240,23 @@ public class TenderServiceImpl implements TenderService {
     public PanelView panel(SpmPrincipal caller, long id) {
         TenderEntity t = tx.read(em -> find(em, caller, id));
         return masked(experts().panel(DOMAIN, id), caller, t.resultPublishedAt != null);
+    }
+
+    @Override
+    public PanelView createPanel(SpmPrincipal caller, long id, PanelInput in) {
+        ExpertService draws = ApiException.requireAvailable(expertService, "expert");
+        String actor = caller.getName();
+        // the project in the expert library (recorded at the announcement's approval; recorded again = its id)
+        long projectId = tx.write(em -> {
+            TenderEntity t = findOwn(em, caller, id);
+            requireStage(t, TenderStage.EVALUATION);
+            return experts().record(em.unwrap(Connection.class), new ExpertProjects.ProjectRecord(DOMAIN, t.id, t.number, t.title, t.estateId,
+                    t.tendererKind, t.tendererId, t.openingAt), actor);
+        });
+        PanelInput p = in == null ? new PanelInput(null, null, null, null, null, null) : in;
+        draws.draw(caller, new DrawInput(projectId, p.panelSize(), p.drawnCount(), p.reserveCount(), p.specialty(),
+                p.representatives() == null ? List.of() : p.representatives(), p.confirmHours()), Messages.DEFAULT_LOCALE);
+        return panel(caller, id);
     }
 
     /** TND-5: before publication only the regulator's staff see every name, a drawn expert only its own seat. */

@@ -37,6 +37,7 @@ import org.smartproperty.tender.Bidder;
 import org.smartproperty.tender.Clarification;
 import org.smartproperty.tender.ContractInput;
 import org.smartproperty.tender.DirectInput;
+import org.smartproperty.tender.PanelInput;
 import org.smartproperty.tender.PanelView;
 import org.smartproperty.tender.Result;
 import org.smartproperty.tender.ReviewStep;
@@ -314,6 +315,17 @@ public class TenderResource extends TenderServiceClient {
     @Doc(summary = "The evaluation panel from the expert domain, names masked before publication (TND-5)", requirements = "DEV-5, TND-5")
     public PanelView panel(@PathParam("id") String id, @Context SecurityContext sc) {
         return service().panel(Caller.of(sc), Api.id(id, TENDER));
+    }
+
+    @POST
+    @Path("{id}/panel")
+    @RequiresPermission("tender:apply")
+    @Doc(summary = "Draw the evaluation panel through the expert domain {panelSize, drawnCount, reserveCount, specialty?, representatives:[name], "
+            + "confirmHours?}", requirements = "DEV-5, SUP-EX-3, TND-5",
+            description = "Tender in EVALUATION (bidders known: conflicts excluded). The expert domain's rules and refusals apply (400 naming "
+                    + "the rule, 409 when a draw exists); 503 while the expert domain is absent.")
+    public PanelView createPanel(@PathParam("id") String id, PanelInput body, @Context SecurityContext sc) {
+        return service().createPanel(Caller.of(sc), Api.id(id, TENDER), body);
     }
 
     @GET
