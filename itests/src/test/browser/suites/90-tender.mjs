@@ -137,7 +137,7 @@ export default async function (t) {
   t.check(announced.status === 200 && results.status === 200, 'GET /public/tenders answers without a login', `${announced.status} ${results.status}`);
   const desk = await t.newPage({ locale: 'zh-CN' });
   await desk.goto(t.portal + '/tenders', { waitUntil: 'domcontentloaded' });
-  await desk.locator('[data-test="public-tenders"]').waitFor({ timeout: 20000 });
+  await desk.locator('[data-test="public-tenders"][data-loaded="true"]').waitFor({ state: 'attached', timeout: 20000 });
   if (t.check((announced.body.total || 0) > 0, 'the demo data has published announcements', JSON.stringify(announced.body).slice(0, 200))) {
     await desk.locator('[data-test="public-tender"]').first().waitFor({ timeout: 20000 });
     t.check(await desk.locator('[data-test="public-tender"]').count() === Math.min(10, announced.body.total), 'the portal lists the announcements');
@@ -155,7 +155,7 @@ export default async function (t) {
 
   const phone = await t.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await phone.goto(t.portal + '/tenders', { waitUntil: 'networkidle' });
-  await phone.locator('[data-test="public-tenders"]').waitFor({ timeout: 20000 });
+  await phone.locator('[data-test="public-tenders"][data-loaded="true"]').waitFor({ state: 'attached', timeout: 20000 });
   const width = await phone.evaluate(() => document.documentElement.scrollWidth);
   t.check(width <= 390, 'the public tenders page fits the phone screen (no horizontal scrolling)', `${width}px`);
   t.check(await phone.locator('[data-test="nav"]').isHidden(), 'on the phone the links fold into the menu button');
