@@ -16,6 +16,11 @@ const LANGUAGES = [
   { code: 'en', label: 'English', menu: 'Tendering', accept: 'en' },
 ];
 
+/** A minimal PDF the platform accepts (header, catalog, trailer), unique per call. */
+function pdf(text) {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text} ${Date.now()} ${Math.random()}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
 async function menuKeys(page) {
   return page.locator('[data-test^="menu-"]').evaluateAll(els => els.map(e => e.dataset.test.slice(5)).filter(k => k !== ''));
 }
@@ -103,6 +108,62 @@ export default async function (t) {
   t.check(await reg.locator('[data-test="rule-edit-BID_PERIOD"]').count() === 1, 'the regulator may edit the rule BID_PERIOD (TND-3)');
   await t.axe(reg, 'the tendering rules');
   await reg.context().close();
+
+  // ---- demo-committee files a tender through the pages (DEV-2, OCS-5): the form (field errors first), the project filing
+  // with a file; demo-regulator returns it with a reason (the reason required first); the committee sees the reason
+  {
+    const { page: com, token: comToken } = await signedIn(t, 'demo-committee', { locale: 'zh-CN' });
+    await com.goto(t.console + '/tenders', { waitUntil: 'domcontentloaded' });
+    await com.locator('[data-test="tender-new"]').click();
+    await com.locator('[data-test="tender-form"]').waitFor({ timeout: 20000 });
+    const refused = com.waitForResponse(r => r.url().endsWith('/api/v1/tenders') && r.request().method() === 'POST');
+    await com.locator('[data-test="tender-save"]').click();
+    const r400 = await refused;
+    t.check(r400.status() === 400, 'a tender without estate and title is refused with field errors', String(r400.status()));
+    await com.locator('[data-test="tender-form"] .el-form-item__error').first().waitFor({ timeout: 10000 });
+    t.check(await com.locator('[data-test="tender-form"] .el-form-item__error').count() >= 1, 'the field errors show at the fields');
+    await com.locator('[data-test="tender-estate"]').click();
+    await com.locator('.el-select-dropdown__item:visible').first().click();
+    await com.locator('input[data-test="tender-title"]').fill('浏览器测试：前期物业服务招标 ' + Date.now());
+    const created = com.waitForResponse(r => r.url().endsWith('/api/v1/tenders') && r.request().method() === 'POST');
+    await com.locator('[data-test="tender-save"]').click();
+    const c201 = await created;
+    const made = c201.ok() ? await c201.json() : null;
+    if (t.check(c201.status() === 201 && made && made.stage === 'DRAFT', 'the committee creates a DRAFT tender through the form', `${c201.status()} ${made ? made.stage : await c201.text()}`)) {
+      await com.locator('[data-test="tender-heading"]').waitFor({ timeout: 20000 });
+      await com.locator('[data-test="project-submit-open"]').click();
+      await com.locator('[data-test="project-materials-file"]').setInputFiles({ name: 'tender-filing.pdf', mimeType: 'application/pdf', buffer: pdf('tender filing') });
+      await com.locator('[data-test="project-materials-entry"]').first().waitFor({ timeout: 20000 });
+      const submitted = com.waitForResponse(r => r.url().endsWith(`/api/v1/tenders/${made.id}/project`) && r.request().method() === 'POST');
+      await com.locator('[data-test="project-submit"]').click();
+      const s = await submitted;
+      t.check(s.ok(), 'the project filing with its file is accepted (PROJECT_REVIEW)', `${s.status()} ${s.ok() ? '' : await s.text()}`);
+      await com.locator('[data-test="project-status"]', { hasText: '待审核' }).waitFor({ timeout: 20000 });
+
+      const reg2 = await signedIn(t, 'demo-regulator', { locale: 'zh-CN' });
+      await reg2.page.goto(t.console + `/tenders/${made.id}`, { waitUntil: 'domcontentloaded' });
+      await reg2.page.locator('[data-test="project-return"]').click();
+      const noReason = reg2.page.waitForResponse(r => r.url().includes(`/api/v1/tenders/${made.id}/project/`) && r.url().endsWith('/return'));
+      await reg2.page.locator('[data-test="project-decision-submit"]').click();
+      t.check((await noReason).status() === 400, 'a return without a reason is refused (400)');
+      await reg2.page.locator('[data-test="project-decision"] .el-form-item__error').waitFor({ timeout: 10000 });
+      await reg2.page.locator('[data-test="project-decision-reason"] textarea, textarea[data-test="project-decision-reason"]').first().fill('请补充小区规划总平面图');
+      const returned = reg2.page.waitForResponse(r => r.url().includes(`/api/v1/tenders/${made.id}/project/`) && r.url().endsWith('/return'));
+      await reg2.page.locator('[data-test="project-decision-submit"]').click();
+      const rr = await returned;
+      t.check(rr.ok(), 'the regulator returns the project filing with a reason (If-Match of the round)', `${rr.status()} ${rr.ok() ? '' : await rr.text()}`);
+      await reg2.page.locator('[data-test="project-status"]', { hasText: '已退回' }).waitFor({ timeout: 20000 });
+      await t.shot(reg2.page, '91-tender-project-returned');
+      await reg2.page.context().close();
+      const rounds = await t.call(comToken, `/tenders/${made.id}/project`);
+      t.check(rounds.status === 200 && rounds.body[0] && rounds.body[0].status === 'RETURNED' && rounds.body[0].reason === '请补充小区规划总平面图',
+        'the API has the round RETURNED with the reason', JSON.stringify(rounds.body).slice(0, 200));
+      await com.reload({ waitUntil: 'domcontentloaded' });
+      await com.locator('[data-test="project-reason"]', { hasText: '请补充小区规划总平面图' }).waitFor({ timeout: 20000 });
+      t.check(await com.locator('[data-test="project-submit-open"]').isVisible(), 'the committee sees the reason and may submit again');
+    }
+    await com.context().close();
+  }
 
   // ---- the other roles' menus
   for (const [user, { see, not }] of Object.entries(MENUS)) {
