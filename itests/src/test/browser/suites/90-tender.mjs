@@ -103,6 +103,35 @@ export default async function (t) {
     await t.shot(reg, '94-expert-detail');
     await t.axe(reg, 'an expert page');
   }
+  // admissions waiting for the regulator (SUP-EX-1): the list asks for APPLYING, the application shows approve / return
+  const applying = await t.call(regulatorToken, '/experts?status=APPLYING&size=5');
+  await reg.goto(t.console + '/experts/admissions', { waitUntil: 'domcontentloaded' });
+  await reg.locator('[data-test="experts"]').waitFor({ timeout: 20000 });
+  if (t.check(applying.status === 200 && applying.body.total > 0, 'the demo data has applications for admission', JSON.stringify(applying.body).slice(0, 120))) {
+    await reg.locator('[data-test="experts"] [data-test="expert-link"]').first().click();
+    await reg.locator('[data-test="admission-panel"]').waitFor({ timeout: 20000 });
+    await reg.waitForLoadState('networkidle');
+    const pending = await reg.locator('[data-test="admission-approve"]').count();
+    t.check(pending === 1 || (await reg.locator('[data-test="admission-status"]').textContent()).trim() !== '待审核',
+      'an application under review offers approve and return to the regulator');
+    await t.axe(reg, 'an application for admission');
+  }
+  // a draw's page: method, seed, the confirmations and the replay from the snapshot (SUP-EX-3)
+  const draws = await t.call(regulatorToken, '/expert-draws');
+  if (t.check(draws.status === 200 && draws.body.length > 0, 'the demo data has expert draws', JSON.stringify(draws.body).slice(0, 120))) {
+    await reg.goto(t.console + '/expert-draws', { waitUntil: 'domcontentloaded' });
+    await reg.locator('[data-test="draws"] [data-test="draw-link"]').first().waitFor({ timeout: 20000 });
+    await t.axe(reg, 'the expert draws');
+    await reg.goto(t.console + `/expert-draws/${draws.body[0].id}`, { waitUntil: 'domcontentloaded' });
+    await reg.locator('[data-test="draw-replay"]').waitFor({ timeout: 20000 });
+    await reg.locator('[data-test="draw-replay"]').click();
+    const matches = reg.locator('[data-test="draw-replay-matches"]');
+    await matches.waitFor({ timeout: 20000 });
+    t.check(await matches.getAttribute('data-matches') === 'true', 'the replay of the recorded seed and snapshot matches the draw (SUP-EX-3)');
+    await reg.waitForLoadState('networkidle');
+    await t.shot(reg, '93-expert-draw-replay');
+    await t.axe(reg, 'an expert draw');
+  }
   await reg.goto(t.console + '/tenders/rules', { waitUntil: 'domcontentloaded' });
   await reg.locator('[data-test="tender-rules"] .el-table__body tr').first().waitFor({ timeout: 20000 });
   t.check(await reg.locator('[data-test="rule-edit-BID_PERIOD"]').count() === 1, 'the regulator may edit the rule BID_PERIOD (TND-3)');
