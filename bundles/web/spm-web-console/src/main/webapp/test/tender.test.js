@@ -224,6 +224,43 @@ describe('a tender (SUP-TND-2..5)', () => {
   });
 });
 
+describe('the result and the award filing (SUP-TND-5, TND-6)', () => {
+  it('shows the winner, each bidder’s per-seat totals and score, and lets the tenderer file the award with a file', async () => {
+    setLocale('en');
+    session.me = { username: 'demo-committee', permissions: ['tender:read', 'tender:apply', 'tender:score'], scope: { kind: 'COMMITTEE' } };
+    const tender = { ...TENDER, stage: 'PUBLICITY', projectStatus: 'APPROVED', winnerCompanyId: 21, winnerName: 'Huaqin Property', awardDueAt: '2026-12-20T16:00:00Z' };
+    const calls = stubApi([
+      [['GET', /^\/api\/v1\/tenders\/5$/], () => json(200, tender)],
+      [['GET', /^\/api\/v1\/tenders\/5\/result$/], () => json(200, { method: 'TRIMMED_MEAN', winnerCompanyId: 21, winnerName: 'Huaqin Property',
+        publishedAt: '2026-12-05T02:00:00Z', publicityUntil: '2026-12-08T16:00:00Z', bidders: [
+          { companyId: 21, companyName: 'Huaqin Property', seatTotals: [88, 90, 86, 91, 87], score: 88.33, rank: 1 },
+          { companyId: 22, companyName: 'Macao Bay Services', seatTotals: [80, 82, 79, 85, 78], score: 80.33, rank: 2 }] })],
+      [['GET', /^\/api\/v1\/tenders\/5\/award$/], () => json(200, [])],
+      [['GET', /^\/api\/v1\/tenders\/5\/award\/history$/], () => json(200, [])],
+      [['GET', /^\/api\/v1\/tenders\/5\/(project|panel|scores|bidders|clarifications|announcement)(\/history)?$/], () => json(200, [])],
+      [['POST', /^\/api\/v1\/files\?/], () => json(201, { id: 'file-9', name: 'award.pdf' })],
+      [['POST', /^\/api\/v1\/tenders\/5\/award$/], () => json(201, { id: 7, tenderId: 5, version: 0, status: 'SUBMITTED' })],
+    ]);
+    const { wrapper } = await mountAt(TenderDetailView, '/tenders/5');
+    expect(wrapper.find('[data-test="result-winner"]').text()).toBe('Huaqin Property');
+    expect(wrapper.findAll('[data-test="result-score"]').map(n => n.text())).toEqual(['88.33', '80.33']);
+    expect(wrapper.find('[data-test="result-ranking"]').text()).toContain('88 / 90 / 86 / 91 / 87');
+    expect(wrapper.find('[data-test="result-compute"]').exists()).toBe(false);
+    await wrapper.find('[data-test="award-submit-open"]').trigger('click');
+    await settle();
+    const input = document.querySelector('[data-test="award-materials-file"]');
+    Object.defineProperty(input, 'files', { value: [new File(['%PDF-1.4'], 'award.pdf', { type: 'application/pdf' })] });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    document.querySelector('[data-test="award-submit"]').click();
+    await settle();
+    const sent = writes(calls).at(-1);
+    expect(sent.url).toBe('/api/v1/tenders/5/award');
+    expect(JSON.parse(sent.body)).toEqual({ materials: [{ title: 'award.pdf', fileId: 'file-9' }] });
+    wrapper.unmount();
+  });
+});
+
 describe('menus of issue 15 (the permissions of docs/tendering-contract.md)', () => {
   const keys = permissions => visibleMenu(permissions).map(e => e.key);
   it('gives each role its tendering and expert pages', () => {
