@@ -1,35 +1,90 @@
 package org.smartproperty.tender.demo;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartproperty.company.Company;
+import org.smartproperty.company.CompanyQuery;
+import org.smartproperty.company.CompanyService;
+import org.smartproperty.company.CompanyStatus;
+import org.smartproperty.credit.CreditStanding;
 import org.smartproperty.dev.demodata.DemoContext;
 import org.smartproperty.dev.demodata.DemoSeeder;
+import org.smartproperty.developer.Developer;
+import org.smartproperty.developer.DeveloperQuery;
+import org.smartproperty.developer.DeveloperService;
+import org.smartproperty.estate.Estate;
+import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.files.AttachmentInput;
+import org.smartproperty.platform.files.FileStore;
 import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.tender.AnnouncementInput;
+import org.smartproperty.tender.ContractInput;
+import org.smartproperty.tender.Criterion;
+import org.smartproperty.tender.DirectInput;
+import org.smartproperty.tender.ReviewStep;
+import org.smartproperty.tender.Round;
+import org.smartproperty.tender.RuleInput;
+import org.smartproperty.tender.Tender;
+import org.smartproperty.tender.TenderInput;
+import org.smartproperty.tender.TenderMethod;
+import org.smartproperty.tender.TenderRule;
 import org.smartproperty.tender.TenderService;
+import org.smartproperty.tender.TenderStage;
 
 /**
- * The tender domain's demo data: a few tendering items created through {@link TenderService} as demo-regulator,
- * after the demo accounts. Deterministic, and idempotent: nothing is seeded when any item exists. spm-dev-demodata runs
- * it once per start (docs/architecture.md "Demo data").
+ * The tender domain's demo data, written through {@link TenderService} as the tenderers, the companies and demo-regulator:
+ * developers' early-stage tenders (前期物业) on their estates in the stages before evaluation (draft, project under review or
+ * returned, announcement drafted or under review, scheduled over the coming year, bidding, failed and re-tendered, in
+ * evaluation) and committees' re-appointments (续聘, direct appointments of the estate's current manager, TND-1) from the project
+ * review to a filed contract. Deterministic (the estates and companies in id order, a fixed plan per index) and idempotent:
+ * nothing is seeded when any tender exists. The rules are set to 0 while seeding (so bidding can close within seconds) and
+ * restored. A filed contract re-appoints the current manager from the first day of next month, so no company's estates change.
  */
 @Component(service = DemoSeeder.class)
 public class TenderDemoSeeder implements DemoSeeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenderDemoSeeder.class);
-    static final int ITEMS = 3;
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final List<Criterion> CRITERIA = List.of(new Criterion("PLAN", "物业服务方案", 50), new Criterion("STAFF", "人员配置", 20),
+            new Criterion("PRICE", "服务费报价", 30));
+
+    /** What becomes of the k-th developer tender. */
+    enum DevPlan { DRAFT, PROJECT_REVIEW, PROJECT_RETURNED, ANNOUNCEMENT, ANNOUNCEMENT_REVIEW, SCHEDULED, BIDDING, FAILED_RETENDERED, EVALUATION }
+
+    /** What becomes of the k-th committee re-appointment. */
+    enum CommitteePlan { CONTRACTED, CONTRACT_REVIEW, CONTRACT, AWARD_REVIEW, AWARD, PROJECT_REVIEW }
 
     @Reference
     TenderService service;
     @Reference
     AccountDirectory directory;
+    @Reference
+    DeveloperService developers;
+    @Reference
+    CompanyService companies;
+    @Reference
+    CreditStanding credit;
+    @Reference
+    FileStore files;
 
     @Override
     public String name() {
@@ -38,17 +93,218 @@ public class TenderDemoSeeder implements DemoSeeder {
 
     @Override
     public Set<String> after() {
-        return Set.of(ESTATES, ACCOUNTS);
+        return Set.of(ESTATES, ACCOUNTS, "company", "credit", "developer", "committee", "expert");
     }
 
     @Override
     public void seed(DemoContext context) {
-        SpmPrincipal regulator = directory.accountsWithRole(Role.REGULATOR).stream().filter(a -> a.username().equals("demo-regulator"))
-                .findFirst().map(a -> new SpmPrincipal(a.accountId(), a.username(), Set.of(Role.REGULATOR),
-                        Set.of("tender:read", "tender:review"), DataScope.ALL, false, "127.0.0.1")).orElse(null);
-        if (regulator == null || service.list(regulator, null, PageRequest.of(0, 1)).total() > 0) {
+        SpmPrincipal regulator = principal(0, "demo-regulator", Role.REGULATOR, DataScope.ALL, "tender:read", "tender:review", "tender:rules");
+        if (service.list(regulator, null, PageRequest.of(0, 1)).total() > 0) {
             return;
         }
-        LOG.info("Demo tenders: none seeded yet");
+        Map<String, Integer> rules = new HashMap<>();
+        service.rules().forEach(r -> rules.put(r.code(), r.amount()));
+        setRules(regulator, Map.of(TenderRule.ANNOUNCEMENT_LEAD, 0, TenderRule.BID_PERIOD, 0, TenderRule.CLARIFICATION_LEAD, 0));
+        int made = 0;
+        try {
+            List<Long> bidders = bidders();
+            made += developers(context, regulator, bidders);
+            made += committees(context, regulator);
+        } finally {
+            setRules(regulator, rules);
+        }
+        LOG.info("Demo tenders: {} created", made);
+    }
+
+    private void setRules(SpmPrincipal regulator, Map<String, Integer> values) {
+        for (TenderRule r : service.rules()) {
+            Integer want = values.get(r.code());
+            if (want != null && want != r.amount()) {
+                service.updateRule(regulator, r.code(), r.version(), new RuleInput(want, null, null));
+            }
+        }
+    }
+
+    static SpmPrincipal principal(long accountId, String name, Role role, DataScope scope, String... permissions) {
+        return new SpmPrincipal(accountId, name, Set.of(role), Set.of(permissions), scope, false, "127.0.0.1");
+    }
+
+    /** FILED, not blacklisted companies in id order (those that may bid, TND-7). */
+    private List<Long> bidders() {
+        List<Long> out = new ArrayList<>();
+        for (Company c : companies.list(DataScope.ALL, new CompanyQuery(null, CompanyStatus.FILED), PageRequest.of(0, 200)).items()) {
+            if (c.status() == CompanyStatus.FILED && !credit.standing(c.id()).blacklisted()) {
+                out.add(c.id());
+            }
+        }
+        out.sort(Long::compare);
+        return out;
+    }
+
+    private List<AttachmentInput> material(String actor, String title) {
+        byte[] pdf = ("%PDF-1.4\n% " + title + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+        return List.of(new AttachmentInput(title, files.upload(new ByteArrayInputStream(pdf), title + ".pdf", actor).id()));
+    }
+
+    // ------------------------------------------------------------------ developers: early-stage tenders (DEV-2..5)
+
+    private int developers(DemoContext context, SpmPrincipal regulator, List<Long> bidders) {
+        List<Developer> all = new ArrayList<>(developers.list(DataScope.ALL, DeveloperQuery.all(), PageRequest.of(0, 200)).items());
+        all.sort((a, b) -> Long.compare(a.id(), b.id()));
+        int k = 0;
+        int made = 0;
+        for (Developer d : all) {
+            if (d.estateIds() == null || d.estateIds().isEmpty()) {
+                continue;
+            }
+            SpmPrincipal dev = principal(0, "demo-seed-developer-" + d.id(), Role.DEVELOPER, DataScope.developer(d.id(), Set.copyOf(d.estateIds())),
+                    "tender:read", "tender:apply", "tender:score");
+            for (Long estate : d.estateIds().stream().sorted().toList()) {
+                if (!context.running() || k >= DevPlan.values().length * 2) {
+                    return made;
+                }
+                DevPlan plan = DevPlan.values()[k % DevPlan.values().length];
+                try {
+                    made += developerTender(regulator, dev, estate, plan, k, bidders);
+                } catch (ApiException e) {
+                    LOG.warn("Demo tender {} for estate {} not seeded: {} {}", plan, estate, e.getMessage(), e.errors());
+                }
+                k++;
+            }
+        }
+        return made;
+    }
+
+    private int developerTender(SpmPrincipal regulator, SpmPrincipal dev, long estate, DevPlan plan, int k, List<Long> bidders) {
+        TenderMethod method = k % 3 == 2 && bidders.size() >= 3 ? TenderMethod.INVITATION : TenderMethod.OPEN;
+        List<Long> invited = method == TenderMethod.INVITATION ? bidders.subList(0, 3) : null;
+        Tender t = service.create(dev, new TenderInput(estate, "前期物业服务招标（" + (k + 1) + "）", method, null, null, invited, 24 + 12 * (k % 2),
+                CRITERIA));
+        if (plan == DevPlan.DRAFT) {
+            return 1;
+        }
+        Round p = service.submitProject(dev, t.id(), material(dev.getName(), "招标项目备案表"));
+        if (plan == DevPlan.PROJECT_REVIEW) {
+            return 1;
+        }
+        if (plan == DevPlan.PROJECT_RETURNED) {
+            service.decide(regulator, t.id(), ReviewStep.PROJECT, p.id(), p.version(), false, "请补充物业项目概况和物业服务用房说明");
+            return 1;
+        }
+        service.decide(regulator, t.id(), ReviewStep.PROJECT, p.id(), p.version(), true, null);
+        if (plan == DevPlan.ANNOUNCEMENT) {
+            return 1;
+        }
+        Instant now = Instant.now();
+        boolean later = plan == DevPlan.ANNOUNCEMENT_REVIEW || plan == DevPlan.SCHEDULED;
+        // scheduled ones over the coming year; the others published at once with a deadline of weeks, or seconds to be closed now
+        Instant publish = later ? now.plus(Duration.ofDays(20 + 40L * k)) : now.plusSeconds(1);
+        Duration bidding = plan == DevPlan.BIDDING || later ? Duration.ofDays(25) : Duration.ofSeconds(3);
+        t = service.saveAnnouncement(dev, t.id(), service.get(dev, t.id()).version(), new AnnouncementInput(
+                "本项目为前期物业服务招标，欢迎符合条件的物业服务企业报名。服务期限" + t.serviceMonths() + "个月。", publish, publish,
+                publish.plus(bidding), publish.plus(bidding).plus(Duration.ofDays(1)), null));
+        Round a = service.submitAnnouncement(dev, t.id(), material(dev.getName(), "招标公告"));
+        if (plan == DevPlan.ANNOUNCEMENT_REVIEW) {
+            return 1;
+        }
+        if (!later) {
+            waitUntil(publish); // published at the approval (due): the job tender.publish publishes the scheduled ones at publishAt
+        }
+        service.decide(regulator, t.id(), ReviewStep.ANNOUNCEMENT, a.id(), a.version(), true, "同意发布");
+        if (plan == DevPlan.SCHEDULED) {
+            return 1;
+        }
+        List<Long> pool = invited != null ? invited : bidders;
+        int count = plan == DevPlan.FAILED_RETENDERED ? 1 : Math.min(plan == DevPlan.BIDDING ? 2 : 3, pool.size());
+        for (int i = 0; i < count; i++) {
+            long c = pool.get((k + i) % pool.size());
+            service.register(principal(0, "demo-seed-company-" + c, Role.COMPANY, DataScope.company(c), "tender:read", "tender:bid"), t.id());
+        }
+        if (plan == DevPlan.BIDDING) {
+            return 1;
+        }
+        waitUntil(service.get(dev, t.id()).bidDeadline());
+        Tender closed = service.closeBidding(dev, t.id());
+        if (closed.stage() == TenderStage.FAILED) {
+            service.retender(dev, t.id());
+            return 2;
+        }
+        return 1;
+    }
+
+    /** The seeder waits for a few seconds at most (deadlines it set itself, never more than 10 s ahead). */
+    private static void waitUntil(Instant at) {
+        if (at.isAfter(Instant.now().plusSeconds(10))) {
+            throw new IllegalStateException("a demo deadline " + at + " is not seconds away");
+        }
+        while (Instant.now().isBefore(at.plusMillis(50))) {
+            try {
+                Thread.sleep(Math.max(10, Math.min(500, Duration.between(Instant.now(), at).toMillis() + 60)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ committees: re-appointments of the manager (OCS-5, TND-1)
+
+    private int committees(DemoContext context, SpmPrincipal regulator) {
+        Set<Long> demoCompany = new LinkedHashSet<>();
+        List<Estate> estates = new ArrayList<>(context.estates());
+        estates.sort((a, b) -> Long.compare(a.id(), b.id()));
+        for (Estate e : estates) {
+            if (e.companyId() != null && directory.accountsOf(DataScope.company(e.companyId())).stream()
+                    .anyMatch(a -> a.username().equals("demo-company"))) {
+                demoCompany.add(e.companyId());
+            }
+        }
+        LocalDate from = LocalDate.now(ZONE).withDayOfMonth(1).plusMonths(1);
+        int k = 0;
+        int made = 0;
+        for (Estate e : estates) {
+            if (!context.running() || k >= CommitteePlan.values().length) {
+                break;
+            }
+            // every other estate has a committee (the committee demo data); re-appoint its manager, never demo-company's
+            if (e.companyId() == null || demoCompany.contains(e.companyId())) {
+                continue;
+            }
+            CommitteePlan plan = CommitteePlan.values()[k];
+            SpmPrincipal committee = principal(0, "demo-seed-committee-" + e.id(), Role.COMMITTEE, DataScope.committee(e.id()),
+                    "tender:read", "tender:apply");
+            try {
+                Tender t = service.create(committee, new TenderInput(e.id(), e.name() + "物业服务续聘", TenderMethod.DIRECT,
+                        "业主大会决定续聘现物业服务企业（协议选聘，TND-1）", e.companyId(), null, 36, null));
+                Round p = service.submitProject(committee, t.id(), material(committee.getName(), "业主大会决议"));
+                made++;
+                k++;
+                if (plan == CommitteePlan.PROJECT_REVIEW) {
+                    continue;
+                }
+                service.decide(regulator, t.id(), ReviewStep.PROJECT, p.id(), p.version(), true, "同意协议选聘");
+                if (plan == CommitteePlan.AWARD) {
+                    continue;
+                }
+                Round aw = service.submitAward(committee, t.id(), material(committee.getName(), "选聘结果备案表"));
+                if (plan == CommitteePlan.AWARD_REVIEW) {
+                    continue;
+                }
+                service.decide(regulator, t.id(), ReviewStep.AWARD, aw.id(), aw.version(), true, null);
+                if (plan == CommitteePlan.CONTRACT) {
+                    continue;
+                }
+                Round c = service.submitContract(committee, t.id(), new ContractInput("物业服务合同（续聘），服务期三年", from,
+                        from.plusYears(3).minusDays(1), new java.math.BigDecimal("2.50"), LocalDate.now(ZONE),
+                        material(committee.getName(), "已签署的物业服务合同")));
+                if (plan == CommitteePlan.CONTRACT_REVIEW) {
+                    continue;
+                }
+                service.decide(regulator, t.id(), ReviewStep.CONTRACT, c.id(), c.version(), true, null);
+            } catch (ApiException ex) {
+                LOG.warn("Demo re-appointment {} for {} not seeded: {} {}", plan, e.name(), ex.getMessage(), ex.errors());
+            }
+        }
+        return made;
     }
 }
