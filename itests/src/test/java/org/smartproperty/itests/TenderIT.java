@@ -486,4 +486,26 @@ public class TenderIT extends SpmTestSupport {
         assertEquals(400, get("/public/tenders?kind=drafts").statusCode());
         assertEquals("the regulator sees every tender", 200, call("GET", regulator, "/tenders/" + id, null, null).statusCode());
     }
+
+    @Test
+    public void g_demoDataHasTendersInEveryStageBeforeEvaluationAndReappointmentsToAFiledContract() {
+        Set<String> early = new TreeSet<>();
+        for (JsonNode t : ok(call("GET", regulator, "/tenders?size=200&q=" + java.net.URLEncoder.encode("前期物业服务招标（",
+                java.nio.charset.StandardCharsets.UTF_8), null, null), 200).get("items")) {
+            early.add(t.get("stage").asText());
+        }
+        assertTrue(early.toString(), early.containsAll(Set.of("DRAFT", "PROJECT_REVIEW", "ANNOUNCEMENT", "ANNOUNCEMENT_REVIEW", "SCHEDULED",
+                "BIDDING", "FAILED", "EVALUATION")));
+        Set<String> again = new TreeSet<>();
+        for (JsonNode t : ok(call("GET", regulator, "/tenders?size=200&q=" + java.net.URLEncoder.encode("物业服务续聘",
+                java.nio.charset.StandardCharsets.UTF_8), null, null), 200).get("items")) {
+            again.add(t.get("stage").asText());
+            assertEquals("DIRECT", t.get("method").asText());
+            assertEquals("COMMITTEE", t.get("tendererKind").asText());
+        }
+        assertTrue(again.toString(), again.containsAll(Set.of("PROJECT_REVIEW", "AWARD", "AWARD_REVIEW", "CONTRACT", "CONTRACT_REVIEW",
+                "CONTRACTED")));
+        // the demo's published announcements are public (DIS-3)
+        assertTrue(ok(get("/public/tenders?size=5"), 200).get("total").asInt() >= 1);
+    }
 }
