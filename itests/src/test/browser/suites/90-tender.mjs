@@ -235,8 +235,9 @@ export default async function (t) {
   t.check(await desk.locator('[data-test="nav-tenders"]').isVisible(), 'tendering is in the portal’s navigation');
   await t.shot(desk, '97-portal-tenders');
   await t.axe(desk, 'the public tenders page');
+  const resultList = desk.waitForResponse(r => r.url().includes('/api/v1/public/tenders?') && r.url().includes('kind=result'));
   await desk.locator('[data-test="public-tenders-results"]').click();
-  await desk.waitForResponse(r => r.url().includes('/api/v1/public/tenders?') && r.url().includes('kind=result'));
+  await resultList;
   if ((results.body.total || 0) > 0) {
     await desk.locator('[data-test="public-tender-winner"]').first().waitFor({ timeout: 20000 });
     t.check(true, 'the results show their winners');
