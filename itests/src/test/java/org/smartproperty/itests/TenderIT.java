@@ -485,6 +485,17 @@ public class TenderIT extends SpmTestSupport {
         }
         assertEquals(400, get("/public/tenders?kind=drafts").statusCode());
         assertEquals("the regulator sees every tender", 200, call("GET", regulator, "/tenders/" + id, null, null).statusCode());
+        // OCS-5: the committee is the tenderer for its estate; the developer does not see the committee's tender
+        String committee = login("demo-committee", DEMO_PASSWORD, null);
+        long estate = json(getAs(committee, "/auth/me")).at("/scope/estateIds/0").asLong();
+        JsonNode byCommittee = create(committee, estate, "OPEN", "\"criteria\":" + CRITERIA);
+        assertEquals("COMMITTEE", byCommittee.get("tendererKind").asText());
+        assertEquals(estate, byCommittee.get("tendererId").asLong());
+        assertEquals(404, call("GET", dev, "/tenders/" + byCommittee.get("id").asLong(), null, null).statusCode());
+        JsonNode mine = ok(call("GET", committee, "/tenders?size=200", null, null), 200);
+        for (JsonNode t : mine.get("items")) {
+            assertEquals(estate, t.get("estateId").asLong());
+        }
     }
 
     @Test
