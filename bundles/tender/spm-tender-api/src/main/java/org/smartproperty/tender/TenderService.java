@@ -99,8 +99,11 @@ public interface TenderService {
 
     TenderRule updateRule(SpmPrincipal caller, String code, long expectedVersion, RuleInput input);
 
-    /** DIS-3: kind announcement (published announcements) or result (published results). */
-    Page<PublicTender> publicList(String kind, PageRequest page);
+    /**
+     * DIS-3: kind announcement (published announcements) or result (published results); with an estate id only that
+     * estate's tenders (MAP-5: the map's estate panel).
+     */
+    Page<PublicTender> publicList(String kind, Long estateId, PageRequest page);
 
     PublicTender publicGet(long id);
 }

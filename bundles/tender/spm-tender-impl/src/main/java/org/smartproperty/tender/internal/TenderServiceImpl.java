@@ -409,8 +409,8 @@ public class TenderServiceImpl implements TenderService {
     // ================================================================== public (DIS-3)
 
     @Override
-    public Page<PublicTender> publicList(String kind, PageRequest page) {
-        return views.publicList(kind, page);
+    public Page<PublicTender> publicList(String kind, Long estateId, PageRequest page) {
+        return views.publicList(kind, estateId, page);
     }
 
     @Override

@@ -189,7 +189,7 @@ final class TenderViews {
         return new TenderRule(r.code, r.amount, r.unit, r.description, r.getVersion());
     }
 
-    Page<PublicTender> publicList(String kind, PageRequest page) {
+    Page<PublicTender> publicList(String kind, Long estateId, PageRequest page) {
         String where;
         if (kind == null || kind.isBlank() || kind.equals("announcement")) {
             where = " WHERE e.publishedAt IS NOT NULL";
@@ -198,8 +198,10 @@ final class TenderViews {
         } else {
             throw ApiException.invalid(TenderMessages.TEXTS, "kind", "public.kind");
         }
+        Map<String, Object> params = estateId == null ? Map.of() : Map.of("estate", estateId);
+        String filter = estateId == null ? where : where + " AND e.estateId = :estate";
         return ctx.tx.read(em -> {
-            Jpql.Rows<TenderEntity> found = Jpql.page(em, TenderEntity.class, "e", where, Map.of(), page);
+            Jpql.Rows<TenderEntity> found = Jpql.page(em, TenderEntity.class, "e", filter, params, page);
             return new Page<>(found.rows().stream().map(t -> toPublic(em, t, false)).toList(), page.page(), page.size(), found.total());
         });
     }

@@ -397,7 +397,7 @@ abstract class TenderServiceContract {
         assertEquals(TenderStage.PUBLICITY, pub.stage());
         assertNotNull(pub.awardDueAt());
         assertEquals("专家姓名1", service.panel(dev, t.id()).seats().get(0).name(), "names public after publication");
-        assertEquals(1, service.publicList("result", org.smartproperty.platform.PageRequest.of(0, 200)).items().stream()
+        assertEquals(1, service.publicList("result", null, org.smartproperty.platform.PageRequest.of(0, 200)).items().stream()
                 .filter(p -> p.id() == t.id()).count());
 
         // TND-6 award filing, DEV-7 contract filing; a previous manager's open period ends the day before

@@ -11,8 +11,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.smartproperty.platform.Messages;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
+import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.rest.Api;
 import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
@@ -30,11 +32,22 @@ public class PublicTenderResource extends TenderServiceClient {
 
     @GET
     @PublicAccess
-    @Doc(summary = "Published tender announcements (kind=announcement, default) or results (kind=result)", requirements = "DIS-3",
-            description = "sort: id, number, title, stage, createdAt, updatedAt. 400 for another kind.")
-    public Page<PublicTender> list(@QueryParam("kind") String kind, @QueryParam("page") String page, @QueryParam("size") String size,
-                                   @QueryParam("sort") String sort) {
-        return service().publicList(kind, PageRequest.parse(page, size, sort, TenderService.SORT));
+    @Doc(summary = "Published tender announcements (kind=announcement, default) or results (kind=result), optionally of one estate",
+            requirements = "DIS-3, MAP-5", description = "sort: id, number, title, stage, createdAt, updatedAt. 400 for another kind or a malformed estateId.")
+    public Page<PublicTender> list(@QueryParam("kind") String kind, @QueryParam("estateId") String estateId, @QueryParam("page") String page,
+                                   @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        PageRequest pr = PageRequest.parse(page, size, sort, TenderService.SORT);
+        Long estate = null;
+        if (estateId != null && !estateId.isBlank()) {
+            try {
+                estate = Long.valueOf(estateId.trim());
+            } catch (NumberFormatException e) {
+                Validation v = new Validation(Messages.PLATFORM);
+                v.error("estateId", "field.integer");
+                v.throwIfInvalid();
+            }
+        }
+        return service().publicList(kind, estate, pr);
     }
 
     @GET
