@@ -499,14 +499,34 @@ public class TenderIT extends SpmTestSupport {
     }
 
     @Test
-    public void g_demoDataHasTendersInEveryStageBeforeEvaluationAndReappointmentsToAFiledContract() {
+    public void g_demoDataHasTendersInEveryStageEvaluatedByDrawnPanelsAndReappointmentsToAFiledContract() {
         Set<String> early = new TreeSet<>();
+        Map<String, JsonNode> byStage = new java.util.HashMap<>();
         for (JsonNode t : ok(call("GET", regulator, "/tenders?size=200&q=" + java.net.URLEncoder.encode("前期物业服务招标（",
                 java.nio.charset.StandardCharsets.UTF_8), null, null), 200).get("items")) {
             early.add(t.get("stage").asText());
+            byStage.putIfAbsent(t.get("stage").asText(), t);
         }
         assertTrue(early.toString(), early.containsAll(Set.of("DRAFT", "PROJECT_REVIEW", "ANNOUNCEMENT", "ANNOUNCEMENT_REVIEW", "SCHEDULED",
-                "BIDDING", "FAILED", "EVALUATION")));
+                "BIDDING", "FAILED", "EVALUATION", "PUBLICITY", "CONTRACT", "CONTRACTED")));
+        // evaluated by drawn panels whose experts confirmed and scored their own seats (DEV-5, TND-5): results public, names too
+        for (String stage : List.of("PUBLICITY", "CONTRACT", "CONTRACTED")) {
+            long id = byStage.get(stage).get("id").asLong();
+            JsonNode result = ok(call("GET", regulator, "/tenders/" + id + "/result", null, null), 200);
+            assertTrue(result.toString(), result.hasNonNull("winnerCompanyId"));
+            JsonNode panel = ok(get("/public/tenders/" + id), 200).at("/panel/seats");
+            assertEquals(panel.toString(), 5, panel.size());
+            assertFalse(panel.toString(), panel.get(0).get("name").asText().startsWith("专家 "));
+        }
+        // the filed contract made its winner the estate's manager from today (SUP-CO-1, DEV-7)
+        JsonNode contracted = byStage.get("CONTRACTED");
+        long winner = ok(call("GET", regulator, "/tenders/" + contracted.get("id").asLong() + "/result", null, null), 200).get("winnerCompanyId").asLong();
+        boolean manages = false;
+        for (JsonNode p : ok(call("GET", regulator, "/companies/" + winner, null, null), 200).get("servicePeriods")) {
+            manages |= p.get("estateId").asLong() == contracted.get("estateId").asLong() && !LocalDate.parse(p.get("from").asText()).isAfter(LocalDate.now(ZONE))
+                    && (!p.hasNonNull("to") || !LocalDate.parse(p.get("to").asText()).isBefore(LocalDate.now(ZONE)));
+        }
+        assertTrue("the winner manages the estate", manages);
         Set<String> again = new TreeSet<>();
         for (JsonNode t : ok(call("GET", regulator, "/tenders?size=200&q=" + java.net.URLEncoder.encode("物业服务续聘",
                 java.nio.charset.StandardCharsets.UTF_8), null, null), 200).get("items")) {

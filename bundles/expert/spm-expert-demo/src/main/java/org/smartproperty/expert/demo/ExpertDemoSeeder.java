@@ -47,6 +47,7 @@ import org.smartproperty.platform.security.SpmPrincipal;
 
 /**
  * The expert domain's demo data (SUP-EX-1..4): 38 experts of the pool with specialties, the first bound to demo-expert,
+ * the others to the labels {@code expert-001}… (no accounts: the tender demo acts as them on its panels),
  * several with ties to the demo estates' property companies (employer, former employer, relative), three SUSPENDED and one
  * REMOVED; two applications under admission (one returned and resubmitted, one waiting); two archived evaluations (a
  * project each, drawn, confirmed and published) rated by demo-regulator. Written through {@link ExpertService} and
@@ -102,7 +103,7 @@ public class ExpertDemoSeeder implements DemoSeeder {
         LocalDate today = LocalDate.now(context.clock().withZone(ZONE));
         List<Expert> pool = new ArrayList<>();
         for (int i = 0; i < POOL && context.running(); i++) {
-            pool.add(service.create(regulator, input(i, companies, today, i == 0 ? "demo-expert" : null)));
+            pool.add(service.create(regulator, input(i, companies, today, account(i))));
         }
         for (int i : new int[] {POOL - 4, POOL - 3, POOL - 2}) {
             if (i < pool.size()) {
@@ -174,6 +175,15 @@ public class ExpertDemoSeeder implements DemoSeeder {
             }
         }
         return n;
+    }
+
+    /**
+     * The EXPERT login name bound to pool expert i: demo-expert for the first, {@code expert-001}… for the others. A label the
+     * tender demo acts as when it confirms and scores their seats (like its {@code demo-seed-company-<id>} principals); no
+     * account is created for them, so nobody logs in as one and their notices go by SMS only.
+     */
+    static String account(int i) {
+        return i == 0 ? "demo-expert" : String.format(Locale.ROOT, "expert-%03d", i);
     }
 
     /** Expert number i: two specialties, a title, an employer; every fifth tied to a demo company. */

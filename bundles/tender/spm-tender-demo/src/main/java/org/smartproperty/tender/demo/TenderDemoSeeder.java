@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,7 @@ import org.smartproperty.developer.Developer;
 import org.smartproperty.developer.DeveloperQuery;
 import org.smartproperty.developer.DeveloperService;
 import org.smartproperty.estate.Estate;
+import org.smartproperty.expert.ExpertService;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.files.AttachmentInput;
@@ -40,9 +42,12 @@ import org.smartproperty.tender.AnnouncementInput;
 import org.smartproperty.tender.ContractInput;
 import org.smartproperty.tender.Criterion;
 import org.smartproperty.tender.DirectInput;
+import org.smartproperty.tender.PanelInput;
+import org.smartproperty.tender.PanelView;
 import org.smartproperty.tender.ReviewStep;
 import org.smartproperty.tender.Round;
 import org.smartproperty.tender.RuleInput;
+import org.smartproperty.tender.ScoreInput;
 import org.smartproperty.tender.Tender;
 import org.smartproperty.tender.TenderInput;
 import org.smartproperty.tender.TenderMethod;
@@ -68,7 +73,19 @@ public class TenderDemoSeeder implements DemoSeeder {
             new Criterion("PRICE", "服务费报价", 30));
 
     /** What becomes of the k-th developer tender. */
-    enum DevPlan { DRAFT, PROJECT_REVIEW, PROJECT_RETURNED, ANNOUNCEMENT, ANNOUNCEMENT_REVIEW, SCHEDULED, BIDDING, FAILED_RETENDERED, EVALUATION }
+    enum DevPlan {
+        DRAFT, PROJECT_REVIEW, PROJECT_RETURNED, ANNOUNCEMENT, ANNOUNCEMENT_REVIEW, SCHEDULED, BIDDING, FAILED_RETENDERED, EVALUATION,
+        /** evaluated by a drawn panel: the result in publicity */
+        PUBLICITY,
+        /** evaluated, the award filed (during publicity, TND-6) and approved: the contract to file */
+        AWARDED,
+        /** evaluated, award and contract filed: the winner (not the estate's manager) manages the estate (DEV-7, SUP-CO-1) */
+        CONTRACTED
+    }
+
+    /** The plans before evaluation, cycled twice over the developers' estates; then one tender of each evaluated plan. */
+    static final List<DevPlan> EARLY = List.of(DevPlan.values()).subList(0, DevPlan.EVALUATION.ordinal() + 1);
+    static final List<DevPlan> EVALUATED = List.of(DevPlan.PUBLICITY, DevPlan.AWARDED, DevPlan.CONTRACTED);
 
     /** What becomes of the k-th committee re-appointment. */
     enum CommitteePlan { CONTRACTED, CONTRACT_REVIEW, CONTRACT, AWARD_REVIEW, AWARD, PROJECT_REVIEW }
@@ -85,6 +102,8 @@ public class TenderDemoSeeder implements DemoSeeder {
     CreditStanding credit;
     @Reference
     FileStore files;
+    @Reference
+    ExpertService experts;
 
     @Override
     public String name() {
@@ -108,8 +127,9 @@ public class TenderDemoSeeder implements DemoSeeder {
         int made = 0;
         try {
             List<Long> bidders = bidders();
-            made += developers(context, regulator, bidders);
-            made += committees(context, regulator);
+            Set<Long> demoCompany = demoCompanies(context);
+            made += developers(context, regulator, bidders, demoCompany);
+            made += committees(context, regulator, demoCompany);
         } finally {
             setRules(regulator, rules);
         }
@@ -148,11 +168,14 @@ public class TenderDemoSeeder implements DemoSeeder {
 
     // ------------------------------------------------------------------ developers: early-stage tenders (DEV-2..5)
 
-    private int developers(DemoContext context, SpmPrincipal regulator, List<Long> bidders) {
+    private int developers(DemoContext context, SpmPrincipal regulator, List<Long> bidders, Set<Long> demoCompany) {
         List<Developer> all = new ArrayList<>(developers.list(DataScope.ALL, DeveloperQuery.all(), PageRequest.of(0, 200)).items());
         all.sort((a, b) -> Long.compare(a.id(), b.id()));
-        int k = 0;
-        int made = 0;
+        Map<Long, Long> managers = new HashMap<>();
+        context.estates().forEach(e -> managers.put(e.id(), e.companyId()));
+        // (developer, estate) in id order
+        List<SpmPrincipal> devs = new ArrayList<>();
+        List<Long> estates = new ArrayList<>();
         for (Developer d : all) {
             if (d.estateIds() == null || d.estateIds().isEmpty()) {
                 continue;
@@ -160,23 +183,43 @@ public class TenderDemoSeeder implements DemoSeeder {
             SpmPrincipal dev = principal(0, "demo-seed-developer-" + d.id(), Role.DEVELOPER, DataScope.developer(d.id(), Set.copyOf(d.estateIds())),
                     "tender:read", "tender:apply", "tender:score");
             for (Long estate : d.estateIds().stream().sorted().toList()) {
-                if (!context.running() || k >= DevPlan.values().length * 2) {
-                    return made;
+                devs.add(dev);
+                estates.add(estate);
+            }
+        }
+        if (estates.isEmpty()) {
+            return 0;
+        }
+        int made = 0;
+        int total = Math.min(estates.size(), EARLY.size() * 2) + EVALUATED.size();
+        for (int k = 0; k < total && context.running(); k++) {
+            boolean early = k < total - EVALUATED.size();
+            DevPlan plan = early ? EARLY.get(k % EARLY.size()) : EVALUATED.get(k - (total - EVALUATED.size()));
+            int at = k % estates.size();
+            if (plan == DevPlan.CONTRACTED) {
+                // an estate whose manager may change: never one of demo-company's (other suites use its estates)
+                for (int j = 0; j < estates.size(); j++) {
+                    Long m = managers.get(estates.get((k + j) % estates.size()));
+                    if (m == null || !demoCompany.contains(m)) {
+                        at = (k + j) % estates.size();
+                        break;
+                    }
                 }
-                DevPlan plan = DevPlan.values()[k % DevPlan.values().length];
-                try {
-                    made += developerTender(regulator, dev, estate, plan, k, bidders);
-                } catch (ApiException e) {
-                    LOG.warn("Demo tender {} for estate {} not seeded: {} {}", plan, estate, e.getMessage(), e.errors());
-                }
-                k++;
+            }
+            long estate = estates.get(at);
+            try {
+                made += developerTender(regulator, devs.get(at), estate, plan, k, bidders, managers.get(estate), demoCompany);
+            } catch (ApiException e) {
+                LOG.warn("Demo tender {} for estate {} not seeded: {} {}", plan, estate, e.getMessage(), e.errors());
             }
         }
         return made;
     }
 
-    private int developerTender(SpmPrincipal regulator, SpmPrincipal dev, long estate, DevPlan plan, int k, List<Long> bidders) {
-        TenderMethod method = k % 3 == 2 && bidders.size() >= 3 ? TenderMethod.INVITATION : TenderMethod.OPEN;
+    private int developerTender(SpmPrincipal regulator, SpmPrincipal dev, long estate, DevPlan plan, int k, List<Long> bidders, Long manager,
+                                Set<Long> demoCompany) {
+        boolean evaluated = EVALUATED.contains(plan);
+        TenderMethod method = !evaluated && k % 3 == 2 && bidders.size() >= 3 ? TenderMethod.INVITATION : TenderMethod.OPEN;
         List<Long> invited = method == TenderMethod.INVITATION ? bidders.subList(0, 3) : null;
         Tender t = service.create(dev, new TenderInput(estate, "前期物业服务招标（" + (k + 1) + "）", method, null, null, invited, 24 + 12 * (k % 2),
                 CRITERIA));
@@ -214,10 +257,10 @@ public class TenderDemoSeeder implements DemoSeeder {
         if (plan == DevPlan.SCHEDULED) {
             return 1;
         }
-        List<Long> pool = invited != null ? invited : bidders;
+        List<Long> pool = invited != null ? invited : evaluated ? contenders(bidders, manager, demoCompany) : bidders;
         int count = plan == DevPlan.FAILED_RETENDERED ? 1 : Math.min(plan == DevPlan.BIDDING ? 2 : 3, pool.size());
         for (int i = 0; i < count; i++) {
-            long c = pool.get((k + i) % pool.size());
+            long c = pool.get(((evaluated ? 0 : k) + i) % pool.size());
             service.register(principal(0, "demo-seed-company-" + c, Role.COMPANY, DataScope.company(c), "tender:read", "tender:bid"), t.id());
         }
         if (plan == DevPlan.BIDDING) {
@@ -229,7 +272,75 @@ public class TenderDemoSeeder implements DemoSeeder {
             service.retender(dev, t.id());
             return 2;
         }
+        if (evaluated && closed.stage() == TenderStage.EVALUATION) {
+            evaluate(regulator, dev, t.id(), plan, pool.subList(0, count));
+        }
         return 1;
+    }
+
+    /**
+     * The bidders of an evaluated tender, the winner first: a company that neither manages the estate nor is demo-company's (so
+     * a filed contract changes the manager and leaves demo-company's estates alone), then the others in id order.
+     */
+    static List<Long> contenders(List<Long> bidders, Long manager, Set<Long> demoCompany) {
+        List<Long> out = new ArrayList<>();
+        for (Long c : bidders) {
+            if (!c.equals(manager) && !demoCompany.contains(c)) {
+                out.add(c);
+                break;
+            }
+        }
+        bidders.stream().filter(c -> !out.contains(c) && !demoCompany.contains(c)).forEach(out::add);
+        bidders.stream().filter(c -> !out.contains(c)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * DEV-5, TND-5, TND-6, DEV-7: the panel drawn through the expert domain (5 seats, 4 drawn experts, 2 reserves, one
+     * representative), each drawn expert confirming and scoring its own seat as the principal its record's accountName names
+     * (the expert demo's {@code expert-001}… labels), the tenderer scoring the representative's seat, the result (→ PUBLICITY);
+     * then as planned the award filing (allowed in publicity) and the contract filing. The first contender wins.
+     */
+    private void evaluate(SpmPrincipal regulator, SpmPrincipal dev, long id, DevPlan plan, List<Long> contenders) {
+        PanelView drawn = service.createPanel(dev, id, new PanelInput(5, 4, 2, null, List.of("开发建设单位代表"), 24));
+        PanelView panel = service.panel(regulator, id); // unmasked for the regulator's staff
+        for (PanelView.Seat s : panel.seats()) {
+            if (!s.representative() && !s.confirmed()) {
+                experts.confirm(s.accountName() == null ? regulator : expert(s.accountName()), drawn.drawId(), s.seat(), Locale.SIMPLIFIED_CHINESE);
+            }
+        }
+        for (PanelView.Seat s : service.panel(regulator, id).seats()) {
+            List<ScoreInput.Item> items = new ArrayList<>();
+            for (int b = 0; b < contenders.size(); b++) {
+                long c = contenders.get(b);
+                items.add(new ScoreInput.Item(c, "PLAN", 44 - 5 * b - s.seat() % 3));
+                items.add(new ScoreInput.Item(c, "STAFF", 17 - 2 * b - (s.seat() + b) % 2));
+                items.add(new ScoreInput.Item(c, "PRICE", 26 - b + (b == 2 ? 2 : 0)));
+            }
+            if (s.representative()) {
+                service.score(dev, id, new ScoreInput(s.seat(), items));
+            } else {
+                service.score(expert(s.accountName()), id, new ScoreInput(null, items));
+            }
+        }
+        service.computeResult(dev, id);
+        if (plan == DevPlan.PUBLICITY) {
+            return;
+        }
+        Round aw = service.submitAward(dev, id, material(dev.getName(), "中标结果备案表"));
+        service.decide(regulator, id, ReviewStep.AWARD, aw.id(), aw.version(), true, null);
+        if (plan == DevPlan.AWARDED) {
+            return;
+        }
+        LocalDate today = LocalDate.now(ZONE);
+        Round c = service.submitContract(dev, id, new ContractInput("前期物业服务合同，服务期三年", today, today.plusYears(3).minusDays(1),
+                new java.math.BigDecimal("2.80"), today, material(dev.getName(), "已签署的物业服务合同")));
+        service.decide(regulator, id, ReviewStep.CONTRACT, c.id(), c.version(), true, null);
+    }
+
+    /** A drawn expert as the seeder acts for it: the login name its pool record is bound to (no account behind it). */
+    static SpmPrincipal expert(String accountName) {
+        return principal(0, accountName, Role.EXPERT, DataScope.NONE, "tender:read", "tender:score", "expert:read", "expert:confirm");
     }
 
     /** The seeder waits for a few seconds at most (deadlines it set itself, never more than 10 s ahead). */
@@ -249,16 +360,21 @@ public class TenderDemoSeeder implements DemoSeeder {
 
     // ------------------------------------------------------------------ committees: re-appointments of the manager (OCS-5, TND-1)
 
-    private int committees(DemoContext context, SpmPrincipal regulator) {
+    /** The companies demo-company's account belongs to (their estates keep their manager). */
+    private Set<Long> demoCompanies(DemoContext context) {
         Set<Long> demoCompany = new LinkedHashSet<>();
-        List<Estate> estates = new ArrayList<>(context.estates());
-        estates.sort((a, b) -> Long.compare(a.id(), b.id()));
-        for (Estate e : estates) {
-            if (e.companyId() != null && directory.accountsOf(DataScope.company(e.companyId())).stream()
+        for (Estate e : context.estates()) {
+            if (e.companyId() != null && !demoCompany.contains(e.companyId()) && directory.accountsOf(DataScope.company(e.companyId())).stream()
                     .anyMatch(a -> a.username().equals("demo-company"))) {
                 demoCompany.add(e.companyId());
             }
         }
+        return demoCompany;
+    }
+
+    private int committees(DemoContext context, SpmPrincipal regulator, Set<Long> demoCompany) {
+        List<Estate> estates = new ArrayList<>(context.estates());
+        estates.sort((a, b) -> Long.compare(a.id(), b.id()));
         LocalDate from = LocalDate.now(ZONE).withDayOfMonth(1).plusMonths(1);
         int k = 0;
         int made = 0;
