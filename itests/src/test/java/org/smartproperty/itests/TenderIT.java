@@ -527,6 +527,24 @@ public class TenderIT extends SpmTestSupport {
                     && (!p.hasNonNull("to") || !LocalDate.parse(p.get("to").asText()).isBefore(LocalDate.now(ZONE)));
         }
         assertTrue("the winner manages the estate", manages);
+        // a year of history (issue 15): the finished tenders spread over the last year, the open ones recent, publicity still running
+        Instant now = Instant.now();
+        Duration oldest = Duration.ZERO;
+        for (JsonNode t : ok(call("GET", regulator, "/tenders?size=200", null, null), 200).get("items")) {
+            Duration age = Duration.between(Instant.parse(t.get("createdAt").asText()), now);
+            String stage = t.get("stage").asText();
+            if (Set.of("FAILED", "CONTRACTED").contains(stage)) {
+                oldest = age.compareTo(oldest) > 0 ? age : oldest;
+            }
+        }
+        assertTrue("the oldest finished tender is months old: " + oldest, oldest.compareTo(Duration.ofDays(300)) > 0);
+        for (String stage : List.of("DRAFT", "BIDDING", "EVALUATION", "CONTRACT")) {
+            Duration age = Duration.between(Instant.parse(byStage.get(stage).get("createdAt").asText()), now);
+            assertTrue(stage + " is recent: " + age, age.compareTo(Duration.ofDays(30)) < 0);
+        }
+        JsonNode publicity = ok(call("GET", regulator, "/tenders/" + byStage.get("PUBLICITY").get("id").asLong(), null, null), 200);
+        assertTrue(publicity.toString(), Instant.parse(publicity.get("publicityUntil").asText()).isAfter(now));
+        assertTrue(publicity.toString(), Instant.parse(publicity.get("resultPublishedAt").asText()).isBefore(now.minus(Duration.ofHours(20))));
         Set<String> again = new TreeSet<>();
         for (JsonNode t : ok(call("GET", regulator, "/tenders?size=200&q=" + java.net.URLEncoder.encode("物业服务续聘",
                 java.nio.charset.StandardCharsets.UTF_8), null, null), 200).get("items")) {

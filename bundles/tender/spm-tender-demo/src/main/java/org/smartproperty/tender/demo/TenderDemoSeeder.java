@@ -2,6 +2,10 @@ package org.smartproperty.tender.demo;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,7 +28,10 @@ import org.smartproperty.company.CompanyQuery;
 import org.smartproperty.company.CompanyService;
 import org.smartproperty.company.CompanyStatus;
 import org.smartproperty.credit.CreditStanding;
+import org.smartproperty.deadline.Deadline;
+import org.smartproperty.deadline.DeadlineTracker;
 import org.smartproperty.dev.demodata.DemoContext;
+import org.smartproperty.dev.demodata.DemoHistory;
 import org.smartproperty.dev.demodata.DemoSeeder;
 import org.smartproperty.developer.Developer;
 import org.smartproperty.developer.DeveloperQuery;
@@ -31,6 +39,7 @@ import org.smartproperty.developer.DeveloperService;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.expert.ExpertService;
 import org.smartproperty.platform.ApiException;
+import org.smartproperty.platform.Jdbc;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.files.AttachmentInput;
 import org.smartproperty.platform.files.FileStore;
@@ -104,6 +113,10 @@ public class TenderDemoSeeder implements DemoSeeder {
     FileStore files;
     @Reference
     ExpertService experts;
+    @Reference
+    DeadlineTracker deadlines;
+    @Reference(target = "(osgi.jndi.service.name=spm)")
+    DataSource dataSource;
 
     @Override
     public String name() {
@@ -133,7 +146,8 @@ public class TenderDemoSeeder implements DemoSeeder {
         } finally {
             setRules(regulator, rules);
         }
-        LOG.info("Demo tenders: {} created", made);
+        int moved = context.running() ? history(regulator) : 0;
+        LOG.info("Demo tenders: {} created, {} moved back over the last year", made, moved);
     }
 
     private void setRules(SpmPrincipal regulator, Map<String, Integer> values) {
@@ -422,5 +436,143 @@ public class TenderDemoSeeder implements DemoSeeder {
             }
         }
         return made;
+    }
+
+    // ------------------------------------------------------------------ history: a year of tenders (issue 15, issue 11 item 2)
+
+    /** Stages whose announcement times are all past: every time of the tender moves back. */
+    static final Set<TenderStage> PAST_BIDDING = Set.of(TenderStage.FAILED, TenderStage.EVALUATION, TenderStage.PUBLICITY, TenderStage.AWARD,
+            TenderStage.AWARD_REVIEW, TenderStage.CONTRACT, TenderStage.CONTRACT_REVIEW, TenderStage.CONTRACTED);
+    /** Stages whose running deadline is the award filing's (its due time is {@code award_due_at}). */
+    static final Set<TenderStage> AWARD_DUE = Set.of(TenderStage.PUBLICITY, TenderStage.AWARD, TenderStage.AWARD_REVIEW);
+    /** Stages whose running deadline is the contract filing's ({@code contract_due_at}). */
+    static final Set<TenderStage> CONTRACT_DUE = Set.of(TenderStage.CONTRACT, TenderStage.CONTRACT_REVIEW);
+    /** Ages of the tenders still being handled, in turn: recent (the oldest three weeks). */
+    static final List<Duration> OPEN_AGES = DemoHistory.OPEN_AGES.subList(0, 7);
+    /** A result in publicity stays there: younger than the shortest publicity period (3 days). */
+    static final Duration PUBLICITY_AGE = Duration.ofHours(26);
+
+    /** The age of each tender (in id order) by its stage: finished ones over the last year, the open ones recent. */
+    static List<Duration> ages(List<TenderStage> stages) {
+        List<DemoHistory.Phase> phases = stages.stream()
+                .map(s -> s == TenderStage.CONTRACTED || s == TenderStage.FAILED ? DemoHistory.Phase.FINISHED : DemoHistory.Phase.OPEN).toList();
+        List<Duration> finished = DemoHistory.ages(phases);
+        List<Duration> out = new ArrayList<>();
+        int o = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            if (phases.get(i) == DemoHistory.Phase.FINISHED) {
+                out.add(finished.get(i));
+            } else if (stages.get(i) == TenderStage.PUBLICITY) {
+                out.add(PUBLICITY_AGE);
+            } else {
+                out.add(OPEN_AGES.get(o++ % OPEN_AGES.size()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Moves every demo tender back by its age, in one transaction on the tender domain's own tables: the tender's times, its
+     * review rounds and their history, bidders, scores, clarifications, the contract's signing date; the announcement's times
+     * only once bidding is over (earlier ones keep their coming publication and deadline, so the jobs leave their stage alone;
+     * a tender in bidding moves its publication only). The filing deadlines through {@link DeadlineTracker#backdate}. Audit
+     * rows, notices, SMS, files, numbers and the expert and company domains' rows keep the seeding time.
+     *
+     * @return tenders moved
+     */
+    private int history(SpmPrincipal regulator) {
+        List<Tender> all = new ArrayList<>(service.list(regulator, null, PageRequest.of(0, 500)).items());
+        all.sort((a, b) -> Long.compare(a.id(), b.id()));
+        List<Duration> ages = ages(all.stream().map(Tender::stage).toList());
+        return Jdbc.write(dataSource, c -> {
+            int n = 0;
+            for (int i = 0; i < all.size(); i++) {
+                move(c, all.get(i), ages.get(i));
+                n++;
+            }
+            return n;
+        });
+    }
+
+    private void move(Connection c, Tender t, Duration age) throws SQLException {
+        long id = t.id();
+        TenderStage stage = t.stage();
+        DemoHistory.shift(c, "tnd_tender", "id", "id", id, age, "created_at", "updated_at");
+        if (PAST_BIDDING.contains(stage)) {
+            millis(c, "tnd_tender", "id", id, age, "published_at", "publish_at", "documents_from", "bid_deadline", "opening_at",
+                    "result_published_at", "publicity_until", "award_due_at", "contract_due_at");
+            millis(c, "tnd_clarification", "tender_id", id, age, "deadline_before", "deadline_after");
+            DemoHistory.shift(c, "tnd_clarification", "id", "tender_id", id, age, "created_at", "updated_at");
+        } else if (stage == TenderStage.BIDDING) {
+            millis(c, "tnd_tender", "id", id, age, "published_at", "publish_at", "documents_from");
+        }
+        for (String step : List.of("project", "announcement", "award", "contract")) {
+            DemoHistory.shift(c, "tnd_" + step + "_round", "id", "tender_id", id, age, "submitted_at", "created_at", "updated_at");
+            DemoHistory.shift(c, "tnd_" + step + "_event", "id", "subject_id", id, age, "acted_at");
+        }
+        DemoHistory.shift(c, "tnd_bidder", "id", "tender_id", id, age, "created_at", "updated_at");
+        DemoHistory.shift(c, "tnd_score", "id", "tender_id", id, age, "created_at", "updated_at");
+        signed(c, id, age);
+        if (deadlines.find(c, "tender", id).isPresent()) {
+            try {
+                Deadline d = deadlines.backdate(c, "tender", id, age);
+                // a running deadline is rescheduled through the working calendar: the tender shows the due time it now has
+                String due = AWARD_DUE.contains(stage) ? "award_due_at" : CONTRACT_DUE.contains(stage) ? "contract_due_at" : null;
+                if (due != null && d.dueAt() != null) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE tnd_tender SET " + due + " = ? WHERE id = ?")) {
+                        ps.setLong(1, d.dueAt().toEpochMilli());
+                        ps.setLong(2, id);
+                        ps.executeUpdate();
+                    }
+                }
+            } catch (ApiException e) {
+                LOG.warn("Demo tender {}: deadline not moved back: {}", t.number(), e.getMessage());
+            }
+        }
+    }
+
+    /** Moves optional times stored as epoch milliseconds (null stays null). */
+    private static void millis(Connection c, String table, String keyColumn, long key, Duration age, String... columns) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns[i]).append(" = ").append(columns[i]).append(" - ?");
+        }
+        sql.append(" WHERE ").append(keyColumn).append(" = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < columns.length; i++) {
+                ps.setLong(i + 1, age.toMillis());
+            }
+            ps.setLong(columns.length + 1, key);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The contract's signing date moves with its filing (the service period stays: the company registry holds it). */
+    private static void signed(Connection c, long tenderId, Duration age) throws SQLException {
+        long days = age.toDays();
+        if (days == 0) {
+            return;
+        }
+        List<long[]> rows = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, signed_at FROM tnd_contract_round WHERE tender_id = ?")) {
+            ps.setLong(1, tenderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate d = rs.getObject(2, LocalDate.class);
+                    if (d != null) {
+                        rows.add(new long[] {rs.getLong(1)});
+                        dates.add(d.minusDays(days));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tnd_contract_round SET signed_at = ? WHERE id = ?")) {
+            for (int i = 0; i < rows.size(); i++) {
+                ps.setObject(1, dates.get(i));
+                ps.setLong(2, rows.get(i)[0]);
+                ps.executeUpdate();
+            }
+        }
     }
 }
