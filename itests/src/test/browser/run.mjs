@@ -140,6 +140,21 @@ function harness(suite) {
      * returns them all. axe is evaluated through the DevTools protocol, so the page's CSP stays untouched.
      */
     async axe(page, name) {
+      // a dialog or message still fading in or out is half-transparent and fails the contrast rule: wait until no finite
+      // CSS animation or transition is running (spinners loop forever and are ignored; at most 5 s), so axe judges the
+      // page as it settles
+      for (const end = Date.now() + 5000; Date.now() < end;) {
+        const settled = await page.evaluate(() => new Promise(resolve => {
+          const noFrames = setTimeout(() => resolve(true), 500); // a page that draws no frames has nothing fading either
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            clearTimeout(noFrames);
+            resolve(document.getAnimations().every(a => a.playState !== 'running'
+              || (a.effect && a.effect.getComputedTiming().iterations === Infinity)));
+          }));
+        }));
+        if (settled) break;
+        await page.waitForTimeout(100);
+      }
       await page.evaluate(axeSource);
       const result = await page.evaluate(() => globalThis.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

@@ -86,6 +86,8 @@ export default async function (t) {
   const portalMe = await t.call(portalToken, '/auth/me');
   t.check(portalMe.status === 200 && portalMe.body.username === 'gd-tyrz:gdsim-mainland', 'whoami: the portal session is 陈志明 (gd-tyrz:gdsim-mainland)',
     JSON.stringify(portalMe.body).slice(0, 200));
+  // the portal replaces the /login?handoff=… address once the session is stored: wait for it rather than read it at once
+  await portal.waitForURL(u => !u.pathname.startsWith('/login') && !u.search.includes('handoff='), { timeout: 15000 }).catch(() => {});
   t.check(!new URL(portal.url()).pathname.startsWith('/login') && !portal.url().includes('handoff='), 'the portal left the login page for an own page',
     portal.url());
   t.check(portalUrls.some(u => /\/login\?handoff=/.test(u)) && !portalUrls.some(u => u.includes(portalToken)),
