@@ -144,7 +144,9 @@ final class TenderViews {
         }
         return ctx.tx.read(em -> {
             Jpql.Rows<TenderEntity> found = Jpql.page(em, TenderEntity.class, "e", where.toString(), params, page);
-            return new Page<>(found.rows().stream().map(t -> toDto(em, t)).toList(), page.page(), page.size(), found.total());
+            Map<Long, Long> counts = bidderCounts(em, found.rows());
+            return new Page<>(found.rows().stream().map(t -> toDto(t, t.publishedAt == null ? null : counts.getOrDefault(t.id, 0L)))
+                    .toList(), page.page(), page.size(), found.total());
         });
     }
 
@@ -228,8 +230,25 @@ final class TenderViews {
     }
 
     static Tender toDto(EntityManager em, TenderEntity t) {
-        Long count = t.publishedAt == null ? null
-                : em.createQuery("SELECT COUNT(b) FROM BidderEntity b WHERE b.tenderId = :t", Long.class).setParameter("t", t.id).getSingleResult();
+        return toDto(t, t.publishedAt == null ? null
+                : em.createQuery("SELECT COUNT(b) FROM BidderEntity b WHERE b.tenderId = :t", Long.class).setParameter("t", t.id).getSingleResult());
+    }
+
+    /** The bidders of a page of tenders in one query (a list must not count per row). */
+    private static Map<Long, Long> bidderCounts(EntityManager em, List<TenderEntity> tenders) {
+        List<Long> ids = tenders.stream().filter(t -> t.publishedAt != null).map(t -> t.id).toList();
+        Map<Long, Long> counts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : em.createQuery("SELECT b.tenderId, COUNT(b) FROM BidderEntity b WHERE b.tenderId IN :ids GROUP BY b.tenderId",
+                    Object[].class).setParameter("ids", ids).getResultList()) {
+                counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            }
+        }
+        return counts;
+    }
+
+    /** @param count the bidders, null before publication */
+    static Tender toDto(TenderEntity t, Long count) {
         return new Tender(t.id, t.getVersion(), t.number, t.estateId, t.estateName, t.tendererKind, t.tendererId, t.tendererName, t.title, t.method,
                 t.directGrounds, t.directCompanyId, invitedList(t), t.serviceMonths, criteria(t), t.stage, t.projectStatus, announcementOf(t),
                 t.bidDeadline, count == null ? null : count.intValue(), t.winnerCompanyId, t.winnerName, t.publicityUntil, t.resultPublishedAt,

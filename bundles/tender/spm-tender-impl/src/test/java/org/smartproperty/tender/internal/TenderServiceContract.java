@@ -350,6 +350,9 @@ abstract class TenderServiceContract {
         assertEquals("tender.bidder.blacklisted", bl.code());
         assertEquals("C", bl.args()[0]);
         assertEquals(1, service.bidders(companyUser(a2), t.id()).size(), "a company sees its own registration only");
+        assertEquals(3, service.get(dev, t.id()).bidderCount());
+        assertEquals(3, service.list(dev, new TenderQuery(null, estate, null), org.smartproperty.platform.PageRequest.of(0, 50)).items().stream()
+                .filter(x -> x.id() == t.id()).findFirst().orElseThrow().bidderCount(), "the list counts the bidders as the detail does");
         assertEquals(3, service.bidders(dev, t.id()).size());
         assertEquals("tender.bidding.open", assertThrows(ApiException.class, () -> service.closeBidding(dev, t.id())).code());
 
