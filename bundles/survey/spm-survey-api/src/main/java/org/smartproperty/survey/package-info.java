@@ -1,0 +1,10 @@
+/**
+ * The survey domain's API: {@link org.smartproperty.survey.SurveyService} and its DTO. The only exported package of the
+ * domain; bump the version with every change (api-baseline checks it).
+ */
+@Export
+@Version("1.0.0")
+package org.smartproperty.survey;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
