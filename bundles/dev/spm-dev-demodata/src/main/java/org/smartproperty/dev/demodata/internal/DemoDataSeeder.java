@@ -221,9 +221,10 @@ public class DemoDataSeeder implements HealthCheck {
     }
 
     private void awaitAnnouncedSeeders() {
-        long until = System.currentTimeMillis() + WAIT_FOR_SEEDERS_MILLIS;
+        // nanoTime, not the wall clock: a clock step (NTP on a fresh machine) must neither cut the wait short nor stretch it
+        long start = System.nanoTime();
         Set<String> missing = DemoSteps.missing(expected.get(), seeders.keySet());
-        while (!missing.isEmpty() && shouldRun() && System.currentTimeMillis() < until) {
+        while (!missing.isEmpty() && shouldRun() && System.nanoTime() - start < WAIT_FOR_SEEDERS_MILLIS * 1_000_000L) {
             state = "waiting for demo seeders " + String.join(", ", missing);
             sleep(500);
             missing = DemoSteps.missing(expected.get(), seeders.keySet());
