@@ -91,4 +91,12 @@ public interface EstateService {
     default List<Long> ownerIdsOf(org.smartproperty.platform.security.AccountIdentity identity) {
         throw new UnsupportedOperationException("owner identities not implemented by " + getClass().getName());
     }
+
+    /**
+     * The owner records (ids, ascending) of the estate's houses: whom an estate notice is pushed to (PUB-2, COS-9).
+     * Empty for an unknown estate. No scope: for services acting for the estate's publisher, never shown as such.
+     */
+    default List<Long> ownerIdsOfEstate(long estateId) {
+        throw new UnsupportedOperationException("owners of an estate not implemented by " + getClass().getName());
+    }
 }

@@ -209,4 +209,10 @@ public class EstateServiceImpl implements EstateService {
     public List<Long> ownerIdsOf(org.smartproperty.platform.security.AccountIdentity identity) {
         return titles.ownerIdsOf(identity);
     }
+
+    @Override
+    public List<Long> ownerIdsOfEstate(long estateId) {
+        return tx.read(em -> em.createQuery("SELECT DISTINCT o.ownerId FROM HouseOwnerEntity o, HouseEntity h WHERE h.id = o.houseId"
+                + " AND h.estateId = :e ORDER BY o.ownerId", Long.class).setParameter("e", estateId).getResultList());
+    }
 }
