@@ -99,4 +99,13 @@ public interface EstateService {
     default List<Long> ownerIdsOfEstate(long estateId) {
         throw new UnsupportedOperationException("owners of an estate not implemented by " + getClass().getName());
     }
+
+    /**
+     * VOTE-1, VOTE-5: the estate's verified titles with their exclusive areas and its unsold houses, as an owners' vote
+     * freezes its electorate when it opens (issue 16). One read transaction; no scope (the vote domain checks its caller);
+     * an unknown estate gives an empty register.
+     */
+    default VotingRegister votingRegister(long estateId) {
+        throw new UnsupportedOperationException("voting register not implemented by " + getClass().getName());
+    }
 }

@@ -215,4 +215,9 @@ public class EstateServiceImpl implements EstateService {
         return tx.read(em -> em.createQuery("SELECT DISTINCT o.ownerId FROM HouseOwnerEntity o, HouseEntity h WHERE h.id = o.houseId"
                 + " AND h.estateId = :e ORDER BY o.ownerId", Long.class).setParameter("e", estateId).getResultList());
     }
+
+    @Override
+    public org.smartproperty.estate.VotingRegister votingRegister(long estateId) {
+        return tx.read(em -> VotingRegisters.read(em, estateId));
+    }
 }
