@@ -13,7 +13,6 @@ import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
-import org.smartproperty.survey.SurveyInput;
 import org.smartproperty.survey.SurveyService;
 
 /**
@@ -47,12 +46,9 @@ public class SurveyDemoSeeder implements DemoSeeder {
         SpmPrincipal regulator = directory.accountsWithRole(Role.REGULATOR).stream().filter(a -> a.username().equals("demo-regulator"))
                 .findFirst().map(a -> new SpmPrincipal(a.accountId(), a.username(), Set.of(Role.REGULATOR),
                         Set.of("survey:read", "survey:write"), DataScope.ALL, false, "127.0.0.1")).orElse(null);
-        if (regulator == null || service.list(regulator, PageRequest.of(0, 1)).total() > 0) {
+        if (regulator == null || service.list(regulator, null, PageRequest.of(0, 1)).total() > 0) {
             return;
         }
-        for (int i = 1; i <= ITEMS && context.running(); i++) {
-            service.create(regulator, new SurveyInput("演示满意度评价 " + i));
-        }
-        LOG.info("Demo Satisfaction surveys items: {} created", ITEMS);
+        LOG.info("Demo surveys: none yet");
     }
 }

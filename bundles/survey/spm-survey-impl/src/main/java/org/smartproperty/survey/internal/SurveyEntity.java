@@ -1,5 +1,6 @@
 package org.smartproperty.survey.internal;
 
+import java.time.LocalDate;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -10,7 +11,7 @@ import javax.persistence.Table;
 
 import org.smartproperty.platform.persistence.AuditedEntity;
 
-/** A row of {@code svy_survey} (changeset svy-1); version and created/updated at/by come from {@link AuditedEntity}. */
+/** A row of {@code svy_survey} (changesets svy-1, svy-2); version and created/updated at/by come from {@link AuditedEntity}. */
 @Entity
 @Table(name = "svy_survey")
 public class SurveyEntity extends AuditedEntity {
@@ -21,4 +22,13 @@ public class SurveyEntity extends AuditedEntity {
     Long id;
 
     @Column(name = "title") String title;
+    @Column(name = "description") String description;
+    @Column(name = "subject") String subject;
+    @Column(name = "status") String status;
+    @Column(name = "period_from") LocalDate periodFrom;
+    @Column(name = "period_to") LocalDate periodTo;
+    @Column(name = "all_estates") boolean allEstates;
+    /** Explicit target estate ids, comma-separated (empty with allEstates). */
+    @Column(name = "estate_ids") String estateIds;
+    @Column(name = "indicator_set_id") Long indicatorSetId;
 }
