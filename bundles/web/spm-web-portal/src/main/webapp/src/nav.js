@@ -7,6 +7,7 @@ export const PUBLIC_NAV = [
   { key: 'inspections', path: '/inspections' },
   { key: 'assessment', path: '/assessment' },
   { key: 'tenders', path: '/tenders' },
+  { key: 'votes', path: '/votes' },
   { key: 'map', path: '/map' },
 ];
 
@@ -14,6 +15,7 @@ export const OWN_NAV = [
   { key: 'houses', path: '/me/houses', permission: 'house:verify' },
   { key: 'complaints', path: '/me/complaints', permission: 'complaint:read' },
   { key: 'repairs', path: '/me/repairs', permission: 'repair:read' },
+  { key: 'myVotes', path: '/me/votes', permission: 'vote:cast' },
   { key: 'company', path: '/company', permission: 'company:read', scope: 'COMPANY' },
 ];
 

@@ -13,6 +13,8 @@ const routes = [
   { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue') },
   { path: '/tenders', name: 'tenders', component: () => import('./views/TendersView.vue') },
   { path: '/tenders/:id(\\d+)', name: 'tender', component: () => import('./views/TenderView.vue'), props: true },
+  { path: '/votes', name: 'votes', component: () => import('./views/vote/VotesView.vue') },
+  { path: '/votes/:id(\\d+)', name: 'vote', component: () => import('./views/vote/VoteView.vue'), props: true },
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
   { path: '/me/houses', name: 'houses', component: () => import('./views/me/HousesView.vue'), meta: { auth: true, permission: 'house:verify' } },
@@ -22,6 +24,8 @@ const routes = [
   { path: '/me/repairs', name: 'repairs', component: () => import('./views/me/CaseListView.vue'), props: { kind: 'repairs' }, meta: { auth: true, permission: 'repair:read' } },
   { path: '/me/repairs/new', name: 'repair-new', component: () => import('./views/me/RepairFormView.vue'), meta: { auth: true, permission: 'repair:request' } },
   { path: '/me/repairs/:id(\\d+)', name: 'repair', component: () => import('./views/me/CaseDetailView.vue'), props: r => ({ kind: 'repairs', id: r.params.id }), meta: { auth: true, permission: 'repair:read' } },
+  { path: '/me/votes', name: 'my-votes', component: () => import('./views/vote/MyVotesView.vue'), meta: { auth: true, permission: 'vote:cast' } },
+  { path: '/me/votes/:id(\\d+)', name: 'my-vote', component: () => import('./views/vote/CastView.vue'), props: true, meta: { auth: true, permission: 'vote:cast' } },
   { path: '/company', name: 'company', component: () => import('./views/company/CompanyView.vue'), meta: { auth: true, permission: 'company:read', scope: 'COMPANY' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];

@@ -6,10 +6,7 @@ export { fieldError, putIfMatch } from '../credit/credit.js';
 export { formatDate, formatTime } from '../../lib/format.js';
 
 export const STATUSES = ['DRAFT', 'NOTICED', 'OPEN', 'CLOSED', 'PUBLISHED', 'SUSPENDED', 'CANCELLED'];
-/** art. 278 order: 1..9; 6–8 need 3/4 (VOTE-3), the others more than half (VOTE-4). */
-export const CATEGORIES = ['RULES_OF_PROCEDURE', 'COVENANT', 'COMMITTEE', 'PROPERTY_SERVICE', 'FUND_USE', 'FUND_RAISE', 'REBUILD',
-  'COMMON_PARTS_USE', 'OTHER'];
-export const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
+export { CATEGORIES, CHOICES, article, fraction, percent } from '@spm-common/vote.js';
 export const CHANNELS = ['ONLINE', 'PAPER'];
 export const OUTCOMES = ['PASSED', 'FAILED', 'NO_QUORUM'];
 
@@ -19,30 +16,6 @@ const TAGS = {
 };
 export function tagType(value) {
   return TAGS[value] || 'info';
-}
-
-/** The art. 278 item of a category (1..9), from the answer's `article` or the category's place. */
-export function article(category, given) {
-  if (given) return given;
-  const i = CATEGORIES.indexOf(category);
-  return i < 0 ? null : i + 1;
-}
-
-/** "2/3 ≥" style text of a rule part `{numerator, denominator, comparison}` (GE: 以上 ≥, GT: 过半数 >). */
-export function fraction(part) {
-  if (!part) return '';
-  return `${part.comparison === 'GT' ? '>' : '≥'} ${part.numerator}/${part.denominator}`;
-}
-
-/** "0.7234" → "72.34%" (string arithmetic only: the API's 4 decimals are shown, not recomputed). */
-export function percent(ratio) {
-  if (ratio === null || ratio === undefined || ratio === '') return '';
-  const s = String(ratio);
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) return s;
-  const digits = (m[1] + (m[2] || '').padEnd(4, '0').slice(0, 4)).replace(/^0+(?=\d{3})/, '');
-  const whole = digits.slice(0, -2) || '0';
-  return `${whole.replace(/^0+(?=\d)/, '')}.${digits.slice(-2)}%`;
 }
 
 /** An area string "12345.67" with its unit; the API's text is kept as it is (exact). */
