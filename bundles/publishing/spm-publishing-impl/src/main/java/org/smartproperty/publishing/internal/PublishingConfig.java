@@ -7,6 +7,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "SmartProperty Publishing")
 public @interface PublishingConfig {
 
-    @AttributeDefinition(description = "Shortest title accepted (1..Publishing.TITLE_MAX)")
-    int title_minLength() default 1;
+    @AttributeDefinition(description = "Seconds between two runs of the job publishing.schedule (scheduled publication and expiry), 5..3600")
+    int schedule_periodSeconds() default 30;
 }

@@ -1,0 +1,14 @@
+package org.smartproperty.publishing;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.smartproperty.platform.files.AttachmentInput;
+
+/**
+ * A notice as its publisher writes it (POST/PUT /api/v1/notices). {@code estateIds}: the regulator's chosen estates (empty =
+ * zone-wide); a company or committee names exactly one of its estates. {@code publishAt} empty = at once.
+ */
+public record NoticeInput(String category, String title, String body, List<Long> estateIds, boolean urgent, Instant windowStart,
+                          Instant windowEnd, Instant publishAt, Instant expireAt, List<AttachmentInput> attachments) {
+}
