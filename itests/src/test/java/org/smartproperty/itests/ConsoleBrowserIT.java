@@ -129,6 +129,19 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("90-tender");
     }
 
+    /**
+     * Issue 16 part 1: the regulator's vote list with the demo votes, a counted vote's result per matter recomputed from
+     * the ballots, a noticed vote suspended and resumed with a reason; demo-committee creates, notices and cancels a vote
+     * and enters a paper ballot with its scan; demo-company sees its estates' votes only; demo-owner casts a ballot on a
+     * phone and checks the receipt; the public votes, a published result and the map's estate panel (SVC-VOTE-1/2, COS-4,
+     * OCS-6, OWN-3, DIS-4, MAP-6; VOTE-6, VOTE-8).
+     */
+    @Test
+    public void theRegulatorSuspendsAVoteTheCommitteeEntersAPaperBallotAndAnOwnerCastsAndChecksTheReceipt_issue16_SVC_VOTE_2_OWN_3_DIS_4_MAP_6()
+            throws Exception {
+        runSuite("100-vote");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
