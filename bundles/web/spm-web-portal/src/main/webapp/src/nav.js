@@ -8,6 +8,7 @@ export const PUBLIC_NAV = [
   { key: 'assessment', path: '/assessment' },
   { key: 'tenders', path: '/tenders' },
   { key: 'votes', path: '/votes' },
+  { key: 'satisfaction', path: '/satisfaction' },
   { key: 'map', path: '/map' },
 ];
 
@@ -16,6 +17,7 @@ export const OWN_NAV = [
   { key: 'complaints', path: '/me/complaints', permission: 'complaint:read' },
   { key: 'repairs', path: '/me/repairs', permission: 'repair:read' },
   { key: 'myVotes', path: '/me/votes', permission: 'vote:cast' },
+  { key: 'mySurveys', path: '/me/surveys', permission: 'survey:answer' },
   { key: 'company', path: '/company', permission: 'company:read', scope: 'COMPANY' },
 ];
 

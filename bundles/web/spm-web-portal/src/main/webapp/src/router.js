@@ -15,6 +15,7 @@ const routes = [
   { path: '/tenders/:id(\\d+)', name: 'tender', component: () => import('./views/TenderView.vue'), props: true },
   { path: '/votes', name: 'votes', component: () => import('./views/vote/VotesView.vue') },
   { path: '/votes/:id(\\d+)', name: 'vote', component: () => import('./views/vote/VoteView.vue'), props: true },
+  { path: '/satisfaction', name: 'satisfaction', component: () => import('./views/survey/SatisfactionView.vue') },
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue') },
   { path: '/me/houses', name: 'houses', component: () => import('./views/me/HousesView.vue'), meta: { auth: true, permission: 'house:verify' } },
@@ -26,6 +27,7 @@ const routes = [
   { path: '/me/repairs/:id(\\d+)', name: 'repair', component: () => import('./views/me/CaseDetailView.vue'), props: r => ({ kind: 'repairs', id: r.params.id }), meta: { auth: true, permission: 'repair:read' } },
   { path: '/me/votes', name: 'my-votes', component: () => import('./views/vote/MyVotesView.vue'), meta: { auth: true, permission: 'vote:cast' } },
   { path: '/me/votes/:id(\\d+)', name: 'my-vote', component: () => import('./views/vote/CastView.vue'), props: true, meta: { auth: true, permission: 'vote:cast' } },
+  { path: '/me/surveys', name: 'my-surveys', component: () => import('./views/survey/MySurveysView.vue'), meta: { auth: true, permission: 'survey:answer' } },
   { path: '/company', name: 'company', component: () => import('./views/company/CompanyView.vue'), meta: { auth: true, permission: 'company:read', scope: 'COMPANY' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
