@@ -1,5 +1,12 @@
 package org.smartproperty.vote;
 
-/** What a client sends to create a Owner votes (the JSON body of POST /api/v1/votes). */
-public record VoteInput(String title) {
+import java.time.Instant;
+import java.util.List;
+
+/** Body of POST /votes and PUT /votes/{id}; {@code category} is a {@link MatterCategory} name (400 on the field otherwise). */
+public record VoteInput(Long estateId, String title, String description, Instant startsAt, Instant endsAt, Boolean ballotChangeAllowed,
+                        List<MatterInput> matters) {
+
+    public record MatterInput(String title, String description, String category) {
+    }
 }

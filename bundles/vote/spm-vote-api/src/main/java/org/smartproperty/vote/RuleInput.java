@@ -1,0 +1,5 @@
+package org.smartproperty.vote;
+
+/** Body of PUT /vote-rules/{category}. */
+public record RuleInput(Fraction quorum, Fraction pass) {
+}
