@@ -2,12 +2,13 @@
 // All four languages have exactly the same keys (test/i18n.test.js).
 import votes from './views/vote/messages.js';
 import surveys from './views/survey/messages.js';
+import publishing from './views/publishing/messages.js';
 
 export default {
   'zh-CN': {
     app: { title: '横琴物业服务公众门户', footer: '横琴粤澳深度合作区 · 物业监管平台（演示数据，均为虚构）' },
     lang: { label: '语言' },
-    nav: { votes: '业主投票', myVotes: '我的投票', satisfaction: '满意度调查', mySurveys: '我的满意度调查', tenders: '招投标', assessment: '物业考核 TOP10', credit: '企业信用', inspections: '双随机抽查', home: '首页', disclosure: '信息公示', map: '物管一张图', houses: '我的房屋', complaints: '我的投诉', repairs: '我的报修', company: '本企业', menu: '菜单', logout: '退出登录' },
+    nav: { news: '通知公告', policies: '政策法规', votes: '业主投票', myVotes: '我的投票', satisfaction: '满意度调查', mySurveys: '我的满意度调查', tenders: '招投标', assessment: '物业考核 TOP10', credit: '企业信用', inspections: '双随机抽查', home: '首页', disclosure: '信息公示', map: '物管一张图', houses: '我的房屋', complaints: '我的投诉', repairs: '我的报修', company: '本企业', menu: '菜单', logout: '退出登录' },
     login: {
       title: '登录', intro: '业主和物业服务企业的账号可在此登录，查看本人房屋、投诉和报修。', username: '账号', password: '密码',
       totp: '动态口令', submit: '登录', totpHint: '请输入动态口令（TOTP）', required: '必填',
@@ -105,12 +106,13 @@ export default {
     },
     votes: votes['zh-CN'],
     surveys: surveys['zh-CN'],
+    publishing: publishing['zh-CN'],
     common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：' },
   },
   'zh-TW': {
     app: { title: '橫琴物業服務公眾門戶', footer: '橫琴粵澳深度合作區 · 物業監管平台（演示資料，均為虛構）' },
     lang: { label: '語言' },
-    nav: { votes: '業主投票', myVotes: '我的投票', satisfaction: '滿意度調查', mySurveys: '我的滿意度調查', tenders: '招投標', assessment: '物業考核 TOP10', credit: '企業信用', inspections: '雙隨機抽查', home: '首頁', disclosure: '資訊公示', map: '物管一張圖', houses: '我的房屋', complaints: '我的投訴', repairs: '我的報修', company: '本企業', menu: '選單', logout: '登出' },
+    nav: { news: '通知公告', policies: '政策法規', votes: '業主投票', myVotes: '我的投票', satisfaction: '滿意度調查', mySurveys: '我的滿意度調查', tenders: '招投標', assessment: '物業考核 TOP10', credit: '企業信用', inspections: '雙隨機抽查', home: '首頁', disclosure: '資訊公示', map: '物管一張圖', houses: '我的房屋', complaints: '我的投訴', repairs: '我的報修', company: '本企業', menu: '選單', logout: '登出' },
     login: {
       title: '登入', intro: '業主和物業服務企業的帳號可在此登入，查看本人房屋、投訴和報修。', username: '帳號', password: '密碼',
       totp: '動態口令', submit: '登入', totpHint: '請輸入動態口令（TOTP）', required: '必填',
@@ -208,12 +210,13 @@ export default {
     },
     votes: votes['zh-TW'],
     surveys: surveys['zh-TW'],
+    publishing: publishing['zh-TW'],
     common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：' },
   },
   pt: {
     app: { title: 'Portal público dos serviços de administração de propriedades de Hengqin', footer: 'Zona de Cooperação Aprofundada entre Guangdong e Macau em Hengqin · dados de demonstração, todos fictícios' },
     lang: { label: 'Língua' },
-    nav: { votes: 'Votações', myVotes: 'As minhas votações', satisfaction: 'Satisfação', mySurveys: 'Os meus inquéritos', tenders: 'Concursos', assessment: 'Avaliação TOP 10', credit: 'Crédito das empresas', inspections: 'Inspeções por sorteio', home: 'Início', disclosure: 'Divulgação', map: 'Mapa único', houses: 'Minhas frações', complaints: 'Minhas queixas', repairs: 'Minhas reparações', company: 'Empresa', menu: 'Menu', logout: 'Terminar sessão' },
+    nav: { news: 'Avisos', policies: 'Diplomas legais', votes: 'Votações', myVotes: 'As minhas votações', satisfaction: 'Satisfação', mySurveys: 'Os meus inquéritos', tenders: 'Concursos', assessment: 'Avaliação TOP 10', credit: 'Crédito das empresas', inspections: 'Inspeções por sorteio', home: 'Início', disclosure: 'Divulgação', map: 'Mapa único', houses: 'Minhas frações', complaints: 'Minhas queixas', repairs: 'Minhas reparações', company: 'Empresa', menu: 'Menu', logout: 'Terminar sessão' },
     login: {
       title: 'Iniciar sessão', intro: 'Proprietários e empresas de serviços de administração de propriedades iniciam sessão aqui para ver frações, queixas e reparações.',
       username: 'Conta', password: 'Palavra-passe', totp: 'Código de uso único (TOTP)', submit: 'Iniciar sessão',
@@ -321,12 +324,13 @@ export default {
     },
     votes: votes['pt'],
     surveys: surveys['pt'],
+    publishing: publishing.pt,
     common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ' },
   },
   en: {
     app: { title: 'Hengqin property services public portal', footer: 'Hengqin Guangdong-Macao In-Depth Cooperation Zone · demo data, all fictitious' },
     lang: { label: 'Language' },
-    nav: { votes: 'Votes', myVotes: 'My votes', satisfaction: 'Satisfaction', mySurveys: 'My surveys', tenders: 'Tendering', assessment: 'Assessment TOP 10', credit: 'Company credit', inspections: 'Random inspections', home: 'Home', disclosure: 'Disclosure', map: 'One map', houses: 'My houses', complaints: 'My complaints', repairs: 'My repairs', company: 'Company', menu: 'Menu', logout: 'Log out' },
+    nav: { news: 'Notices', policies: 'Policies', votes: 'Votes', myVotes: 'My votes', satisfaction: 'Satisfaction', mySurveys: 'My surveys', tenders: 'Tendering', assessment: 'Assessment TOP 10', credit: 'Company credit', inspections: 'Random inspections', home: 'Home', disclosure: 'Disclosure', map: 'One map', houses: 'My houses', complaints: 'My complaints', repairs: 'My repairs', company: 'Company', menu: 'Menu', logout: 'Log out' },
     login: {
       title: 'Log in', intro: 'Owners and property companies log in here to see their houses, complaints and repairs.', username: 'Account', password: 'Password',
       totp: 'One-time code (TOTP)', submit: 'Log in', totpHint: 'Enter the one-time code (TOTP)', required: 'Required',
@@ -430,6 +434,7 @@ export default {
     },
     votes: votes['en'],
     surveys: surveys['en'],
+    publishing: publishing.en,
     common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ' },
   },
 };

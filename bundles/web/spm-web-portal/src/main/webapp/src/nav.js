@@ -2,6 +2,8 @@
 // their API needs (the API checks again). `mayOpen` guards the routes the same way.
 export const PUBLIC_NAV = [
   { key: 'home', path: '/' },
+  { key: 'news', path: '/notices' },
+  { key: 'policies', path: '/policies' },
   { key: 'disclosure', path: '/disclosure' },
   { key: 'credit', path: '/credit' },
   { key: 'inspections', path: '/inspections' },
