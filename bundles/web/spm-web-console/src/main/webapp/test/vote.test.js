@@ -255,7 +255,7 @@ describe('a vote (SVC-VOTE-2, COS-4, OCS-6)', () => {
   it('the result per matter: ratios as given, quorum met on area but not on heads (NO_QUORUM), deemed apart, the recount', async () => {
     setLocale('en');
     session.me = { username: 'demo-company', permissions: ['vote:read', 'vote:manage'], scope: { kind: 'COMPANY' } };
-    const closed = { ...VOTE, status: 'CLOSED', deemedAllowed: true };
+    const closed = { ...VOTE, status: 'CLOSED', deemedAllowed: true, initiatorKind: 'COMPANY' };
     const part = (heads, area) => ({ heads, area });
     const RESULT = {
       voteId: 7, computedAt: '2026-12-15T09:01:00Z', electorHeads: 12, electorArea: '1234.56', deemedAllowed: true, hash: 'c'.repeat(64),
@@ -292,6 +292,17 @@ describe('a vote (SVC-VOTE-2, COS-4, OCS-6)', () => {
     expect(calls.at(-1).url).toBe('/api/v1/votes/7/result/verify');
     expect(wrapper.find('[data-test="vote-result-check"]').attributes('data-matches')).toBe('true');
     expect(wrapper.find('[data-test="vote-result-check"]').text()).toContain('15 ballots');
+    wrapper.unmount();
+  });
+
+  it("a company does not act on a committee's vote (409 vote.notInitiator): no initiator buttons", async () => {
+    setLocale('en');
+    session.me = { username: 'demo-company', permissions: ['vote:read', 'vote:manage'], scope: { kind: 'COMPANY' } };
+    stubApi([...COMMON, [['GET', /^\/api\/v1\/votes\/7$/], () => json(200, { ...VOTE, status: 'DRAFT' })]]);
+    const { wrapper } = await mountAt(VoteDetailView, '/votes/7');
+    expect(wrapper.find('[data-test="vote-detail-status"]').text()).toBe('Draft');
+    expect(wrapper.find('[data-test="vote-notice"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="vote-edit"]').exists()).toBe(false);
     wrapper.unmount();
   });
 });
