@@ -142,6 +142,28 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("100-vote");
     }
 
+    /**
+     * Issue 16 part 2: demo-regulator builds and opens a satisfaction questionnaire in the console; demo-owner answers it
+     * once on a phone in the portal; closed, ranked with the comment in the console, published; the public ranking page
+     * (SVC-SAT-1/2, OWN-6, ANA-5, MAP-11).
+     */
+    @Test
+    public void theRegulatorBuildsASurveyAnOwnerAnswersOnceAndTheRankingIsPublic_issue16_SVC_SAT_1_SVC_SAT_2_OWN_6_ANA_5() throws Exception {
+        runSuite("110-survey");
+    }
+
+    /**
+     * Issue 16 part 3: the regulator searches the policy library and returns a committee's submitted rules notice with a
+     * reason; demo-company writes and publishes a notice for its estate; the portal's news with the demo water cut and its
+     * window, a notice, the policy search and a policy on a phone, the home page's latest notices and the map panel
+     * (SVC-PUB-1, PUB-1, PUB-2, COS-9, MAP-7).
+     */
+    @Test
+    public void theRegulatorSearchesPoliciesAndReturnsANoticeACompanyPublishesAndThePortalShowsTheNews_issue16_PUB_1_PUB_2_COS_9_MAP_7()
+            throws Exception {
+        runSuite("120-publishing");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
