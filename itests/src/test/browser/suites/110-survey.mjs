@@ -13,7 +13,7 @@ async function portalAs(t, user, options = {}) {
 }
 
 async function pickDate(page, test, value) {
-  const input = page.locator(`[data-test="${test}"] input, input[data-test="${test}"]`).first();
+  const input = page.locator(`[data-test="${test}"] input`).first();
   await input.click();
   await input.fill(value);
   await input.press('Enter');
@@ -43,8 +43,8 @@ export default async function (t) {
   await reg.locator('input[data-test="survey-title"], [data-test="survey-title"] input').first().fill(title);
   const today = new Date();
   const day = d => d.toISOString().slice(0, 10);
-  await pickDate(reg, 'survey-from', day(new Date(today.getTime() - 86400000)));
-  await pickDate(reg, 'survey-to', day(new Date(today.getTime() + 14 * 86400000)));
+  await pickDate(reg, 'survey-item-from', day(new Date(today.getTime() - 86400000)));
+  await pickDate(reg, 'survey-item-to', day(new Date(today.getTime() + 14 * 86400000)));
   await reg.locator('input[data-test="question-text-0"], [data-test="question-text-0"] input').first().fill('Overall satisfaction with the property service');
   await reg.locator('[data-test="question-add"]').click();
   await reg.locator('input[data-test="question-text-1"], [data-test="question-text-1"] input').first().fill('What should improve?');
