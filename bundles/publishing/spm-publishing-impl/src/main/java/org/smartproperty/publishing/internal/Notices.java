@@ -280,7 +280,7 @@ final class Notices {
         n.category = cat.code;
         n.title = in.title().strip();
         n.body = in.body().strip();
-        n.urgent = in.urgent();
+        n.urgent = Boolean.TRUE.equals(in.urgent());
         n.windowStart = in.windowStart();
         n.windowEnd = in.windowEnd();
         n.publishAt = in.publishAt();
