@@ -143,6 +143,16 @@ public class ConsoleBrowserIT extends SpmTestSupport {
     }
 
     /**
+     * Issue 16 part 2: demo-regulator builds and opens a satisfaction questionnaire in the console; demo-owner answers it
+     * once on a phone in the portal; closed, ranked with the comment in the console, published; the public ranking page
+     * (SVC-SAT-1/2, OWN-6, ANA-5, MAP-11).
+     */
+    @Test
+    public void theRegulatorBuildsASurveyAnOwnerAnswersOnceAndTheRankingIsPublic_issue16_SVC_SAT_1_SVC_SAT_2_OWN_6_ANA_5() throws Exception {
+        runSuite("110-survey");
+    }
+
+    /**
      * Issue 16 part 3: the regulator searches the policy library and returns a committee's submitted rules notice with a
      * reason; demo-company writes and publishes a notice for its estate; the portal's news with the demo water cut and its
      * window, a notice, the policy search and a policy on a phone, the home page's latest notices and the map panel
