@@ -69,11 +69,13 @@ describe('the satisfaction pages (issue 16 part 2)', () => {
 
   it("the map panel shows that estate's company and committee results (MAP-11)", async () => {
     setLocale('en');
-    const calls = stubApi([[['GET', /\/public\/surveys\/results\?estateId=5$/], () => json(200, { company: entry(10, 'Huaqin Property', 87.5, 1), committee: null })]]);
+    const calls = stubApi([[['GET', /\/public\/surveys\/results\?estateId=5$/], () => json(200, { company: entry(10, 'Huaqin Property', 87.5, 1), committee: null,
+      history: [entry(10, 'Huaqin Property', 87.5, 1), { ...entry(10, 'Huaqin Property', 70, 3), surveyId: 2, title: 'Q2' }] })]]);
     const wrapper = await mountView(EstateSatisfaction, { estateId: 5 });
     expect(calls.map(c => c.url)).toEqual(['/api/v1/public/surveys/results?estateId=5']);
     expect(wrapper.find('[data-test="estate-satisfaction-company"]').text()).toContain('Property company: 87.50 (rank 1 of 2)');
     expect(wrapper.find('[data-test="estate-satisfaction-committee"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-test="estate-satisfaction-older"]').map(x => x.text())).toEqual(['Q2: 70.00']);
   });
 
   it('an owner answers once: required questions first, then the body; the second time the API says 409', async () => {

@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What anyone may read (DIS, MAP-11): published results only, names, scores, response rates and ranks, no texts. */
-public record PublicSatisfaction(Entry company, Entry committee) {
+/**
+ * What anyone may read (MAP-11): published results only, names, scores, response rates and ranks, no texts. {@code company}
+ * and {@code committee} are the estate's latest; {@code history} every published entry of the estate, newest first (at most
+ * {@link #HISTORY_MAX}).
+ */
+public record PublicSatisfaction(Entry company, Entry committee, List<Entry> history) {
+
+    public static final int HISTORY_MAX = 12;
 
     /** A published result of one party in one survey. */
     public record Entry(long surveyId, String title, LocalDate periodFrom, LocalDate periodTo, SurveySubject subject, long subjectId,

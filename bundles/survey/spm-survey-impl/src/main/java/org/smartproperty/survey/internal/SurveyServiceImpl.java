@@ -672,28 +672,34 @@ public class SurveyServiceImpl implements SurveyService, SurveyInternals {
         return tx.read(em -> {
             PublicSatisfaction.Entry company = null;
             PublicSatisfaction.Entry committee = null;
-            for (SurveySubject subject : SurveySubject.values()) {
-                List<SurveyEntity> latest = em.createQuery("SELECT e FROM SurveyEntity e WHERE e.status = 'PUBLISHED' AND e.subject = :s"
-                                + " ORDER BY e.periodTo DESC, e.id DESC", SurveyEntity.class).setParameter("s", subject.name()).getResultList();
-                for (SurveyEntity e : latest) {
-                    if (!SurveyResultsCalc.targetIds(em, e.id).contains(estateId)) {
-                        continue;
-                    }
-                    SurveyResults r = SurveyResultsCalc.results(em, e, DataScope.ALL, x -> 0);
-                    Long subjectId = subject == SurveySubject.COMMITTEE ? Long.valueOf(estateId)
-                            : SurveyResultsCalc.targets(em, e.id).stream().filter(t -> t.estateId() == estateId).findFirst()
-                                    .map(SurveyResultsCalc.Target::companyId).orElse(null);
-                    PublicSatisfaction.Entry entry = r.rows().stream().filter(x -> Objects.equals(x.subjectId(), subjectId)).findFirst()
-                            .map(x -> entry(e, x, r.rows())).orElse(null);
-                    if (subject == SurveySubject.COMPANY) {
-                        company = entry;
-                    } else {
-                        committee = entry;
-                    }
+            List<PublicSatisfaction.Entry> history = new ArrayList<>();
+            List<SurveyEntity> published = em.createQuery("SELECT e FROM SurveyEntity e WHERE e.status = 'PUBLISHED'"
+                    + " ORDER BY e.periodTo DESC, e.id DESC", SurveyEntity.class).getResultList();
+            for (SurveyEntity e : published) {
+                if (history.size() >= PublicSatisfaction.HISTORY_MAX) {
                     break;
                 }
+                List<SurveyResultsCalc.Target> targets = SurveyResultsCalc.targets(em, e.id);
+                SurveyResultsCalc.Target t = targets.stream().filter(x -> x.estateId() == estateId).findFirst().orElse(null);
+                if (t == null) {
+                    continue;
+                }
+                boolean bySubjectCompany = e.subject.equals(SurveySubject.COMPANY.name());
+                Long subjectId = bySubjectCompany ? t.companyId() : Long.valueOf(estateId);
+                SurveyResults r = SurveyResultsCalc.results(em, e, DataScope.ALL, x -> 0);
+                PublicSatisfaction.Entry entry = r.rows().stream().filter(x -> Objects.equals(x.subjectId(), subjectId)).findFirst()
+                        .map(x -> entry(e, x, r.rows())).orElse(null);
+                if (entry == null) {
+                    continue;
+                }
+                history.add(entry);
+                if (bySubjectCompany && company == null) {
+                    company = entry;
+                } else if (!bySubjectCompany && committee == null) {
+                    committee = entry;
+                }
             }
-            return new PublicSatisfaction(company, committee);
+            return new PublicSatisfaction(company, committee, history);
         });
     }
 

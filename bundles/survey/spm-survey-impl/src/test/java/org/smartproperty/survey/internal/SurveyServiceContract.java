@@ -374,6 +374,7 @@ abstract class SurveyServiceContract {
         assertEquals(10L, p.company().subjectId());
         assertEquals(new BigDecimal("75.00"), p.company().score());
         assertEquals(2, p.company().ranked());
+        assertEquals(List.of(published.id()), p.history().stream().map(PublicSatisfaction.Entry::surveyId).toList());
         PublicSatisfaction.Ranking ranking = service.publicRanking(SurveySubject.COMPANY);
         assertEquals(published.id(), ranking.surveyId());
         assertEquals(2, ranking.rows().size());
