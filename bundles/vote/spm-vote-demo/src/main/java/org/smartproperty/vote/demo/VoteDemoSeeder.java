@@ -97,8 +97,20 @@ public class VoteDemoSeeder implements DemoSeeder {
         return principal("demo-seed-owner-" + ownerId, Role.OWNER, DataScope.owner(ownerId), "vote:read", "vote:cast");
     }
 
+    /**
+     * Seeds; a failure is logged with its stack and ends this seeder's work (what was made stays), so the other domains'
+     * demo data and the demo-data health check are not held up by the votes.
+     */
     @Override
     public void seed(DemoContext context) {
+        try {
+            seedAll(context);
+        } catch (RuntimeException e) {
+            LOG.error("Demo votes: seeding stopped early", e);
+        }
+    }
+
+    void seedAll(DemoContext context) {
         SpmPrincipal regulator = principal("demo-regulator", Role.REGULATOR, DataScope.ALL, "vote:read", "vote:supervise", "vote:settings");
         if (service.list(regulator, null, PageRequest.of(0, 1)).total() > 0 || context.estates().isEmpty()) {
             return;
