@@ -83,7 +83,7 @@ export default {
       search: '按企业名称查找', find: '查询', grade: '信用等级', unrated: '未评级', score: '信用分', good: '良好记录', bad: '不良记录',
       blacklisted: '已列入黑名单', notBlacklisted: '未列入黑名单', noRecords: '没有有效的信用记录', veto: '一票否决', validUntil: '有效期至',
       kind: { GOOD: '良好', BAD: '不良' },
-      source: { MANUAL: '监管部门录入', INSPECTION: '双随机抽查', COMPLAINT: '投诉', ASSESSMENT: '考核评价', PENALTY: '行政处罚', AWARD: '表彰奖励' },
+      source: { MANUAL: '监管部门录入', INSPECTION: '双随机抽查', COMPLAINT: '投诉', ASSESSMENT: '考核评价', PENALTY: '行政处罚', AWARD: '表彰奖励', SURVEY: '满意度调查' },
     },
     inspections: {
       title: '双随机一公开抽查结果', intro: '随机抽取检查对象、随机选派执法检查人员，检查结果向社会公开。', toPatrols: '查看巡查结果',
@@ -187,7 +187,7 @@ export default {
       search: '按企業名稱查找', find: '查詢', grade: '信用等級', unrated: '未評級', score: '信用分', good: '良好記錄', bad: '不良記錄',
       blacklisted: '已列入黑名單', notBlacklisted: '未列入黑名單', noRecords: '沒有有效的信用記錄', veto: '一票否決', validUntil: '有效期至',
       kind: { GOOD: '良好', BAD: '不良' },
-      source: { MANUAL: '監管部門錄入', INSPECTION: '雙隨機抽查', COMPLAINT: '投訴', ASSESSMENT: '考核評價', PENALTY: '行政處罰', AWARD: '表彰獎勵' },
+      source: { MANUAL: '監管部門錄入', INSPECTION: '雙隨機抽查', COMPLAINT: '投訴', ASSESSMENT: '考核評價', PENALTY: '行政處罰', AWARD: '表彰獎勵', SURVEY: '滿意度調查' },
     },
     inspections: {
       title: '雙隨機一公開抽查結果', intro: '隨機抽取檢查對象、隨機選派執法檢查人員，檢查結果向社會公開。', toPatrols: '查看巡查結果',
@@ -295,7 +295,7 @@ export default {
       good: 'Registos positivos', bad: 'Registos negativos', blacklisted: 'Na lista negra', notBlacklisted: 'Fora da lista negra',
       noRecords: 'Sem registos de crédito em vigor', veto: 'Veto', validUntil: 'válido até',
       kind: { GOOD: 'Positivo', BAD: 'Negativo' },
-      source: { MANUAL: 'Entidade reguladora', INSPECTION: 'Inspeção por sorteio duplo', COMPLAINT: 'Queixa', ASSESSMENT: 'Avaliação de desempenho', PENALTY: 'Sanção administrativa', AWARD: 'Distinção' },
+      source: { MANUAL: 'Entidade reguladora', INSPECTION: 'Inspeção por sorteio duplo', COMPLAINT: 'Queixa', ASSESSMENT: 'Avaliação de desempenho', PENALTY: 'Sanção administrativa', AWARD: 'Distinção', SURVEY: 'Inquérito de satisfação' },
     },
     inspections: {
       title: 'Resultados das inspeções por sorteio duplo',
@@ -408,7 +408,7 @@ export default {
       bad: 'Bad records', blacklisted: 'Blacklisted', notBlacklisted: 'Not blacklisted', noRecords: 'No credit records in force',
       veto: 'Veto', validUntil: 'valid until',
       kind: { GOOD: 'Good', BAD: 'Bad' },
-      source: { MANUAL: 'Regulator', INSPECTION: 'Random inspection', COMPLAINT: 'Complaint', ASSESSMENT: 'Assessment', PENALTY: 'Administrative penalty', AWARD: 'Award' },
+      source: { MANUAL: 'Regulator', INSPECTION: 'Random inspection', COMPLAINT: 'Complaint', ASSESSMENT: 'Assessment', PENALTY: 'Administrative penalty', AWARD: 'Award', SURVEY: 'Satisfaction survey' },
     },
     inspections: {
       title: '"Double random, one public" inspection results',

@@ -6,7 +6,7 @@
  * package of the domain; bump the version with every change (api-baseline checks it).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smartproperty.credit;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,7 +9,7 @@ export { formatDate, formatTime } from '../../lib/format.js';
 
 export const GRADES = ['AAA', 'AA', 'A', 'B', 'C'];
 export const RECORD_KINDS = ['GOOD', 'BAD'];
-export const RECORD_SOURCES = ['MANUAL', 'INSPECTION', 'COMPLAINT', 'ASSESSMENT', 'PENALTY', 'AWARD'];
+export const RECORD_SOURCES = ['MANUAL', 'INSPECTION', 'COMPLAINT', 'ASSESSMENT', 'PENALTY', 'AWARD', 'SURVEY'];
 export const RECORD_STATUSES = ['ACTIVE', 'WITHDRAWN', 'REPAIRED', 'EXPIRED'];
 export const APPEAL_STATUSES = ['SUBMITTED', 'UPHELD', 'WITHDRAWN'];
 export const DECLARATION_CATEGORIES = ['QUALIFICATION', 'STAFF', 'AWARD'];

@@ -9,4 +9,7 @@ public @interface SurveyConfig {
 
     @AttributeDefinition(description = "Shortest title accepted (1..Survey.TITLE_MAX)")
     int title_minLength() default 1;
+
+    @AttributeDefinition(description = "Owner respondents a company needs in a published survey before a score under 60 is a credit signal (SURVEY below60)")
+    int credit_minRespondents() default 3;
 }

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 import org.smartproperty.assessment.AssessmentService;
 import org.smartproperty.assessment.Indicator;
 import org.smartproperty.assessment.IndicatorSet;
+import org.smartproperty.credit.CreditSignal;
+import org.smartproperty.credit.CreditSignals;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateQuery;
 import org.smartproperty.estate.EstateService;
@@ -115,7 +117,12 @@ public class SurveyServiceImpl implements SurveyService, SurveyInternals {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Notifications notifications;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CreditSignals creditSignals;
+
     private volatile int titleMinLength = 1;
+    /** Owner respondents a company's row needs before a low score becomes a credit signal. */
+    private volatile int creditMinRespondents = 3;
     private EntityManagerFactory emf;
     private Transactions tx;
     private Clock clock = Clock.system(ZONE);
@@ -136,9 +143,15 @@ public class SurveyServiceImpl implements SurveyService, SurveyInternals {
         this.tx = new Transactions(emf, UNIT);
     }
 
+    /** Outside OSGi (tests): the credit domain's signal outbox. */
+    void creditSignals(CreditSignals signals) {
+        this.creditSignals = signals;
+    }
+
     @Activate
     void activate(SurveyConfig config) {
         configure(config.title_minLength());
+        creditMinRespondents = Math.max(1, config.credit_minRespondents());
         emf = JpaUnits.create(UNIT, dataSource, getClass().getClassLoader());
         tx = new Transactions(emf, UNIT);
     }
@@ -146,6 +159,12 @@ public class SurveyServiceImpl implements SurveyService, SurveyInternals {
     @Modified
     void modified(SurveyConfig config) {
         configure(config.title_minLength());
+        creditMinRespondents = Math.max(1, config.credit_minRespondents());
+    }
+
+    /** Sets the owner respondents a low score needs before it is a credit signal (at least 1). */
+    void creditMinRespondents(int n) {
+        creditMinRespondents = Math.max(1, n);
     }
 
     /** Applies a configuration; a value out of range is refused and logged, the one in force stays. @return whether applied */
@@ -399,12 +418,37 @@ public class SurveyServiceImpl implements SurveyService, SurveyInternals {
             for (long account : accounts) {
                 inbox.notify(em.unwrap(java.sql.Connection.class), account, SURVEY_PUBLISHED, params, "/survey/surveys/" + e.id);
             }
+            int signals = creditSignals(em, e);
             e.status = SurveyStatus.PUBLISHED.name();
             e.touchedBy(caller.getName());
             em.flush();
-            audit(em, caller.getName(), "survey.publish", e.id, AuditEvent.summary("notified", accounts.size()));
+            audit(em, caller.getName(), "survey.publish", e.id, AuditEvent.summary("notified", accounts.size(), "creditSignals", signals));
             return toDto(em, e, true);
         });
+    }
+
+    /**
+     * CRD-2 feed: in the publishing transaction, one credit signal {@code SURVEY/below60} per company of a COMPANY survey whose
+     * owners scored it under 60 with at least {@code credit.minRespondents} owner respondents (key {@code survey:<id>:<companyId>},
+     * reference = the title); the credit rule table ({@code SURVEY_BELOW60}) turns it into a record. 503 while the credit
+     * domain is away and there is a signal to write. @return signals written
+     */
+    private int creditSignals(EntityManager em, SurveyEntity e) {
+        if (!e.subject.equals(SurveySubject.COMPANY.name())) {
+            return 0;
+        }
+        List<SurveyResults.Row> low = SurveyResultsCalc.results(em, e, DataScope.ALL, x -> 0).rows().stream()
+                .filter(r -> r.score() != null && r.score().compareTo(java.math.BigDecimal.valueOf(60)) < 0 && r.respondents() >= creditMinRespondents)
+                .toList();
+        if (low.isEmpty()) {
+            return 0;
+        }
+        CreditSignals outbox = ApiException.requireAvailable(creditSignals, "credit");
+        for (SurveyResults.Row r : low) {
+            outbox.emit(em.unwrap(java.sql.Connection.class), new CreditSignal("SURVEY", "below60", r.subjectId(),
+                    "survey:" + e.id + ":" + r.subjectId(), today(), e.title));
+        }
+        return low.size();
     }
 
     @Override

@@ -93,6 +93,7 @@ abstract class SurveyServiceContract {
     EntityManagerFactory unit;
     final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
     final List<String> notified = new CopyOnWriteArrayList<>();
+    final List<org.smartproperty.credit.CreditSignal> signals = new CopyOnWriteArrayList<>();
     static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
 
     final AuditTrail audit = new AuditTrail() {
@@ -208,6 +209,10 @@ abstract class SurveyServiceContract {
         unit = JpaUnits.create(SurveyServiceImpl.UNIT, db().dataSource(), Thread.currentThread().getContextClassLoader());
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
         service = new SurveyServiceImpl(unit, audit, estates(), null, inbox, directory, clock);
+        service.creditSignals((connection, signal) -> {
+            assertNotNull(connection, "written on the service's connection");
+            signals.add(signal);
+        });
     }
 
     @AfterAll
@@ -398,6 +403,27 @@ abstract class SurveyServiceContract {
         assertEquals(List.of(4L), r.rows().stream().map(SurveyResults.Row::subjectId).toList());
         assertEquals(new BigDecimal("100.00"), r.rows().get(0).score());
         assertEquals(1, r.rows().get(0).rank());
+    }
+
+    @Test
+    void aLowScoreWithEnoughRespondentsIsACreditSignalWhenPublished_SVC_SAT_2_CRD_2() {
+        Survey s = service.create(REGULATOR, new SurveyInput("低分调查", null, SurveySubject.COMPANY, TODAY.minusDays(100), TODAY.minusDays(90),
+                false, List.of(2L), null, List.of(new QuestionInput(QuestionKind.SCORE, "总体", null, null, true))));
+        Survey open = service.open(REGULATOR, s.id(), s.version());
+        service.answer(owner(201), open.id(), new AnswerInput(null, List.of(new Answer(open.questions().get(0).id(), 2, null, null))));
+        Survey cur = service.get(REGULATOR, open.id());
+        Survey closed = service.close(REGULATOR, cur.id(), cur.version());
+        service.creditMinRespondents(1);
+        try {
+            service.publish(REGULATOR, closed.id(), closed.version());
+        } finally {
+            service.creditMinRespondents(3);
+        }
+        org.smartproperty.credit.CreditSignal sig = signals.stream().filter(x -> x.key().equals("survey:" + open.id() + ":20")).findFirst().orElseThrow();
+        assertEquals("SURVEY", sig.source());
+        assertEquals("below60", sig.condition());
+        assertEquals(20L, sig.companyId());
+        assertEquals("低分调查", sig.reference());
     }
 
     @Test
