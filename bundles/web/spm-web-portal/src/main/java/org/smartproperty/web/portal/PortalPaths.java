@@ -19,7 +19,8 @@ final class PortalPaths {
     static final String ROOT = "portal";
 
     /** The first path segments of the app's routes (src/main/webapp/src/router.js); keep both lists alike. */
-    static final Set<String> ROUTES = Set.of("disclosure", "credit", "inspections", "assessment", "tenders", "map", "login", "me", "company");
+    static final Set<String> ROUTES = Set.of("disclosure", "credit", "inspections", "assessment", "tenders", "votes", "notices", "policies",
+            "satisfaction", "map", "login", "me", "company");
 
     private PortalPaths() {
     }

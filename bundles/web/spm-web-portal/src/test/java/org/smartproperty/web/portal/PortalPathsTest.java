@@ -21,11 +21,11 @@ class PortalPathsTest {
     @Test
     void onlyThePortalsOwnPathsAreClaimedEverythingElsePassesToTheOtherServlets() {
         for (String own : List.of(AppPaths.normalise("/"), "assets/index-Ab1.js", "map", "disclosure/patrols",
-                "credit", "inspections", "assessment", "tenders", "tenders/7", "me/complaints/12", "company")) {
+                "credit", "inspections", "assessment", "tenders", "tenders/7", "votes", "votes/3", "me/votes/3", "me/complaints/12", "company")) {
             assertTrue(PortalPaths.isPortal(own), own);
         }
         for (String other : List.of("console/index.html", "console", "api/v1/health", "system/console/bundles",
-                "cxf/services", "mapping", "favicon.ico", "credits", "inspection", "assessments", "tender")) {
+                "cxf/services", "mapping", "favicon.ico", "credits", "inspection", "assessments", "tender", "vote")) {
             assertFalse(PortalPaths.isPortal(other), other);
         }
     }
