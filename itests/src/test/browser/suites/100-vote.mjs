@@ -73,6 +73,15 @@ export default async function (t) {
       await reg.waitForLoadState('networkidle');
       await t.shot(reg, '101-vote-result');
       await t.axe(reg, 'a counted vote');
+      // the language switch on that page: menu, status and the API's language follow
+      const next = reg.waitForRequest(r => r.url().includes(`/api/v1/votes/${counted.id}`));
+      await reg.locator('.el-header .spm-lang').click();
+      await reg.locator('.el-select-dropdown__item:visible', { hasText: 'English' }).click();
+      t.check((await next).headers()['accept-language'] === 'en', 'after the switch to English the vote is asked in en');
+      await reg.locator('[data-test="menu-votes"]', { hasText: 'E-voting' }).waitFor({ timeout: 10000 });
+      await reg.locator('[data-test="vote-detail-status"]', { hasText: counted.status === 'PUBLISHED' ? 'Result published' : 'Closed' }).waitFor({ timeout: 10000 });
+      t.check(true, 'the menu and the status read in English');
+      await t.shot(reg, '101-vote-result-en');
     }
 
     const noticed = votes.find(v => v.status === 'NOTICED');
