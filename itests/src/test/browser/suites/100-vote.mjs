@@ -107,6 +107,13 @@ export default async function (t) {
       const back = r.ok() ? await r.json() : null;
       t.check(back && back.status === 'NOTICED', 'resuming brings the vote back to NOTICED', `${r.status()} ${back ? back.status : ''}`);
     }
+    // the threshold table (rules as data): nine art. 278 categories, the regulator may edit
+    await reg.goto(t.console + '/votes/rules', { waitUntil: 'domcontentloaded' });
+    await reg.locator('[data-test="vote-rules"] .el-table__body tr').first().waitFor({ timeout: 20000 });
+    t.check(await reg.locator('[data-test="vote-rules"] .el-table__body tr').count() === 9, 'the voting rules list the nine art. 278 categories');
+    t.check(await reg.locator('[data-test="vote-rule-pass-FUND_RAISE"]').textContent() === '≥ 3/4', 'raising the fund needs ≥ 3/4 (VOTE-3)');
+    t.check(await reg.locator('[data-test="vote-rule-edit-FUND_RAISE"]').count() === 1, 'the regulator may edit a rule');
+    await t.axe(reg, 'the voting rules');
     await reg.context().close();
   }
 
