@@ -96,6 +96,20 @@ describe('votes in public (DIS-4)', () => {
     wrapper.unmount();
   });
 
+  it('a receipt in the address (the cast page\'s link) is checked at once', async () => {
+    setLocale('en');
+    const receipt = 'cd'.repeat(32);
+    const calls = stubApi([
+      [['GET', /^\/api\/v1\/public\/votes\?/], () => json(200, { items: [], page: 0, size: 10, total: 0 })],
+      [['GET', /^\/api\/v1\/public\/vote-receipts\//], () => json(200, { receipt, counted: true, superseded: false, voteId: 7, matterId: 71, channel: 'PAPER', castAt: '2026-11-02T01:00:00Z' })],
+    ]);
+    const wrapper = await mountView(VotesView, {}, `/votes?receipt=${receipt}`);
+    expect(calls.some(c => c.url === `/api/v1/public/vote-receipts/${receipt}`)).toBe(true);
+    expect(wrapper.find('[data-test="receipt-counted"]').text()).toContain('paper ballot');
+    expect(wrapper.find('[data-test="public-votes-empty"]').exists()).toBe(true);
+    wrapper.unmount();
+  });
+
   it('a published vote shows the result per matter: ratios as given, NO_QUORUM on heads, deemed votes apart', async () => {
     setLocale('en');
     stubApi([[['GET', /^\/api\/v1\/public\/votes\/7$/], () => json(200, { vote: PUBLIC, matters: [
