@@ -867,14 +867,23 @@ public class VoteServiceImpl implements VoteService {
     public Views.CastResult cast(SpmPrincipal caller, long id, Views.BallotInput input) {
         Map<Long, Choice> choices = choices(input == null ? null : input.choices(), new Validation(T));
         String actor = caller.getName();
-        return tx.write(em -> {
-            VoteEntity v = lockedForBallot(em, caller, id);
-            Tally.Elector e = electorOf(em, caller, id);
-            if (e == null) {
-                throw ApiException.conflict(T, "vote.notElector");
+        try {
+            return tx.write(em -> {
+                VoteEntity v = lockedForBallot(em, caller, id);
+                Tally.Elector e = electorOf(em, caller, id);
+                if (e == null) {
+                    throw ApiException.conflict(T, "vote.notElector");
+                }
+                return record(em, v, e.key(), choices, Channel.ONLINE, actor, null);
+            });
+        } catch (ApiException e) {
+            if (e.status() == 409) {
+                // refused: a vote the caller may not even see (another estate's) is 404, like any read of it
+                Set<Long> estates = estatesOf(caller);
+                tx.read(em -> visible(em, caller, estates, id));
             }
-            return record(em, v, e.key(), choices, Channel.ONLINE, actor, null);
-        });
+            throw e;
+        }
     }
 
     @Override

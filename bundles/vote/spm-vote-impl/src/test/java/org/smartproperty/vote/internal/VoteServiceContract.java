@@ -337,7 +337,7 @@ abstract class VoteServiceContract {
         assertEquals(Channel.PAPER, paper.receipts().get(0).channel());
         service.cast(owner(small.get(4)), open.id(), ballot(open, Choice.DISAGREE, null, Choice.ABSTAIN));
         // not an elector; bad input
-        assertEquals("vote.notElector", code(() -> service.cast(owner(999_999), open.id(), ballot(open, Choice.AGREE))));
+        assertEquals("problem.notFound", code(() -> service.cast(owner(999_999), open.id(), ballot(open, Choice.AGREE))), "no house here: 404");
         assertEquals("choices[0].choice:vote.choiceUnknown", code(() -> service.cast(owner(o1), open.id(),
                 new Views.BallotInput(List.of(new Views.ChoiceInput(open.matters().get(0).id(), "MAYBE"))))));
         assertEquals("choices[0].matterId:vote.matterUnknown", code(() -> service.cast(owner(o1), open.id(),
@@ -454,6 +454,7 @@ abstract class VoteServiceContract {
         Vote noticed = service.notice(b.committee(), inB.id(), inB.version());
         assertEquals(200, status(() -> service.get(owner(ownerB), inB.id())));
         assertEquals(404, status(() -> service.get(owner(ownerA), inB.id())), "an owner of another estate");
+        assertEquals(404, status(() -> service.cast(owner(ownerA), inB.id(), new Views.BallotInput(List.of(new Views.ChoiceInput(1L, "AGREE"))))));
         assertEquals(403, status(() -> service.events(owner(ownerB), inB.id())));
         Vote suspended = service.suspend(REGULATOR, noticed.id(), noticed.version(), "核查");
         assertEquals(VoteStatus.SUSPENDED, suspended.status());
