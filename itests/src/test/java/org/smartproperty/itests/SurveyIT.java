@@ -255,6 +255,6 @@ public class SurveyIT extends SpmTestSupport {
         JsonNode list = ok(call("GET", regulator, "/surveys?status=OPEN&size=50", null, null), 200);
         assertTrue(list.toString(), list.get("total").asInt() >= 1);
         assertEquals(400, call("GET", regulator, "/surveys?status=NOPE", null, null).statusCode());
-        assertEquals(401, get("/surveys").statusCode());
+        assertEquals(401, call("GET", null, "/surveys", null, null).statusCode());
     }
 }
