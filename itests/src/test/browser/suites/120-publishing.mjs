@@ -131,6 +131,7 @@ export default async function (t) {
     t.check(await phone.locator('[data-test="home-notices"] [data-test="public-notice"]').count() > 0, 'the home page shows the latest notices');
     if (cut && cut.estateIds.length) {
       await phone.goto(t.portal + '/map', { waitUntil: 'domcontentloaded' });
+      await phone.locator('[data-test="map-filter"]').fill(cut.title.replace(/停水通知$/, '')); // the demo cut is titled after its estate
       const button = phone.locator(`[data-test="map-estate-${cut.estateIds[0]}"]`);
       await button.waitFor({ timeout: 20000 });
       await button.click();
