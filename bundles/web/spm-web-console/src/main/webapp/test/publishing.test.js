@@ -109,10 +109,12 @@ describe('the publishing area (issue 16 part 3)', () => {
       [['GET', /\/notices\/7\/history$/], () => json(200, [{ id: 1, roundId: 1, action: 'SUBMIT', actor: 'demo-company', at: '2026-03-01T02:00:00Z' },
         { id: 2, roundId: 1, action: 'RETURN', actor: 'demo-regulator', at: '2026-03-01T03:00:00Z', reason: 'Name the legal basis' }])],
       [['GET', /\/notices\/7$/], () => json(200, NOTICE())],
+      [['GET', /\/estates\/3$/], () => json(200, { id: 3, name: 'Bay Garden' })],
       [['POST', /\/notices\/7\/submit$/], () => json(200, NOTICE({ status: 'SUBMITTED', reason: null, version: 5 }))],
     ]);
     const wrapper = await mountAt(NoticeDetailView, '/publishing/notices/7', '/publishing/notices/:id');
     expect(wrapper.find('[data-test="notice-reason"]').text()).toContain('Name the legal basis');
+    expect(wrapper.find('[data-test="notice-estates-shown"]').text()).toBe('Bay Garden');
     expect(wrapper.find('[data-test="notice-history"]').text()).toContain('Returned');
     expect(wrapper.find('[data-test="notice-approve"]').exists()).toBe(false);
     await wrapper.find('[data-test="notice-submit"]').trigger('click');
