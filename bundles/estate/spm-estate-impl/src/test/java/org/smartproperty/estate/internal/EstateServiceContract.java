@@ -246,6 +246,9 @@ abstract class EstateServiceContract {
         assertTrue(h1.owners().get(0).masked());
         assertEquals(HouseStatus.SOLD, h1.status());
         assertFalse(service.house(ALL, h1.unitCode().toLowerCase()).owners().isEmpty(), "lookup normalizes the unit code");
+        // PUB-2: whom an estate notice goes to — the estate's owner records, one per owner however many houses
+        assertEquals(List.of(h1.owners().get(0).id()), service.ownerIdsOfEstate(e.id()));
+        assertTrue(service.ownerIdsOfEstate(Long.MAX_VALUE).isEmpty());
     }
 
     @Test
