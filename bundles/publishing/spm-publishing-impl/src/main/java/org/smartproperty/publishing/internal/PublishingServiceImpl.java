@@ -234,7 +234,13 @@ public class PublishingServiceImpl implements PublishingService, PublishingInter
     @Override
     public Page<Policy> publicPolicies(PolicyQuery query, PageRequest page) {
         Policies.validate(query);
-        return tx.read(em -> policies.list(em, query, true, page));
+        return tx.read(em -> policies.list(em, query, true, page)).map(PublishingServiceImpl::anonymous);
+    }
+
+    /** A policy as the public sees it: no account name. */
+    static Policy anonymous(Policy p) {
+        return new Policy(p.id(), p.level(), p.issuer(), p.docNumber(), p.title(), p.summary(), p.fullText(), p.effectiveDate(), p.repealDate(),
+                p.repealed(), p.status(), p.publishedAt(), p.attachments(), null, p.createdAt(), p.updatedAt(), p.version());
     }
 
     @Override
@@ -244,10 +250,7 @@ public class PublishingServiceImpl implements PublishingService, PublishingInter
             if (p == null || p.status != PolicyStatus.PUBLISHED) {
                 throw notFound("objects.policy", id);
             }
-            Policy full = policies.toDto(em, p, true);
-            return new Policy(full.id(), full.level(), full.issuer(), full.docNumber(), full.title(), full.summary(), full.fullText(),
-                    full.effectiveDate(), full.repealDate(), full.repealed(), full.status(), full.publishedAt(), full.attachments(), null,
-                    full.createdAt(), full.updatedAt(), full.version());
+            return anonymous(policies.toDto(em, p, true));
         });
     }
 

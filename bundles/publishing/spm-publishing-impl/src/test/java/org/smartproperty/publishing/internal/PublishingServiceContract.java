@@ -175,6 +175,8 @@ abstract class PublishingServiceContract {
         List<Long> found = ids(service.publicPolicies(new PolicyQuery("物业管理 检索测试", null, null), page()));
         assertTrue(found.containsAll(List.of(state.id(), zhuhai.id())), found.toString());
         assertFalse(found.contains(draft.id()), "a draft is not public");
+        assertTrue(service.publicPolicies(new PolicyQuery(null, null, null), page()).items().stream().allMatch(x -> x.createdBy() == null),
+                "no account name in public");
         assertEquals(List.of(zhuhai.id()), ids(service.publicPolicies(new PolicyQuery("珠海 检索测试", null, null), page())), "AND of the terms");
         assertEquals(List.of(state.id()), ids(service.publicPolicies(new PolicyQuery("379", null, null), page())), "a number is a word");
         assertEquals(List.of(state.id()), ids(service.publicPolicies(new PolicyQuery("检索测试", PolicyLevel.NATIONAL, null), page())));
