@@ -14,26 +14,12 @@ import CreditRulesView from '../src/areas/credit/CreditRulesView.vue';
 import OwnCreditView from '../src/areas/credit/OwnCreditView.vue';
 import area from '../src/areas/credit/area.js';
 import { mayOpen, visibleMenu } from '../src/menu.js';
+import { json, stubApi } from './support/api-stub.js';
 
 vi.setConfig({ testTimeout: 30000 });
 
-const json = (status, body) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-});
 
 /** A fetch stub answering by method and path (query included); records every call. */
-function stubApi(routes) {
-  const calls = [];
-  vi.stubGlobal('fetch', vi.fn((url, init = {}) => {
-    const method = init.method || 'GET';
-    calls.push({ url, method, headers: init.headers || {}, body: init.body });
-    for (const [[m, re], answer] of routes) {
-      if (m === method && re.test(url)) return Promise.resolve(answer(url, init));
-    }
-    return Promise.resolve(json(404, { status: 404, detail: `no stub for ${method} ${url}` }));
-  }));
-  return calls;
-}
 
 async function routerAt(path) {
   const router = createRouter({ history: createMemoryHistory(), routes: [

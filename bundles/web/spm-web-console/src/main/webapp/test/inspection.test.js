@@ -9,25 +9,11 @@ import { session } from '../src/session.js';
 import TaskDetailView from '../src/areas/inspection/TaskDetailView.vue';
 import TasksView from '../src/areas/inspection/TasksView.vue';
 import LibraryView from '../src/areas/inspection/LibraryView.vue';
+import { json, stubApi } from './support/api-stub.js';
 
 vi.setConfig({ testTimeout: 30000 });
 
-const json = (status, body) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-});
 
-function stubApi(routes) {
-  const calls = [];
-  vi.stubGlobal('fetch', vi.fn((url, init = {}) => {
-    const method = init.method || 'GET';
-    calls.push({ url, method, headers: init.headers || {}, body: init.body });
-    for (const [[m, re], answer] of routes) {
-      if (m === method && re.test(url)) return Promise.resolve(answer(url, init));
-    }
-    return Promise.resolve(json(404, { status: 404, detail: `no stub for ${method} ${url}` }));
-  }));
-  return calls;
-}
 
 async function mountAt(component, path, props = {}) {
   const router = createRouter({ history: createMemoryHistory(), routes: [

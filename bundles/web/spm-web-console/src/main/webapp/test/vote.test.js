@@ -13,25 +13,11 @@ import { visibleMenu } from '../src/menu.js';
 import VotesView from '../src/areas/vote/VotesView.vue';
 import VoteDetailView from '../src/areas/vote/VoteDetailView.vue';
 import { fraction, percent, effective, hasResult } from '../src/areas/vote/vote.js';
+import { json, stubApi } from './support/api-stub.js';
 
 vi.setConfig({ testTimeout: 30000 });
 
-const json = (status, body) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-});
 
-function stubApi(routes) {
-  const calls = [];
-  vi.stubGlobal('fetch', vi.fn((url, init = {}) => {
-    const method = init.method || 'GET';
-    calls.push({ url, method, headers: init.headers || {}, body: init.body });
-    for (const [[m, re], answer] of routes) {
-      if (m === method && re.test(url)) return Promise.resolve(answer(url, init));
-    }
-    return Promise.resolve(json(404, { status: 404, detail: `no stub for ${method} ${url}` }));
-  }));
-  return calls;
-}
 
 async function mountAt(component, path) {
   const router = createRouter({ history: createMemoryHistory(), routes: [
