@@ -24,10 +24,10 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Issue 10 item 9 ("a new-domain walk-through gives a domain that builds, installs and serves one endpoint"): the
- * archetype IT of {@code archetypes/spm-domain} generated {@code bundles/notice} from the archetype and built it with
- * its contract tests; here its three bundles ({@code spm-notice-api|impl|rest}) are installed into the running platform
+ * archetype IT of {@code archetypes/spm-domain} generated {@code bundles/memo} from the archetype and built it with
+ * its contract tests; here its three bundles ({@code spm-memo-api|impl|rest}) are installed into the running platform
  * (the shared container) as they are, with no line of the platform changed. The extender applies the domain's changelog,
- * its contributions grant {@code notice:read|write} to the REGULATOR role template, and {@code /api/v1/notices} answers
+ * its contributions grant {@code memo:read|write} to the REGULATOR role template, and {@code /api/v1/memos} answers
  * a regulator (GET 200, POST 201), refuses a caller without a token (401) and answers 503 while the implementation is
  * away (the REST bundle's dynamic reference).
  */
@@ -59,27 +59,27 @@ public class ArchetypeDomainIT extends SpmTestSupport {
         return jars[0];
     }
 
-    /** Logs in as demo-regulator until {@code /notices} answers {@code status} (the grant is seeded when the impl starts). */
+    /** Logs in as demo-regulator until {@code /memos} answers {@code status} (the grant is seeded when the impl starts). */
     static String regulatorWhoGets(int status) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < end) {
             String regulator = login("demo-regulator", DEMO_PASSWORD, null);
-            last = getAs(regulator, "/notices");
+            last = getAs(regulator, "/memos");
             if (last != null && last.statusCode() == status) {
                 return regulator;
             }
             Thread.sleep(300);
         }
         throw new AssertionError("demo-regulator got " + (last == null ? "no answer" : last.statusCode() + " " + last.body())
-                + " from /notices, not " + status);
+                + " from /memos, not " + status);
     }
 
     @Test
     public void theGeneratedDomainInstallsAndServesItsEndpoint_issue10_item9() throws Exception {
         List<Bundle> installed = new ArrayList<>();
         try {
-            for (String module : List.of("spm-notice-api", "spm-notice-impl", "spm-notice-rest")) {
+            for (String module : List.of("spm-memo-api", "spm-memo-impl", "spm-memo-rest")) {
                 installed.add(context.installBundle(jar(module).toURI().toString()));
             }
             for (Bundle b : installed) {
@@ -94,33 +94,33 @@ public class ArchetypeDomainIT extends SpmTestSupport {
             String secadmin = login("demo-secadmin", DEMO_PASSWORD, "DEMOSECADMINSPMHENGQINAAAAAAAAAA");
             assertNotNull(secadmin);
             JsonNode roles = json(getAs(secadmin, "/roles"));
-            assertTrue(roles.get("REGULATOR").toString(), roles.get("REGULATOR").toString().contains("\"notice:read\""));
-            assertTrue(roles.get("REGULATOR").toString(), roles.get("REGULATOR").toString().contains("\"notice:write\""));
+            assertTrue(roles.get("REGULATOR").toString(), roles.get("REGULATOR").toString().contains("\"memo:read\""));
+            assertTrue(roles.get("REGULATOR").toString(), roles.get("REGULATOR").toString().contains("\"memo:write\""));
 
-            String title = "IT notice " + System.nanoTime();
-            HttpResponse<String> created = send("POST", "/notices", "{\"title\":\"" + title + "\"}", "Authorization", "Bearer " + regulator);
+            String title = "IT memo " + System.nanoTime();
+            HttpResponse<String> created = send("POST", "/memos", "{\"title\":\"" + title + "\"}", "Authorization", "Bearer " + regulator);
             assertEquals(created.body(), 201, created.statusCode());
-            JsonNode notice = json(created);
-            assertEquals(title, notice.get("title").asText());
-            assertEquals("demo-regulator", notice.get("createdBy").asText());
+            JsonNode memo = json(created);
+            assertEquals(title, memo.get("title").asText());
+            assertEquals("demo-regulator", memo.get("createdBy").asText());
             assertTrue(created.headers().firstValue("Location").orElse(""), created.headers().firstValue("Location").orElse("")
-                    .endsWith("/notices/" + notice.get("id").asLong()));
+                    .endsWith("/memos/" + memo.get("id").asLong()));
 
-            HttpResponse<String> list = getAs(regulator, "/notices?sort=-id");
+            HttpResponse<String> list = getAs(regulator, "/memos?sort=-id");
             assertEquals(list.body(), 200, list.statusCode());
             assertEquals(title, json(list).at("/items/0/title").asText());
-            HttpResponse<String> taken = send("POST", "/notices", "{\"title\":\"" + title + "\"}", "Authorization", "Bearer " + regulator);
+            HttpResponse<String> taken = send("POST", "/memos", "{\"title\":\"" + title + "\"}", "Authorization", "Bearer " + regulator);
             assertEquals(taken.body(), 409, taken.statusCode());
 
-            assertEquals(401, send("GET", "/notices", null, "Authorization", "none").statusCode());
-            assertEquals(401, send("POST", "/notices", "{\"title\":\"anonymous\"}", "Authorization", "none").statusCode());
+            assertEquals(401, send("GET", "/memos", null, "Authorization", "none").statusCode());
+            assertEquals(401, send("POST", "/memos", "{\"title\":\"anonymous\"}", "Authorization", "none").statusCode());
 
             // the implementation away (hot swap): the resource stays and answers 503, then serves again
             Bundle impl = installed.get(1);
             impl.stop();
-            await("/notices", r -> r.statusCode() == 503, Duration.ofSeconds(30), regulator);
+            await("/memos", r -> r.statusCode() == 503, Duration.ofSeconds(30), regulator);
             impl.start();
-            await("/notices", r -> r.statusCode() == 200, Duration.ofSeconds(60), regulator);
+            await("/memos", r -> r.statusCode() == 200, Duration.ofSeconds(60), regulator);
         } finally {
             for (int i = installed.size() - 1; i >= 0; i--) {
                 installed.get(i).uninstall();
