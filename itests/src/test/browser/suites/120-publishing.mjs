@@ -63,8 +63,9 @@ export default async function (t) {
       await reg.locator('[data-test="notice-return-send"]').click();
       t.check((await returned).status() === 200, 'the notice is returned with the reason');
       await reg.locator('[data-test="notice-detail-status"]').filter({ hasText: '已退回' }).waitFor({ timeout: 10000 });
-      t.check(await reg.locator('[data-test="notice-history"]').innerText().then(s => s.includes('请补充业主大会的表决依据')),
-        'the review history shows the return with its reason');
+      // the page shows the new status first and then reloads the history: wait for the reason rather than read at once
+      t.check(await reg.locator('[data-test="notice-history"]').filter({ hasText: '请补充业主大会的表决依据' })
+        .waitFor({ timeout: 10000 }).then(() => true, () => false), 'the review history shows the return with its reason');
     }
   }
 
