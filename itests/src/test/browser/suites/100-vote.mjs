@@ -211,8 +211,8 @@ export default async function (t) {
       t.check(await phone.evaluate(() => document.documentElement.scrollWidth) <= 390, 'my votes fits the phone screen');
       await t.axe(phone, 'my votes on a phone');
       await open.click();
-      await phone.locator('[data-test="cast-title"]').waitFor({ timeout: 20000 });
-      await phone.waitForLoadState('networkidle');
+      // the title shows with the vote; data-loaded once my ballot (elector, receipts) has come too
+      await phone.locator('[data-test="cast-title"][data-loaded="true"]').waitFor({ timeout: 20000 });
       if (await phone.locator('[data-test="cast-submit"]').count()) {
         const matters = await phone.locator('[data-test^="cast-matter-"]').count();
         for (let seq = 1; seq <= matters; seq++) await phone.locator(`[data-test="cast-${seq}-${seq % 2 ? 'AGREE' : 'ABSTAIN'}"]`).click();
