@@ -17,7 +17,7 @@ export function webAppConfig({ vue, base, outDir }) {
     plugins: [vue()],
     resolve: {
       alias: { '@spm-common': common },
-      dedupe: ['vue', 'vue-i18n', 'vue-router', 'element-plus'],
+      dedupe: ['vue', 'vue-i18n', 'vue-router', 'element-plus', 'ol'],
     },
     build: {
       outDir,
