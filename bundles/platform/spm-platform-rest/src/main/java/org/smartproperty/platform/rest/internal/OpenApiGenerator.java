@@ -138,8 +138,19 @@ public final class OpenApiGenerator {
         p.put("412", new String[] {"PreconditionFailed", "If-Match names a version that is not the current one (reload and retry)"});
         p.put("422", new String[] {"IdempotencyKeyReused", "The Idempotency-Key was used before with another body"});
         p.put("428", new String[] {"PreconditionRequired", "If-Match is required: send the ETag of the version you read"});
+        p.put("429", new String[] {"TooManyRequests", "The caller's address made more public calls than the per-client limit allows; "
+                + "retry after the seconds of the Retry-After header (public disclosure surface, DIS-1..6)"});
         p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now; retry later"});
         return p;
+    }
+
+    /** The OpenAPI tag of the public disclosure surface. */
+    public static final String DISCLOSURE = "disclosure";
+
+    /** A public GET under /api/v1/public: cached with ETags and rate limited (DisclosureFilter, DisclosureCacheFilter). */
+    static boolean disclosure(Operation op) {
+        return "GET".equals(op.method()) && op.javaMethod().isAnnotationPresent(PublicAccess.class)
+                && DisclosureFilter.isPublic(op.path().substring(Math.min(op.path().length(), Api.APPLICATION_BASE.length())));
     }
 
     private static Map<String, Object> problemResponse(String description) {
@@ -159,9 +170,15 @@ public final class OpenApiGenerator {
         }
         o.put("operationId", id);
         String tag = rc.getSimpleName().replace("Resource", "");
-        o.put("tags", List.of(tag));
+        boolean disclosure = disclosure(op);
+        o.put("tags", disclosure ? List.of(tag, DISCLOSURE) : List.of(tag));
         Path classPath = rc.getAnnotation(Path.class);
         tags.putIfAbsent(tag, "Operations under " + join(Api.APPLICATION_BASE, pathOf(classPath)) + " (" + rc.getSimpleName() + ")");
+        if (disclosure) {
+            tags.putIfAbsent(DISCLOSURE, "The public disclosure surface (DIS-1..6): public GETs under /api/v1/public, indexed at GET "
+                    + "/api/v1/public; strong ETag with 304 on If-None-Match, Cache-Control: public, max-age, per-client rate limit (429 "
+                    + "with Retry-After)");
+        }
         Doc doc = m.getAnnotation(Doc.class);
         o.put("summary", doc != null ? doc.summary() : op.method() + " " + op.path());
         if (doc != null) {
@@ -287,6 +304,9 @@ public final class OpenApiGenerator {
                     : rt == String.class ? Map.of("type", "string") : Map.of("type", "string", "format", "binary");
             responses.put("200", Map.of("description", "OK", "content", Map.of(produces, Map.of("schema", out))));
         }
+        if (disclosure(op)) {
+            responses.put("304", Map.of("description", "Not modified: If-None-Match named the current ETag"));
+        }
         if (hasInput) {
             responses.put("400", problemRef("400"));
         }
@@ -308,6 +328,9 @@ public final class OpenApiGenerator {
         }
         if (ifMatch) {
             responses.put("428", problemRef("428"));
+        }
+        if (disclosure(op)) {
+            responses.put("429", problemRef("429"));
         }
         responses.put("503", problemRef("503"));
         responses.put("default", problemResponse("Any other problem (RFC 9457)"));
