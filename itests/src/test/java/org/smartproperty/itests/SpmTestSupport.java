@@ -114,6 +114,11 @@ public abstract class SpmTestSupport {
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.registration.cfg", "baseUrl", "http://127.0.0.1:" + registration));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.registration.cfg", "apiKey", "spm-dev-registration"));
         o.add(systemProperty("spm.it.registration.port").value(Integer.toString(registration)));
+        int gis = freePort(); // INT-GIS: the WMTS simulator; a cfg file written here replaces the feature's <config>, the key too
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.gis.cfg", "port", Integer.toString(gis)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.gis.cfg", "baseUrl", "http://127.0.0.1:" + gis));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.gis.cfg", "tk", "spm-dev-gis"));
+        o.add(systemProperty("spm.it.gis.port").value(Integer.toString(gis)));
         int sms = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "port", Integer.toString(sms)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptUrl",
