@@ -48,6 +48,9 @@ export default async function (t) {
   await t.axe(page, 'the public disclosure');
 
   const estatesAnswer = page.waitForResponse(r => r.url().includes('/api/v1/public/estates?'));
+  // INT-GIS: the base layers' configuration and a first tile through the platform's tile proxy
+  const baseLayersAnswer = page.waitForResponse(r => r.url().includes('/api/v1/map/base-layers'));
+  const vecTile = page.waitForResponse(r => r.url().includes('/api/v1/map/tiles/vec/w/'), { timeout: 30000 });
   await page.locator('[data-test="nav-map"]').click();
   const estates = await (await estatesAnswer).json();
   await page.waitForFunction(() => Number(document.querySelector('[data-test="map"]')?.dataset.features) > 0, null, { timeout: 20000 });
@@ -56,6 +59,18 @@ export default async function (t) {
   t.check(estates.total > 0 && drawn.estates === estates.total, 'the map holds every estate of GET /public/estates', `${drawn.estates} of ${estates.total}`);
   t.check(drawn.features === expected, 'the map draws each estate as its boundary and its point', `${drawn.features} features, ${expected} expected`);
   t.check(await page.locator('[data-test="map"] canvas').count() > 0, 'OpenLayers renders the map on a canvas');
+  const baseLayers = await (await baseLayersAnswer).json();
+  t.check(baseLayers.layers.some(l => l.name === 'vec' && l.matrixSet === 'w') && !JSON.stringify(baseLayers).includes('spm-dev-gis'),
+    'the base layers come from GET /api/v1/map/base-layers without the provider\'s key (INT-GIS)');
+  const tile = await vecTile;
+  t.check(tile.status() === 200 && tile.headers()['content-type'] === 'image/png', 'the vector base map\'s tiles load through the tile proxy (INT-GIS)',
+    `${tile.status()} ${tile.headers()['content-type']} ${tile.headers()['x-spm-tile-source']}`);
+  const imgTile = page.waitForResponse(r => r.url().includes('/api/v1/map/tiles/img/w/'), { timeout: 30000 });
+  await page.locator('[data-test="basemap-img"]').click();
+  const img = await imgTile;
+  t.check(img.status() === 200 && img.headers()['content-type'] === 'image/png', 'the switcher shows the imagery layer (INT-GIS)', `${img.status()}`);
+  t.check(await page.locator('[data-test="basemap-notice"]').count() === 0, 'no stale-cache notice while the provider answers (INT-GIS)');
+  await page.locator('[data-test="basemap-vec"]').click();
   // the estate of the latest published tender result when the demo data has one (MAP-5), else the first
   const latest = (await t.call(null, '/public/tenders?kind=result&size=1&sort=-id')).body;
   const chosen = estates.items.find(e => latest.items && latest.items[0] && e.name === latest.items[0].estateName) || estates.items[0];

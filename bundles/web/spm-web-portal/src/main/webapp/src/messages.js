@@ -37,8 +37,9 @@ export default {
       address: '地址', estates: '服务小区数', head: '主任', term: '任期', members: '委员', filing: '备案', estate: '小区',
       company: '物业服务企业', findings: '巡查发现', fix: '整改', closedAt: '办结时间', noFiling: '未备案', toInspections: '双随机一公开抽查结果',
     },
+    basemap: { layers: '底图', stale: '底图服务暂时无法访问，当前显示的是缓存的底图。', unavailable: '底图暂不可用，地图只显示小区。' },
     map: {
-      title: '物管一张图', intro: '小区的位置与物业管理区域（底图将接入珠海“一张图”服务）。', estates: '个小区', choose: '点击地图上的小区查看信息',
+      title: '物管一张图', intro: '小区的位置与物业管理区域（底图来自珠海“一张图”服务）。', estates: '个小区', choose: '点击地图上的小区查看信息',
       address: '地址', community: '社区', developer: '开发建设单位', company: '物业服务企业', fee: '物业费标准', feeUnit: '元/㎡·月',
       tenders: '招投标', tendersNone: '暂无公开的招标公告或结果', tenderWinner: '中标：{name}', tenderOpen: '招标公告', overview: '概况', buildings: '楼栋', houses: '房屋', list: '小区列表', search: '按名称查找',
     },
@@ -141,8 +142,9 @@ export default {
       address: '地址', estates: '服務小區數', head: '主任', term: '任期', members: '委員', filing: '備案', estate: '小區',
       company: '物業服務企業', findings: '巡查發現', fix: '整改', closedAt: '辦結時間', noFiling: '未備案', toInspections: '雙隨機一公開抽查結果',
     },
+    basemap: { layers: '底圖', stale: '底圖服務暫時無法存取，目前顯示的是快取的底圖。', unavailable: '底圖暫不可用，地圖只顯示小區。' },
     map: {
-      title: '物管一張圖', intro: '小區的位置與物業管理區域（底圖將接入珠海「一張圖」服務）。', estates: '個小區', choose: '點擊地圖上的小區查看資訊',
+      title: '物管一張圖', intro: '小區的位置與物業管理區域（底圖來自珠海「一張圖」服務）。', estates: '個小區', choose: '點擊地圖上的小區查看資訊',
       address: '地址', community: '社區', developer: '開發建設單位', company: '物業服務企業', fee: '物業費標準', feeUnit: '元/㎡·月',
       tenders: '招投標', tendersNone: '暫無公開的招標公告或結果', tenderWinner: '中標：{name}', tenderOpen: '招標公告', overview: '概況', buildings: '樓宇', houses: '房屋', list: '小區列表', search: '按名稱查找',
     },
@@ -247,8 +249,9 @@ export default {
       company: 'Empresa de serviços de administração de propriedades', findings: 'Constatações', fix: 'Correção', closedAt: 'Concluída em', noFiling: 'Sem registo',
       toInspections: 'Resultados das inspeções por sorteio duplo',
     },
+    basemap: { layers: 'Mapa de base', stale: 'O serviço do mapa de base não está acessível; mostra-se o mapa de base guardado em cache.', unavailable: 'Mapa de base indisponível; o mapa mostra só os condomínios.' },
     map: {
-      title: 'Mapa único', intro: 'Localização e área de administração de propriedades dos condomínios (o mapa de base do serviço mapa único de Zhuhai virá depois).', estates: 'condomínios', choose: 'Toque num condomínio do mapa para ver a informação',
+      title: 'Mapa único', intro: 'Localização e área de administração de propriedades dos condomínios (sobre o mapa de base do serviço mapa único de Zhuhai).', estates: 'condomínios', choose: 'Toque num condomínio do mapa para ver a informação',
       address: 'Morada', community: 'Comunidade', developer: 'Promotor imobiliário', company: 'Empresa de serviços de administração de propriedades', fee: 'Taxa de administração', feeUnit: 'CNY/m²·mês',
       tenders: 'Concursos', tendersNone: 'Sem anúncios ou resultados de concursos publicados', tenderWinner: 'Adjudicatário: {name}', tenderOpen: 'Anúncio do concurso', overview: 'Descrição', buildings: 'Edifícios', houses: 'Frações autónomas', list: 'Lista de condomínios', search: 'Procurar por nome',
     },
@@ -360,8 +363,9 @@ export default {
       company: 'Property company', findings: 'Findings', fix: 'Fix', closedAt: 'Closed', noFiling: 'Not filed',
       toInspections: '"Double random, one public" inspection results',
     },
+    basemap: { layers: 'Base map', stale: 'The base-map service cannot be reached; the map shows cached tiles.', unavailable: 'Base map unavailable; the map shows the estates only.' },
     map: {
-      title: 'One map', intro: 'Where the estates are and their property management areas (the base layers of the Zhuhai one map come later).', estates: 'estates', choose: 'Tap an estate on the map to see it',
+      title: 'One map', intro: 'Where the estates are and their property management areas (on the base layers of the Zhuhai one map).', estates: 'estates', choose: 'Tap an estate on the map to see it',
       address: 'Address', community: 'Community', developer: 'Developer', company: 'Property company', fee: 'Fee standard', feeUnit: 'CNY/m² per month',
       tenders: 'Tenders', tendersNone: 'No published tender announcements or results', tenderWinner: 'Winner: {name}', tenderOpen: 'Tender announcement', overview: 'Overview', buildings: 'Buildings', houses: 'Houses', list: 'Estates', search: 'Find by name',
     },

@@ -1,7 +1,8 @@
 // The one map's geometry (issue 13 item 3, PMAP-1, MAP-1): estates from GET /public/estates (WGS 84 location and
-// GeoJSON boundary) as OpenLayers features in the map's projection. The view uses CGCS2000 / 3-degree Gauss-Kruger
-// CM 114E (EPSG:4547), the plane system of Zhuhai's survey maps, through proj4, so the city's "one map" base layers
-// (INT-GIS, a later issue) drop in without reprojecting the estates. No tiles are loaded: the background is plain.
+// GeoJSON boundary) as OpenLayers features in the map's projection, on the city's "one map" base layers (INT-GIS,
+// issue 17: @spm-common/basemap.js through the platform's tile proxy). The view is Web Mercator (EPSG:3857), the
+// projection of the provider's matrix set w, so its tiles are drawn as they come; CGCS2000 (EPSG:4490, the platform's
+// coordinates) and the Zhuhai survey plane (EPSG:4547) stay registered through proj4 for layers and data in them.
 import proj4 from 'proj4';
 import { register } from 'ol/proj/proj4.js';
 import { get as getProjection, fromLonLat } from 'ol/proj.js';
@@ -9,14 +10,15 @@ import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import Polygon from 'ol/geom/Polygon.js';
 import MultiPolygon from 'ol/geom/MultiPolygon.js';
+import { loadBaseMap } from '@spm-common/basemap.js';
 
-export const MAP_PROJECTION = 'EPSG:4547';
+export const MAP_PROJECTION = 'EPSG:3857';
 
 let registered = false;
 export function registerProjections() {
   if (registered) return getProjection(MAP_PROJECTION);
   proj4.defs('EPSG:4490', '+proj=longlat +ellps=GRS80 +no_defs +type=crs');
-  proj4.defs(MAP_PROJECTION, '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs +type=crs');
+  proj4.defs('EPSG:4547', '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs +type=crs');
   register(proj4);
   registered = true;
   return getProjection(MAP_PROJECTION);
@@ -47,4 +49,19 @@ export function estateFeatures(estate) {
     out.push(new Feature({ geometry: new Point(fromLonLat([l.longitude, l.latitude], MAP_PROJECTION)), estateId: estate.id, kind: 'point', name: estate.name }));
   }
   return out;
+}
+
+/**
+ * INT-GIS: puts the base layers (one group per base layer, the default one visible) under the map's other layers.
+ * Resolves to the basemap handle ({ choices, select, selected, status }) or null when the configuration cannot be read
+ * (the map then keeps its plain background). onStatus('ok' | 'stale' | 'unavailable') reports the tiles' source.
+ */
+export async function addBaseMap(map, { language, onStatus } = {}) {
+  try {
+    const base = await loadBaseMap({ language, projection: MAP_PROJECTION, onStatus });
+    base.groups.forEach((g, i) => map.getLayers().insertAt(i, g));
+    return base;
+  } catch (e) {
+    return null;
+  }
 }
