@@ -68,6 +68,8 @@ export function createApi({ session, signOut, currentLocale }) {
     const data = type.includes('json') ? await res.json() : null;
     if (!res.ok) {
       const error = new ApiError(res.status, data);
+      // 429 (the public disclosure surface's per-client limit): the seconds to wait, from Retry-After
+      if (res.status === 429) error.retryAfter = Number(res.headers.get('Retry-After')) || null;
       if (res.status === 401 && path !== '/auth/login') {
         const who = session.me;
         signOut();

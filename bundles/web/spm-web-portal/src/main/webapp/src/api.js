@@ -1,12 +1,27 @@
 // The portal's calls to /api/v1 (the shared client of bundles/web/common bound to the portal's session), the photo
 // upload (POST /files: the request body is the file) and photos as blob: URLs (an <img> cannot send the bearer token).
 import { createApi } from '@spm-common/api.js';
-import { currentLocale } from './i18n.js';
+import { currentLocale, i18n } from './i18n.js';
 import { session, signOut } from './session.js';
 
 export { BASE, ApiError, fieldErrors } from '@spm-common/api.js';
 
-export const { api, page, setUnauthorizedHandler } = createApi({ session, signOut, currentLocale });
+const client = createApi({ session, signOut, currentLocale });
+export const { setUnauthorizedHandler } = client;
+
+/**
+ * Too many calls from this address to the public disclosure surface (429, DIS-1..6): a friendly text in the UI's
+ * language with the seconds of Retry-After instead of the server's, so every page showing `error.message` says it.
+ */
+export function friendly(error) {
+  if (error && error.status === 429) {
+    error.message = i18n.global.t('common.rateLimited', { seconds: error.retryAfter || 60 });
+  }
+  throw error;
+}
+
+export const api = (path, options) => client.api(path, options).catch(friendly);
+export const page = (path, options) => client.page(path, options).catch(friendly);
 
 /** Uploads one photo → `{id, name, contentType, size, …}` (docs/api.md: JPEG/PNG judged by content, ≤ 10 MB). */
 export function upload(file) {

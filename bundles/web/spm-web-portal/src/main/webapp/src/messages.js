@@ -108,7 +108,7 @@ export default {
     votes: votes['zh-CN'],
     surveys: surveys['zh-CN'],
     publishing: publishing['zh-CN'],
-    common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：' },
+    common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：', rateLimited: '访问过于频繁，请 {seconds} 秒后再试。' },
   },
   'zh-TW': {
     app: { title: '橫琴物業服務公眾門戶', footer: '橫琴粵澳深度合作區 · 物業監管平台（演示資料，均為虛構）' },
@@ -213,7 +213,7 @@ export default {
     votes: votes['zh-TW'],
     surveys: surveys['zh-TW'],
     publishing: publishing['zh-TW'],
-    common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：' },
+    common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：', rateLimited: '訪問過於頻繁，請 {seconds} 秒後再試。' },
   },
   pt: {
     app: { title: 'Portal público dos serviços de administração de propriedades de Hengqin', footer: 'Zona de Cooperação Aprofundada entre Guangdong e Macau em Hengqin · dados de demonstração, todos fictícios' },
@@ -328,7 +328,7 @@ export default {
     votes: votes['pt'],
     surveys: surveys['pt'],
     publishing: publishing.pt,
-    common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ' },
+    common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ', rateLimited: 'Demasiados pedidos; tente novamente dentro de {seconds} segundos.' },
   },
   en: {
     app: { title: 'Hengqin property services public portal', footer: 'Hengqin Guangdong-Macao In-Depth Cooperation Zone · demo data, all fictitious' },
@@ -439,6 +439,6 @@ export default {
     votes: votes['en'],
     surveys: surveys['en'],
     publishing: publishing.en,
-    common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ' },
+    common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ', rateLimited: 'Too many requests; please try again in {seconds} seconds.' },
   },
 };
