@@ -24,7 +24,9 @@ import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.RequiresPermission;
 
 /**
- * {@code /api/v1/map}: the one map for the staff (MAP-1..11). Scope in the service: the regulator sees every estate, a
+ * {@code /api/v1/map/estates}: the one map's estates layer and panels for the staff (MAP-1..11); the thematic layers are
+ * {@link MapThemeResource}. Each resource has a path of its own under {@code map/} so that other resources there (the base
+ * map's, INT-GIS) never share a root path with them. Scope in the service: the regulator sees every estate, a
  * company the estates it manages, a committee its estate (an estate outside the scope is 404). Each panel and thematic layer
  * also needs the read permission of the domain it shows (403 without it).
  */
@@ -32,12 +34,11 @@ import org.smartproperty.platform.rest.RequiresPermission;
 @JaxrsResource
 @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
 @JaxrsExtensionSelect(Api.JSON_SELECT)
-@Path("map")
+@Path("map/estates")
 @Produces(MediaType.APPLICATION_JSON)
 public class MapResource extends MapServiceClient {
 
     @GET
-    @Path("estates")
     @RequiresPermission("map:read")
     @Doc(summary = "The estates layer as GeoJSON: points and boundaries in the bbox, grid clusters with counts at low zoom",
             requirements = {"MAP-1", "INT-GIS"},
@@ -51,21 +52,7 @@ public class MapResource extends MapServiceClient {
     }
 
     @GET
-    @Path("themes/{theme}")
-    @RequiresPermission("map:read")
-    @Doc(summary = "A thematic layer: complaint-density, credit-grade, assessment-result or open-repairs — a value and class per estate, "
-            + "the legend's classes in the answer", requirements = {"MAP-1", "MAP-3", "MAP-8", "MAP-10"},
-            description = "bbox (required), zoom. Features: one point per estate with properties value and cls; foreign members theme "
-                    + "and legend [{key, label, min, max, color}]. Needs complaint:read, credit:read, assessment:read or repair:read "
-                    + "(403). 404 for another theme; 400 when the bbox holds more estates than the layer covers (zoom in).")
-    public FeatureCollection theme(@PathParam("theme") String theme, @QueryParam("bbox") String bbox, @QueryParam("zoom") String zoom,
-                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language, @Context SecurityContext sc) {
-        String name = MapParams.name(theme, "map.theme.unknown");
-        return service().theme(Caller.of(sc), name, MapParams.query(bbox, zoom), Messages.negotiate(language));
-    }
-
-    @GET
-    @Path("estates/{id}/panels/{panel}")
+    @Path("{id}/panels/{panel}")
     @RequiresPermission("map:read")
     @Doc(summary = "One panel of an estate: overview, company, committee, tenders, votes, notices, complaints, patrols, repairs, "
             + "satisfaction", requirements = {"MAP-2", "MAP-3", "MAP-4", "MAP-5", "MAP-6", "MAP-7", "MAP-8", "MAP-9", "MAP-10", "MAP-11"},

@@ -21,19 +21,18 @@ import org.smartproperty.platform.rest.Doc;
 import org.smartproperty.platform.rest.PublicAccess;
 
 /**
- * {@code /api/v1/public/map}: the public one map (PMAP, MAP-1..7), no login. Active estates only; the panels overview,
+ * {@code /api/v1/public/map/estates}: the public one map (PMAP, MAP-1..7), no login. Active estates only; the panels overview,
  * company, committee, tenders, votes and notices (the others are 404), personal data masked and no owner named.
  */
 @Component(service = PublicMapResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
 @JaxrsExtensionSelect(Api.JSON_SELECT)
-@Path("public/map")
+@Path("public/map/estates")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicMapResource extends MapServiceClient {
 
     @GET
-    @Path("estates")
     @PublicAccess
     @Doc(summary = "The public estates layer as GeoJSON (active estates; points, boundaries, clusters at low zoom)",
             requirements = {"PMAP-1", "MAP-1"}, description = "bbox (required), zoom=0..22 (default 16); as /map/estates. 400 with field errors.")
@@ -43,7 +42,7 @@ public class PublicMapResource extends MapServiceClient {
     }
 
     @GET
-    @Path("estates/{id}/panels/{panel}")
+    @Path("{id}/panels/{panel}")
     @PublicAccess
     @Doc(summary = "A public panel of an active estate: overview, company, committee, tenders, votes, notices (masked)",
             requirements = {"PMAP-1", "MAP-2", "MAP-3", "MAP-4", "MAP-5", "MAP-6", "MAP-7"},

@@ -61,7 +61,9 @@ class MapResourceTest {
 
     @Test
     void theStaffMethodsNeedMapReadAndThePublicOnesNoLogin_PMAP() {
-        for (Method m : MapResource.class.getDeclaredMethods()) {
+        List<Method> staff = new java.util.ArrayList<>(List.of(MapResource.class.getDeclaredMethods()));
+        staff.addAll(List.of(MapThemeResource.class.getDeclaredMethods()));
+        for (Method m : staff) {
             if (m.isAnnotationPresent(GET.class)) {
                 assertNotNull(m.getAnnotation(Doc.class), m.getName());
                 assertEquals("map:read", m.getAnnotation(RequiresPermission.class).value(), m.getName());
