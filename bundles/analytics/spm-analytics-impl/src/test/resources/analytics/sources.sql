@@ -1,0 +1,23 @@
+-- The columns of the other domains' tables the analytics read model uses (Rollups), for the contract test only;
+-- the real tables come from their domains' changelogs (AnalyticsIT runs against them).
+CREATE TABLE est_estate (id BIGINT PRIMARY KEY, name VARCHAR(200) NOT NULL, community VARCHAR(100), company_id BIGINT, updated_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE cmp_company (id BIGINT PRIMARY KEY, name VARCHAR(200) NOT NULL);
+CREATE TABLE cmp_filing (id BIGINT PRIMARY KEY, company_id BIGINT NOT NULL, status VARCHAR(16) NOT NULL, submitted_at TIMESTAMP WITH TIME ZONE, created_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE crd_company (company_id BIGINT PRIMARY KEY, score INT NOT NULL, grade VARCHAR(8));
+CREATE TABLE asm_round (id BIGINT PRIMARY KEY, period_to DATE NOT NULL);
+CREATE TABLE asm_report (id BIGINT PRIMARY KEY, round_id BIGINT NOT NULL, company_id BIGINT NOT NULL, score NUMERIC(7,2));
+CREATE TABLE cpl_complaint (id BIGINT PRIMARY KEY, estate_id BIGINT, company_id BIGINT, status VARCHAR(16) NOT NULL, registered_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE cpl_event (id BIGINT PRIMARY KEY, complaint_id BIGINT NOT NULL);
+CREATE TABLE dl_deadline (id BIGINT PRIMARY KEY, domain VARCHAR(32) NOT NULL, item_id BIGINT NOT NULL, estate_id BIGINT, state VARCHAR(16) NOT NULL, due_at TIMESTAMP WITH TIME ZONE NOT NULL, finished_at TIMESTAMP WITH TIME ZONE);
+CREATE TABLE svc_repair (id BIGINT PRIMARY KEY, estate_id BIGINT, company_id BIGINT, status VARCHAR(16) NOT NULL, requested_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE svc_repair_event (id BIGINT PRIMARY KEY, repair_id BIGINT NOT NULL);
+CREATE TABLE svc_patrol_task (id BIGINT PRIMARY KEY, estate_id BIGINT, company_id BIGINT, status VARCHAR(16) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE svc_patrol_event (id BIGINT PRIMARY KEY, task_id BIGINT NOT NULL);
+CREATE TABLE vot_vote (id BIGINT PRIMARY KEY, estate_id BIGINT, company_id BIGINT, created_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE vot_event (id BIGINT PRIMARY KEY, vote_id BIGINT NOT NULL);
+CREATE TABLE svy_survey (id BIGINT PRIMARY KEY, subject VARCHAR(16) NOT NULL, period_from DATE, created_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE svy_target (survey_id BIGINT NOT NULL, estate_id BIGINT NOT NULL, company_id BIGINT);
+CREATE TABLE svy_response (id BIGINT PRIMARY KEY, survey_id BIGINT NOT NULL, estate_id BIGINT);
+CREATE TABLE svy_answer (response_id BIGINT NOT NULL, score INT);
+CREATE TABLE tnd_tender (id BIGINT PRIMARY KEY, estate_id BIGINT, winner_company_id BIGINT, created_at TIMESTAMP WITH TIME ZONE NOT NULL, updated_at TIMESTAMP WITH TIME ZONE NOT NULL);
+CREATE TABLE tnd_bidder (id BIGINT PRIMARY KEY, tender_id BIGINT NOT NULL, company_id BIGINT NOT NULL, updated_at TIMESTAMP WITH TIME ZONE NOT NULL);
