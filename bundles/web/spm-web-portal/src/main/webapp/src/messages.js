@@ -3,6 +3,7 @@
 import votes from './views/vote/messages.js';
 import surveys from './views/survey/messages.js';
 import publishing from './views/publishing/messages.js';
+import mapPanel from './views/map/messages.js';
 
 export default {
   'zh-CN': {
@@ -108,6 +109,7 @@ export default {
     votes: votes['zh-CN'],
     surveys: surveys['zh-CN'],
     publishing: publishing['zh-CN'],
+    mapPanel: mapPanel['zh-CN'],
     common: { loading: '加载中…', error: '请求失败', retry: '重试', none: '无', colon: '：', rateLimited: '访问过于频繁，请 {seconds} 秒后再试。' },
   },
   'zh-TW': {
@@ -213,6 +215,7 @@ export default {
     votes: votes['zh-TW'],
     surveys: surveys['zh-TW'],
     publishing: publishing['zh-TW'],
+    mapPanel: mapPanel['zh-TW'],
     common: { loading: '載入中…', error: '請求失敗', retry: '重試', none: '無', colon: '：', rateLimited: '訪問過於頻繁，請 {seconds} 秒後再試。' },
   },
   pt: {
@@ -328,6 +331,7 @@ export default {
     votes: votes['pt'],
     surveys: surveys['pt'],
     publishing: publishing.pt,
+    mapPanel: mapPanel['pt'],
     common: { loading: 'A carregar…', error: 'O pedido falhou', retry: 'Tentar de novo', none: 'Nenhum', colon: ': ', rateLimited: 'Demasiados pedidos; tente novamente dentro de {seconds} segundos.' },
   },
   en: {
@@ -439,6 +443,7 @@ export default {
     votes: votes['en'],
     surveys: surveys['en'],
     publishing: publishing.en,
+    mapPanel: mapPanel['en'],
     common: { loading: 'Loading…', error: 'The request failed', retry: 'Retry', none: 'None', colon: ': ', rateLimited: 'Too many requests; please try again in {seconds} seconds.' },
   },
 };
