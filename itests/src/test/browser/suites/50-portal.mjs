@@ -74,14 +74,15 @@ export default async function (t) {
   // the estate of the latest published tender result when the demo data has one (MAP-5), else the first
   const latest = (await t.call(null, '/public/tenders?kind=result&size=1&sort=-id')).body;
   const chosen = estates.items.find(e => latest.items && latest.items[0] && e.name === latest.items[0].estateName) || estates.items[0];
-  const tendersAnswers = Promise.all(['announcement', 'result'].map(kind => page.waitForResponse(r => r.url().includes('/api/v1/public/tenders?')
-      && r.url().includes(`kind=${kind}`) && r.url().includes(`estateId=${chosen.id}`))));
+  // PMAP (issue 17 part 2): the panel reads MAP-2..7 from the public panel endpoints of the chosen estate only
+  const panelAnswers = Promise.all(['overview', 'company', 'committee', 'tenders', 'votes', 'notices'].map(p => page.waitForResponse(
+    r => r.url().includes(`/api/v1/public/map/estates/${chosen.id}/panels/${p}`))));
   await page.locator(`[data-test="map-estate-${chosen.id}"]`).click();
   await page.locator('[data-test="estate-panel"]').waitFor({ timeout: 10000 });
   t.check((await page.locator('[data-test="estate-panel"]').textContent()).includes(chosen.name), 'choosing an estate shows its panel (MAP-2)');
-  const estateTenders = await Promise.all((await tendersAnswers).map(r => r.json()));
-  const tenderIds = new Set(estateTenders.flatMap(b => b.items.map(x => x.id)));
-  t.check(estateTenders.every(b => b.items.every(x => x.estateName === chosen.name)), 'the panel asks for the estate\'s own tenders only (MAP-5)');
+  const answers = await Promise.all((await panelAnswers).map(r => r.json()));
+  t.check(answers.every(a => a.estateId === chosen.id), 'the panel asks for the chosen estate\'s public panels only (PMAP, MAP-2..7)');
+  const tenderIds = new Set(answers.find(a => a.panel === 'tenders').items.map(x => x.id));
   if (tenderIds.size) {
     await page.locator('[data-test="estate-tenders"] li').first().waitFor({ timeout: 10000 });
     t.check(await page.locator('[data-test="estate-tenders"] li').count() === tenderIds.size, 'the panel lists the estate\'s published tenders and results (MAP-5)', `${tenderIds.size}`);
@@ -89,6 +90,9 @@ export default async function (t) {
     await page.locator('[data-test="estate-tenders-none"]').waitFor({ timeout: 10000 });
     t.check(true, 'the panel says the estate has no published tender (MAP-5)');
   }
+  await page.locator('[data-test="estate-company"][data-loaded="true"]').waitFor({ timeout: 10000 });
+  const companyPhone = await page.locator('[data-test="estate-company-phone"]').allTextContents();
+  t.check(companyPhone.every(p => p.includes('*') || p === ''), 'the company section shows the phone masked (MAP-3, ID-2)', companyPhone.join(', '));
   await t.shot(page, '51-portal-map');
   await t.axe(page, 'the one map');
   const publicProblems = t.problems.slice(problemsBefore);

@@ -164,6 +164,16 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("120-publishing");
     }
 
+    /**
+     * Issue 17 part 2: the one map in the console as the regulator (the zone's estates, the credit-grade layer with its
+     * legend, every panel of an estate as a tab) and as demo-company (its own estates only, the complaints panel), and the
+     * portal map's estate panel from the public panel endpoints on a phone, masked (MAP-1..11, PMAP).
+     */
+    @Test
+    public void theOneMapShowsTheScopesEstatesThematicLayersAndEveryPanelAndThePublicSubset_issue17_MAP_1_MAP_11_PMAP() throws Exception {
+        runSuite("130-map");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
