@@ -174,6 +174,16 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         runSuite("130-map");
     }
 
+    /**
+     * Issue 17 part 3: the analytics pages (ANA-1..6) as the regulator (estate ranking with the trend chart, server-side
+     * sort, narrowing to one estate, CSV export with English headers, companies, satisfaction), as demo-company (its own
+     * row only, in Chinese) and an owner's 403.
+     */
+    @Test
+    public void theStatisticsRankTheDemoZoneExportCsvAndKeepACompanyToItself_issue17_ANA_1_ANA_6() throws Exception {
+        runSuite("140-analytics");
+    }
+
     @Test
     public void administrationAccountsAuditChainIpBansHealthAndTheMenusOfTheAdminDuties_issue13_OPS_1_OPS_2_ID_3() throws Exception {
         runSuite("60-administration");
