@@ -158,6 +158,9 @@ public class BaseMapService implements BaseMap, HealthCheck {
             if (row != null && (row < 0 || row >= h)) {
                 v.error("y", "gis.tile.range", h - 1);
             }
+            if (!v.hasErrors() && col != null && row != null && !s.inExtent(spec.set(), level, col, row)) {
+                v.error("x", "gis.tile.outside", s.extentFromZoom());
+            }
         }
         v.throwIfInvalid();
         return tile(s, spec, level, col, row);

@@ -34,6 +34,14 @@ public @interface GisConfig {
     @AttributeDefinition(description = "Highest tile matrix (zoom level) served", min = "1", max = "20")
     int maxZoom() default 18;
 
+    @AttributeDefinition(description = "Area served in detail, lon/lat west,south,east,north (Zhuhai with its islands); from level "
+            + "extentFromZoom on, tiles outside it answer 400, so the public proxy cannot spend the key's quota on the rest of the world; "
+            + "empty = everywhere")
+    String extent() default "112.9,21.6,114.5,22.6";
+
+    @AttributeDefinition(description = "First level limited to the extent", min = "1", max = "20")
+    int extentFromZoom() default 9;
+
     @AttributeDefinition(description = "Size bound of the tile cache on disk (least recently used tiles go first), MB", min = "1")
     int cacheMaxMb() default 256;
 

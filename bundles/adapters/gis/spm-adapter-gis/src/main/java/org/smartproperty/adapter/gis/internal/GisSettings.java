@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (base-layers answer, health details, logs, problems) reads it.
  */
 record GisSettings(String baseUrl, String tk, List<LayerSpec> layers, String defaultLayer, String attribution, int minZoom,
-                   int maxZoom, long cacheMaxBytes, Duration cacheMaxAge, Path cacheDir, int browserMaxAgeSeconds,
+                   int maxZoom, double[] extent, int extentFromZoom, long cacheMaxBytes, Duration cacheMaxAge, Path cacheDir, int browserMaxAgeSeconds,
                    Duration connectTimeout, Duration requestTimeout, Duration retryAfterFailure) {
 
     /** Tianditu's annotation layers and the base layer each one labels. */
@@ -46,6 +46,7 @@ record GisSettings(String baseUrl, String tk, List<LayerSpec> layers, String def
         String dir = c.cacheDir() == null ? "" : c.cacheDir().trim();
         return new GisSettings(base, c.tk() == null ? "" : c.tk().trim(), parseLayers(c.layers()),
                 c.defaultLayer() == null ? "" : c.defaultLayer().trim(), c.attribution() == null ? "" : c.attribution().trim(), min, max,
+                parseExtent(c.extent()), Math.max(1, c.extentFromZoom()),
                 Math.max(1, (long) c.cacheMaxMb()) * 1024 * 1024, Duration.ofSeconds(Math.max(0, c.cacheMaxAgeSeconds())),
                 dir.isEmpty() ? defaultCacheDir : Path.of(dir), Math.max(0, c.browserMaxAgeSeconds()),
                 Duration.ofMillis(Math.max(100, c.connectTimeoutMillis())), Duration.ofMillis(Math.max(100, c.requestTimeoutMillis())),
@@ -72,6 +73,37 @@ record GisSettings(String baseUrl, String tk, List<LayerSpec> layers, String def
             throw new IllegalArgumentException("layers: at least one layer");
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** {@code west,south,east,north} in degrees, or null (empty: no limit). */
+    static double[] parseExtent(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String[] p = raw.split(",");
+        try {
+            if (p.length == 4) {
+                double[] e = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    e[i] = Double.parseDouble(p[i].trim());
+                }
+                if (e[0] < e[2] && e[1] < e[3] && e[0] >= -180 && e[2] <= 180 && e[1] >= -90 && e[3] <= 90) {
+                    return e;
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("extent: '" + raw + "' is not west,south,east,north in degrees");
+    }
+
+    /** Whether tile z/x/y of {@code set} may be served: below extentFromZoom always, else when it meets the extent. */
+    boolean inExtent(String set, int z, long x, long y) {
+        if (extent == null || z < extentFromZoom) {
+            return true;
+        }
+        double[] b = TileGrids.lonLatBounds(set, z, x, y);
+        return b[0] < extent[2] && b[2] > extent[0] && b[1] < extent[3] && b[3] > extent[1];
     }
 
     LayerSpec layer(String name, String set) {

@@ -36,6 +36,20 @@ final class TileGrids {
         return "c".equals(set) ? 1.40625 / (1L << z) : 2 * HALF / TILE / (1L << z);
     }
 
+    /** west, south, east, north of tile z/x/y in degrees */
+    static double[] lonLatBounds(String set, int z, long x, long y) {
+        double span = resolution(set, z) * TILE;
+        if ("c".equals(set)) {
+            return new double[] {-180 + x * span, 90 - (y + 1) * span, -180 + (x + 1) * span, 90 - y * span};
+        }
+        double r = 6378137.0;
+        double west = Math.toDegrees((-HALF + x * span) / r);
+        double east = Math.toDegrees((-HALF + (x + 1) * span) / r);
+        double north = Math.toDegrees(Math.atan(Math.sinh((HALF - y * span) / r)));
+        double south = Math.toDegrees(Math.atan(Math.sinh((HALF - (y + 1) * span) / r)));
+        return new double[] {west, south, east, north};
+    }
+
     static Grid grid(String set, int minZoom, int maxZoom) {
         List<Double> res = new ArrayList<>();
         List<String> ids = new ArrayList<>();

@@ -63,7 +63,8 @@ class BaseMapServiceTest {
 
     GisSettings settings(String tk, long cacheBytes, String... layers) {
         return new GisSettings(sim.baseUri().toString(), tk, GisSettings.parseLayers(layers.length == 0
-                ? new String[] {"vec:w", "cva:w", "img:w", "cia:w", "vec:c", "img:c:gcj02"} : layers), "img", "© test", 1, 18, cacheBytes,
+                ? new String[] {"vec:w", "cva:w", "img:w", "cia:w", "vec:c", "img:c:gcj02"} : layers), "img", "© test", 1, 18,
+                GisSettings.parseExtent("112.9,21.6,114.5,22.6"), 9, cacheBytes,
                 Duration.ofHours(1), dir, 86400, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
@@ -193,6 +194,11 @@ class BaseMapServiceTest {
         assertEquals(Set.of("x", "y"), fields(() -> m.tile("vec", "w", "3", "8", "-1")));
         assertEquals(Set.of("y"), fields(() -> m.tile("vec", "c", "3", "7", "4"))); // c: 8 × 4 at level 3
         assertEquals(Set.of("layer", "z"), fields(() -> m.tile("v".repeat(500), "w", "9".repeat(20), "0", "0")));
+        // from level 9 on only the Zhuhai area: the public proxy does not spend the key on the rest of the world
+        assertEquals(Set.of("x"), fields(() -> m.tile("vec", "w", "12", "0", "0")));
+        assertEquals(Set.of("x"), fields(() -> m.tile("vec", "c", "12", "3339", "700")));
+        assertEquals("provider", m.tile("vec", "w", "8", "0", "0").source());
+        assertEquals("provider", m.tile("vec", "c", "12", "3339", "772").source());
         ApiException e = assertThrows(ApiException.class, () -> m.tile("vec", "w", "3", "8", "0"));
         FieldError fe = e.errors().get(0);
         assertEquals("Outside the tiles of this level (0 to 7)", fe.source().format(Locale.ENGLISH, fe.code(), fe.args().toArray()));
@@ -214,6 +220,10 @@ class BaseMapServiceTest {
         }
         assertThrows(IllegalArgumentException.class, () -> GisSettings.parseLayers(new String[] {"vec:w", "vec:w"}));
         assertThrows(IllegalArgumentException.class, () -> GisSettings.parseLayers(new String[0]));
+        assertNull(GisSettings.parseExtent(" "));
+        for (String bad : new String[] {"1,2,3", "114,22,113,23", "a,b,c,d", "-200,0,0,10"}) {
+            assertThrows(IllegalArgumentException.class, () -> GisSettings.parseExtent(bad), bad);
+        }
         assertNull(GisSettings.parseLayers(new String[] {"vec:w"}).stream().filter(l -> l.annotation()).findFirst().orElse(null));
     }
 }
