@@ -48,8 +48,12 @@ import org.smartproperty.analytics.RollupRun;
  */
 final class Rollups {
 
-    /** Ids re-read below the watermark in every incremental run (id blocks of 50 per node commit out of order). */
-    static final long LOOKBACK_IDS = 10_000;
+    /**
+     * Ids re-read below the watermark in every incremental run: ids come in blocks of 50 per node (the sequences'
+     * allocation size), so a lower id may commit after a higher one was read; 20 blocks cover the nodes' blocks in use
+     * of a small cluster. A block held longer than that is caught by the nightly rebuild.
+     */
+    static final long LOOKBACK_IDS = 1_000;
 
     static final List<String> METRICS = List.of("cpl_received", "cpl_closed", "cpl_overdue", "rep_received", "rep_done", "pat_tasks",
             "pat_closed", "votes", "sat_sum", "sat_count", "satc_sum", "satc_count", "tenders", "tenders_awarded", "bids", "bids_won");
