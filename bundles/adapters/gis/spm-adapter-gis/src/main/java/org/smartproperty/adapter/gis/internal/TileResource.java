@@ -48,8 +48,7 @@ public class TileResource {
         BaseMap.Tile t = m.tile(layer, set, z, x, y);
         byte[] bytes = t.bytes();
         StreamingOutput out = os -> os.write(bytes);
-        Response.ResponseBuilder r = Response.ok(out, t.contentType()).header(BaseMap.SOURCE_HEADER, t.source())
-                .header("Content-Length", bytes.length);
+        Response.ResponseBuilder r = Response.ok(out, t.contentType()).header(BaseMap.SOURCE_HEADER, t.source());
         if (t.stale()) {
             r.header("Cache-Control", "public, max-age=60").header("Warning", "110 - \"Response is Stale\"");
         } else {
