@@ -42,6 +42,10 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.tender.PublicTender;
+import org.smartproperty.tender.TenderMethod;
+import org.smartproperty.tender.TenderService;
+import org.smartproperty.tender.TenderStage;
 
 /**
  * MapServiceImpl against stand-ins of the other domains' services (dynamic proxies answering the methods a test names): the
@@ -222,6 +226,30 @@ class MapServiceImplTest {
         fc.features().forEach(f -> cls.put(f.properties().get("estateId"), f.properties().get("cls")));
         assertEquals(Map.of(1L, "low", 2L, "medium", 3L, "high"), cls);
         assertEquals(404, assertThrows(ApiException.class, () -> s.theme(principal(DataScope.ALL), "heat", new MapQuery(HENGQIN, 14), EN)).status());
+    }
+
+    @Test
+    void thePublicTendersPanelMergesResultsAndAnnouncementsNewestFirst_MAP_5() {
+        MapServiceImpl s = service();
+        List<String> kinds = new ArrayList<>();
+        s.tenderService = stub(TenderService.class, Map.of("publicList", a -> {
+            kinds.add((String) a[0]);
+            assertEquals(1L, a[1], "the estate's own tenders only");
+            List<PublicTender> items = "result".equals(a[0])
+                    ? List.of(tender(5, TenderStage.CONTRACTED, "Winner Co."))
+                    : List.of(tender(9, TenderStage.BIDDING, null), tender(5, TenderStage.CONTRACTED, "Winner Co."));
+            return new Page<>(items, 0, 20, items.size());
+        }));
+        Panel p = s.panel(null, 1, "tenders", EN);
+        assertEquals(List.of("result", "announcement"), kinds);
+        assertEquals(List.of(9L, 5L), p.items().stream().map(Panel.Item::id).toList());
+        assertEquals(2L, p.total());
+        assertEquals("Winner Co.", p.items().get(1).detail());
+        assertEquals("BIDDING", p.items().get(0).status());
+    }
+
+    static PublicTender tender(long id, TenderStage stage, String winner) {
+        return new PublicTender(id, "ZB-" + id, "Tender " + id, "Estate 1", "Committee", TenderMethod.OPEN, stage, null, null, winner, null, null);
     }
 
     @Test
