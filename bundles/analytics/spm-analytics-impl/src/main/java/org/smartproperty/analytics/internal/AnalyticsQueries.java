@@ -81,9 +81,33 @@ final class AnalyticsQueries {
         };
     }
 
-    private static final String SUMS = String.join(", ", Rollups.METRICS.stream().map(m -> "SUM(" + m + ") AS " + m).toList());
     private static final String COMPANY_SUMS = "SUM(filings) AS filings, SUM(filings_approved) AS filings_approved, SUM(asm_reports) AS asm_reports,"
             + " SUM(asm_score_sum) AS asm_score_sum";
+
+    /** The raw sums a view's columns use (only those are aggregated: fewer sums, faster scans at province scale). */
+    static List<String> raw(Definition d) {
+        List<String> out = new ArrayList<>();
+        for (String m : Rollups.METRICS) {
+            if (d.columns().stream().anyMatch(c -> c.sql().contains("g." + m + " ") || c.sql().contains("g." + m + ",") || c.sql().endsWith("g." + m)
+                    || c.sql().contains("g." + m + ")"))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static boolean usesCompanyFacts(Definition d) {
+        return d.columns().stream().anyMatch(c -> c.sql().contains("g.filings") || c.sql().contains("g.asm_"));
+    }
+
+    /** SUM of INT columns stays a bigint in PostgreSQL (a BIGINT column would sum as numeric, several times slower). */
+    private static String sums(List<String> raw, String prefix) {
+        StringBuilder b = new StringBuilder();
+        for (String m : raw) {
+            b.append(", SUM(CAST(").append(prefix).append(m).append(" AS INT)) AS ").append(m);
+        }
+        return b.toString();
+    }
 
     /** Where-clause of ana_estate_month m (and ana_estate e when a community is asked for); scope company = its own rows. */
     private static String estateWhere(AnalyticsFilter f, Long scopeCompany, List<Object> params) {
@@ -96,9 +120,6 @@ final class AnalyticsQueries {
      */
     private static String estateWhere(AnalyticsFilter f, Long scopeCompany, List<Object> params, boolean estateGrain) {
         StringBuilder w = new StringBuilder(" WHERE 1 = 1");
-        if (estateGrain) {
-            w.append(" AND (m.bids = 0 OR m.tenders + m.cpl_received + m.rep_received + m.pat_tasks + m.votes + m.sat_count + m.satc_count > 0)");
-        }
         if (f.from() != null) {
             w.append(" AND m.ym >= ?");
             params.add(f.from());
@@ -106,6 +127,15 @@ final class AnalyticsQueries {
         if (f.to() != null) {
             w.append(" AND m.ym <= ?");
             params.add(f.to());
+        }
+        return w + narrowing(f, scopeCompany, params, estateGrain);
+    }
+
+    /** Estate, company, scope and community conditions on alias m (ana_estate_month or ana_estate_year). */
+    private static String narrowing(AnalyticsFilter f, Long scopeCompany, List<Object> params, boolean estateGrain) {
+        StringBuilder w = new StringBuilder();
+        if (estateGrain) {
+            w.append(" AND (m.bids = 0 OR m.tenders + m.cpl_received + m.rep_received + m.pat_tasks + m.votes + m.sat_count + m.satc_count > 0)");
         }
         if (f.estateId() != null) {
             w.append(" AND m.estate_id = ?");
@@ -124,6 +154,29 @@ final class AnalyticsQueries {
             params.add(f.community());
         }
         return w.toString();
+    }
+
+    /**
+     * The estate rows of the period as a derived table m (estate_id, company_id, the raw sums): the whole years inside
+     * the period from ana_estate_year, the months at its edges from ana_estate_month; so "all 24 months" reads two rows
+     * per estate and company instead of twenty-four.
+     */
+    private static String estateRows(AnalyticsFilter f, Long scopeCompany, List<Object> params, boolean estateGrain, List<String> raw) {
+        int fy = f.from() == null ? 0 : (f.from() % 100 == 1 ? f.from() / 100 : f.from() / 100 + 1);
+        int ty = f.to() == null ? 9999 : (f.to() % 100 == 12 ? f.to() / 100 : f.to() / 100 - 1);
+        String cols = raw.stream().map(r -> ", m." + r).reduce("", String::concat);
+        if (fy > ty) {
+            return "(SELECT m.estate_id, m.company_id" + cols + " FROM ana_estate_month m" + estateWhere(f, scopeCompany, params, estateGrain) + ") m";
+        }
+        StringBuilder sql = new StringBuilder("(SELECT m.estate_id, m.company_id").append(cols).append(" FROM ana_estate_year m WHERE m.yr BETWEEN ? AND ?");
+        params.add(fy);
+        params.add(ty);
+        sql.append(narrowing(f, scopeCompany, params, estateGrain));
+        sql.append(" UNION ALL SELECT m.estate_id, m.company_id").append(cols).append(" FROM ana_estate_month m")
+                .append(estateWhere(f, scopeCompany, params, estateGrain)).append(" AND (m.ym < ? OR m.ym > ?))");
+        params.add(fy * 100 + 1);
+        params.add(ty * 100 + 12);
+        return sql + " m";
     }
 
     /** The company-level facts (filings, assessment) apply unless the filter narrows to estates. */
@@ -151,19 +204,32 @@ final class AnalyticsQueries {
         return w.toString();
     }
 
-    /** The aggregate g: per id (estate or company), or per month when {@code byMonth}. */
+    /** The aggregate g: per id (estate or company), or per month when {@code byMonth}; only the sums the view uses. */
     private static String aggregate(Definition d, AnalyticsFilter f, Long scopeCompany, boolean byMonth, List<Object> params) {
+        List<String> raw = raw(d);
         if (d.grain().equals("estate")) {
-            String key = byMonth ? "m.ym" : "m.estate_id";
-            return "SELECT " + key + " AS id, " + SUMS + " FROM ana_estate_month m" + estateWhere(f, scopeCompany, params, true) + " GROUP BY " + key;
+            if (byMonth) {
+                return "SELECT m.ym AS id" + sums(raw, "m.") + " FROM ana_estate_month m" + estateWhere(f, scopeCompany, params, true) + " GROUP BY m.ym";
+            }
+            return "SELECT m.estate_id AS id" + sums(raw, "m.") + " FROM " + estateRows(f, scopeCompany, params, true, raw) + " GROUP BY m.estate_id";
         }
-        String zeros = String.join(", ", Rollups.METRICS.stream().map(m -> "0 AS " + m).toList());
-        String estateCols = String.join(", ", Rollups.METRICS.stream().map(m -> "m." + m).toList());
         String key = byMonth ? "ym" : "company_id";
-        return "SELECT " + key + " AS id, " + SUMS + ", " + COMPANY_SUMS + " FROM ("
-                + "SELECT m.ym, m.company_id, " + estateCols + ", 0 AS filings, 0 AS filings_approved, 0 AS asm_reports, 0 AS asm_score_sum"
-                + " FROM ana_estate_month m" + estateWhere(f, scopeCompany, params) + " AND m.company_id <> 0"
-                + " UNION ALL SELECT cm.ym, cm.company_id, " + zeros + ", cm.filings, cm.filings_approved, cm.asm_reports, cm.asm_score_sum"
+        String rows = byMonth ? "ana_estate_month m" + estateWhere(f, scopeCompany, params) : estateRows(f, scopeCompany, params, false, raw) + " WHERE 1 = 1";
+        StringBuilder cols = new StringBuilder();
+        for (String m : raw) {
+            cols.append(", m.").append(m);
+        }
+        if (!usesCompanyFacts(d)) {
+            return "SELECT m." + key + " AS id" + sums(raw, "m.") + " FROM " + rows + " AND m.company_id <> 0 GROUP BY m." + key;
+        }
+        StringBuilder zeros = new StringBuilder();
+        for (String m : raw) {
+            zeros.append(", 0 AS ").append(m);
+        }
+        return "SELECT " + key + " AS id" + sums(raw, "") + ", " + COMPANY_SUMS + " FROM ("
+                + "SELECT " + (byMonth ? "m.ym" : "m.company_id") + cols + ", 0 AS filings, 0 AS filings_approved, 0 AS asm_reports, 0 AS asm_score_sum"
+                + " FROM " + rows + " AND m.company_id <> 0"
+                + " UNION ALL SELECT cm." + key + zeros + ", cm.filings, cm.filings_approved, cm.asm_reports, cm.asm_score_sum"
                 + " FROM ana_company_month cm" + companyMonthWhere(f, scopeCompany, params) + ") u GROUP BY " + key;
     }
 

@@ -163,11 +163,17 @@ final class Rollups {
                 }
                 ps.executeBatch();
             }
+            if (org.smartproperty.platform.Jdbc.postgres(c)) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ANALYZE ana_dirty"); // its row count steers the joins below to the sources' estate indexes
+                }
+            }
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM ana_estate_month WHERE EXISTS (SELECT 1 FROM ana_dirty d WHERE d.ym = ana_estate_month.ym"
                         + " AND d.estate_id = ana_estate_month.estate_id)");
             }
             rows = insertEstateMonths(c, tables, now, true);
+            rows += years(c, true);
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM ana_dirty");
             }
@@ -195,6 +201,7 @@ final class Rollups {
             st.executeUpdate("DELETE FROM ana_estate_month");
         }
         long rows = insertEstateMonths(c, tables, now, false);
+        rows += years(c, false);
         long keys;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM (SELECT DISTINCT ym, estate_id FROM ana_estate_month) k")) {
             rs.next();
@@ -224,7 +231,11 @@ final class Rollups {
             if (onlyDirty) {
                 sql.append(" JOIN ana_dirty d ON d.estate_id = ").append(s.estate()).append(" AND d.ym = ").append(month);
             }
-            sql.append(" WHERE ").append(s.where()).append(" GROUP BY ").append(month).append(", ").append(s.estate()).append(", COALESCE(")
+            sql.append(" WHERE ").append(s.where());
+            if (onlyDirty) {
+                sql.append(" AND ").append(s.estate()).append(" IN (SELECT estate_id FROM ana_dirty)");
+            }
+            sql.append(" GROUP BY ").append(month).append(", ").append(s.estate()).append(", COALESCE(")
                     .append(s.company()).append(", 0)");
             parts.add(sql.toString());
             if (s.from().contains("?")) {
@@ -245,6 +256,25 @@ final class Rollups {
                 ps.setTimestamp(i + 1, Timestamp.from(params.get(i)));
             }
             return ps.executeUpdate();
+        }
+    }
+
+    /** ana_estate_year from ana_estate_month: the years of the dirty keys, or all. */
+    private static long years(Connection c, boolean onlyDirty) throws SQLException {
+        String sums = String.join(", ", METRICS.stream().map(m -> "SUM(" + m + ")").toList());
+        try (Statement st = c.createStatement()) {
+            if (onlyDirty) {
+                String dirtyYears = "(SELECT DISTINCT CAST(d.ym / 100 AS INT) AS yr, d.estate_id FROM ana_dirty d)";
+                st.executeUpdate("DELETE FROM ana_estate_year WHERE EXISTS (SELECT 1 FROM " + dirtyYears + " k WHERE k.yr = ana_estate_year.yr"
+                        + " AND k.estate_id = ana_estate_year.estate_id)");
+                return st.executeUpdate("INSERT INTO ana_estate_year (yr, estate_id, company_id, " + String.join(", ", METRICS) + ")"
+                        + " SELECT CAST(m.ym / 100 AS INT), m.estate_id, m.company_id, " + sums + " FROM ana_estate_month m"
+                        + " JOIN " + dirtyYears + " k ON k.estate_id = m.estate_id AND m.ym BETWEEN k.yr * 100 + 1 AND k.yr * 100 + 12"
+                        + " GROUP BY CAST(m.ym / 100 AS INT), m.estate_id, m.company_id");
+            }
+            st.executeUpdate("DELETE FROM ana_estate_year");
+            return st.executeUpdate("INSERT INTO ana_estate_year (yr, estate_id, company_id, " + String.join(", ", METRICS) + ")"
+                    + " SELECT CAST(ym / 100 AS INT), estate_id, company_id, " + sums + " FROM ana_estate_month GROUP BY CAST(ym / 100 AS INT), estate_id, company_id");
         }
     }
 

@@ -178,6 +178,12 @@ abstract class AnalyticsServiceContract {
         assertEquals(Set.of("Bay Court"), ranks(beta).keySet());
         StatTable one = table(REGULATOR, AnalyticsView.SERVICES, new AnalyticsFilter(null, null, 10L, null, null, null), null);
         assertEquals(1L, num(row(one, "East Garden"), "votes").longValue());
+        // whole years come from the year rollup, the edge months from the month rollup: the same answers
+        StatTable all = table(REGULATOR, AnalyticsView.ESTATES, AnalyticsFilter.ALL, null);
+        assertEquals(all.rows(), table(REGULATOR, AnalyticsView.ESTATES, new AnalyticsFilter(202601, 202612, null, null, null, null), null).rows());
+        assertEquals(all.rows(), table(REGULATOR, AnalyticsView.ESTATES, new AnalyticsFilter(202512, 202703, null, null, null, null), null).rows());
+        assertEquals(all.rows(), table(REGULATOR, AnalyticsView.ESTATES, new AnalyticsFilter(202603, 202604, null, null, null, null), null).rows());
+        assertEquals(Map.of("Alpha", 1, "Beta", 2), ranks(table(REGULATOR, AnalyticsView.TENDERS, new AnalyticsFilter(202501, 202602, null, null, null, null), null)));
         StatTable asc = table(REGULATOR, AnalyticsView.ESTATES, AnalyticsFilter.ALL, "complaints");
         assertEquals("West Garden", asc.rows().get(0).name(), "ascending: the fewest first");
     }

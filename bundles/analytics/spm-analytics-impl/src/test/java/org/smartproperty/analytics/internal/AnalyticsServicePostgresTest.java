@@ -89,6 +89,7 @@ class AnalyticsServicePostgresTest extends AnalyticsServiceContract {
                 try (Connection c = replica.getConnection(); Statement st = c.createStatement()) {
                     st.execute("INSERT INTO ana_estate VALUES (900, 'Replica Estate', 'Replica', 1)");
                     st.execute("INSERT INTO ana_estate_month (ym, estate_id, company_id, cpl_received) VALUES (202603, 900, 1, 42)");
+                    st.execute("INSERT INTO ana_estate_year (yr, estate_id, company_id, cpl_received) VALUES (2026, 900, 1, 42)");
                 }
                 AnalyticsServiceImpl routed = new AnalyticsServiceImpl(db.dataSource(), replica, audit);
                 StatTable t = routed.statistics(REGULATOR, AnalyticsView.ESTATES, AnalyticsFilter.ALL, null, null);
