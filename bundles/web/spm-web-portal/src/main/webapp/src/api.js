@@ -20,8 +20,16 @@ export function friendly(error) {
   throw error;
 }
 
-export const api = (path, options) => client.api(path, options).catch(friendly);
-export const page = (path, options) => client.page(path, options).catch(friendly);
+/**
+ * The public disclosure surface answers `Cache-Control: public, max-age=60` with a strong ETag: the portal revalidates
+ * every call (`cache: 'no-cache'`: 304 when nothing changed), so a page never shows an answer older than the last
+ * change, e.g. a vote result just published.
+ */
+const revalidating = (url, init) => globalThis.fetch(url, { ...init, cache: 'no-cache' });
+
+export const api = (path, options = {}) => client.api(path, { fetchImpl: revalidating, ...options }).catch(friendly);
+/** A page of a list: `{items, page, size, total}` (docs/api.md "paging"), through the revalidating api() above. */
+export const page = (path, { page: p = 0, size = 20, sort, ...filters } = {}) => api(path, { query: { page: p, size, sort, ...filters } });
 
 /** Uploads one photo → `{id, name, contentType, size, …}` (docs/api.md: JPEG/PNG judged by content, ≤ 10 MB). */
 export function upload(file) {

@@ -68,3 +68,19 @@ describe('public disclosure rate limit (DIS-1..6, 429)', () => {
     expect(error.message).toBe('size: out of range');
   });
 });
+
+describe('public disclosure caching (DIS-1..6)', () => {
+  it('revalidates every call, so a page never shows an answer older than the last change', async () => {
+    const { page: pageOf } = await import('../src/api.js');
+    const calls = [];
+    vi.stubGlobal('fetch', vi.fn((url, init) => {
+      calls.push([url, init]);
+      return Promise.resolve(new Response(JSON.stringify({ items: [], page: 0, size: 10, total: 0 }),
+        { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    }));
+    await api('/public/assessment/top10');
+    await pageOf('/public/credit', { size: 10, q: 'x' });
+    expect(calls.map(c => c[0])).toEqual(['/api/v1/public/assessment/top10', '/api/v1/public/credit?page=0&size=10&q=x']);
+    expect(calls.map(c => c[1].cache)).toEqual(['no-cache', 'no-cache']);
+  });
+});

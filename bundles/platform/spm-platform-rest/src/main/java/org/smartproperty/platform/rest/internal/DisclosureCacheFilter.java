@@ -33,7 +33,7 @@ import org.smartproperty.platform.rest.PublicAccess;
  * Caching of the public disclosure surface (DIS-1..6, issue 17 item 4): a successful GET of a {@link PublicAccess}
  * method under {@code /api/v1/public/**} gets a strong {@code ETag} (SHA-256 of its JSON representation and its
  * language), {@code If-None-Match} naming it answers 304 without a body, and {@code Cache-Control: public,
- * max-age=<cache.maxAgeSeconds>} ({@code private} when the call carried a token) with {@code Vary: Accept-Language}.
+ * max-age=<cache.maxAgeSeconds>} ({@code private, no-cache} when the call carried a token) with {@code Vary: Accept-Language}.
  * Nothing else is touched: every other path keeps {@code no-store} ({@link SecurityHeadersFilter}, which runs after
  * this filter on the way out and leaves a Cache-Control set here alone). The rate limit is {@link DisclosureFilter}.
  */
@@ -87,7 +87,9 @@ public class DisclosureCacheFilter implements ContainerResponseFilter {
     static boolean decorate(MultivaluedMap<String, Object> headers, Object entity, String ifNoneMatch, boolean authorized,
                             Locale locale, int maxAge) {
         if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
-            headers.putSingle(HttpHeaders.CACHE_CONTROL, (authorized ? "private" : "public") + ", max-age=" + maxAge);
+            // with a token the caller is an app acting for someone (the portal, the console): revalidate every time
+            // (304 when unchanged), so what they just did shows at once; shared caches never keep it
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, authorized ? "private, no-cache" : "public, max-age=" + maxAge);
         }
         headers.putSingle("Vary", "Accept-Language");
         String etag = etag(entity, locale);

@@ -37,10 +37,7 @@ import org.smartproperty.platform.security.Cidr;
  * caller's language with {@code Retry-After}. The client is the connection's address; {@code X-Forwarded-For}
  * counts only when the connection comes from a trusted proxy ({@code network.trustedProxies} of PID
  * {@code org.smartproperty.security}) — never by default, so a client cannot pick the bucket it is counted in;</li>
- * <li>successful GETs of {@link PublicAccess} methods: a strong {@code ETag} (SHA-256 of the JSON representation
- * and its language), {@code If-None-Match} → 304, {@code Cache-Control: public, max-age=<cache.maxAgeSeconds>}
- * ({@code private} when the call carried a token) and {@code Vary: Accept-Language}. Nothing of this touches any
- * other path: the rest of the API keeps {@code no-store} ({@link SecurityHeadersFilter}).</li>
+ * <li>caching of successful GETs: {@link DisclosureCacheFilter}.</li>
  * </ul>
  * Limits are per node (PID {@code org.smartproperty.disclosure}, {@link DisclosureConfig}, changed at run time; its
  * metatype is designated by {@link DisclosureCacheFilter}, which has that PID alone).
