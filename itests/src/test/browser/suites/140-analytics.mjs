@@ -38,6 +38,7 @@ export default async function (t) {
   await reg.locator('[data-test="analytics-name"]').first().click();
   await narrowed;
   await reg.locator('[data-test="analytics-narrowed"]').waitFor({ timeout: 20000 });
+  await reg.waitForFunction(() => document.querySelectorAll('[data-test="analytics-name"]').length === 1, null, { timeout: 20000 });
   t.check((await reg.locator('[data-test="analytics-name"]').allTextContents()).map(s => s.trim()).join() === name,
     'a name narrows the page to that estate', name);
 
