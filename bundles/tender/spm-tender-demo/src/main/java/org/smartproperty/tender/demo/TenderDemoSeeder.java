@@ -71,7 +71,9 @@ import org.smartproperty.tender.TenderStage;
  * evaluation) and committees' re-appointments (续聘, direct appointments of the estate's current manager, TND-1) from the project
  * review to a filed contract. Deterministic (the estates and companies in id order, a fixed plan per index) and idempotent:
  * nothing is seeded when any tender exists. The rules are set to 0 while seeding (so bidding can close within seconds) and
- * restored. A filed contract re-appoints the current manager from the first day of next month, so no company's estates change.
+ * restored. The developer tenders are created in order, then moved through their stages side by side (each published one
+ * waits seconds for its own publication and bid deadline; one after the other these waits made half a minute of every boot), then
+ * evaluated in order. A filed contract re-appoints the current manager from the first day of next month, so no company's estates change.
  */
 @Component(service = DemoSeeder.class)
 public class TenderDemoSeeder implements DemoSeeder {
@@ -204,8 +206,9 @@ public class TenderDemoSeeder implements DemoSeeder {
         if (estates.isEmpty()) {
             return 0;
         }
-        int made = 0;
         int total = Math.min(estates.size(), EARLY.size() * 2) + EVALUATED.size();
+        // 1. the tenders in k order (their ids and numbers follow the plan, as before)
+        List<Planned> planned = new ArrayList<>();
         for (int k = 0; k < total && context.running(); k++) {
             boolean early = k < total - EVALUATED.size();
             DevPlan plan = early ? EARLY.get(k % EARLY.size()) : EVALUATED.get(k - (total - EVALUATED.size()));
@@ -222,54 +225,111 @@ public class TenderDemoSeeder implements DemoSeeder {
             }
             long estate = estates.get(at);
             try {
-                made += developerTender(regulator, devs.get(at), estate, plan, k, bidders, managers.get(estate), demoCompany);
+                planned.add(new Planned(k, plan, devs.get(at), estate, managers.get(estate), create(devs.get(at), estate, plan, k, bidders)));
             } catch (ApiException e) {
                 LOG.warn("Demo tender {} for estate {} not seeded: {} {}", plan, estate, e.getMessage(), e.errors());
+            }
+        }
+        // 2. each tender through its stages; those published now wait a few seconds for their own publication and bid
+        // deadline, so they run side by side (a pool of the seeder's own; waits are real time, the work is small)
+        List<Outcome> outcomes = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(8, planned.size())), r -> {
+            Thread t = new Thread(r, "spm-demo-tender");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Outcome>> running = new ArrayList<>();
+            for (Planned p : planned) {
+                running.add(pool.submit(() -> context.running() ? advance(regulator, p, bidders, demoCompany) : new Outcome(p, 0, null)));
+            }
+            for (int i = 0; i < running.size(); i++) {
+                try {
+                    outcomes.add(running.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Planned p = planned.get(i);
+                    LOG.warn("Demo tender {} for estate {} not seeded: {}", p.plan(), p.estate(), e.getCause() instanceof ApiException a
+                            ? a.getMessage() + " " + a.errors() : String.valueOf(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdown(); // never shutdownNow: an interrupt in a JDBC call closes the embedded H2 database
+        }
+        // 3. the evaluations in k order (the expert draws one after the other, as the pool's availability is read)
+        int made = 0;
+        for (Outcome o : outcomes) {
+            made += o.made();
+            if (o.contenders() != null && context.running()) {
+                try {
+                    evaluate(regulator, o.planned().dev(), o.planned().tender().id(), o.planned().plan(), o.contenders());
+                } catch (ApiException e) {
+                    LOG.warn("Demo tender {} for estate {} not evaluated: {} {}", o.planned().plan(), o.planned().estate(), e.getMessage(), e.errors());
+                }
             }
         }
         return made;
     }
 
-    private int developerTender(SpmPrincipal regulator, SpmPrincipal dev, long estate, DevPlan plan, int k, List<Long> bidders, Long manager,
-                                Set<Long> demoCompany) {
+    /** The k-th developer tender as created, with what it is to become. */
+    record Planned(int k, DevPlan plan, SpmPrincipal dev, long estate, Long manager, Tender tender) {
+    }
+
+    /** A tender moved through its stages: how many tenders it made, and the contenders when it is to be evaluated (else null). */
+    record Outcome(Planned planned, int made, List<Long> contenders) {
+    }
+
+    private Tender create(SpmPrincipal dev, long estate, DevPlan plan, int k, List<Long> bidders) {
         boolean evaluated = EVALUATED.contains(plan);
         TenderMethod method = !evaluated && k % 3 == 2 && bidders.size() >= 3 ? TenderMethod.INVITATION : TenderMethod.OPEN;
         List<Long> invited = method == TenderMethod.INVITATION ? bidders.subList(0, 3) : null;
-        Tender t = service.create(dev, new TenderInput(estate, "前期物业服务招标（" + (k + 1) + "）", method, null, null, invited, 24 + 12 * (k % 2),
+        return service.create(dev, new TenderInput(estate, "前期物业服务招标（" + (k + 1) + "）", method, null, null, invited, 24 + 12 * (k % 2),
                 CRITERIA));
+    }
+
+    private Outcome advance(SpmPrincipal regulator, Planned planned, List<Long> bidders, Set<Long> demoCompany) {
+        DevPlan plan = planned.plan();
+        SpmPrincipal dev = planned.dev();
+        int k = planned.k();
+        Long manager = planned.manager();
+        Tender t = planned.tender();
+        boolean evaluated = EVALUATED.contains(plan);
+        List<Long> invited = t.method() == TenderMethod.INVITATION ? bidders.subList(0, 3) : null;
         if (plan == DevPlan.DRAFT) {
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         Round p = service.submitProject(dev, t.id(), material(dev.getName(), "招标项目备案表"));
         if (plan == DevPlan.PROJECT_REVIEW) {
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         if (plan == DevPlan.PROJECT_RETURNED) {
             service.decide(regulator, t.id(), ReviewStep.PROJECT, p.id(), p.version(), false, "请补充物业项目概况和物业服务用房说明");
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         service.decide(regulator, t.id(), ReviewStep.PROJECT, p.id(), p.version(), true, null);
         if (plan == DevPlan.ANNOUNCEMENT) {
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         Instant now = Instant.now();
         boolean later = plan == DevPlan.ANNOUNCEMENT_REVIEW || plan == DevPlan.SCHEDULED;
         // scheduled ones over the coming year; the others published at once with a deadline of weeks, or seconds to be closed now
-        Instant publish = later ? now.plus(Duration.ofDays(20 + 40L * k)) : now.plusSeconds(1);
-        Duration bidding = plan == DevPlan.BIDDING || later ? Duration.ofDays(25) : Duration.ofSeconds(3);
+        Instant publish = later ? now.plus(Duration.ofDays(20 + 40L * k)) : now.plusSeconds(2); // seconds of margin: the flows run side by side on a busy machine
+        Duration bidding = plan == DevPlan.BIDDING || later ? Duration.ofDays(25) : Duration.ofSeconds(6); // the registrations below must come before it, side by side with the others
         t = service.saveAnnouncement(dev, t.id(), service.get(dev, t.id()).version(), new AnnouncementInput(
                 "本项目为前期物业服务招标，欢迎符合条件的物业服务企业报名。服务期限" + t.serviceMonths() + "个月。", publish, publish,
                 publish.plus(bidding), publish.plus(bidding).plus(Duration.ofDays(1)), null));
         Round a = service.submitAnnouncement(dev, t.id(), material(dev.getName(), "招标公告"));
         if (plan == DevPlan.ANNOUNCEMENT_REVIEW) {
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         if (!later) {
             waitUntil(publish); // published at the approval (due): the job tender.publish publishes the scheduled ones at publishAt
         }
         service.decide(regulator, t.id(), ReviewStep.ANNOUNCEMENT, a.id(), a.version(), true, "同意发布");
         if (plan == DevPlan.SCHEDULED) {
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         List<Long> pool = invited != null ? invited : evaluated ? contenders(bidders, manager, demoCompany) : bidders;
         int count = plan == DevPlan.FAILED_RETENDERED ? 1 : Math.min(plan == DevPlan.BIDDING ? 2 : 3, pool.size());
@@ -278,18 +338,15 @@ public class TenderDemoSeeder implements DemoSeeder {
             service.register(principal(0, "demo-seed-company-" + c, Role.COMPANY, DataScope.company(c), "tender:read", "tender:bid"), t.id());
         }
         if (plan == DevPlan.BIDDING) {
-            return 1;
+            return new Outcome(planned, 1, null);
         }
         waitUntil(service.get(dev, t.id()).bidDeadline());
         Tender closed = service.closeBidding(dev, t.id());
         if (closed.stage() == TenderStage.FAILED) {
             service.retender(dev, t.id());
-            return 2;
+            return new Outcome(planned, 2, null);
         }
-        if (evaluated && closed.stage() == TenderStage.EVALUATION) {
-            evaluate(regulator, dev, t.id(), plan, pool.subList(0, count));
-        }
-        return 1;
+        return new Outcome(planned, 1, evaluated && closed.stage() == TenderStage.EVALUATION ? List.copyOf(pool.subList(0, count)) : null);
     }
 
     /**
