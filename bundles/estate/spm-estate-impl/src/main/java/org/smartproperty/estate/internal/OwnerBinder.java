@@ -42,4 +42,18 @@ public class OwnerBinder implements ScopeBinder {
         }
         return out;
     }
+
+    /** The owner record's document (as stored: normalised), for the directory's reverse look-up of an OWNER scope. */
+    @Override
+    public List<String> documentsOf(Connection c, DataScope scope) throws SQLException {
+        if (scope == null || scope.kind() != DataScope.Kind.OWNER || scope.ownerId() == null) {
+            return List.of();
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id_number FROM est_owner WHERE id = ? AND id_number IS NOT NULL")) {
+            ps.setLong(1, scope.ownerId());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? List.of(org.smartproperty.estate.IdDocuments.normalize(rs.getString(1))) : List.of();
+            }
+        }
+    }
 }

@@ -107,6 +107,17 @@ class OwnerBinderPostgresTest {
     }
 
     @Test
+    void theReverseLookUpNamesTheOwnerRecordsDocumentNormalised_issue16() throws Exception {
+        long ownerId = service.house(DataScope.ALL, title.unitCode()).owners().stream().filter(o -> !o.name().startsWith("共有人")).findFirst()
+                .orElseThrow().id();
+        try (Connection c = db.dataSource().getConnection()) {
+            assertEquals(List.of(IdDocuments.normalize(title.idNumber())), binder.documentsOf(c, DataScope.owner(ownerId)));
+            assertEquals(List.of(), binder.documentsOf(c, DataScope.owner(987654L)), "an unknown owner has none");
+            assertEquals(List.of(), binder.documentsOf(c, DataScope.company(3)), "only OWNER scopes");
+        }
+    }
+
+    @Test
     void aPersonBindsToExactlyTheVerifiedHousesAndLosesThemWhenTheRegistrySaysOtherwise_OWN_1_OWN_2() throws Exception {
         AccountIdentity who = new AccountIdentity(1, "gd-tyrz", "111", title.idNumber().toLowerCase(), null);
         assertEquals(List.of(), bindings(who), "nothing verified yet: no binding");

@@ -20,7 +20,9 @@ public interface AccountDirectory {
 
     /**
      * ACTIVE accounts whose data scope is exactly this organisation: COMPANY with its company id,
-     * COMMITTEE with its estate id, OWNER with the owner id. ALL and NONE give no accounts.
+     * COMMITTEE with its estate id, OWNER with the owner id. ALL and NONE give no accounts. Besides the
+     * accounts with this stored scope, the real-name accounts a {@link ScopeBinder} binds to it now
+     * (an owner who verified the title; found through {@link ScopeBinder#documentsOf}).
      */
     List<Contact> accountsOf(DataScope scope);
 

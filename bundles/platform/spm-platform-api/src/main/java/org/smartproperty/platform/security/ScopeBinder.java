@@ -21,4 +21,15 @@ public interface ScopeBinder {
      * read transaction; the binder only reads). Empty when it has none.
      */
     List<Binding> bindings(Connection c, AccountIdentity identity) throws SQLException;
+
+    /**
+     * The reverse look-up, for whom to notify ({@link AccountDirectory#accountsOf}): the identity document numbers
+     * (normalised: no spaces, brackets or dashes, upper case) of the people this binder would bind to {@code scope}, e.g.
+     * the owner record's document for {@code DataScope.owner(id)}. The directory confirms each account it finds by
+     * these numbers through {@link #bindings}, so a number given here never grants anything by itself. Read on
+     * {@code c}; empty by default (a binder whose scopes have stored-scope accounts only).
+     */
+    default List<String> documentsOf(Connection c, DataScope scope) throws SQLException {
+        return List.of();
+    }
 }

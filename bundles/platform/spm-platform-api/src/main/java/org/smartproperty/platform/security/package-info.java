@@ -9,7 +9,7 @@
  * a class is an incompatible change, hence the major version.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.smartproperty.platform.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,9 +40,55 @@ final class AccountContacts {
             case COMPANY -> contacts(c, "a.scope_kind = 'COMPANY' AND a.company_id = ?", scope.companyId());
             case COMMITTEE -> scope.estateIds().isEmpty() ? List.<Contact>of()
                     : contacts(c, "a.scope_kind = 'COMMITTEE' AND a.estate_id = ?", scope.estateIds().iterator().next());
-            case OWNER -> contacts(c, "a.scope_kind = 'OWNER' AND a.owner_id = ?", scope.ownerId());
+            case OWNER -> withRealName(c, scope, contacts(c, "a.scope_kind = 'OWNER' AND a.owner_id = ?", scope.ownerId()));
             default -> List.<Contact>of();
         });
+    }
+
+    /**
+     * The stored-scope accounts plus the real-name accounts a binder binds to {@code scope} now: the binders name the
+     * documents (ScopeBinder.documentsOf), each ACTIVE account with such a document is resolved as a session would be
+     * and kept only when one of its bindings has exactly this scope (kind and owner); in account id order.
+     */
+    private List<Contact> withRealName(Connection c, DataScope scope, List<Contact> stored) throws SQLException {
+        java.util.Set<String> documents = new java.util.TreeSet<>();
+        for (org.smartproperty.platform.security.ScopeBinder b : owner.binders()) {
+            try {
+                documents.addAll(b.documentsOf(c, scope));
+            } catch (SQLException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AccountContacts.class).warn("Scope binder {} failed to name the documents of {}: {}",
+                        b.getClass().getName(), scope.kind(), e.toString());
+            }
+        }
+        if (documents.isEmpty()) {
+            return stored;
+        }
+        java.util.Map<Long, Contact> out = new java.util.TreeMap<>();
+        stored.forEach(x -> out.put(x.accountId(), x));
+        for (String document : documents) {
+            List<Long> ids = new ArrayList<>();
+            // the account keeps the number as the provider sent it; the binders give it normalised (IdDocuments.normalize)
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM sec_account a WHERE a.status = 'ACTIVE' AND a.id_number IS NOT NULL "
+                    + "AND UPPER(REPLACE(REPLACE(REPLACE(REPLACE(a.id_number, ' ', ''), '-', ''), '(', ''), ')', '')) = ? ORDER BY a.id")) {
+                ps.setString(1, document);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (long id : ids) {
+                if (out.containsKey(id)) {
+                    continue;
+                }
+                AccountRows.Account a = AccountRows.load(c, "id = ?", id);
+                if (a != null && AccountBindings.resolve(c, a, owner.binders()).stream().anyMatch(x -> !AccountBindings.STORED.equals(x.key())
+                        && x.scope().kind() == scope.kind() && java.util.Objects.equals(x.scope().ownerId(), scope.ownerId()))) {
+                    contacts(c, "a.id = ?", id).forEach(x -> out.put(x.accountId(), x));
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     public List<Contact> accountsWithRole(Role role) {

@@ -64,6 +64,13 @@ class AccountBindingsPostgresTest {
                 asked.add(identity);
                 return registry.getOrDefault(identity.legalPerson() ? identity.creditCode() : identity.idNumber(), List.of());
             }
+
+            @Override
+            public List<String> documentsOf(Connection c, DataScope scope) {
+                // the registry's reverse: every number with a binding of exactly this owner (a number alone grants nothing)
+                return registry.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(b -> b.scope().kind() == scope.kind()
+                        && java.util.Objects.equals(b.scope().ownerId(), scope.ownerId()))).map(Map.Entry::getKey).sorted().toList();
+            }
         });
         security.addBinder((c, identity) -> {
             throw new java.sql.SQLException("a broken registry");
@@ -99,6 +106,32 @@ class AccountBindingsPostgresTest {
         registry.clear();
         security.principals().changedHere();
         assertEquals(DataScope.NONE, security.authenticate(token, IP).scope(), "a withdrawn title withdraws the house");
+    }
+
+    @Test
+    void theDirectoryFindsARealNameOwnerByTheBindingsNotByTheStoredScope_issue16_OWN_3() throws Exception {
+        security.loginExternal(person("u-notify", "440402198505051234"), IP, "junit");
+        long owner = 31;
+        assertTrue(security.accountsOf(DataScope.owner(owner)).isEmpty(), "nobody binds owner 31 yet");
+
+        registry.put("440402198505051234", List.of(new Binding("owner:31", Role.OWNER, DataScope.owner(owner, Set.of(310L)), Set.of(), "1 house")));
+        List<String> found = security.accountsOf(DataScope.owner(owner)).stream().map(x -> x.username()).toList();
+        assertEquals(1, found.size(), "the verified real-name owner is found for the in-app notice and the SMS: " + found);
+        assertTrue(security.accountsOf(DataScope.owner(32)).isEmpty(), "another owner's scope finds nobody");
+
+        // the binder names the number, but the account's bindings must say the same: a stale number finds nobody
+        registry.put("440402198505051234", List.of(new Binding("owner:33", Role.OWNER, DataScope.owner(33, Set.of(330L)), Set.of(), "1 house")));
+        registry.put("stale", List.of(new Binding("owner:31", Role.OWNER, DataScope.owner(owner, Set.of(310L)), Set.of(), "1 house")));
+        assertTrue(security.accountsOf(DataScope.owner(owner)).isEmpty(), "a number alone grants nothing");
+
+        // a disabled account is not notified
+        registry.remove("stale");
+        registry.put("440402198505051234", List.of(new Binding("owner:31", Role.OWNER, DataScope.owner(owner, Set.of(310L)), Set.of(), "1 house")));
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE sec_account SET status = 'DISABLED' WHERE id_number = '440402198505051234'")) {
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertTrue(security.accountsOf(DataScope.owner(owner)).isEmpty(), "only ACTIVE accounts");
     }
 
     @Test
