@@ -87,7 +87,8 @@ final class TilePainter {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             g.setColor(s.text());
             String label = layer.toUpperCase(Locale.ROOT) + " " + z + "/" + x + "/" + y;
-            BitmapFont.draw(g, label, 8, 8, z >= 10 ? 2 : 2);
+            // the annotation's label one line lower, so base and annotation labels do not overlap
+            BitmapFont.draw(g, label, 8, s.transparent() ? 24 : 8, 2);
             if (s.transparent()) {
                 double[] c = TileMath.pixel(set, z, x, y, 113.52, 22.12);
                 if (c[0] > -60 && c[0] < n + 60 && c[1] > -20 && c[1] < n + 20 && z >= 9) {
