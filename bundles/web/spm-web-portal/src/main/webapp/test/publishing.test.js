@@ -11,7 +11,6 @@ import NewsView from '../src/views/publishing/NewsView.vue';
 import NoticeView from '../src/views/publishing/NoticeView.vue';
 import PoliciesView from '../src/views/publishing/PoliciesView.vue';
 import PolicyView from '../src/views/publishing/PolicyView.vue';
-import EstateNotices from '../src/views/publishing/EstateNotices.vue';
 
 const json = body => Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
 
@@ -94,16 +93,5 @@ describe('publishing in public (issue 16 part 3)', () => {
     expect(calls[0][0]).toBe('/api/v1/public/policies/1');
     expect(wrapper.find('[data-test="public-policy-number"]').text()).toBe('Decree 379');
     expect(wrapper.text()).toContain('Owners and their assembly.');
-  });
-
-  it('lists the chosen estate\'s notices in the map panel with the cut\'s window (MAP-7)', async () => {
-    setLocale('en');
-    const { wrapper, calls } = await mountView(EstateNotices, () => ({ items: [CUT], page: 0, size: 5, total: 1 }), { estateId: 3 }, '/map');
-    expect(calls[0][0]).toMatch(/^\/api\/v1\/public\/notices\?.*estateId=3/);
-    expect(wrapper.find('[data-test="map-notice"]').text()).toContain('Water cut · Water cut in Bay Garden');
-    expect(wrapper.find('[data-test="map-notice-window"]').exists()).toBe(true);
-    await wrapper.setProps({ estateId: 4 });
-    await flushPromises();
-    expect(calls.at(-1)[0]).toMatch(/estateId=4/);
   });
 });
