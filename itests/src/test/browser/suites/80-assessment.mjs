@@ -8,7 +8,8 @@ function pdf(text) {
 }
 
 async function fillReport(page, round, text) {
-  const card = page.locator(`[data-test="own-round-${round}"]`);
+  // the card shows at once, its indicators when the report and the indicator set have come (data-loaded)
+  const card = page.locator(`[data-test="own-round-${round}"][data-loaded="true"]`);
   await card.waitFor({ timeout: 20000 });
   const items = await card.locator('[data-test^="own-item-"]').count();
   for (let i = 0; i < items; i++) {
