@@ -3,7 +3,7 @@
  * its DTOs and the workflow ({@link org.smartproperty.complaint.ComplaintStatus}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.smartproperty.complaint;
 
 import org.osgi.annotation.bundle.Export;

@@ -108,4 +108,13 @@ public interface EstateService {
     default VotingRegister votingRegister(long estateId) {
         throw new UnsupportedOperationException("voting register not implemented by " + getClass().getName());
     }
+
+    /**
+     * MAP-1 at province scale (issue 17): the located estates matching the query (status, company, community, bbox) in the
+     * scope, as light points ordered by id, at most {@code limit} of them — one indexed query without a count, so a map can
+     * cluster tens of thousands of estates per request. Since 1.4.
+     */
+    default List<EstatePoint> points(DataScope scope, EstateQuery query, int limit) {
+        throw new UnsupportedOperationException("estate points not implemented by " + getClass().getName());
+    }
 }

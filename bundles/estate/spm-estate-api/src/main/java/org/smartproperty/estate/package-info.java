@@ -4,7 +4,7 @@
  * and identity documents ({@link org.smartproperty.estate.IdDocuments}, rule ID-1).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.smartproperty.estate;
 
 import org.osgi.annotation.bundle.Export;

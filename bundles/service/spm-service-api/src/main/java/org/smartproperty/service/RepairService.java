@@ -29,6 +29,15 @@ public interface RepairService {
 
     Page<Repair> list(SpmPrincipal caller, RepairQuery query, PageRequest page);
 
+    /**
+     * The one map's open-repairs layer (issue 17): how many repairs in one of the statuses each of the estates has that the
+     * caller may see (the list's scope), by estate id; estates without any are absent. Grouped queries. Since 1.2.
+     */
+    default java.util.Map<Long, Long> countByEstate(SpmPrincipal caller, Set<RepairStatus> statuses,
+                                                    java.util.Collection<Long> estateIds) {
+        throw new UnsupportedOperationException("repair counts not implemented by " + getClass().getName());
+    }
+
     /** One repair; full personal data only for the requester and the company handling it. */
     Repair get(SpmPrincipal caller, long id);
 

@@ -4,7 +4,7 @@
  * their DTOs and workflows.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.smartproperty.service;
 
 import org.osgi.annotation.bundle.Export;

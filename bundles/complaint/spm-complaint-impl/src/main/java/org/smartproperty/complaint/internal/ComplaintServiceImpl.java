@@ -361,6 +361,19 @@ public class ComplaintServiceImpl implements ComplaintService, ComplaintInternal
     }
 
     @Override
+    public Map<Long, Long> countByEstate(SpmPrincipal caller, java.util.Collection<Long> estateIds) {
+        if (estateIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.read(em -> {
+            Map<String, Object> params = new HashMap<>();
+            String where = " WHERE 1 = 1" + scope(caller, "c", params);
+            return org.smartproperty.platform.persistence.Jpql.countBy(em, ComplaintEntity.class, "c", "estateId", where, params,
+                    estateIds);
+        });
+    }
+
+    @Override
     public Complaint get(SpmPrincipal caller, long id) {
         return tx.write(em -> {
             ComplaintEntity c = findInScope(em, caller, id);

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -557,6 +558,17 @@ abstract class ComplaintServiceContract {
                 .items().stream().filter(x -> x.id() == aboutB.id() || x.id() == aboutA.id()).map(Complaint::id).collect(java.util.stream.Collectors.toSet()));
         assertTrue(service.list(regulator, new ComplaintQuery(ComplaintStatus.CLOSED, null, null, null), PageRequest.of(0, 200)).items().stream()
                 .allMatch(x -> x.status() == ComplaintStatus.CLOSED));
+        // the one map's counts (issue 17): one grouped query, the same scope as the list
+        for (SpmPrincipal p : List.of(regulator, companyUserA, committeeB, owner)) {
+            Map<Long, Long> counts = service.countByEstate(p, List.of(estateA, estateB, 987654L));
+            for (long estate : List.of(estateA, estateB)) {
+                long listed = service.list(p, new ComplaintQuery(null, null, estate, null), PageRequest.of(0, 1)).total();
+                assertEquals(listed, counts.getOrDefault(estate, 0L), p.username() + " estate " + estate);
+            }
+            assertFalse(counts.containsKey(987654L));
+        }
+        assertFalse(service.countByEstate(companyUserA, List.of(estateB)).containsKey(estateB), "the company's scope");
+        assertTrue(service.countByEstate(regulator, List.of()).isEmpty());
     }
 
     private Set<Long> ids(SpmPrincipal p) {

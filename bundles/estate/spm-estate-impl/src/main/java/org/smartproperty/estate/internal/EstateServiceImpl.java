@@ -119,6 +119,11 @@ public class EstateServiceImpl implements EstateService {
     }
 
     @Override
+    public List<org.smartproperty.estate.EstatePoint> points(DataScope scope, EstateQuery q, int limit) {
+        return estates.points(scope, q, limit);
+    }
+
+    @Override
     public Estate get(DataScope scope, long id) {
         return estates.get(scope, id);
     }

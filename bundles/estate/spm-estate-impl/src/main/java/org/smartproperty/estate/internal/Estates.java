@@ -21,6 +21,7 @@ import org.smartproperty.estate.BuildingInput;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateInput;
 import org.smartproperty.estate.EstateMessages;
+import org.smartproperty.estate.EstatePoint;
 import org.smartproperty.estate.EstateQuery;
 import org.smartproperty.estate.EstateStatus;
 import org.smartproperty.estate.GeoPoint;
@@ -50,41 +51,64 @@ final class Estates {
     // ---------------------------------------------------------------- estates (SUP-EST-1)
 
     Page<Estate> list(DataScope scope, EstateQuery q, PageRequest page) {
-        EstateQuery query = q == null ? EstateQuery.all() : q;
         return tx.read(em -> {
-            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new HashMap<>();
-            where.append(EstateScopes.estateScope(scope, "e", params));
-            if (query.name() != null && !query.name().isBlank()) {
-                where.append(" AND LOWER(e.name) LIKE :name ESCAPE '\\'");
-                params.put("name", "%" + likeEscape(query.name().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
-            }
-            if (query.community() != null && !query.community().isBlank()) {
-                where.append(" AND e.community = :community");
-                params.put("community", query.community().trim());
-            }
-            if (query.companyId() != null) {
-                where.append(" AND e.companyId = :companyId");
-                params.put("companyId", query.companyId());
-            }
-            if (query.status() != null) {
-                where.append(" AND e.status = :status");
-                params.put("status", query.status());
-            }
-            if (query.bbox() != null) {
-                double[] b = query.bbox();
-                where.append(" AND e.longitude BETWEEN :minLon AND :maxLon AND e.latitude BETWEEN :minLat AND :maxLat");
-                params.put("minLon", b[0]);
-                params.put("minLat", b[1]);
-                params.put("maxLon", b[2]);
-                params.put("maxLat", b[3]);
-            }
-            Jpql.Rows<EstateEntity> found = Jpql.page(em, EstateEntity.class, "e", where.toString(), params, page);
-            long total = found.total();
-            List<EstateEntity> rows = found.rows();
-            List<Estate> items = rows.stream().map(e -> toDto(e, e.buildingCount, e.houseCount)).toList();
-            return new Page<>(items, page.page(), page.size(), total);
+            String where = where(scope, q, params);
+            Jpql.Rows<EstateEntity> found = Jpql.page(em, EstateEntity.class, "e", where, params, page);
+            List<Estate> items = found.rows().stream().map(e -> toDto(e, e.buildingCount, e.houseCount)).toList();
+            return new Page<>(items, page.page(), page.size(), found.total());
         });
+    }
+
+    /** MAP-1: the located estates of the query as light points by id, at most {@code limit}; one query, no count. */
+    List<EstatePoint> points(DataScope scope, EstateQuery q, int limit) {
+        return tx.read(em -> {
+            Map<String, Object> params = new HashMap<>();
+            String where = where(scope, q, params) + " AND e.longitude IS NOT NULL AND e.latitude IS NOT NULL";
+            javax.persistence.TypedQuery<Object[]> query = em.createQuery("SELECT e.id, e.name, e.community, e.companyId, "
+                    + "e.companyName, e.houseCount, e.longitude, e.latitude FROM EstateEntity e" + where + " ORDER BY e.id",
+                    Object[].class);
+            params.forEach(query::setParameter);
+            List<EstatePoint> out = new ArrayList<>();
+            for (Object[] r : query.setMaxResults(Math.max(0, limit)).getResultList()) {
+                out.add(new EstatePoint(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).longValue(),
+                        ((Number) r[6]).doubleValue(), ((Number) r[7]).doubleValue()));
+            }
+            return out;
+        });
+    }
+
+    /** The WHERE clause of the estate list and points (alias {@code e}): scope, name, community, company, status, bbox. */
+    private static String where(DataScope scope, EstateQuery q, Map<String, Object> params) {
+        EstateQuery query = q == null ? EstateQuery.all() : q;
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        where.append(EstateScopes.estateScope(scope, "e", params));
+        if (query.name() != null && !query.name().isBlank()) {
+            where.append(" AND LOWER(e.name) LIKE :name ESCAPE '\\'");
+            params.put("name", "%" + likeEscape(query.name().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (query.community() != null && !query.community().isBlank()) {
+            where.append(" AND e.community = :community");
+            params.put("community", query.community().trim());
+        }
+        if (query.companyId() != null) {
+            where.append(" AND e.companyId = :companyId");
+            params.put("companyId", query.companyId());
+        }
+        if (query.status() != null) {
+            where.append(" AND e.status = :status");
+            params.put("status", query.status());
+        }
+        if (query.bbox() != null) {
+            double[] b = query.bbox();
+            where.append(" AND e.longitude BETWEEN :minLon AND :maxLon AND e.latitude BETWEEN :minLat AND :maxLat");
+            params.put("minLon", b[0]);
+            params.put("minLat", b[1]);
+            params.put("maxLon", b[2]);
+            params.put("maxLat", b[3]);
+        }
+        return where.toString();
     }
 
     Estate get(DataScope scope, long id) {

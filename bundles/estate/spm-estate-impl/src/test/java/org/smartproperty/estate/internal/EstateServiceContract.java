@@ -18,6 +18,7 @@ import org.smartproperty.estate.Building;
 import org.smartproperty.estate.BuildingInput;
 import org.smartproperty.estate.Estate;
 import org.smartproperty.estate.EstateInput;
+import org.smartproperty.estate.EstatePoint;
 import org.smartproperty.estate.EstateQuery;
 import org.smartproperty.estate.EstateService;
 import org.smartproperty.estate.EstateStatus;
@@ -175,6 +176,30 @@ abstract class EstateServiceContract {
                 PageRequest.parse("2", "2", "name", EstateService.ESTATE_SORT));
         assertEquals(6, page3.total());
         assertEquals(2, page3.items().size());
+    }
+
+    @Test
+    void pointsAreTheLocatedEstatesOfTheQueryInScopeByIdUpToTheLimit_MAP_1() {
+        Estate a = service.create(estate("点位花园A", "点位社区", 113.51, 22.11), "clerk");
+        Estate b = service.create(estate("点位花园B", "点位社区", 113.52, 22.12), "clerk");
+        service.create(estate("点位花园远处", "点位社区", 114.30, 22.70), "clerk");
+        service.create(new EstateInput(null, "点位花园无坐标", "横琴", "点位社区", "440402104", null, null, "横琴开发有限公司", 8L,
+                "别家物业", new BigDecimal("3.50"), "概况"), "clerk");
+        EstateQuery box = new EstateQuery(null, "点位社区", null, EstateStatus.ACTIVE, new double[] {113.5, 22.1, 113.6, 22.2});
+        List<EstatePoint> in = service.points(ALL, box, 10);
+        assertEquals(List.of(a.id(), b.id()), in.stream().map(EstatePoint::id).toList(), "in the bbox, by id");
+        EstatePoint p = in.get(0);
+        assertEquals("点位花园A", p.name());
+        assertEquals(113.51, p.longitude(), 1e-9);
+        assertEquals(22.11, p.latitude(), 1e-9);
+        assertEquals(7L, p.companyId());
+        assertEquals("横琴物业", p.companyName());
+        assertEquals(1, service.points(ALL, box, 1).size(), "limit");
+        EstateQuery all = new EstateQuery(null, "点位社区", null, null, null);
+        assertEquals(3, service.points(ALL, all, 10).size(), "an estate without a location is no point");
+        assertEquals(3, service.points(DataScope.company(7L), all, 10).size());
+        assertEquals(0, service.points(DataScope.company(8L), all, 10).size(), "scope");
+        assertEquals(0, service.points(DataScope.NONE, all, 10).size());
     }
 
     @Test

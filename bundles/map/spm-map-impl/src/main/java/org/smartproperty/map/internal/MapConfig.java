@@ -16,9 +16,9 @@ public @interface MapConfig {
     @AttributeDefinition(description = "Douglas-Peucker tolerance of the boundaries in screen pixels at the requested zoom (0 = no simplification, up to 20)")
     double simplify_pixels() default 1.0;
 
-    @AttributeDefinition(description = "Most estates one estates-layer answer covers (the rest of a too large area is left out; 200..100000)")
-    int layer_maxEstates() default 20000;
+    @AttributeDefinition(description = "Most estates one estates-layer answer covers (the rest of a too large area is left out; 200..200000)")
+    int layer_maxEstates() default 100000;
 
-    @AttributeDefinition(description = "Most estates a thematic layer covers; a larger area is 400 (zoom in; 10..5000)")
-    int theme_maxEstates() default 500;
+    @AttributeDefinition(description = "Most estates a thematic layer covers; a larger area is 400 (zoom in; 10..10000)")
+    int theme_maxEstates() default 2000;
 }

@@ -20,6 +20,7 @@ import org.smartproperty.company.CompanyService;
 import org.smartproperty.complaint.ComplaintService;
 import org.smartproperty.credit.CreditService;
 import org.smartproperty.estate.Estate;
+import org.smartproperty.estate.EstatePoint;
 import org.smartproperty.estate.EstateQuery;
 import org.smartproperty.estate.EstateService;
 import org.smartproperty.estate.EstateStatus;
@@ -110,25 +111,26 @@ public class MapServiceImpl implements MapService {
             require(caller, "estate:read");
         }
         Settings s = settings;
-        List<Estate> in = estatesIn(caller, Geo.pad(query.bbox(), 0.1), s.layerMaxEstates());
+        double[] padded = Geo.pad(query.bbox(), 0.1);
+        if (query.zoom() < s.clusterBelowZoom()) {
+            // province scale: light points from one indexed query, clustered here (no boundaries below the clustering zoom)
+            List<EstatePoint> in = pointsIn(caller, padded, s.layerMaxEstates());
+            return FeatureCollection.of(clusters(in, query.zoom(), s.cellPixels()), query.zoom(), true, in.size(), null, null);
+        }
+        List<Estate> in = estatesIn(caller, padded, s.layerMaxEstates());
         List<Feature> features = new ArrayList<>();
-        boolean clustered = query.zoom() < s.clusterBelowZoom();
-        if (clustered) {
-            features.addAll(clusters(in, query.zoom(), s.cellPixels()));
-        } else {
-            double tolerance = Geo.tolerance(query.zoom(), s.simplifyPixels());
-            for (Estate e : in) {
-                if (e.boundary() != null) {
-                    features.add(Feature.of("estate-" + e.id() + "-boundary", Geo.simplify(e.boundary(), tolerance),
-                            properties(e, "boundary")));
-                }
-                if (located(e)) {
-                    features.add(Feature.of("estate-" + e.id(), Geo.point(e.location().longitude(), e.location().latitude()),
-                            properties(e, "point")));
-                }
+        double tolerance = Geo.tolerance(query.zoom(), s.simplifyPixels());
+        for (Estate e : in) {
+            if (e.boundary() != null) {
+                features.add(Feature.of("estate-" + e.id() + "-boundary", Geo.simplify(e.boundary(), tolerance),
+                        properties(e.id(), e.name(), e.community(), e.companyName(), "boundary")));
+            }
+            if (located(e)) {
+                features.add(Feature.of("estate-" + e.id(), Geo.point(e.location().longitude(), e.location().latitude()),
+                        properties(e.id(), e.name(), e.community(), e.companyName(), "point")));
             }
         }
-        return FeatureCollection.of(features, query.zoom(), clustered, in.size(), null, null);
+        return FeatureCollection.of(features, query.zoom(), false, in.size(), null, null);
     }
 
     @Override
@@ -195,40 +197,43 @@ public class MapServiceImpl implements MapService {
         return e.location() != null && e.location().longitude() != null && e.location().latitude() != null;
     }
 
-    private static Map<String, Object> properties(Estate e, String kind) {
+    /** The located ACTIVE estates in the bbox the caller may see (the public: all active ones) as light points, at most max. */
+    List<EstatePoint> pointsIn(SpmPrincipal caller, double[] bbox, int max) {
+        DataScope scope = caller == null ? DataScope.ALL : caller.scope();
+        return estates().points(scope, new EstateQuery(null, null, null, EstateStatus.ACTIVE, bbox), max);
+    }
+
+    private static Map<String, Object> properties(long id, String name, String community, String companyName, String kind) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("kind", kind);
-        p.put("estateId", e.id());
-        p.put("name", e.name());
-        p.put("community", e.community());
-        p.put("companyName", e.companyName());
+        p.put("estateId", id);
+        p.put("name", name);
+        p.put("community", community);
+        p.put("companyName", companyName);
         return p;
     }
 
     /** Grid clusters: one feature per cell at the members' mean position; a cell of one estate stays that estate's point. */
-    static List<Feature> clusters(List<Estate> estates, int zoom, double cellPixels) {
-        Map<Long, List<Estate>> cells = new LinkedHashMap<>();
-        for (Estate e : estates) {
-            if (located(e)) {
-                cells.computeIfAbsent(Geo.cell(e.location().longitude(), e.location().latitude(), zoom, cellPixels),
-                        k -> new ArrayList<>()).add(e);
-            }
+    static List<Feature> clusters(List<EstatePoint> estates, int zoom, double cellPixels) {
+        Map<Long, List<EstatePoint>> cells = new LinkedHashMap<>();
+        for (EstatePoint e : estates) {
+            cells.computeIfAbsent(Geo.cell(e.longitude(), e.latitude(), zoom, cellPixels), k -> new ArrayList<>()).add(e);
         }
         List<Feature> out = new ArrayList<>();
-        for (Map.Entry<Long, List<Estate>> cell : cells.entrySet()) {
-            List<Estate> members = cell.getValue();
+        for (Map.Entry<Long, List<EstatePoint>> cell : cells.entrySet()) {
+            List<EstatePoint> members = cell.getValue();
             if (members.size() == 1) {
-                Estate e = members.get(0);
-                out.add(Feature.of("estate-" + e.id(), Geo.point(e.location().longitude(), e.location().latitude()),
-                        properties(e, "point")));
+                EstatePoint e = members.get(0);
+                out.add(Feature.of("estate-" + e.id(), Geo.point(e.longitude(), e.latitude()),
+                        properties(e.id(), e.name(), e.community(), e.companyName(), "point")));
                 continue;
             }
-            double lon = members.stream().mapToDouble(e -> e.location().longitude()).average().orElse(0);
-            double lat = members.stream().mapToDouble(e -> e.location().latitude()).average().orElse(0);
+            double lon = members.stream().mapToDouble(EstatePoint::longitude).average().orElse(0);
+            double lat = members.stream().mapToDouble(EstatePoint::latitude).average().orElse(0);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("kind", "cluster");
             p.put("count", members.size());
-            p.put("estateIds", members.stream().limit(100).map(Estate::id).toList());
+            p.put("estateIds", members.stream().limit(100).map(EstatePoint::id).toList());
             out.add(Feature.of("cluster-" + zoom + "-" + cell.getKey(), Geo.point(lon, lat), p));
         }
         return out;

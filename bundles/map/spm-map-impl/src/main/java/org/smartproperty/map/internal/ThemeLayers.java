@@ -1,22 +1,23 @@
 package org.smartproperty.map.internal;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.smartproperty.assessment.AssessmentService;
 import org.smartproperty.assessment.Result;
 import org.smartproperty.assessment.Round;
 import org.smartproperty.assessment.RoundQuery;
 import org.smartproperty.assessment.RoundStatus;
-import org.smartproperty.complaint.ComplaintQuery;
 import org.smartproperty.credit.CompanyCredit;
 import org.smartproperty.credit.CreditQuery;
 import org.smartproperty.credit.CreditService;
-import org.smartproperty.estate.Estate;
+import org.smartproperty.estate.EstatePoint;
 import org.smartproperty.map.Feature;
 import org.smartproperty.map.FeatureCollection;
 import org.smartproperty.map.LegendClass;
@@ -26,12 +27,12 @@ import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.security.SpmPrincipal;
-import org.smartproperty.service.RepairQuery;
 import org.smartproperty.service.RepairStatus;
 
 /**
  * The thematic layers of the one map (staff only): a point per estate in the bbox with its {@code value} and class
- * {@code cls}, and the legend's classes in the answer. Each needs the read permission of the domain it shows and applies the
+ * {@code cls}, and the legend's classes in the answer. The estates are light points (one query) and the counts grouped
+ * queries of their domains (one per 1,000 estates), never a query per estate. Each needs the read permission of the domain it shows and applies the
  * caller's scope through that domain's service.
  * <ul>
  * <li>{@code complaint-density}: the estate's complaints per 100 households (complaint:read);</li>
@@ -61,7 +62,7 @@ final class ThemeLayers {
         };
         MapServiceImpl.require(caller, permission);
         int max = map.settings.themeMaxEstates();
-        List<Estate> in = map.estatesIn(caller, query.bbox(), max + 1);
+        List<EstatePoint> in = map.pointsIn(caller, query.bbox(), max + 1);
         if (in.size() > max) {
             throw ApiException.invalid(MapMessages.TEXTS, "bbox", "map.theme.tooMany", max);
         }
@@ -75,8 +76,9 @@ final class ThemeLayers {
                         legend(locale, "medium", "map.legend.complaint.medium", 1.0, 5.0, "#fdbb84"),
                         legend(locale, "high", "map.legend.complaint.high", 5.0, null, "#e34a33"),
                         legend(locale, "none", "map.legend.none", null, null, NONE_COLOR));
-                for (Estate e : in) {
-                    long n = map.complaints().list(caller, new ComplaintQuery(null, null, e.id(), null), PageRequest.of(0, 1)).total();
+                Map<Long, Long> counts = map.complaints().countByEstate(caller, ids(in));
+                for (EstatePoint e : in) {
+                    long n = counts.getOrDefault(e.id(), 0L);
                     if (e.houseCount() > 0) {
                         double v = Math.round(n * 10000.0 / e.houseCount()) / 100.0;
                         values.put(e.id(), v);
@@ -91,13 +93,15 @@ final class ThemeLayers {
                         legend(locale, "zero", "map.legend.repairs.zero", 0.0, 1.0, "#edf8e9"),
                         legend(locale, "few", "map.legend.repairs.few", 1.0, 5.0, "#74c476"),
                         legend(locale, "many", "map.legend.repairs.many", 5.0, null, "#006d2c"));
-                for (Estate e : in) {
-                    long open = 0;
-                    for (RepairStatus st : RepairStatus.values()) {
-                        if (st.open()) {
-                            open += map.repairs().list(caller, new RepairQuery(st, null, e.id(), null), PageRequest.of(0, 1)).total();
-                        }
+                Set<RepairStatus> openStatuses = EnumSet.noneOf(RepairStatus.class);
+                for (RepairStatus st : RepairStatus.values()) {
+                    if (st.open()) {
+                        openStatuses.add(st);
                     }
+                }
+                Map<Long, Long> counts = map.repairs().countByEstate(caller, openStatuses, ids(in));
+                for (EstatePoint e : in) {
+                    long open = counts.getOrDefault(e.id(), 0L);
                     values.put(e.id(), (double) open);
                     classes.put(e.id(), open == 0 ? "zero" : open < 5 ? "few" : "many");
                 }
@@ -119,7 +123,7 @@ final class ThemeLayers {
                 l.add(legend(locale, "unrated", "map.legend.unrated", null, null, "#9e9ac8"));
                 l.add(legend(locale, "none", "map.legend.none", null, null, NONE_COLOR));
                 legend = l;
-                for (Estate e : in) {
+                for (EstatePoint e : in) {
                     CompanyCredit c = e.companyId() == null ? null : byCompany.get(e.companyId());
                     if (c == null) {
                         classes.put(e.id(), "none");
@@ -137,7 +141,7 @@ final class ThemeLayers {
                         legend(locale, "fail", "map.legend.assessment.fail", null, 60.0, "#d73027"),
                         legend(locale, "none", "map.legend.none", null, null, NONE_COLOR));
                 Map<Long, Double> scores = assessmentScores(caller, map.assessment());
-                for (Estate e : in) {
+                for (EstatePoint e : in) {
                     Double v = e.companyId() == null ? null : scores.get(e.companyId());
                     if (v == null) {
                         classes.put(e.id(), "none");
@@ -149,19 +153,20 @@ final class ThemeLayers {
             }
         }
         List<Feature> features = new ArrayList<>();
-        for (Estate e : in) {
-            if (!MapServiceImpl.located(e)) {
-                continue;
-            }
+        for (EstatePoint e : in) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("kind", "theme");
             p.put("estateId", e.id());
             p.put("name", e.name());
             p.put("value", values.get(e.id()));
             p.put("cls", classes.get(e.id()));
-            features.add(Feature.of("estate-" + e.id(), Geo.point(e.location().longitude(), e.location().latitude()), p));
+            features.add(Feature.of("estate-" + e.id(), Geo.point(e.longitude(), e.latitude()), p));
         }
         return FeatureCollection.of(features, query.zoom(), false, in.size(), theme, legend);
+    }
+
+    private static List<Long> ids(List<EstatePoint> in) {
+        return in.stream().map(EstatePoint::id).toList();
     }
 
     private static LegendClass legend(Locale locale, String key, String text, Double min, Double max, String color) {

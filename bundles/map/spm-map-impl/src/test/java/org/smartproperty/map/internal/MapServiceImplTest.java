@@ -25,9 +25,9 @@ import org.smartproperty.committee.PublicCommittee;
 import org.smartproperty.company.Company;
 import org.smartproperty.company.CompanyService;
 import org.smartproperty.company.CompanyStatus;
-import org.smartproperty.complaint.ComplaintQuery;
 import org.smartproperty.complaint.ComplaintService;
 import org.smartproperty.estate.Estate;
+import org.smartproperty.estate.EstatePoint;
 import org.smartproperty.estate.EstateQuery;
 import org.smartproperty.estate.EstateService;
 import org.smartproperty.estate.EstateStatus;
@@ -42,6 +42,8 @@ import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.security.DataScope;
 import org.smartproperty.platform.security.Role;
 import org.smartproperty.platform.security.SpmPrincipal;
+import org.smartproperty.service.RepairService;
+import org.smartproperty.service.RepairStatus;
 import org.smartproperty.tender.PublicTender;
 import org.smartproperty.tender.TenderMethod;
 import org.smartproperty.tender.TenderService;
@@ -85,6 +87,16 @@ class MapServiceImplTest {
             estate(3, 113.59, 22.19, 8L, EstateStatus.ACTIVE), estate(4, 113.50, 22.10, null, EstateStatus.ARCHIVED));
     final List<DataScope> scopesAsked = new ArrayList<>();
 
+    List<Estate> inQuery(DataScope scope, EstateQuery q) {
+        return all.stream()
+                .filter(e -> scope.all() || (scope.companyId() != null && scope.companyId().equals(e.companyId())))
+                .filter(e -> q.status() == null || q.status() == e.status())
+                .filter(e -> q.companyId() == null || q.companyId().equals(e.companyId()))
+                .filter(e -> q.bbox() == null || (e.location().longitude() >= q.bbox()[0] && e.location().longitude() <= q.bbox()[2]
+                        && e.location().latitude() >= q.bbox()[1] && e.location().latitude() <= q.bbox()[3]))
+                .toList();
+    }
+
     MapServiceImpl service() {
         MapServiceImpl s = new MapServiceImpl();
         s.estateService = stub(EstateService.class, Map.of(
@@ -92,14 +104,15 @@ class MapServiceImplTest {
                     DataScope scope = (DataScope) a[0];
                     EstateQuery q = (EstateQuery) a[1];
                     scopesAsked.add(scope);
-                    List<Estate> items = all.stream()
-                            .filter(e -> scope.all() || (scope.companyId() != null && scope.companyId().equals(e.companyId())))
-                            .filter(e -> q.status() == null || q.status() == e.status())
-                            .filter(e -> q.companyId() == null || q.companyId().equals(e.companyId()))
-                            .filter(e -> q.bbox() == null || (e.location().longitude() >= q.bbox()[0] && e.location().longitude() <= q.bbox()[2]
-                                    && e.location().latitude() >= q.bbox()[1] && e.location().latitude() <= q.bbox()[3]))
-                            .toList();
+                    List<Estate> items = inQuery(scope, q);
                     return new Page<>(items, 0, 200, items.size());
+                },
+                "points", a -> {
+                    DataScope scope = (DataScope) a[0];
+                    EstateQuery q = (EstateQuery) a[1];
+                    scopesAsked.add(scope);
+                    return inQuery(scope, q).stream().limit((Integer) a[2]).map(e -> new EstatePoint(e.id(), e.name(), e.community(),
+                            e.companyId(), e.companyName(), e.houseCount(), e.location().longitude(), e.location().latitude())).toList();
                 },
                 "get", a -> {
                     DataScope scope = (DataScope) a[0];
@@ -212,10 +225,9 @@ class MapServiceImplTest {
     void complaintDensityCountsPerHundredHouseholdsWithItsLegend_MAP_8() {
         MapServiceImpl s = service();
         Map<Long, Long> complaints = new HashMap<>(Map.of(1L, 0L, 2L, 3L, 3L, 9L));
-        s.complaintService = stub(ComplaintService.class, Map.of("list", a -> {
-            ComplaintQuery q = (ComplaintQuery) a[1];
-            assertEquals(1, ((PageRequest) a[2]).size());
-            return new Page<>(List.of(), 0, 1, complaints.get(q.estateId()));
+        s.complaintService = stub(ComplaintService.class, Map.of("countByEstate", a -> {
+            assertEquals(List.of(1L, 2L, 3L), a[1], "one grouped call for the estates in the bbox");
+            return complaints;
         }));
         FeatureCollection fc = s.theme(principal(DataScope.ALL, "estate:read", "complaint:read"), "complaint-density",
                 new MapQuery(HENGQIN, 14), EN);
@@ -226,6 +238,23 @@ class MapServiceImplTest {
         fc.features().forEach(f -> cls.put(f.properties().get("estateId"), f.properties().get("cls")));
         assertEquals(Map.of(1L, "low", 2L, "medium", 3L, "high"), cls);
         assertEquals(404, assertThrows(ApiException.class, () -> s.theme(principal(DataScope.ALL), "heat", new MapQuery(HENGQIN, 14), EN)).status());
+    }
+
+    @Test
+    void openRepairsAreCountedInOneGroupedCallOfTheOpenStatuses_MAP_10() {
+        MapServiceImpl s = service();
+        s.repairService = stub(RepairService.class, Map.of("countByEstate", a -> {
+            @SuppressWarnings("unchecked")
+            Set<RepairStatus> statuses = (Set<RepairStatus>) a[1];
+            assertTrue(statuses.stream().allMatch(RepairStatus::open) && !statuses.isEmpty(), "the open statuses only");
+            assertEquals(List.of(1L, 2L), a[2], "the company's estates in the bbox");
+            return Map.of(2L, 7L);
+        }));
+        FeatureCollection fc = s.theme(principal(DataScope.company(7), "estate:read", "repair:read"), "open-repairs",
+                new MapQuery(new double[] {113.5, 22.1, 113.6, 22.2}, 14), EN);
+        Map<Object, Object> cls = new HashMap<>();
+        fc.features().forEach(f -> cls.put(f.properties().get("estateId"), f.properties().get("cls")));
+        assertEquals(Map.of(1L, "zero", 2L, "many"), cls, "company 7's estates; estate 3 is not in its scope");
     }
 
     @Test

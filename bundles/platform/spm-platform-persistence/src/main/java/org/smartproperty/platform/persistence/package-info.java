@@ -8,7 +8,7 @@
  * <p>A bundle declares its changelog with the manifest header {@value org.smartproperty.platform.persistence.SchemaReady#CHANGELOG_HEADER}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.smartproperty.platform.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -325,6 +325,21 @@ public class RepairServiceImpl implements RepairService, RepairInternals {
     }
 
     @Override
+    public Map<Long, Long> countByEstate(SpmPrincipal caller, java.util.Set<RepairStatus> statuses,
+                                         java.util.Collection<Long> estateIds) {
+        if (estateIds.isEmpty() || statuses.isEmpty()) {
+            return Map.of();
+        }
+        return tx.read(em -> {
+            Map<String, Object> params = new HashMap<>();
+            String where = " WHERE r.status IN :countStatuses" + scopeWhere(caller, "r", params);
+            params.put("countStatuses", List.copyOf(statuses));
+            return org.smartproperty.platform.persistence.Jpql.countBy(em, RepairEntity.class, "r", "estateId", where, params,
+                    estateIds);
+        });
+    }
+
+    @Override
     public Repair get(SpmPrincipal caller, long id) {
         return tx.write(em -> {
             RepairEntity r = findInScope(em, caller, id);

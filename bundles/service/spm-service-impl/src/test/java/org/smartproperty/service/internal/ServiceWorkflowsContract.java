@@ -574,6 +574,28 @@ abstract class ServiceWorkflowsContract {
                 .allMatch(x -> x.companyId() == COMPANY_B));
         assertTrue(repairs.list(regulator, new RepairQuery(RepairStatus.REJECTED, null, null, null), PageRequest.of(0, 200)).items().stream()
                 .allMatch(x -> x.status() == RepairStatus.REJECTED));
+        // the one map's open-repairs counts (issue 17): grouped, the list's scope, only the statuses asked for
+        Set<RepairStatus> open = java.util.EnumSet.noneOf(RepairStatus.class);
+        for (RepairStatus st : RepairStatus.values()) {
+            if (st.open()) {
+                open.add(st);
+            }
+        }
+        for (SpmPrincipal p : List.of(regulator, companyUserA, committeeA, owner)) {
+            java.util.Map<Long, Long> counts = repairs.countByEstate(p, open, List.of(estateA, inB.estateId()));
+            for (long estate : List.of(estateA, inB.estateId())) {
+                long expected = 0;
+                for (RepairStatus st : open) {
+                    expected += repairs.list(p, new RepairQuery(st, null, estate, null), PageRequest.of(0, 1)).total();
+                }
+                assertEquals(expected, counts.getOrDefault(estate, 0L), p.username() + " estate " + estate);
+            }
+        }
+        assertTrue(repairs.countByEstate(regulator, open, List.of(estateA)).get(estateA) >= 2);
+        assertFalse(repairs.countByEstate(companyUserA, open, List.of(inB.estateId())).containsKey(inB.estateId()), "scope");
+        assertEquals(repairs.list(regulator, new RepairQuery(RepairStatus.REJECTED, null, estateA, null), PageRequest.of(0, 1)).total(),
+                repairs.countByEstate(regulator, Set.of(RepairStatus.REJECTED), List.of(estateA)).getOrDefault(estateA, 0L),
+                "only the statuses asked for");
     }
 
     private Set<Long> ids(SpmPrincipal p) {
