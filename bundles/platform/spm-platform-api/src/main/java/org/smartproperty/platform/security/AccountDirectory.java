@@ -34,4 +34,14 @@ public interface AccountDirectory {
      * an administrator) or an unknown id. Personal data: for matching against registries only.
      */
     Optional<AccountIdentity> identity(long accountId);
+
+    /**
+     * The WeChat openid the account is bound to for the mini program {@code appId} (INT-WX, issue 18), empty when it is
+     * not bound. For the WeChat notification channel only; never shown to anyone.
+     *
+     * @since 2.3.0
+     */
+    default Optional<String> wechatOpenId(long accountId, String appId) {
+        return Optional.empty();
+    }
 }
