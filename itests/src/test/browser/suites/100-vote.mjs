@@ -265,6 +265,7 @@ export default async function (t) {
       if (estate) {
         await page.goto(t.portal + '/map', { waitUntil: 'domcontentloaded' });
         const asked = page.waitForResponse(r => r.url().includes(`/api/v1/public/map/estates/${estate.id}/panels/votes`));
+        await page.locator('[data-test="map-filter"]').fill(estate.name);
         await page.locator(`[data-test="map-estate-${estate.id}"]`).click();
         t.check((await asked).status() === 200, 'the map panel asks for the estate\'s votes only (MAP-6)');
         await page.locator('[data-test="estate-votes"] [data-test="estate-vote"]').first().waitFor({ timeout: 10000 });

@@ -7,6 +7,7 @@ import { i18n, setLocale } from '../src/i18n.js';
 import { session } from '../src/session.js';
 import area from '../src/areas/map/area.js';
 import MapPanels from '../src/areas/map/MapPanels.vue';
+import { clusterRadius } from '@spm-common/onemap.js';
 import { allowed, apiZoom, bboxParam, classColor, estatesShown, layerUrl, PANEL_PERMISSION, PANELS, THEME_PERMISSION } from '../src/areas/map/onemap.js';
 import { visibleMenu } from '../src/menu.js';
 import { json, stubApi } from './support/api-stub.js';
@@ -23,6 +24,8 @@ describe('the one map (issue 17 part 2)', () => {
   it('asks for the view\'s bbox and whole zoom, the estates layer or a theme (MAP-1)', () => {
     expect(bboxParam([113.4, 22.0, 113.7, 22.25])).toBe('113.400000,22.000000,113.700000,22.250000');
     expect(bboxParam([-200, -95, 200, 95])).toBe('-180.000000,-90.000000,180.000000,90.000000');
+    expect(clusterRadius(2)).toBe(15);
+    expect(clusterRadius(1 << 20)).toBe(28); // capped: a province-wide cluster stays a readable circle
     expect(apiZoom(12.6)).toBe(13);
     expect(apiZoom(40)).toBe(22);
     expect(apiZoom(undefined)).toBe(12);

@@ -42,7 +42,7 @@ export default {
     map: {
       title: '物管一张图', intro: '小区的位置与物业管理区域（底图来自珠海“一张图”服务）。', estates: '个小区', choose: '点击地图上的小区查看信息',
       address: '地址', community: '社区', developer: '开发建设单位', company: '物业服务企业', fee: '物业费标准', feeUnit: '元/㎡·月',
-      tenders: '招投标', tendersNone: '暂无公开的招标公告或结果', tenderWinner: '中标：{name}', tenderOpen: '招标公告', overview: '概况', buildings: '楼栋', houses: '房屋', list: '小区列表', search: '按名称查找',
+      tenders: '招投标', tendersNone: '暂无公开的招标公告或结果', tenderWinner: '中标：{name}', tenderOpen: '招标公告', overview: '概况', buildings: '楼栋', houses: '房屋', list: '小区列表', search: '按名称查找', more: '更多', grouped: '小区较密处合并显示，放大地图查看单个小区',
     },
     houses: {
       title: '我的房屋', intro: '本人名下的房屋；核验即向不动产登记系统查询产权。', verifyAll: '按实名身份核验全部房屋', verify: '核验产权',
@@ -148,7 +148,7 @@ export default {
     map: {
       title: '物管一張圖', intro: '小區的位置與物業管理區域（底圖來自珠海「一張圖」服務）。', estates: '個小區', choose: '點擊地圖上的小區查看資訊',
       address: '地址', community: '社區', developer: '開發建設單位', company: '物業服務企業', fee: '物業費標準', feeUnit: '元/㎡·月',
-      tenders: '招投標', tendersNone: '暫無公開的招標公告或結果', tenderWinner: '中標：{name}', tenderOpen: '招標公告', overview: '概況', buildings: '樓宇', houses: '房屋', list: '小區列表', search: '按名稱查找',
+      tenders: '招投標', tendersNone: '暫無公開的招標公告或結果', tenderWinner: '中標：{name}', tenderOpen: '招標公告', overview: '概況', buildings: '樓宇', houses: '房屋', list: '小區列表', search: '按名稱查找', more: '更多', grouped: '小區較密處合併顯示，放大地圖查看單個小區',
     },
     houses: {
       title: '我的房屋', intro: '本人名下的房屋；核驗即向不動產登記系統查詢產權。', verifyAll: '按實名身份核驗全部房屋', verify: '核驗產權',
@@ -256,7 +256,7 @@ export default {
     map: {
       title: 'Mapa único', intro: 'Localização e área de administração de propriedades dos condomínios (sobre o mapa de base do serviço mapa único de Zhuhai).', estates: 'condomínios', choose: 'Toque num condomínio do mapa para ver a informação',
       address: 'Morada', community: 'Comunidade', developer: 'Promotor imobiliário', company: 'Empresa de serviços de administração de propriedades', fee: 'Taxa de administração', feeUnit: 'CNY/m²·mês',
-      tenders: 'Concursos', tendersNone: 'Sem anúncios ou resultados de concursos publicados', tenderWinner: 'Adjudicatário: {name}', tenderOpen: 'Anúncio do concurso', overview: 'Descrição', buildings: 'Edifícios', houses: 'Frações autónomas', list: 'Lista de condomínios', search: 'Procurar por nome',
+      tenders: 'Concursos', tendersNone: 'Sem anúncios ou resultados de concursos publicados', tenderWinner: 'Adjudicatário: {name}', tenderOpen: 'Anúncio do concurso', overview: 'Descrição', buildings: 'Edifícios', houses: 'Frações autónomas', list: 'Lista de condomínios', search: 'Procurar por nome', more: 'Mais', grouped: 'Os condomínios próximos aparecem agrupados; aproxime o mapa para os ver um a um',
     },
     houses: {
       title: 'Minhas frações', intro: 'As frações autónomas registadas em seu nome; a verificação consulta o sistema de registo predial.', verifyAll: 'Verificar todas pela verificação do nome real', verify: 'Verificar a titularidade',
@@ -371,7 +371,7 @@ export default {
     map: {
       title: 'One map', intro: 'Where the estates are and their property management areas (on the base layers of the Zhuhai one map).', estates: 'estates', choose: 'Tap an estate on the map to see it',
       address: 'Address', community: 'Community', developer: 'Developer', company: 'Property company', fee: 'Fee standard', feeUnit: 'CNY/m² per month',
-      tenders: 'Tenders', tendersNone: 'No published tender announcements or results', tenderWinner: 'Winner: {name}', tenderOpen: 'Tender announcement', overview: 'Overview', buildings: 'Buildings', houses: 'Houses', list: 'Estates', search: 'Find by name',
+      tenders: 'Tenders', tendersNone: 'No published tender announcements or results', tenderWinner: 'Winner: {name}', tenderOpen: 'Tender announcement', overview: 'Overview', buildings: 'Buildings', houses: 'Houses', list: 'Estates', search: 'Find by name', more: 'More', grouped: 'Nearby estates are grouped; zoom in to see them one by one',
     },
     houses: {
       title: 'My houses', intro: 'The houses registered under your name; verifying asks the real-estate registration system.', verifyAll: 'Verify all by real-name identity', verify: 'Verify title',

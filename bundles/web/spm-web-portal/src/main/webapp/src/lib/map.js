@@ -1,15 +1,11 @@
-// The one map's geometry (issue 13 item 3, PMAP-1, MAP-1): estates from GET /public/estates (WGS 84 location and
-// GeoJSON boundary) as OpenLayers features in the map's projection, on the city's "one map" base layers (INT-GIS,
-// issue 17: @spm-common/basemap.js through the platform's tile proxy). The view is Web Mercator (EPSG:3857), the
+// The portal map's projections and base layers (PMAP-1, MAP-1; the estates layer itself is GET /public/map/estates in
+// views/MapView.vue), on the city's "one map" base layers (INT-GIS, issue 17: @spm-common/basemap.js through the
+// platform's tile proxy). The view is Web Mercator (EPSG:3857), the
 // projection of the provider's matrix set w, so its tiles are drawn as they come; CGCS2000 (EPSG:4490, the platform's
 // coordinates) and the Zhuhai survey plane (EPSG:4547) stay registered through proj4 for layers and data in them.
 import proj4 from 'proj4';
 import { register } from 'ol/proj/proj4.js';
 import { get as getProjection, fromLonLat } from 'ol/proj.js';
-import Feature from 'ol/Feature.js';
-import Point from 'ol/geom/Point.js';
-import Polygon from 'ol/geom/Polygon.js';
-import MultiPolygon from 'ol/geom/MultiPolygon.js';
 import { loadBaseMap } from '@spm-common/basemap.js';
 
 export const MAP_PROJECTION = 'EPSG:3857';
@@ -29,26 +25,6 @@ export function hengqinExtent() {
   const [minX, minY] = fromLonLat([113.47, 22.08], MAP_PROJECTION);
   const [maxX, maxY] = fromLonLat([113.57, 22.16], MAP_PROJECTION);
   return [minX, minY, maxX, maxY];
-}
-
-function ring(coords) {
-  return coords.map(c => fromLonLat(c, MAP_PROJECTION));
-}
-
-/** The features of one estate: its boundary (Polygon/MultiPolygon, when known) and its point (when located). */
-export function estateFeatures(estate) {
-  const out = [];
-  const b = estate.boundary;
-  if (b && b.type === 'Polygon' && Array.isArray(b.coordinates)) {
-    out.push(new Feature({ geometry: new Polygon(b.coordinates.map(ring)), estateId: estate.id, kind: 'boundary', name: estate.name }));
-  } else if (b && b.type === 'MultiPolygon' && Array.isArray(b.coordinates)) {
-    out.push(new Feature({ geometry: new MultiPolygon(b.coordinates.map(p => p.map(ring))), estateId: estate.id, kind: 'boundary', name: estate.name }));
-  }
-  const l = estate.location;
-  if (l && Number.isFinite(l.longitude) && Number.isFinite(l.latitude)) {
-    out.push(new Feature({ geometry: new Point(fromLonLat([l.longitude, l.latitude], MAP_PROJECTION)), estateId: estate.id, kind: 'point', name: estate.name }));
-  }
-  return out;
 }
 
 /**
