@@ -36,6 +36,13 @@ interface SecurityService {
     String newHandoff(SecurityServiceImpl.LoginResult result);
     SecurityServiceImpl.LoginResult redeemHandoff(String code, String ip, String agent);
 
+    // The WeChat mini program (INT-WX, issue 18)
+    WechatSignIn.Session wechatSession(String appId, String openid, String ip, String agent);
+    void checkWechatTicket(String appId, String ticket);
+    SecurityServiceImpl.LoginResult bindWechat(String appId, String ticket, SecurityServiceImpl.LoginResult login, String via, String ip, String agent);
+    void unbindWechat(SpmPrincipal p, String appId, String agent);
+    boolean wechatBound(long accountId, String appId);
+
     // Accounts, roles and permissions (the security administrator)
     List<SecurityServiceImpl.AccountView> accounts();
 

@@ -82,6 +82,7 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
 
     private final SignIn signIn = new SignIn(this);
     private final RealNameSignIn realName = new RealNameSignIn(this);
+    private final WechatSignIn wechat = new WechatSignIn(this);
     final TotpSecretsAtRest totpAtRest = new TotpSecretsAtRest(this);
     private final AccountAdministration accounts = new AccountAdministration(this);
     private final AccountScopes scopes = new AccountScopes(this);
@@ -381,6 +382,38 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
     /** Logs in (creating on first use) the account of a provincial identity (see {@link RealNameSignIn#loginExternal}). */
     public LoginResult loginExternal(ExternalIdentity id, String ip, String agent) {
         return realName.loginExternal(id, ip, agent);
+    }
+
+    // ------------------------------------------------------------------ WeChat mini program login (WechatSignIn, INT-WX, issue 18)
+
+    @Override
+    public WechatSignIn.Session wechatSession(String appId, String openid, String ip, String agent) {
+        return wechat.session(appId, openid, ip, agent);
+    }
+
+    @Override
+    public void checkWechatTicket(String appId, String ticket) {
+        wechat.checkTicket(appId, ticket);
+    }
+
+    @Override
+    public LoginResult bindWechat(String appId, String ticket, LoginResult login, String via, String ip, String agent) {
+        return wechat.bind(appId, ticket, login, via, ip, agent);
+    }
+
+    @Override
+    public void unbindWechat(SpmPrincipal p, String appId, String agent) {
+        wechat.unbind(p, appId, agent);
+    }
+
+    @Override
+    public boolean wechatBound(long accountId, String appId) {
+        return wechat.bound(accountId, appId);
+    }
+
+    @Override
+    public Optional<String> wechatOpenId(long accountId, String appId) {
+        return wechat.openid(accountId, appId);
     }
 
     // ------------------------------------------------------------------ accounts (AccountAdministration, AccountContacts)
