@@ -14,18 +14,26 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.smartproperty.notification.MessageKind;
 import org.smartproperty.notification.Notification;
 import org.smartproperty.notification.NotificationMessages;
 import org.smartproperty.notification.Notifications;
 import org.smartproperty.notification.SmsTemplates;
+import org.smartproperty.notification.WechatSender;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Page;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.SchemaReady;
 
-/** SLA-3: in-app notifications in {@code ntf_notification}; texts rendered from the kind's template in the reader's language. */
+/**
+ * SLA-3: in-app notifications in {@code ntf_notification}; texts rendered from the kind's template in the reader's language.
+ * INT-WX (issue 18): when the WeChat adapter has a subscription-message template for the kind, the same transaction queues a
+ * {@code WECHAT} row of the outbox for the recipient account ({@link WechatDispatcher} sends it to the account's openid).
+ */
 @Component(service = Notifications.class)
 public class NotificationsImpl implements Notifications {
 
@@ -34,6 +42,9 @@ public class NotificationsImpl implements Notifications {
 
     @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.notification.impl)")
     private SchemaReady schema;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WechatSender wechat;
 
     private Clock clock = Clock.systemUTC();
 
@@ -44,6 +55,12 @@ public class NotificationsImpl implements Notifications {
     public NotificationsImpl(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+    }
+
+    /** Outside OSGi (tests): with the WeChat channel. */
+    public NotificationsImpl(DataSource dataSource, Clock clock, WechatSender wechat) {
+        this(dataSource, clock);
+        this.wechat = wechat;
     }
 
     @Override
@@ -68,6 +85,10 @@ public class NotificationsImpl implements Notifications {
                 ps.setString(5, link);
                 ps.setObject(6, Db.ts(clock.instant()));
                 ps.executeUpdate();
+            }
+            WechatSender w = wechat;
+            if (w != null && w.handles(kind)) {
+                WechatDispatcher.enqueue(c, recipientAccountId, kind, p, link, "notification:" + id, clock.instant());
             }
             return id;
         } catch (SQLException e) {

@@ -298,7 +298,7 @@ public class SmsDispatcher implements HealthCheck {
         Instant now = clock.instant();
         int n = Db.tx(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE ntf_sms_outbox SET state = 'UNKNOWN', reconciles = 0, next_attempt_at = ?,"
-                    + " last_error = ? WHERE state = 'SENDING' AND sending_at < ?")) {
+                    + " last_error = ? WHERE channel = 'SMS' AND state = 'SENDING' AND sending_at < ?")) {
                 ps.setObject(1, Db.ts(now));
                 ps.setString(2, "no result recorded (dispatcher stopped while sending)");
                 ps.setObject(3, Db.ts(now.minus(settings.staleSending())));
@@ -379,7 +379,7 @@ public class SmsDispatcher implements HealthCheck {
     private static List<Row> select(Connection c, String state, Instant now, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, out_id, phone, kind, locale, params, attempts, reconciles, sending_at"
-                + " FROM ntf_sms_outbox WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT " + limit)) {
+                + " FROM ntf_sms_outbox WHERE channel = 'SMS' AND state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT " + limit)) {
             ps.setString(1, state);
             ps.setObject(2, Db.ts(now));
             try (ResultSet rs = ps.executeQuery()) {
@@ -559,7 +559,7 @@ public class SmsDispatcher implements HealthCheck {
                 Instant oldest;
                 long unknown;
                 try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(created_at), sum(CASE WHEN state = 'UNKNOWN' THEN 1 ELSE 0 END)"
-                        + " FROM ntf_sms_outbox WHERE state IN ('QUEUED','SENDING','UNKNOWN')"); ResultSet rs = ps.executeQuery()) {
+                        + " FROM ntf_sms_outbox WHERE channel = 'SMS' AND state IN ('QUEUED','SENDING','UNKNOWN')"); ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     backlog = rs.getLong(1);
                     java.time.OffsetDateTime o = rs.getObject(2, java.time.OffsetDateTime.class);

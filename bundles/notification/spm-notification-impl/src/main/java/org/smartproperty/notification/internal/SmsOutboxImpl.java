@@ -118,7 +118,7 @@ public class SmsOutboxImpl implements SmsOutbox, SmsMessages {
 
     @Override
     public Page<SmsMessage> list(SmsState state, String reference, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        StringBuilder where = new StringBuilder(" WHERE channel = 'SMS'");
         List<Object> args = new ArrayList<>();
         if (state != null) {
             where.append(" AND state = ?");
@@ -160,7 +160,7 @@ public class SmsOutboxImpl implements SmsOutbox, SmsMessages {
     @Override
     public Optional<SmsMessage> byOutId(String outId) {
         return Db.tx(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ntf_sms_outbox WHERE out_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ntf_sms_outbox WHERE channel = 'SMS' AND out_id = ?")) {
                 ps.setString(1, outId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs, true)) : Optional.empty();
@@ -176,7 +176,7 @@ public class SmsOutboxImpl implements SmsOutbox, SmsMessages {
             for (SmsState s : SmsState.values()) {
                 out.put(s, 0L);
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT state, count(*) FROM ntf_sms_outbox GROUP BY state");
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, count(*) FROM ntf_sms_outbox WHERE channel = 'SMS' GROUP BY state");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(SmsState.valueOf(rs.getString(1)), rs.getLong(2));
@@ -196,7 +196,7 @@ public class SmsOutboxImpl implements SmsOutbox, SmsMessages {
         return Db.tx(dataSource, c -> {
             int changed = 0;
             try (PreparedStatement byOut = c.prepareStatement("UPDATE ntf_sms_outbox SET state = ?, finished_at = ?,"
-                    + " biz_id = COALESCE(biz_id, ?), last_error = ? WHERE out_id = ? AND state IN ('SENDING','SENT','UNKNOWN')");
+                    + " biz_id = COALESCE(biz_id, ?), last_error = ? WHERE channel = 'SMS' AND out_id = ? AND state IN ('SENDING','SENT','UNKNOWN')");
                  PreparedStatement byBiz = c.prepareStatement("UPDATE ntf_sms_outbox SET state = ?, finished_at = ?, last_error = ?"
                          + " WHERE biz_id = ? AND phone = ? AND state IN ('SENDING','SENT','UNKNOWN')")) {
                 for (DeliveryReceipt r : receipts) {

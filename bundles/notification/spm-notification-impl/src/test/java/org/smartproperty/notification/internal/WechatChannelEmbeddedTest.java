@@ -1,0 +1,23 @@
+package org.smartproperty.notification.internal;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.smartproperty.platform.testsupport.TestDatabase;
+
+class WechatChannelEmbeddedTest extends WechatChannelContract {
+
+    @RegisterExtension
+    static TestDatabase db = TestDatabase.h2();
+
+    @BeforeAll
+    static void migrate() throws Exception {
+        db.migrate("db/notification.changelog.xml");
+    }
+
+    @Override
+    DataSource ds() {
+        return db.dataSource();
+    }
+}
