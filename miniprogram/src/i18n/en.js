@@ -1,0 +1,126 @@
+// English. Same keys as zh-CN.js.
+module.exports = {
+  lang: { name: 'English' },
+  app: { title: 'Hengqin Smart Property' },
+  common: {
+    loading: 'Loading…', empty: 'Nothing here yet', more: 'Load more', submit: 'Submit', cancel: 'Cancel', close: 'Close', colon: ': ',
+    network: 'Cannot reach the platform; check the network and try again', rateLimited: 'Too many requests; try again in {seconds} seconds',
+  },
+  tabs: { home: 'Home', map: 'Map', work: 'Services', me: 'Me' },
+  roles: { PUBLIC: 'Not signed in', OWNER: 'Owner', COMMITTEE: 'Owners\' committee', COMPANY: 'Property company', OTHER: 'Platform account' },
+  work: {
+    tab: { PUBLIC: 'Services', OWNER: 'Owner', COMMITTEE: 'Committee', COMPANY: 'Company', OTHER: 'Services' },
+    heading: { PUBLIC: 'Services', OWNER: 'Owner services', COMMITTEE: 'Owners\' committee work', COMPANY: 'Property company work', OTHER: 'My work' },
+    intro: {
+      PUBLIC: 'Sign in to use the services.', OWNER: 'Verify your houses, request repairs, file complaints, vote and rate satisfaction.',
+      COMMITTEE: 'Follow the estate\'s repairs and complaints, file them, see the votes and rate the property company.',
+      COMPANY: 'Accept and handle the repairs, complaints and patrol tasks of the estates you manage.', OTHER: 'What your permissions let you handle.',
+    },
+    items: {
+      houses: 'My houses', newRepair: 'Request a repair', repairs: 'Repairs', newComplaint: 'File a complaint', complaints: 'Complaints',
+      patrols: 'Patrol tasks', votes: 'Votes', surveys: 'Satisfaction',
+    },
+    none: 'This account has nothing to handle in the mini program; use the portal or the management console.',
+  },
+  home: {
+    heading: 'Property services in the open', intro: 'Notices, policies and public disclosures; signed-in owners verify houses, request repairs, file complaints, vote and rate.',
+    services: 'Public services', notices: 'Notices', policies: 'Policies', disclosure: 'Disclosure', receipt: 'Check a vote receipt', latest: 'Latest notices',
+  },
+  publishing: { urgent: 'Urgent', repealed: 'Repealed', until: 'Valid until' },
+  login: {
+    title: 'Sign in', heading: 'Sign in', intro: 'Sign in with WeChat; on first use verify your real name or bind the account of your owners\' committee or property company.',
+    wechat: 'Sign in with WeChat', wechatHint: 'The platform identifies you by WeChat\'s sign-in credential only; it never gets your WeChat password.',
+    bindIntro: 'This WeChat is not bound to a platform account yet; choose how to bind it.',
+    realName: 'Guangdong unified identity authentication', realNameHint: 'Owners bind with the real-name login (a verified Yueshengshi account).', realNameGo: 'Verify real name and bind',
+    realNameUnavailable: 'The Guangdong unified identity authentication is not enabled on this platform; contact your property company or bind an account.', realNameFailed: 'Cannot open the identity authentication page; try again later.',
+    staff: 'Bind an account', staffHint: 'Staff of owners\' committees and property companies bind with the account and password the platform gave them.',
+    username: 'Account', password: 'Password', totp: 'One-time code', totpHint: 'This account uses one-time codes; enter the code (TOTP)', bind: 'Bind and sign in',
+    browse: 'Browse public information', limited: 'This account must first change its initial password or enrol a one-time code in the portal or the management console.',
+    failed: 'Sign-in failed; try again', wxFailed: 'Cannot get the WeChat sign-in credential; try again',
+    idpError: {
+      idp: {
+        notReal: 'This provincial account has not verified its real name yet; verify it in the Yueshengshi app or on the Guangdong government service portal first',
+        lowTrust: 'The account\'s trust level is below what this platform requires',
+        state: 'The sign-in request has expired or was already used; start again', failed: 'The provincial identity platform answered with an error; try again later',
+      },
+      auth: { disabled: 'The account is disabled; contact the system administrator' },
+      other: 'The unified identity sign-in did not complete; try again',
+    },
+  },
+  bind: { title: 'Bind WeChat', working: 'Binding…', noCode: 'The authentication result is missing; verify your real name again.', back: 'Back to sign-in' },
+  me: {
+    signedOut: 'Not signed in', signedOutHint: 'Sign in to verify houses, request repairs, file complaints, vote and rate.', login: 'Sign in', logout: 'Sign out',
+    bindings: 'Switch role', bindingsHint: 'This account may act as any of the following now; the one chosen applies at once.', active: 'Current', switched: 'Role switched',
+    language: 'Language', platform: 'Platform address',
+  },
+  status: {
+    complaint: { REGISTERED: 'Registered', DISPATCHED: 'Dispatched', IN_PROGRESS: 'In progress', WAITING: 'Waiting for the complainant', RESOLVED: 'Resolved', CLOSED: 'Closed', REOPENED: 'Reopened', REJECTED: 'Rejected' },
+    repair: { REQUESTED: 'Requested', ACCEPTED: 'Accepted', SCHEDULED: 'Visit scheduled', COMPLETED: 'Completed', CONFIRMED: 'Confirmed', REOPENED: 'Reopened', REJECTED: 'Rejected' },
+    patrol: { OPEN: 'To inspect', INSPECTED: 'Inspected', CLOSED: 'Closed' },
+    vote: { DRAFT: 'Draft', NOTICED: 'Noticed', OPEN: 'Voting', CLOSED: 'Voting closed', PUBLISHED: 'Result published', SUSPENDED: 'Suspended', CANCELLED: 'Cancelled' },
+    house: { HELD: 'Verified' },
+  },
+  categories: {
+    complaint: { ENQUIRY: 'Enquiry', COMPLAINT: 'Complaint', REPORT: 'Report', HELP: 'Help request' },
+    repair: { NORMAL: 'Normal repair', MAJOR: 'Major repair', EMERGENCY: 'Emergency repair' },
+  },
+  houses: {
+    title: 'My houses', intro: 'The houses in your name; verifying asks the real-estate registration system for the title.', verifyAll: 'Verify all by my real-name identity', verify: 'Verify title',
+    verified: 'Verified', notHeld: 'Not verified', notVerified: 'Not verified yet', certificate: 'Title certificate no.', area: 'Exclusive area', unitCode: 'Real-estate unit code',
+    empty: 'No houses', verifyDone: 'Verification done: {n} houses',
+    reasons: { NOT_OWNER: 'The registered holder is someone else', NAME_MISMATCH: 'The name does not match', UNIT_UNKNOWN: 'The registry does not know this unit' },
+  },
+  cases: {
+    title: { repair: 'Repairs', complaint: 'Complaints', patrol: 'Patrol tasks' },
+    one: { repair: 'Repair request', complaint: 'Complaint', patrol: 'Patrol task' },
+    create: { repair: 'Request a repair', complaint: 'File a complaint' },
+    filter: 'Filter by status', all: 'All', overdue: 'Overdue', commonArea: 'Common area', estate: 'Estate', category: 'Category', where: 'House / place',
+    description: 'Description', requester: 'Requester', requestedAt: 'Requested', appointmentAt: 'Visit', dueAt: 'Due', report: 'Repair report',
+    completedAt: 'Completed', reason: 'Reason', subject: 'Title', content: 'Content', to: 'Addressed to', complainant: 'Complainant', registeredAt: 'Registered',
+    result: 'Result', findings: 'Findings', fix: 'Fix', createdAt: 'Created', closedAt: 'Closed', photos: 'Photos',
+    reportPhotos: 'Photos of the completion', findingPhotos: 'Photos of the findings', fixPhotos: 'Photos of the fix', steps: 'Steps you can take', timeline: 'Progress', done: 'Done',
+    action: {
+      complaint: { create: 'Complaint registered', dispatch: 'Dispatched', forward: 'Forwarded to the company', accept: 'Accepted', wait: 'Waiting for the complainant', resume: 'Handling resumed', resolve: 'Resolved', close: 'Closed', autoClose: 'Closed automatically (not confirmed in time)', reopen: 'Reopened', reject: 'Rejected' },
+      repair: { create: 'Repair requested', accept: 'Accepted', schedule: 'Visit scheduled', reschedule: 'Visit rescheduled', complete: 'Completed and reported', confirm: 'Confirmed', autoConfirm: 'Confirmed automatically (not confirmed in time)', reopen: 'Repair requested again', reject: 'Rejected' },
+      patrol: { createTask: 'Patrol task created', inspect: 'Findings recorded', close: 'Fixed, task closed' },
+    },
+    transition: {
+      complaint: { accept: 'Accept', wait: 'Wait for the complainant', resume: 'Resume', resolve: 'Resolve', close: 'Confirm and close', reopen: 'Reopen', reject: 'Reject' },
+      repair: { accept: 'Accept', schedule: 'Schedule a visit', complete: 'Complete', confirm: 'Confirm completion', reopen: 'Request again', reject: 'Reject' },
+      patrol: { inspect: 'Record findings', close: 'Fixed' },
+    },
+    field: {
+      note: 'Note', result: 'Result', reason: 'Reason', report: 'Repair report', findings: 'Findings', fix: 'Fix', appointmentAt: 'Visit',
+      photos: 'Photos', day: 'Date', time: 'Time',
+    },
+  },
+  repairForm: { title: 'Request a repair', target: 'Where', house: 'My house', location: 'Exact place', contactPhone: 'Contact phone (empty: the account\'s)' },
+  complaintForm: { title: 'File a complaint', toCompany: 'Property company', toRegulator: 'Regulator' },
+  photos: {
+    add: 'Add a photo', remove: 'Remove photo', photo: 'Photo', uploading: 'Uploading…', limit: 'JPEG / PNG, up to 9, each up to 10 MB',
+    readFailed: 'Cannot read the chosen photo',
+  },
+  votes: {
+    title: 'Votes', notElector: 'You are not among this vote\'s electors (title not verified, or verified after voting opened).',
+    paper: 'Your ballot was entered from paper by the owners\' committee.', chooseOne: 'Choose on at least one matter', cast: 'Vote', change: 'Change my ballot',
+    castDone: 'Ballot sent; keep the receipts', receipts: 'My receipts', receiptHint: 'A receipt shows in "Check a vote receipt" whether it was counted, without names.',
+    copy: 'Copy receipt', check: 'Check receipt', result: 'Result',
+    outcome: { PASSED: 'Passed', FAILED: 'Failed', NO_QUORUM: 'No quorum' },
+    choice: { AGREE: 'Agree', DISAGREE: 'Disagree', ABSTAIN: 'Abstain' },
+    receiptTitle: 'Check a vote receipt', receiptIntro: 'Enter the 64-character receipt to see whether the ballot was counted.', receiptInvalid: 'A receipt is 64 hexadecimal characters',
+    receiptUnknown: 'Unknown receipt', receiptState: { counted: 'Counted', superseded: 'Replaced by a changed ballot', notCounted: 'Not counted' },
+  },
+  surveys: {
+    title: 'Satisfaction', answered: 'Answered', toAnswer: 'To answer', empty: 'No surveys to answer', notOpen: 'This survey has ended or is not for you',
+    estate: 'Estate rated', score: 'Score', missing: 'Answer the required questions: {list}', done: 'Thank you; your rating was sent.',
+  },
+  map: {
+    title: 'One map', hint: 'Drag and zoom the map; tap an estate for its information', cluster: '{n} estates; tap to zoom in',
+    address: 'Address', community: 'Community', developer: 'Developer', company: 'Property company', fee: 'Property fee', feeUnit: 'CNY/m²·month',
+    buildings: 'Buildings', houses: 'Houses',
+  },
+  disclosure: {
+    title: 'Disclosure', intro: 'Published by law; personal data is masked.', blacklisted: 'Blacklisted',
+    tabs: { credit: 'Credit', companies: 'Companies', committees: 'Committees', tenders: 'Tenders', votes: 'Vote results', patrols: 'Patrols', top10: 'TOP 10' },
+  },
+};

@@ -1,0 +1,127 @@
+// Português (pt-PT, also for pt-BR / pt-MO clients). Same keys as zh-CN.js; terms as in the portal (fração, condomínio,
+// comissão de proprietários, empresa de serviços de administração de propriedades).
+module.exports = {
+  lang: { name: 'Português' },
+  app: { title: 'Propriedades Inteligentes de Hengqin' },
+  common: {
+    loading: 'A carregar…', empty: 'Sem registos', more: 'Carregar mais', submit: 'Enviar', cancel: 'Cancelar', close: 'Fechar', colon: ': ',
+    network: 'Não foi possível contactar a plataforma; verifique a rede e tente de novo', rateLimited: 'Demasiados pedidos; tente de novo dentro de {seconds} segundos',
+  },
+  tabs: { home: 'Início', map: 'Mapa', work: 'Serviços', me: 'Eu' },
+  roles: { PUBLIC: 'Sem sessão', OWNER: 'Proprietário', COMMITTEE: 'Comissão de proprietários', COMPANY: 'Empresa de administração', OTHER: 'Conta da plataforma' },
+  work: {
+    tab: { PUBLIC: 'Serviços', OWNER: 'Proprietário', COMMITTEE: 'Comissão', COMPANY: 'Empresa', OTHER: 'Serviços' },
+    heading: { PUBLIC: 'Serviços', OWNER: 'Serviços ao proprietário', COMMITTEE: 'Trabalho da comissão de proprietários', COMPANY: 'Trabalho da empresa de administração', OTHER: 'O meu trabalho' },
+    intro: {
+      PUBLIC: 'Inicie sessão para tratar dos assuntos.', OWNER: 'Verificar frações, pedir reparações, apresentar queixas, votar e avaliar a satisfação.',
+      COMMITTEE: 'Acompanhar as reparações e queixas do condomínio, apresentá-las, ver as votações e avaliar a empresa de administração.',
+      COMPANY: 'Aceitar e tratar as reparações, queixas e tarefas de inspeção dos condomínios administrados.', OTHER: 'O que as suas permissões permitem tratar.',
+    },
+    items: {
+      houses: 'As minhas frações', newRepair: 'Pedir reparação', repairs: 'Reparações', newComplaint: 'Apresentar queixa', complaints: 'Queixas',
+      patrols: 'Tarefas de inspeção', votes: 'Votações', surveys: 'Satisfação',
+    },
+    none: 'Esta conta não tem assuntos a tratar no miniprograma; use o portal ou a consola de gestão.',
+  },
+  home: {
+    heading: 'Administração de propriedades, às claras', intro: 'Avisos, diplomas legais e divulgação pública; com sessão iniciada, os proprietários verificam frações, pedem reparações, apresentam queixas, votam e avaliam.',
+    services: 'Serviços públicos', notices: 'Avisos', policies: 'Diplomas legais', disclosure: 'Divulgação', receipt: 'Verificar recibo de voto', latest: 'Avisos recentes',
+  },
+  publishing: { urgent: 'Urgente', repealed: 'Revogado', until: 'Válido até' },
+  login: {
+    title: 'Iniciar sessão', heading: 'Iniciar sessão', intro: 'Entre com o WeChat; na primeira utilização verifique o nome real ou associe a conta da comissão de proprietários ou da empresa.',
+    wechat: 'Entrar com o WeChat', wechatHint: 'A plataforma identifica o utilizador apenas pela credencial de início de sessão do WeChat; nunca recebe a palavra-passe do WeChat.',
+    bindIntro: 'Este WeChat ainda não está associado a uma conta da plataforma; escolha como associá-lo.',
+    realName: 'Autenticação unificada de Guangdong', realNameHint: 'Os proprietários associam com a autenticação de nome real (conta Yueshengshi verificada).', realNameGo: 'Verificar o nome real e associar',
+    realNameUnavailable: 'A autenticação unificada de Guangdong não está ativa nesta plataforma; contacte a empresa ou associe com uma conta.', realNameFailed: 'Não foi possível abrir a página de autenticação; tente de novo mais tarde.',
+    staff: 'Associar uma conta', staffHint: 'O pessoal das comissões de proprietários e das empresas associa com a conta e a palavra-passe atribuídas pela plataforma.',
+    username: 'Conta', password: 'Palavra-passe', totp: 'Código de uso único', totpHint: 'Esta conta usa código de uso único; introduza o código (TOTP)', bind: 'Associar e entrar',
+    browse: 'Ver a informação pública', limited: 'Esta conta tem de alterar primeiro a palavra-passe inicial ou ativar o código de uso único no portal ou na consola de gestão.',
+    failed: 'O início de sessão falhou; tente de novo', wxFailed: 'Não foi possível obter a credencial do WeChat; tente de novo',
+    idpError: {
+      idp: {
+        notReal: 'Esta conta provincial ainda não tem o nome real verificado; verifique-o primeiro na aplicação Yueshengshi ou no portal de serviços governamentais de Guangdong',
+        lowTrust: 'O nível de confiança da conta é inferior ao exigido por esta plataforma',
+        state: 'O pedido de início de sessão expirou ou já foi usado; recomece', failed: 'A plataforma provincial de autenticação respondeu com um erro; tente de novo mais tarde',
+      },
+      auth: { disabled: 'A conta está desativada; contacte o administrador do sistema' },
+      other: 'A entrada com a autenticação unificada não foi concluída; tente de novo',
+    },
+  },
+  bind: { title: 'Associar o WeChat', working: 'A associar…', noCode: 'Falta o resultado da autenticação; repita a verificação do nome real.', back: 'Voltar ao início de sessão' },
+  me: {
+    signedOut: 'Sem sessão', signedOutHint: 'Inicie sessão para verificar frações, pedir reparações, apresentar queixas, votar e avaliar.', login: 'Iniciar sessão', logout: 'Terminar sessão',
+    bindings: 'Mudar de qualidade', bindingsHint: 'Esta conta pode agir agora nas qualidades abaixo; a escolhida vale de imediato.', active: 'Atual', switched: 'Qualidade alterada',
+    language: 'Língua', platform: 'Endereço da plataforma',
+  },
+  status: {
+    complaint: { REGISTERED: 'Registada', DISPATCHED: 'Distribuída', IN_PROGRESS: 'Em tratamento', WAITING: 'A aguardar o queixoso', RESOLVED: 'Resolvida', CLOSED: 'Encerrada', REOPENED: 'Reaberta', REJECTED: 'Não aceite' },
+    repair: { REQUESTED: 'Pedida', ACCEPTED: 'Aceite', SCHEDULED: 'Visita marcada', COMPLETED: 'Concluída', CONFIRMED: 'Confirmada', REOPENED: 'Reaberta', REJECTED: 'Não aceite' },
+    patrol: { OPEN: 'Por inspecionar', INSPECTED: 'Inspecionada', CLOSED: 'Concluída' },
+    vote: { DRAFT: 'Rascunho', NOTICED: 'Convocada', OPEN: 'Em votação', CLOSED: 'Votação encerrada', PUBLISHED: 'Resultado publicado', SUSPENDED: 'Suspensa', CANCELLED: 'Cancelada' },
+    house: { HELD: 'Verificada' },
+  },
+  categories: {
+    complaint: { ENQUIRY: 'Pedido de informação', COMPLAINT: 'Queixa', REPORT: 'Denúncia', HELP: 'Pedido de ajuda' },
+    repair: { NORMAL: 'Reparação normal', MAJOR: 'Reparação grande', EMERGENCY: 'Reparação urgente' },
+  },
+  houses: {
+    title: 'As minhas frações', intro: 'As frações em seu nome; verificar consulta a titularidade no sistema de registo predial.', verifyAll: 'Verificar todas pela identidade de nome real', verify: 'Verificar a titularidade',
+    verified: 'Verificada', notHeld: 'Verificação sem sucesso', notVerified: 'Não verificada', certificate: 'N.º do certificado de propriedade', area: 'Área da parte exclusiva', unitCode: 'Código da unidade predial',
+    empty: 'Sem frações', verifyDone: 'Verificação concluída: {n} frações',
+    reasons: { NOT_OWNER: 'O titular registado não é o próprio', NAME_MISMATCH: 'O nome não coincide', UNIT_UNKNOWN: 'Unidade desconhecida no registo' },
+  },
+  cases: {
+    title: { repair: 'Reparações', complaint: 'Queixas', patrol: 'Tarefas de inspeção' },
+    one: { repair: 'Pedido de reparação', complaint: 'Queixa', patrol: 'Tarefa de inspeção' },
+    create: { repair: 'Pedir reparação', complaint: 'Apresentar queixa' },
+    filter: 'Filtrar por estado', all: 'Todos', overdue: 'Fora de prazo', commonArea: 'Partes comuns', estate: 'Condomínio', category: 'Categoria', where: 'Fração / local',
+    description: 'Descrição', requester: 'Requerente', requestedAt: 'Pedido em', appointmentAt: 'Visita', dueAt: 'Prazo', report: 'Relatório da reparação',
+    completedAt: 'Concluída em', reason: 'Motivo', subject: 'Título', content: 'Conteúdo', to: 'Dirigida a', complainant: 'Queixoso', registeredAt: 'Registada em',
+    result: 'Resultado', findings: 'Constatações', fix: 'Correção', createdAt: 'Criada em', closedAt: 'Concluída em', photos: 'Fotografias',
+    reportPhotos: 'Fotografias da conclusão', findingPhotos: 'Fotografias da inspeção', fixPhotos: 'Fotografias da correção', steps: 'Passos possíveis', timeline: 'Andamento', done: 'Feito',
+    action: {
+      complaint: { create: 'Queixa registada', dispatch: 'Distribuída', forward: 'Encaminhada para a empresa', accept: 'Aceite', wait: 'A aguardar o queixoso', resume: 'Tratamento retomado', resolve: 'Resolvida', close: 'Encerrada', autoClose: 'Encerrada automaticamente (não confirmada dentro do prazo)', reopen: 'Reaberta', reject: 'Não aceite' },
+      repair: { create: 'Reparação pedida', accept: 'Aceite', schedule: 'Visita marcada', reschedule: 'Visita remarcada', complete: 'Concluída e comunicada', confirm: 'Confirmada', autoConfirm: 'Confirmada automaticamente (não confirmada dentro do prazo)', reopen: 'Nova reparação pedida', reject: 'Não aceite' },
+      patrol: { createTask: 'Tarefa de inspeção criada', inspect: 'Constatações registadas', close: 'Corrigido, tarefa concluída' },
+    },
+    transition: {
+      complaint: { accept: 'Aceitar', wait: 'Aguardar o queixoso', resume: 'Retomar', resolve: 'Resolver', close: 'Confirmar e encerrar', reopen: 'Reabrir', reject: 'Não aceitar' },
+      repair: { accept: 'Aceitar', schedule: 'Marcar visita', complete: 'Concluir', confirm: 'Confirmar a conclusão', reopen: 'Pedir nova reparação', reject: 'Não aceitar' },
+      patrol: { inspect: 'Registar constatações', close: 'Corrigido' },
+    },
+    field: {
+      note: 'Nota', result: 'Resultado', reason: 'Motivo', report: 'Relatório da reparação', findings: 'Constatações', fix: 'Correção', appointmentAt: 'Visita',
+      photos: 'Fotografias', day: 'Data', time: 'Hora',
+    },
+  },
+  repairForm: { title: 'Pedir reparação', target: 'Onde', house: 'A minha fração', location: 'Local exato', contactPhone: 'Telefone de contacto (vazio: o da conta)' },
+  complaintForm: { title: 'Apresentar queixa', toCompany: 'Empresa de administração', toRegulator: 'Serviço de supervisão' },
+  photos: {
+    add: 'Adicionar fotografia', remove: 'Remover fotografia', photo: 'Fotografia', uploading: 'A enviar…', limit: 'JPEG / PNG, até 9, cada uma até 10 MB',
+    readFailed: 'Não foi possível ler a fotografia escolhida',
+  },
+  votes: {
+    title: 'Votações', notElector: 'Não consta dos eleitores desta votação (titularidade não verificada ou verificada depois da abertura).',
+    paper: 'O seu boletim foi registado em papel pela comissão de proprietários.', chooseOne: 'Escolha pelo menos uma matéria', cast: 'Votar', change: 'Alterar o voto',
+    castDone: 'Voto enviado; guarde os recibos', receipts: 'Os meus recibos', receiptHint: 'Um recibo mostra em "Verificar recibo de voto" se foi contado, sem nomes.',
+    copy: 'Copiar recibo', check: 'Verificar recibo', result: 'Resultado',
+    outcome: { PASSED: 'Aprovada', FAILED: 'Rejeitada', NO_QUORUM: 'Sem quórum' },
+    choice: { AGREE: 'A favor', DISAGREE: 'Contra', ABSTAIN: 'Abstenção' },
+    receiptTitle: 'Verificar recibo de voto', receiptIntro: 'Introduza o recibo de 64 caracteres para saber se o voto foi contado.', receiptInvalid: 'O recibo tem 64 caracteres hexadecimais',
+    receiptUnknown: 'Recibo desconhecido', receiptState: { counted: 'Contado', superseded: 'Substituído por um voto alterado', notCounted: 'Não contado' },
+  },
+  surveys: {
+    title: 'Satisfação', answered: 'Respondido', toAnswer: 'Por responder', empty: 'Sem inquéritos por responder', notOpen: 'Este inquérito terminou ou não lhe é dirigido',
+    estate: 'Condomínio avaliado', score: 'Pontuação', missing: 'Responda às perguntas obrigatórias: {list}', done: 'Obrigado; a avaliação foi enviada.',
+  },
+  map: {
+    title: 'Mapa único', hint: 'Arraste e amplie o mapa; toque num condomínio para ver a informação', cluster: '{n} condomínios; toque para ampliar',
+    address: 'Morada', community: 'Comunidade', developer: 'Promotor', company: 'Empresa de administração', fee: 'Taxa de administração', feeUnit: 'CNY/m²·mês',
+    buildings: 'Edifícios', houses: 'Frações',
+  },
+  disclosure: {
+    title: 'Divulgação', intro: 'Informação pública nos termos da lei; os dados pessoais estão ocultados.', blacklisted: 'Lista negra',
+    tabs: { credit: 'Crédito', companies: 'Empresas', committees: 'Comissões', tenders: 'Concursos', votes: 'Votações', patrols: 'Inspeções', top10: 'TOP 10' },
+  },
+};

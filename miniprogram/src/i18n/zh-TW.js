@@ -1,0 +1,126 @@
+// 繁體中文 (zh-TW, also for zh-HK / zh-MO clients). Same keys as zh-CN.js.
+module.exports = {
+  lang: { name: '繁體中文' },
+  app: { title: '橫琴智慧物業' },
+  common: {
+    loading: '載入中…', empty: '暫無記錄', more: '載入更多', submit: '提交', cancel: '取消', close: '關閉', colon: '：',
+    network: '無法連接平台，請檢查網絡後重試', rateLimited: '訪問過於頻繁，請 {seconds} 秒後再試',
+  },
+  tabs: { home: '首頁', map: '一張圖', work: '辦事', me: '我的' },
+  roles: { PUBLIC: '未登入', OWNER: '業主', COMMITTEE: '業主委員會', COMPANY: '物業服務企業', OTHER: '平台帳號' },
+  work: {
+    tab: { PUBLIC: '辦事', OWNER: '業主服務', COMMITTEE: '業委會', COMPANY: '企業辦理', OTHER: '辦事' },
+    heading: { PUBLIC: '辦事', OWNER: '業主服務', COMMITTEE: '業主委員會工作', COMPANY: '物業服務企業工作', OTHER: '我的工作' },
+    intro: {
+      PUBLIC: '登入後辦理。', OWNER: '核驗房屋、報修、投訴、參加投票和滿意度評價。',
+      COMMITTEE: '督辦本小區的報修和投訴，提交報修和投訴，查看投票，評價物業服務企業。',
+      COMPANY: '受理和辦理所管小區的報修、投訴和巡查任務。', OTHER: '按您的權限可辦理的事項。',
+    },
+    items: {
+      houses: '我的房屋', newRepair: '我要報修', repairs: '報修進度', newComplaint: '我要投訴', complaints: '投訴進度',
+      patrols: '巡查任務', votes: '業主投票', surveys: '滿意度評價',
+    },
+    none: '此帳號在小程序中暫無可辦理的事項，請使用門戶或管理平台。',
+  },
+  home: {
+    heading: '物業服務，公開透明', intro: '查看通知公告、政策法規和資訊公示；業主登入後可核驗房屋、報修、投訴、投票和評價。',
+    services: '公開服務', notices: '通知公告', policies: '政策法規', disclosure: '資訊公示', receipt: '投票回執核驗', latest: '最新公告',
+  },
+  publishing: { urgent: '緊急', repealed: '已廢止', until: '有效期至' },
+  login: {
+    title: '登入', heading: '登入橫琴智慧物業', intro: '使用微信登入；首次使用須完成實名認證或綁定業主委員會、物業服務企業的帳號。',
+    wechat: '微信一鍵登入', wechatHint: '平台只憑微信登入憑證識別本小程序的用戶，不會取得您的微信密碼。',
+    bindIntro: '此微信尚未綁定平台帳號，請選擇綁定方式。',
+    realName: '廣東省統一身份認證', realNameHint: '業主請用實名認證綁定：完成「粵省事」實名認證的帳號即可。', realNameGo: '實名認證並綁定',
+    realNameUnavailable: '本平台未啟用廣東省統一身份認證，請聯絡物業服務企業或使用帳號綁定。', realNameFailed: '無法開啟統一身份認證頁面，請稍後重試。',
+    staff: '帳號綁定', staffHint: '業主委員會、物業服務企業的工作人員使用平台分配的帳號和密碼綁定。',
+    username: '帳號', password: '密碼', totp: '動態口令', totpHint: '此帳號已啟用動態口令，請輸入動態口令（TOTP）', bind: '綁定並登入',
+    browse: '先瀏覽公開資訊', limited: '此帳號須先修改初始密碼或啟用動態口令，請在門戶或管理平台完成後再來。',
+    failed: '登入未成功，請重試', wxFailed: '無法取得微信登入憑證，請重試',
+    idpError: {
+      idp: {
+        notReal: '該省統一身份認證帳號尚未完成實名認證，請先在「粵省事」或廣東政務服務網完成實名認證後再登入',
+        lowTrust: '該帳號的認證等級低於本平台的要求，請提升認證等級後再登入',
+        state: '登入請求已失效或被重複使用，請重新登入', failed: '省統一身份認證平台返回錯誤，請稍後重新登入',
+      },
+      auth: { disabled: '帳號已停用，請聯絡系統管理員' },
+      other: '統一身份認證登入未成功，請重新登入',
+    },
+  },
+  bind: { title: '綁定微信', working: '正在綁定…', noCode: '缺少認證結果，請重新進行實名認證。', back: '返回登入' },
+  me: {
+    signedOut: '未登入', signedOutHint: '登入後可核驗房屋、報修、投訴、投票和評價。', login: '登入', logout: '登出',
+    bindings: '切換身份', bindingsHint: '此帳號現可代表以下身份辦理，選擇一項後立即生效。', active: '目前', switched: '已切換身份',
+    language: '語言', platform: '平台地址',
+  },
+  status: {
+    complaint: { REGISTERED: '已登記', DISPATCHED: '已分派', IN_PROGRESS: '辦理中', WAITING: '等待投訴人補充', RESOLVED: '已辦結', CLOSED: '已結案', REOPENED: '重新處理', REJECTED: '不予受理' },
+    repair: { REQUESTED: '待受理', ACCEPTED: '已受理', SCHEDULED: '已預約上門', COMPLETED: '已完成', CONFIRMED: '已確認', REOPENED: '重新維修', REJECTED: '不予受理' },
+    patrol: { OPEN: '待巡查', INSPECTED: '已巡查', CLOSED: '已辦結' },
+    vote: { DRAFT: '草稿', NOTICED: '已公告', OPEN: '投票中', CLOSED: '投票已截止', PUBLISHED: '結果已公佈', SUSPENDED: '已中止', CANCELLED: '已取消' },
+    house: { HELD: '已核驗' },
+  },
+  categories: {
+    complaint: { ENQUIRY: '諮詢', COMPLAINT: '投訴', REPORT: '舉報', HELP: '求助' },
+    repair: { NORMAL: '一般維修', MAJOR: '重大維修', EMERGENCY: '緊急維修' },
+  },
+  houses: {
+    title: '我的房屋', intro: '本人名下的房屋；核驗即向不動產登記系統查詢產權。', verifyAll: '按實名身份核驗全部房屋', verify: '核驗產權',
+    verified: '已核驗', notHeld: '未核驗通過', notVerified: '未核驗', certificate: '不動產權證號', area: '專有部分面積', unitCode: '不動產單元號',
+    empty: '暫無房屋', verifyDone: '核驗完成：{n} 套房屋',
+    reasons: { NOT_OWNER: '登記的權利人不是本人', NAME_MISMATCH: '姓名不一致', UNIT_UNKNOWN: '登記系統中無此單元' },
+  },
+  cases: {
+    title: { repair: '報修', complaint: '投訴', patrol: '巡查任務' },
+    one: { repair: '報修詳情', complaint: '投訴詳情', patrol: '巡查任務詳情' },
+    create: { repair: '我要報修', complaint: '我要投訴' },
+    filter: '按狀態篩選', all: '全部', overdue: '已超期', commonArea: '公共區域', estate: '小區', category: '類別', where: '房屋 / 位置',
+    description: '報修內容', requester: '報修人', requestedAt: '報修時間', appointmentAt: '上門時間', dueAt: '辦理期限', report: '維修情況',
+    completedAt: '完成時間', reason: '原因', subject: '標題', content: '內容', to: '投訴對象', complainant: '投訴人', registeredAt: '登記時間',
+    result: '處理結果', findings: '巡查發現', fix: '整改情況', createdAt: '建立時間', closedAt: '辦結時間', photos: '照片',
+    reportPhotos: '維修完成照片', findingPhotos: '巡查照片', fixPhotos: '整改照片', steps: '可辦理的步驟', timeline: '辦理進度', done: '已辦理',
+    action: {
+      complaint: { create: '登記投訴', dispatch: '分派', forward: '轉交企業', accept: '受理', wait: '等待投訴人補充', resume: '恢復辦理', resolve: '辦結', close: '結案', autoClose: '逾期未確認，自動結案', reopen: '重新處理', reject: '不予受理' },
+      repair: { create: '提交報修', accept: '受理', schedule: '預約上門', reschedule: '改約上門時間', complete: '維修完成並回覆', confirm: '確認完成', autoConfirm: '逾期未確認，自動確認', reopen: '申請重新維修', reject: '不予受理' },
+      patrol: { createTask: '生成巡查任務', inspect: '記錄巡查發現', close: '整改完成，任務辦結' },
+    },
+    transition: {
+      complaint: { accept: '受理', wait: '等待投訴人補充', resume: '恢復辦理', resolve: '辦結', close: '確認結案', reopen: '重新處理', reject: '不予受理' },
+      repair: { accept: '受理', schedule: '預約上門', complete: '維修完成', confirm: '確認完成', reopen: '申請重新維修', reject: '不予受理' },
+      patrol: { inspect: '記錄巡查發現', close: '整改完成' },
+    },
+    field: {
+      note: '備註', result: '處理結果', reason: '原因', report: '維修情況', findings: '巡查發現', fix: '整改情況', appointmentAt: '上門時間',
+      photos: '照片', day: '日期', time: '時間',
+    },
+  },
+  repairForm: { title: '我要報修', target: '報修範圍', house: '我的房屋', location: '具體位置', contactPhone: '聯絡電話（不填則用帳號的電話）' },
+  complaintForm: { title: '我要投訴', toCompany: '物業服務企業', toRegulator: '物業主管部門' },
+  photos: {
+    add: '添加照片', remove: '刪除照片', photo: '照片', uploading: '上傳中…', limit: 'JPEG / PNG，最多 9 張，每張不超過 10 MB',
+    readFailed: '無法讀取所選照片',
+  },
+  votes: {
+    title: '業主投票', notElector: '您不在本次投票的業主名冊中（房屋產權未核驗或投票開始後才核驗）。',
+    paper: '您的選票已由業主委員會按紙質選票錄入。', chooseOne: '請至少對一個表決事項作出選擇', cast: '投票', change: '修改選票',
+    castDone: '投票已提交，請保存回執', receipts: '我的回執', receiptHint: '回執可在「投票回執核驗」中查詢是否計入結果，不顯示姓名。',
+    copy: '複製回執', check: '核驗回執', result: '表決結果',
+    outcome: { PASSED: '通過', FAILED: '未通過', NO_QUORUM: '未達到參與比例' },
+    choice: { AGREE: '同意', DISAGREE: '反對', ABSTAIN: '棄權' },
+    receiptTitle: '投票回執核驗', receiptIntro: '輸入 64 位回執，查詢該選票是否計入結果。', receiptInvalid: '回執應為 64 位十六進制字元',
+    receiptUnknown: '未找到此回執', receiptState: { counted: '已計入結果', superseded: '已被修改後的選票取代', notCounted: '未計入結果' },
+  },
+  surveys: {
+    title: '滿意度評價', answered: '已評價', toAnswer: '待評價', empty: '暫無需要評價的調查', notOpen: '此調查已結束或不需要您評價',
+    estate: '評價的小區', score: '評分', missing: '請回答必答題：{list}', done: '感謝您的評價，已提交。',
+  },
+  map: {
+    title: '物管一張圖', hint: '拖動、縮放地圖查看小區；點擊小區查看資訊', cluster: '{n} 個小區，點擊放大',
+    address: '地址', community: '社區', developer: '開發建設單位', company: '物業服務企業', fee: '物業費標準', feeUnit: '元/㎡·月',
+    buildings: '樓棟', houses: '房屋',
+  },
+  disclosure: {
+    title: '資訊公示', intro: '以下資訊依法公開，個人資料已脫敏。', blacklisted: '黑名單',
+    tabs: { credit: '企業信用', companies: '物業服務企業', committees: '業主委員會', tenders: '招投標', votes: '投票結果', patrols: '巡查結果', top10: '考核 TOP10' },
+  },
+};

@@ -1,0 +1,76 @@
+// Repairs, complaints and patrol tasks in the caller's scope (OWN-4, OWN-5: an owner's own; OCS-7, OCS-8: a committee's
+// estate; COS-5..7: a company's estates), as the console's and the portal's lists: one page per request, newest first,
+// a status filter, "more" at the end; a tap opens the case with its progress and the steps the account may take.
+// `domain` = repair | complaint | patrol.
+const page = require('../../behaviors/page.js');
+const api = require('../../utils/api.js');
+const workflow = require('../../utils/workflow.js');
+const format = require('../../utils/format.js');
+
+const SORT = { repair: '-requestedAt', complaint: '-registeredAt', patrol: '-createdAt' };
+const CREATE = { repair: { permission: 'repair:request', url: '/pages/cases/repair-form' }, complaint: { permission: 'complaint:create', url: '/pages/cases/complaint-form' } };
+
+Component({
+  behaviors: [page],
+  data: { domain: 'repair', statuses: [], status: '', items: [], page: 0, total: 0, busy: false, mayCreate: false },
+  methods: {
+    onLoad(query) {
+      const domain = workflow.WORKFLOWS[query && query.domain] ? query.domain : 'repair';
+      const me = api.me();
+      const create = CREATE[domain];
+      this.setData({ domain, statuses: workflow.WORKFLOWS[domain].statuses, mayCreate: !!(create && me && (me.permissions || []).includes(create.permission)) });
+      this.setTitle(`cases.title.${domain}`);
+      this.started = true;
+      return this.load(0);
+    },
+    onShow() {
+      this.syncTexts();
+      // back from a detail or a new case: the list again
+      if (this.started && this.shown) this.load(0);
+      this.shown = true;
+    },
+    onPullDownRefresh() {
+      return this.load(0).then(() => wx.stopPullDownRefresh());
+    },
+    onReachBottom() {
+      return this.more();
+    },
+    row(x) {
+      const d = this.data.domain;
+      return {
+        id: x.id, number: x.number, status: x.status,
+        text: d === 'repair' ? (x.description || '') : (x.title || ''),
+        where: d === 'repair' ? (x.commonArea ? `${this.tr('cases.commonArea')} · ${x.location || ''}` : (x.unitCode || '')) : '',
+        at: format.dateTime(d === 'repair' ? x.requestedAt : d === 'complaint' ? x.registeredAt : x.createdAt),
+        overdue: workflow.isOverdue(d, x),
+      };
+    },
+    async load(p) {
+      this.setData({ busy: true });
+      this.clearProblem();
+      try {
+        const answer = await api.page(`${workflow.WORKFLOWS[this.data.domain].base}`, { page: p, size: 20, sort: SORT[this.data.domain], status: this.data.status });
+        const rows = (answer.items || []).map(x => this.row(x));
+        this.setData({ items: p === 0 ? rows : this.data.items.concat(rows), page: p, total: answer.total || 0 });
+      } catch (e) {
+        this.showProblem(e);
+      } finally {
+        this.setData({ busy: false, loaded: true });
+      }
+    },
+    more() {
+      if (this.data.busy || this.data.items.length >= this.data.total) return Promise.resolve();
+      return this.load(this.data.page + 1);
+    },
+    filter(e) {
+      this.setData({ status: e.currentTarget.dataset.status || '' });
+      return this.load(0);
+    },
+    open(e) {
+      wx.navigateTo({ url: `/pages/cases/detail?domain=${this.data.domain}&id=${e.currentTarget.dataset.id}` });
+    },
+    create() {
+      wx.navigateTo({ url: CREATE[this.data.domain].url });
+    },
+  },
+});
