@@ -89,6 +89,16 @@ function isOverdue(domain, record, now) {
   return !!(record && record.dueAt && !(FINISHED[domain] || []).includes(record.status) && Date.parse(record.dueAt) < (now || Date.now()));
 }
 
+/** A short stable hash of a text (FNV-1a, hex): the Idempotency-Key of one form opening and one body. */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 /** POST {base}/{id}/{name} with If-Match: "<version>" and an Idempotency-Key → the updated record. */
 function fire(domain, id, name, version, body, key) {
   return api.request(`${WORKFLOWS[domain].base}/${id}/${name}`, {
@@ -96,4 +106,4 @@ function fire(domain, id, name, version, body, key) {
   });
 }
 
-module.exports = { WORKFLOWS, FINISHED, partiesOf, allowedTransitions, isOverdue, fire };
+module.exports = { WORKFLOWS, FINISHED, partiesOf, allowedTransitions, isOverdue, fire, hash };

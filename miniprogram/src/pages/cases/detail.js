@@ -2,7 +2,8 @@
 // (GET {base}/{id}), its photos, the timeline (GET {base}/{id}/events) and a button per step the account may take now
 // (utils/workflow.js: the requester confirms or reopens, the company accepts, schedules, completes, inspects, closes;
 // the handler of a complaint accepts, waits, resumes, resolves). A step opens its small form; it is sent with If-Match
-// (the record's version) and an Idempotency-Key; field errors show next to the fields, any other refusal above.
+// (the record's version) and an Idempotency-Key of the form's opening and the body (a repeated tap posts once, a
+// corrected body is a new request); field errors show next to the fields, any other refusal above.
 const page = require('../../behaviors/page.js');
 const api = require('../../utils/api.js');
 const workflow = require('../../utils/workflow.js');
@@ -122,7 +123,7 @@ Component({
       this.clearProblem();
       const body = this.body();
       try {
-        await workflow.fire(this.data.domain, this.data.id, this.data.active.name, this.data.record.version, body, `${this.key}-${JSON.stringify(body).length}`);
+        await workflow.fire(this.data.domain, this.data.id, this.data.active.name, this.data.record.version, body, `${this.key}-${workflow.hash(JSON.stringify(body))}`);
         this.setData({ active: null, notice: this.tr('cases.done') });
         await this.load();
       } catch (e) {
