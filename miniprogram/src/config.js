@@ -10,11 +10,19 @@ module.exports = {
   /** the provincial real-name login used on first use (广东省统一身份认证, public side; INT-IDP) */
   idpProvider: 'gd-tyrz',
   /**
-   * The portal page the identity provider's callback sends the <web-view> back to (`returnTo`): the platform redirects to
-   * `<baseUrl><handoffPage>?handoff=<one-time code>` (or `?idpError=<problem code>`), and that page hands the code to the
-   * mini program with `wx.miniProgram.redirectTo({url: '/pages/bind/bind?handoff=<code>'})` (JS-SDK in the web-view).
+   * The page the identity provider's callback sends the <web-view> back to (`returnTo` of GET /auth/idp/{provider}/authorize):
+   * the platform redirects to `<baseUrl><handoffPage>?handoff=<one-time code>` (or `?idpError=<problem code>`). The
+   * platform's own static page `/api/v1/auth/wechat/return` says "done"; pages/idp reads the code from the web-view's
+   * address (bindload) and goes on to pages/bind?handoff=…. A page of another origin may instead call
+   * `wx.miniProgram.redirectTo({url: '/pages/bind/bind?handoff=<code>'})` (JS-SDK): pages/bind takes the same query.
    */
-  handoffPage: '/wechat/handoff',
+  handoffPage: '/api/v1/auth/wechat/return',
+  /**
+   * The subscription message templates (订阅消息) the platform sends through (PID org.smartproperty.adapter.wechat,
+   * `templates`): the same template ids here let the mini program ask the person's consent (wx.requestSubscribeMessage,
+   * at most 3 at a time) when they file a repair or complaint or cast a ballot. Empty: nothing is asked.
+   */
+  subscribeTemplates: [],
   /** the mini program's request timeout (ms) */
   timeout: 20000,
 };

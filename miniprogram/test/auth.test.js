@@ -59,7 +59,7 @@ test('a refused binding keeps the problem (field errors) and the ticket', async 
 test('the real-name page: authorize with returnTo = the handoff page; null when the provider is not configured', async () => {
   const calls = fakeApi({ 'GET /auth/idp/gd-tyrz/authorize': { url: 'http://localhost:8184/idp/authorize?state=s1' } });
   expect(await auth().realNameUrl()).toBe('http://localhost:8184/idp/authorize?state=s1');
-  expect(calls[0].query).toEqual({ returnTo: '/wechat/handoff' });
+  expect(calls[0].query).toEqual({ returnTo: '/api/v1/auth/wechat/return' });
   fakeApi({});
   expect(await auth().realNameUrl()).toBeNull();
 });

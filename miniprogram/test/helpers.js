@@ -37,6 +37,8 @@ function problem(status, code, detail, errors) {
 
 /** A page or component (path under src/, without extension) rendered and attached. */
 function load(rel) {
+  // a page loaded twice in one test runs its Component() again (jest keeps required modules otherwise)
+  jest.resetModules();
   const id = simulate.load(path.join(SRC, rel), { rootPath: SRC, compiler: 'simulate' });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));

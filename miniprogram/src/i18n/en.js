@@ -18,7 +18,7 @@ module.exports = {
     },
     items: {
       houses: 'My houses', newRepair: 'Request a repair', repairs: 'Repairs', newComplaint: 'File a complaint', complaints: 'Complaints',
-      patrols: 'Patrol tasks', votes: 'Votes', surveys: 'Satisfaction',
+      patrols: 'Patrol tasks', votes: 'Votes', surveys: 'Satisfaction', notifications: 'Notifications',
     },
     none: 'This account has nothing to handle in the mini program; use the portal or the management console.',
   },
@@ -51,7 +51,7 @@ module.exports = {
   me: {
     signedOut: 'Not signed in', signedOutHint: 'Sign in to verify houses, request repairs, file complaints, vote and rate.', login: 'Sign in', logout: 'Sign out',
     bindings: 'Switch role', bindingsHint: 'This account may act as any of the following now; the one chosen applies at once.', active: 'Current', switched: 'Role switched',
-    language: 'Language', platform: 'Platform address',
+    unbind: 'Unbind WeChat', language: 'Language', platform: 'Platform address',
   },
   status: {
     complaint: { REGISTERED: 'Registered', DISPATCHED: 'Dispatched', IN_PROGRESS: 'In progress', WAITING: 'Waiting for the complainant', RESOLVED: 'Resolved', CLOSED: 'Closed', REOPENED: 'Reopened', REJECTED: 'Rejected' },
@@ -119,6 +119,7 @@ module.exports = {
     address: 'Address', community: 'Community', developer: 'Developer', company: 'Property company', fee: 'Property fee', feeUnit: 'CNY/m²·month',
     buildings: 'Buildings', houses: 'Houses',
   },
+  notifications: { title: 'My notifications', unread: 'Unread' },
   disclosure: {
     title: 'Disclosure', intro: 'Published by law; personal data is masked.', blacklisted: 'Blacklisted',
     tabs: { credit: 'Credit', companies: 'Companies', committees: 'Committees', tenders: 'Tenders', votes: 'Vote results', patrols: 'Patrols', top10: 'TOP 10' },

@@ -19,7 +19,7 @@ module.exports = {
     },
     items: {
       houses: 'As minhas frações', newRepair: 'Pedir reparação', repairs: 'Reparações', newComplaint: 'Apresentar queixa', complaints: 'Queixas',
-      patrols: 'Tarefas de inspeção', votes: 'Votações', surveys: 'Satisfação',
+      patrols: 'Tarefas de inspeção', votes: 'Votações', surveys: 'Satisfação', notifications: 'Notificações',
     },
     none: 'Esta conta não tem assuntos a tratar no miniprograma; use o portal ou a consola de gestão.',
   },
@@ -52,7 +52,7 @@ module.exports = {
   me: {
     signedOut: 'Sem sessão', signedOutHint: 'Inicie sessão para verificar frações, pedir reparações, apresentar queixas, votar e avaliar.', login: 'Iniciar sessão', logout: 'Terminar sessão',
     bindings: 'Mudar de qualidade', bindingsHint: 'Esta conta pode agir agora nas qualidades abaixo; a escolhida vale de imediato.', active: 'Atual', switched: 'Qualidade alterada',
-    language: 'Língua', platform: 'Endereço da plataforma',
+    unbind: 'Desassociar o WeChat', language: 'Língua', platform: 'Endereço da plataforma',
   },
   status: {
     complaint: { REGISTERED: 'Registada', DISPATCHED: 'Distribuída', IN_PROGRESS: 'Em tratamento', WAITING: 'A aguardar o queixoso', RESOLVED: 'Resolvida', CLOSED: 'Encerrada', REOPENED: 'Reaberta', REJECTED: 'Não aceite' },
@@ -120,6 +120,7 @@ module.exports = {
     address: 'Morada', community: 'Comunidade', developer: 'Promotor', company: 'Empresa de administração', fee: 'Taxa de administração', feeUnit: 'CNY/m²·mês',
     buildings: 'Edifícios', houses: 'Frações',
   },
+  notifications: { title: 'As minhas notificações', unread: 'Não lida' },
   disclosure: {
     title: 'Divulgação', intro: 'Informação pública nos termos da lei; os dados pessoais estão ocultados.', blacklisted: 'Lista negra',
     tabs: { credit: 'Crédito', companies: 'Empresas', committees: 'Comissões', tenders: 'Concursos', votes: 'Votações', patrols: 'Inspeções', top10: 'TOP 10' },

@@ -19,7 +19,7 @@ module.exports = {
     },
     items: {
       houses: '我的房屋', newRepair: '我要报修', repairs: '报修进度', newComplaint: '我要投诉', complaints: '投诉进度',
-      patrols: '巡查任务', votes: '业主投票', surveys: '满意度评价',
+      patrols: '巡查任务', votes: '业主投票', surveys: '满意度评价', notifications: '我的消息',
     },
     none: '此账号在小程序中暂无可办理的事项，请使用门户或管理平台。',
   },
@@ -52,7 +52,7 @@ module.exports = {
   me: {
     signedOut: '未登录', signedOutHint: '登录后可核验房屋、报修、投诉、投票和评价。', login: '登录', logout: '退出登录',
     bindings: '切换身份', bindingsHint: '此账号现可代表以下身份办理，选择一项后立即生效。', active: '当前', switched: '已切换身份',
-    language: '语言', platform: '平台地址',
+    unbind: '解除微信绑定', language: '语言', platform: '平台地址',
   },
   status: {
     complaint: { REGISTERED: '已登记', DISPATCHED: '已分派', IN_PROGRESS: '办理中', WAITING: '等待投诉人补充', RESOLVED: '已办结', CLOSED: '已结案', REOPENED: '重新处理', REJECTED: '不予受理' },
@@ -120,6 +120,7 @@ module.exports = {
     address: '地址', community: '社区', developer: '开发建设单位', company: '物业服务企业', fee: '物业费标准', feeUnit: '元/㎡·月',
     buildings: '楼栋', houses: '房屋',
   },
+  notifications: { title: '我的消息', unread: '未读' },
   disclosure: {
     title: '信息公示', intro: '以下信息依法公开，个人信息已脱敏。', blacklisted: '黑名单',
     tabs: { credit: '企业信用', companies: '物业服务企业', committees: '业主委员会', tenders: '招投标', votes: '投票结果', patrols: '巡查结果', top10: '考核 TOP10' },

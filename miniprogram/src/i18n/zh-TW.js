@@ -18,7 +18,7 @@ module.exports = {
     },
     items: {
       houses: '我的房屋', newRepair: '我要報修', repairs: '報修進度', newComplaint: '我要投訴', complaints: '投訴進度',
-      patrols: '巡查任務', votes: '業主投票', surveys: '滿意度評價',
+      patrols: '巡查任務', votes: '業主投票', surveys: '滿意度評價', notifications: '我的訊息',
     },
     none: '此帳號在小程序中暫無可辦理的事項，請使用門戶或管理平台。',
   },
@@ -51,7 +51,7 @@ module.exports = {
   me: {
     signedOut: '未登入', signedOutHint: '登入後可核驗房屋、報修、投訴、投票和評價。', login: '登入', logout: '登出',
     bindings: '切換身份', bindingsHint: '此帳號現可代表以下身份辦理，選擇一項後立即生效。', active: '目前', switched: '已切換身份',
-    language: '語言', platform: '平台地址',
+    unbind: '解除微信綁定', language: '語言', platform: '平台地址',
   },
   status: {
     complaint: { REGISTERED: '已登記', DISPATCHED: '已分派', IN_PROGRESS: '辦理中', WAITING: '等待投訴人補充', RESOLVED: '已辦結', CLOSED: '已結案', REOPENED: '重新處理', REJECTED: '不予受理' },
@@ -119,6 +119,7 @@ module.exports = {
     address: '地址', community: '社區', developer: '開發建設單位', company: '物業服務企業', fee: '物業費標準', feeUnit: '元/㎡·月',
     buildings: '樓棟', houses: '房屋',
   },
+  notifications: { title: '我的訊息', unread: '未讀' },
   disclosure: {
     title: '資訊公示', intro: '以下資訊依法公開，個人資料已脫敏。', blacklisted: '黑名單',
     tabs: { credit: '企業信用', companies: '物業服務企業', committees: '業主委員會', tenders: '招投標', votes: '投票結果', patrols: '巡查結果', top10: '考核 TOP10' },

@@ -9,6 +9,7 @@ const WORK = [
   { key: 'patrols', url: '/pages/cases/list?domain=patrol', permission: 'patrol:handle', icon: '🚶' },
   { key: 'votes', url: '/pages/votes/list', permission: 'vote:read', icon: '🗳' },
   { key: 'surveys', url: '/pages/surveys/list', permission: 'survey:answer', icon: '⭐' },
+  { key: 'notifications', url: '/pages/notifications/index', permission: 'notification:read', icon: '🔔' },
 ];
 
 const TABS = [

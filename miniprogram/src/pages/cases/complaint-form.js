@@ -3,6 +3,7 @@
 // (POST /files). Field errors next to the fields; then the new complaint's page with its progress.
 const page = require('../../behaviors/page.js');
 const api = require('../../utils/api.js');
+const subscribe = require('../../utils/subscribe.js');
 
 Component({
   behaviors: [page],
@@ -53,6 +54,7 @@ Component({
     },
     async send() {
       if (this.data.busy) return;
+      subscribe.ask();
       this.setData({ busy: true });
       this.clearProblem();
       try {

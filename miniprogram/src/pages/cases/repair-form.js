@@ -4,6 +4,7 @@
 // one (complaints); a repair has no channel field. Field errors next to the fields; then the new repair's page.
 const page = require('../../behaviors/page.js');
 const api = require('../../utils/api.js');
+const subscribe = require('../../utils/subscribe.js');
 
 Component({
   behaviors: [page],
@@ -64,6 +65,7 @@ Component({
     },
     async send() {
       if (this.data.busy) return;
+      subscribe.ask();
       this.setData({ busy: true });
       this.clearProblem();
       try {

@@ -57,6 +57,17 @@ Component({
       this.setTitle('tabs.me');
       if (typeof this.getTabBar === 'function' && this.getTabBar()) this.getTabBar().refresh('me');
     },
+    /** Unbinds this WeChat from the account (DELETE /auth/wechat/binding); the next WeChat login asks to bind again. */
+    async unbind() {
+      this.clearProblem();
+      try {
+        await api.request('/auth/wechat/binding', { method: 'DELETE' });
+        await auth.logout();
+        wx.reLaunch({ url: '/pages/home/home' });
+      } catch (err) {
+        this.showProblem(err);
+      }
+    },
     login() {
       wx.navigateTo({ url: '/pages/login/login' });
     },

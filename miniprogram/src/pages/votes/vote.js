@@ -5,6 +5,7 @@
 // per matter (GET /votes/{id}/result).
 const page = require('../../behaviors/page.js');
 const api = require('../../utils/api.js');
+const subscribe = require('../../utils/subscribe.js');
 const format = require('../../utils/format.js');
 
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
@@ -67,6 +68,7 @@ Component({
     },
     async cast() {
       if (this.data.busy || !this.data.mayCast) return;
+      subscribe.ask();
       const choices = this.data.matters.filter(m => m.choice).map(m => ({ matterId: m.id, choice: m.choice }));
       if (!choices.length) {
         this.setData({ message: this.tr('votes.chooseOne') });
