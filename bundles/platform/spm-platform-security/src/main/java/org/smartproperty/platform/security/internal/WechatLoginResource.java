@@ -10,6 +10,7 @@ import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -203,6 +204,34 @@ public class WechatLoginResource {
     public Response unbind(@HeaderParam(HttpHeaders.USER_AGENT) String agent, @Context SecurityContext sc) {
         security.unbindWechat(Caller.of(sc), wechat().appId(), agent);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("return")
+    @PublicAccess
+    @Produces(MediaType.TEXT_HTML)
+    @Doc(summary = "The returnTo page of the real-name login inside the mini program's web-view (returnTo=/api/v1/auth/wechat/return): "
+            + "a static page without script or outside resources saying the login is done (or failed); the mini program reads "
+            + "?handoff= (or ?idpError=) from the web-view's URL (bindload) and calls POST /auth/wechat/bind", requirements = {"INT-WX", "OWN-1"})
+    public Response returnPage(@QueryParam("handoff") String handoff, @QueryParam("idpError") String idpError,
+                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        String html = returnHtml(idpError != null || handoff == null, Messages.negotiate(acceptLanguage));
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer").header("Content-Security-Policy", "default-src 'none'").build();
+    }
+
+    /** The page: a heading and one sentence, {@code id="done"} or {@code id="failed"}; nothing of the request is echoed. */
+    static String returnHtml(boolean failed, java.util.Locale locale) {
+        String title = Sec.TEXTS.format(locale, "wechat.return.title");
+        String text = Sec.TEXTS.format(locale, failed ? "wechat.return.failed" : "wechat.return.done");
+        return "<!DOCTYPE html>\n<html lang=\"" + locale.toLanguageTag() + "\">\n<head>\n<meta charset=\"UTF-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title) + "</title>\n</head>\n"
+                + "<body>\n<main>\n<h1>" + escape(title) + "</h1>\n<p id=\"" + (failed ? "failed" : "done") + "\">" + escape(text) + "</p>\n"
+                + "</main>\n</body>\n</html>\n";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The login answer of /auth/login as a JSON object. */

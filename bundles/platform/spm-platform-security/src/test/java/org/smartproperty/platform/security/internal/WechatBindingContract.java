@@ -187,6 +187,15 @@ abstract class WechatBindingContract {
     }
 
     @Test
+    void theReturnPageOfTheWebViewIsStaticInTheCallersLanguage_INT_WX() {
+        String html = WechatLoginResource.returnHtml(false, org.smartproperty.platform.Messages.negotiate("pt-PT,pt;q=0.9"));
+        assertTrue(html.contains("id=\"done\"") && html.contains("Autenticação concluída"), html);
+        assertFalse(html.contains("<script"), "no script: " + html);
+        String failed = WechatLoginResource.returnHtml(true, org.smartproperty.platform.Messages.negotiate("zh-CN"));
+        assertTrue(failed.contains("id=\"failed\"") && failed.contains("实名认证未完成"), failed);
+    }
+
+    @Test
     void anExpiredTicketIsRefused_INT_WX() throws Exception {
         String ticket = ticket("sim-late");
         try (Connection c = db().dataSource().getConnection();
