@@ -20,9 +20,11 @@ module.exports = {
   /**
    * The subscription message templates (订阅消息) the platform sends through (PID org.smartproperty.adapter.wechat,
    * `templates`): the same template ids here let the mini program ask the person's consent (wx.requestSubscribeMessage,
-   * at most 3 at a time) when they file a repair or complaint or cast a ballot. Empty: nothing is asked.
+   * at most 3 at a time) when they file a repair or complaint or cast a ballot. Empty: nothing is asked. The default is
+   * spm-dev's (features/src/main/feature/feature.xml: repair progress, complaint result, vote notice); put the real
+   * template ids of the mini program's admin console here for production.
    */
-  subscribeTemplates: [],
+  subscribeTemplates: ['spmRepairProgress', 'spmComplaintResult', 'spmVoteNotice'],
   /** the mini program's request timeout (ms) */
   timeout: 20000,
 };

@@ -54,6 +54,7 @@ test('consent to subscription messages is asked in the tap only when templates a
   const config = require('../../src/config.js');
   wx.requestSubscribeMessage = jest.fn();
   const subscribe = require('../../src/utils/subscribe.js');
+  config.subscribeTemplates = [];
   subscribe.ask();
   expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
   config.subscribeTemplates = ['t1', 't2', 't3', 't4'];
