@@ -39,7 +39,7 @@ function problem(status, code, detail, errors) {
 function load(rel) {
   // a page loaded twice in one test runs its Component() again (jest keeps required modules otherwise)
   jest.resetModules();
-  const id = simulate.load(path.join(SRC, rel), { rootPath: SRC, compiler: 'simulate' });
+  const id = simulate.load(path.join(SRC, rel), { rootPath: SRC, compiler: 'official' });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   return comp;

@@ -7,7 +7,7 @@ test('home shows the latest notices and opens the public pages', async () => {
   const page = load('pages/home/home');
   await page.instance.onLoad({});
   expect(calls[0].query).toEqual({ page: '0', size: '5' });
-  expect(text(page)).toContain('紧急12 月 8 日停水通知');
+  expect(text(page)).toContain('紧急 12 月 8 日停水通知');
   page.querySelector('#go-disclosure').dispatchEvent('tap');
   page.querySelector('.notice-item').dispatchEvent('tap');
   await settle();
