@@ -119,6 +119,17 @@ public abstract class SpmTestSupport {
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.gis.cfg", "baseUrl", "http://127.0.0.1:" + gis));
         o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.gis.cfg", "tk", "spm-dev-gis"));
         o.add(systemProperty("spm.it.gis.port").value(Integer.toString(gis)));
+        int wechat = freePort(); // INT-WX (issue 18): the WeChat simulator; the cfg written here replaces the feature's <config>
+        o.add(editConfigurationFilePut("etc/org.smartproperty.sim.wechat.cfg", "port", Integer.toString(wechat)));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.wechat.cfg", "appId", "wx5e1c0de5a1f0d3ee"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.wechat.cfg", "secret", "spm-dev-wechat-secret"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.wechat.cfg", "baseUrl", "http://127.0.0.1:" + wechat));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.wechat.cfg", "miniprogramState", "developer"));
+        o.add(editConfigurationFilePut("etc/org.smartproperty.adapter.wechat.cfg", "templates",
+                "REPAIR_RECEIVED=spmRepairProgress;character_string1=no;phrase2=@received REPAIR_DONE=spmRepairProgress;character_string1=no;phrase2=@done"
+                        + " COMPLAINT_RESULT=spmComplaintResult;character_string1=no;phrase2=@handled;thing3=result"
+                        + " VOTE_NOTICE=spmVoteNotice;thing1=title;thing2=estate;date3=startsAt;date4=endsAt VOTE_OPEN=spmVoteOpen;thing1=title;date2=endsAt"));
+        o.add(systemProperty("spm.it.wechat.port").value(Integer.toString(wechat)));
         int sms = freePort();
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "port", Integer.toString(sms)));
         o.add(editConfigurationFilePut("etc/org.smartproperty.sim.sms.cfg", "receiptUrl",
