@@ -73,3 +73,12 @@ test('me: unbinding WeChat deletes the binding, signs out and goes home', async 
   expect(wx.getStorageSync('spm.token')).toBe('');
   expect(wx.__nav).toEqual([{ kind: 'reLaunch', url: '/pages/home/home' }]);
 });
+
+test('a message opened without a session offers the login', async () => {
+  const page = load('pages/notifications/index');
+  await page.instance.onLoad({ link: encodeURIComponent('/repairs/42') });
+  expect(wx.__nav).toEqual([]);
+  page.querySelector('#notifications-login').dispatchEvent('tap');
+  await settle();
+  expect(wx.__nav).toEqual([{ kind: 'navigateTo', url: '/pages/login/login' }]);
+});

@@ -8,20 +8,23 @@ const format = require('../../utils/format.js');
 
 Component({
   behaviors: [page],
-  data: { items: [], page: 0, total: 0, busy: false },
+  data: { items: [], page: 0, total: 0, busy: false, signedOut: false },
   methods: {
-    onLoad(query) {
+    async onLoad(query) {
       this.setTitle('notifications.title');
+      // opened from a message at a cold start: the silent WeChat login of app.js may still be running
+      const app = typeof getApp === 'function' ? getApp() : null;
+      if (app && app.globalData && app.globalData.ready) await app.globalData.ready;
       const target = links.pageOf(query && query.link ? decodeURIComponent(query.link) : '');
-      if (target && api.token()) {
-        wx.redirectTo({ url: target });
-        return Promise.resolve();
-      }
       if (!api.token()) {
-        this.setData({ loaded: true });
-        return Promise.resolve();
+        this.setData({ loaded: true, signedOut: true });
+        return;
       }
-      return this.load(0);
+      if (target) {
+        wx.redirectTo({ url: target });
+        return;
+      }
+      await this.load(0);
     },
     onShow() {
       this.syncTexts();
