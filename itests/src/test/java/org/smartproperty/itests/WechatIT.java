@@ -191,6 +191,7 @@ public class WechatIT extends SpmTestSupport {
 
     @Test
     public void unboundCodeBindsByHandoffAndPasswordThenLogsInDirectlyAndRepairsReachTheMiniProgram_INT_WX_OWN_1_OWN_4() throws Exception {
+        long started = System.nanoTime(); // after @Before: the demo data is in (a fresh container's first suite waits there)
         String run = Long.toString(System.nanoTime() % 100_000_000L, 36);
         String ownerCode = "sim-it-rn-" + run;
         String companyCode = "sim-it-co-" + run;
@@ -279,5 +280,6 @@ public class WechatIT extends SpmTestSupport {
         }
         assertTrue("unbound: the code asks to bind again", json(session(ownerCode)).get("bindingRequired").asBoolean());
         assertTrue(json(session(demoOwnerCode)).get("bindingRequired").asBoolean());
+        System.out.println("WechatIT: " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms after the demo data was in");
     }
 }
