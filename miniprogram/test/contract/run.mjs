@@ -46,6 +46,7 @@ const auth = require(path.join(here, '../../src/utils/auth.js'));
 const workflow = require(path.join(here, '../../src/utils/workflow.js'));
 api.setUnauthorizedHandler(() => {});
 
+const temporary = [];
 let passed = 0;
 let failed = 0;
 function check(ok, what, detail = '') {
@@ -145,6 +146,7 @@ async function main() {
     if (check(!!house, 'the owner has a house in scope (OWN-2)', house && house.unitCode)) {
       const file = path.join(os.tmpdir(), `spm-mp-contract-${Date.now()}.png`);
       fs.writeFileSync(file, png());
+      temporary.push(file);
       const photo = await api.upload(file);
       check(!!photo.id && photo.contentType === 'image/png', 'a photo is uploaded as the body of POST /files', `${photo.id} ${photo.contentType}`);
       const created = await api.request('/repairs', {
@@ -157,6 +159,7 @@ async function main() {
       check((read.photos || []).length === 1 && read.status === 'REQUESTED' && (Array.isArray(events) ? events : events.items || []).length >= 1,
         'the repair reads back with its photo, status and timeline', `${read.status}, ${(read.photos || []).length} photo`);
       const thumb = await api.download(`/files/${encodeURIComponent(photo.id)}/thumbnail`);
+      if (thumb) temporary.push(thumb);
       check(!!thumb && fs.statSync(thumb).size > 0, 'its thumbnail downloads with the bearer token');
       const allowed = workflow.allowedTransitions('repair', read, api.me());
       check(allowed.length === 0, 'the requester has no step on a new repair (the company accepts first)', allowed.map(t => t.name).join(','));
@@ -217,6 +220,7 @@ async function main() {
 }
 
 main().catch(e => check(false, 'unexpected', describe(e))).finally(() => {
+  for (const f of temporary) fs.rmSync(f, { force: true });
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 });
