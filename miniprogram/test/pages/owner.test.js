@@ -77,6 +77,7 @@ test('an elector casts a ballot on an open vote and gets the receipts', async ()
   expect(calls.find(c => c.method === 'POST').data).toEqual({ choices: [{ matterId: 101, choice: 'AGREE' }, { matterId: 102, choice: 'ABSTAIN' }] });
   expect(page.querySelector('#vote-notice').dom.textContent).toBe('投票已提交，请保存回执');
   expect(text(page.querySelector('#vote-receipts'))).toContain(RECEIPT);
+  expect(text(page.querySelector('#vote-receipts'))).toContain('2. 委托施工单位 · 弃权');
   // no change allowed: the button is gone
   expect(page.querySelector('#vote-cast')).toBeFalsy();
 });

@@ -27,6 +27,7 @@ Component({
       this.clearProblem();
       try {
         const vote = await api.request(`/votes/${id}`);
+        this.matterList = vote.matters || [];
         let mine = null;
         try {
           mine = await api.request(`/votes/${id}/my-ballot`);
@@ -52,7 +53,7 @@ Component({
           hasBallot,
           paper: ballots.some(b => b.channel === 'PAPER'),
           mayCast: open && !!(mine && mine.elector) && (hasBallot ? !!mine.canChange : mine.canCast !== false),
-          receipts: ballots.map(b => ({ matterId: b.matterId, receipt: b.receipt, choice: b.choice, at: format.dateTime(b.castAt) })),
+          receipts: ballots.map(b => this.receipt(b, vote.matters)),
           result,
         });
       } catch (e) {
@@ -60,6 +61,11 @@ Component({
       } finally {
         this.setData({ loaded: true });
       }
+    },
+    /** A receipt as shown: the matter it is for, the choice, the time and the 64-hex code. */
+    receipt(r, matters) {
+      const m = (matters || []).find(x => x.id === r.matterId);
+      return { matterId: r.matterId, matter: m ? `${m.seq}. ${m.title}` : `#${r.matterId}`, receipt: r.receipt, choice: r.choice, at: format.dateTime(r.castAt) };
     },
     choose(e) {
       const { index, choice } = e.currentTarget.dataset;
@@ -81,7 +87,7 @@ Component({
         await this.load();
         this.setData({
           notice: this.tr('votes.castDone'),
-          receipts: (answer.receipts || []).map(r => ({ matterId: r.matterId, receipt: r.receipt, choice: r.choice, at: format.dateTime(r.castAt) })),
+          receipts: (answer.receipts || []).map(r => this.receipt(r, this.matterList)),
         });
       } catch (e) {
         this.showProblem(e, []);
