@@ -57,9 +57,9 @@ function signedIn(me) {
 }
 
 const OWNER = { accountId: 7, username: 'demo-owner', roles: ['OWNER'], scope: { kind: 'OWNER', ownerId: 70 },
-  permissions: ['auth:self', 'house:verify', 'repair:request', 'repair:read', 'complaint:create', 'complaint:read', 'vote:read', 'vote:cast', 'survey:answer', 'file:upload', 'file:read'] };
+  permissions: ['auth:self', 'house:verify', 'repair:request', 'repair:read', 'complaint:create', 'complaint:read', 'vote:read', 'vote:cast', 'survey:answer', 'patrol:report', 'patrol:read', 'file:upload', 'file:read'] };
 const COMMITTEE = { accountId: 8, username: 'demo-committee', roles: ['COMMITTEE'], scope: { kind: 'COMMITTEE', estateIds: [1] },
-  permissions: ['auth:self', 'repair:request', 'repair:read', 'complaint:create', 'complaint:read', 'vote:read', 'vote:manage', 'survey:answer', 'file:upload', 'file:read'] };
+  permissions: ['auth:self', 'repair:request', 'repair:read', 'complaint:create', 'complaint:read', 'vote:read', 'vote:manage', 'survey:answer', 'patrol:read', 'file:upload', 'file:read'] };
 const COMPANY = { accountId: 9, username: 'demo-company', roles: ['COMPANY'], scope: { kind: 'COMPANY', companyId: 3 },
   permissions: ['auth:self', 'repair:read', 'repair:handle', 'complaint:read', 'complaint:handle', 'patrol:read', 'patrol:handle', 'vote:read', 'file:upload', 'file:read'] };
 

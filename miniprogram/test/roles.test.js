@@ -8,9 +8,9 @@ const workflow = () => require(path.join(SRC, 'utils', 'workflow.js'));
 const keys = list => list.map(x => x.key);
 
 test('the work entries follow the permissions of each role', () => {
-  expect(keys(nav().workOf(OWNER))).toEqual(['houses', 'newRepair', 'repairs', 'newComplaint', 'complaints', 'votes', 'surveys']);
-  expect(keys(nav().workOf(COMMITTEE))).toEqual(['newRepair', 'repairs', 'newComplaint', 'complaints', 'votes', 'surveys']);
-  expect(keys(nav().workOf(COMPANY))).toEqual(['repairs', 'complaints', 'patrols', 'votes']);
+  expect(keys(nav().workOf(OWNER))).toEqual(['houses', 'newRepair', 'repairs', 'newComplaint', 'complaints', 'newReport', 'reports', 'votes', 'surveys']);
+  expect(keys(nav().workOf(COMMITTEE))).toEqual(['newRepair', 'repairs', 'newComplaint', 'complaints', 'reports', 'votes', 'surveys']);
+  expect(keys(nav().workOf(COMPANY))).toEqual(['repairs', 'complaints', 'reports', 'patrols', 'votes']);
   expect(nav().workOf(null)).toEqual([]);
 });
 

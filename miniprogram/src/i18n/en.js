@@ -18,7 +18,7 @@ module.exports = {
     },
     items: {
       houses: 'My houses', newRepair: 'Request a repair', repairs: 'Repairs', newComplaint: 'File a complaint', complaints: 'Complaints',
-      patrols: 'Patrol tasks', votes: 'Votes', surveys: 'Satisfaction', notifications: 'Notifications',
+      newReport: 'Photo report', reports: 'Photo reports', patrols: 'Patrol tasks', votes: 'Votes', surveys: 'Satisfaction', notifications: 'Notifications',
     },
     none: 'This account has nothing to handle in the mini program; use the portal or the management console.',
   },
@@ -58,6 +58,7 @@ module.exports = {
     repair: { REQUESTED: 'Requested', ACCEPTED: 'Accepted', SCHEDULED: 'Visit scheduled', COMPLETED: 'Completed', CONFIRMED: 'Confirmed', REOPENED: 'Reopened', REJECTED: 'Rejected' },
     patrol: { OPEN: 'To inspect', INSPECTED: 'Inspected', CLOSED: 'Closed' },
     vote: { DRAFT: 'Draft', NOTICED: 'Noticed', OPEN: 'Voting', CLOSED: 'Voting closed', PUBLISHED: 'Result published', SUSPENDED: 'Suspended', CANCELLED: 'Cancelled' },
+    report: { REPORTED: 'Reported', TASKED: 'Patrol task created', CLOSED: 'Closed' },
     house: { HELD: 'Verified' },
   },
   categories: {
@@ -120,6 +121,7 @@ module.exports = {
     buildings: 'Buildings', houses: 'Houses',
   },
   notifications: { title: 'My notifications', unread: 'Unread' },
+  patrols: { reportTitle: 'Photo report', reportsTitle: 'Photo reports', intro: 'Photograph a problem in the estate (broken facilities, cleanliness, safety risks); the property company arranges a patrol and tells you the result.', position: 'Where the photo was taken', locate: 'Locate again', located: 'Latitude {lat}, longitude {lon}', locateFailed: 'Cannot get the position; allow the mini program to use the location and locate again', location: 'Exact place', description: 'What is wrong', sent: 'Reported; you will be told when the company has handled it', selectHint: 'Choose open reports of one estate to make a patrol task of them.', select: 'Choose', selected: 'Chosen', createTask: 'Create a patrol task' },
   disclosure: {
     title: 'Disclosure', intro: 'Published by law; personal data is masked.', blacklisted: 'Blacklisted',
     tabs: { credit: 'Credit', companies: 'Companies', committees: 'Committees', tenders: 'Tenders', votes: 'Vote results', patrols: 'Patrols', top10: 'TOP 10' },

@@ -19,7 +19,7 @@ module.exports = {
     },
     items: {
       houses: 'As minhas frações', newRepair: 'Pedir reparação', repairs: 'Reparações', newComplaint: 'Apresentar queixa', complaints: 'Queixas',
-      patrols: 'Tarefas de inspeção', votes: 'Votações', surveys: 'Satisfação', notifications: 'Notificações',
+      newReport: 'Foto-denúncia', reports: 'Foto-denúncias', patrols: 'Tarefas de inspeção', votes: 'Votações', surveys: 'Satisfação', notifications: 'Notificações',
     },
     none: 'Esta conta não tem assuntos a tratar no miniprograma; use o portal ou a consola de gestão.',
   },
@@ -59,6 +59,7 @@ module.exports = {
     repair: { REQUESTED: 'Pedida', ACCEPTED: 'Aceite', SCHEDULED: 'Visita marcada', COMPLETED: 'Concluída', CONFIRMED: 'Confirmada', REOPENED: 'Reaberta', REJECTED: 'Não aceite' },
     patrol: { OPEN: 'Por inspecionar', INSPECTED: 'Inspecionada', CLOSED: 'Concluída' },
     vote: { DRAFT: 'Rascunho', NOTICED: 'Convocada', OPEN: 'Em votação', CLOSED: 'Votação encerrada', PUBLISHED: 'Resultado publicado', SUSPENDED: 'Suspensa', CANCELLED: 'Cancelada' },
+    report: { REPORTED: 'Comunicada', TASKED: 'Tarefa de inspeção criada', CLOSED: 'Concluída' },
     house: { HELD: 'Verificada' },
   },
   categories: {
@@ -121,6 +122,7 @@ module.exports = {
     buildings: 'Edifícios', houses: 'Frações',
   },
   notifications: { title: 'As minhas notificações', unread: 'Não lida' },
+  patrols: { reportTitle: 'Foto-denúncia', reportsTitle: 'Foto-denúncias', intro: 'Fotografe um problema do condomínio (equipamento avariado, limpeza, risco de segurança); a empresa de administração organiza uma inspeção e comunica-lhe o resultado.', position: 'Posição da fotografia', locate: 'Localizar de novo', located: 'Latitude {lat}, longitude {lon}', locateFailed: 'Não foi possível obter a posição; permita ao miniprograma usar a localização e tente de novo', location: 'Local exato', description: 'Descrição do problema', sent: 'Comunicada; será avisado quando a empresa tratar do assunto', selectHint: 'Escolha comunicações por tratar do mesmo condomínio para criar uma tarefa de inspeção.', select: 'Escolher', selected: 'Escolhida', createTask: 'Criar tarefa de inspeção' },
   disclosure: {
     title: 'Divulgação', intro: 'Informação pública nos termos da lei; os dados pessoais estão ocultados.', blacklisted: 'Lista negra',
     tabs: { credit: 'Crédito', companies: 'Empresas', committees: 'Comissões', tenders: 'Concursos', votes: 'Votações', patrols: 'Inspeções', top10: 'TOP 10' },

@@ -19,7 +19,7 @@ module.exports = {
     },
     items: {
       houses: '我的房屋', newRepair: '我要报修', repairs: '报修进度', newComplaint: '我要投诉', complaints: '投诉进度',
-      patrols: '巡查任务', votes: '业主投票', surveys: '满意度评价', notifications: '我的消息',
+      newReport: '随手拍', reports: '随手拍记录', patrols: '巡查任务', votes: '业主投票', surveys: '满意度评价', notifications: '我的消息',
     },
     none: '此账号在小程序中暂无可办理的事项，请使用门户或管理平台。',
   },
@@ -59,6 +59,7 @@ module.exports = {
     repair: { REQUESTED: '待受理', ACCEPTED: '已受理', SCHEDULED: '已预约上门', COMPLETED: '已完成', CONFIRMED: '已确认', REOPENED: '重新维修', REJECTED: '不予受理' },
     patrol: { OPEN: '待巡查', INSPECTED: '已巡查', CLOSED: '已办结' },
     vote: { DRAFT: '草稿', NOTICED: '已公告', OPEN: '投票中', CLOSED: '投票已截止', PUBLISHED: '结果已公布', SUSPENDED: '已中止', CANCELLED: '已取消' },
+    report: { REPORTED: '已上报', TASKED: '已生成巡查任务', CLOSED: '已办结' },
     house: { HELD: '已核验' },
   },
   categories: {
@@ -121,6 +122,7 @@ module.exports = {
     buildings: '楼栋', houses: '房屋',
   },
   notifications: { title: '我的消息', unread: '未读' },
+  patrols: { reportTitle: '随手拍', reportsTitle: '随手拍记录', intro: '拍下小区里的问题（如设施损坏、卫生、安全隐患），物业服务企业会安排巡查并把结果告诉您。', position: '拍摄位置', locate: '重新定位', located: '纬度 {lat}，经度 {lon}', locateFailed: '无法取得位置，请允许小程序使用位置信息后重新定位', location: '具体地点', description: '问题描述', sent: '已上报，物业服务企业处理后会通知您', selectHint: '选择同一小区的待处理上报，生成巡查任务。', select: '选择', selected: '已选择', createTask: '生成巡查任务' },
   disclosure: {
     title: '信息公示', intro: '以下信息依法公开，个人信息已脱敏。', blacklisted: '黑名单',
     tabs: { credit: '企业信用', companies: '物业服务企业', committees: '业主委员会', tenders: '招投标', votes: '投票结果', patrols: '巡查结果', top10: '考核 TOP10' },

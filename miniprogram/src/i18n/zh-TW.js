@@ -18,7 +18,7 @@ module.exports = {
     },
     items: {
       houses: '我的房屋', newRepair: '我要報修', repairs: '報修進度', newComplaint: '我要投訴', complaints: '投訴進度',
-      patrols: '巡查任務', votes: '業主投票', surveys: '滿意度評價', notifications: '我的訊息',
+      newReport: '隨手拍', reports: '隨手拍記錄', patrols: '巡查任務', votes: '業主投票', surveys: '滿意度評價', notifications: '我的訊息',
     },
     none: '此帳號在小程序中暫無可辦理的事項，請使用門戶或管理平台。',
   },
@@ -58,6 +58,7 @@ module.exports = {
     repair: { REQUESTED: '待受理', ACCEPTED: '已受理', SCHEDULED: '已預約上門', COMPLETED: '已完成', CONFIRMED: '已確認', REOPENED: '重新維修', REJECTED: '不予受理' },
     patrol: { OPEN: '待巡查', INSPECTED: '已巡查', CLOSED: '已辦結' },
     vote: { DRAFT: '草稿', NOTICED: '已公告', OPEN: '投票中', CLOSED: '投票已截止', PUBLISHED: '結果已公佈', SUSPENDED: '已中止', CANCELLED: '已取消' },
+    report: { REPORTED: '已上報', TASKED: '已生成巡查任務', CLOSED: '已辦結' },
     house: { HELD: '已核驗' },
   },
   categories: {
@@ -120,6 +121,7 @@ module.exports = {
     buildings: '樓棟', houses: '房屋',
   },
   notifications: { title: '我的訊息', unread: '未讀' },
+  patrols: { reportTitle: '隨手拍', reportsTitle: '隨手拍記錄', intro: '拍下小區裏的問題（如設施損壞、衛生、安全隱患），物業服務企業會安排巡查並把結果告訴您。', position: '拍攝位置', locate: '重新定位', located: '緯度 {lat}，經度 {lon}', locateFailed: '無法取得位置，請允許小程序使用位置資訊後重新定位', location: '具體地點', description: '問題描述', sent: '已上報，物業服務企業處理後會通知您', selectHint: '選擇同一小區的待處理上報，生成巡查任務。', select: '選擇', selected: '已選擇', createTask: '生成巡查任務' },
   disclosure: {
     title: '資訊公示', intro: '以下資訊依法公開，個人資料已脫敏。', blacklisted: '黑名單',
     tabs: { credit: '企業信用', companies: '物業服務企業', committees: '業主委員會', tenders: '招投標', votes: '投票結果', patrols: '巡查結果', top10: '考核 TOP10' },

@@ -6,6 +6,8 @@ const WORK = [
   { key: 'repairs', url: '/pages/cases/list?domain=repair', permission: 'repair:read', icon: '📋' },
   { key: 'newComplaint', url: '/pages/cases/complaint-form', permission: 'complaint:create', icon: '📣' },
   { key: 'complaints', url: '/pages/cases/list?domain=complaint', permission: 'complaint:read', icon: '🗂' },
+  { key: 'newReport', url: '/pages/patrols/report-form', permission: 'patrol:report', icon: '📷' },
+  { key: 'reports', url: '/pages/patrols/reports', permission: 'patrol:read', icon: '🗒' },
   { key: 'patrols', url: '/pages/cases/list?domain=patrol', permission: 'patrol:handle', icon: '🚶' },
   { key: 'votes', url: '/pages/votes/list', permission: 'vote:read', icon: '🗳' },
   { key: 'surveys', url: '/pages/surveys/list', permission: 'survey:answer', icon: '⭐' },

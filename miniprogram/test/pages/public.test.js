@@ -104,7 +104,7 @@ test('the work tab per role, and the way to the login without a session', async 
   signedIn(COMPANY);
   await page.instance.onShow();
   expect(page.dom.querySelector('[data-role]').getAttribute('data-role')).toBe('COMPANY');
-  expect(page.data.items.map(i => i.key)).toEqual(['repairs', 'complaints', 'patrols', 'votes']);
+  expect(page.data.items.map(i => i.key)).toEqual(['repairs', 'complaints', 'reports', 'patrols', 'votes']);
   expect(text(page)).toContain('物业服务企业工作');
   page.querySelector('#work-patrols').dispatchEvent('tap');
   await settle();
