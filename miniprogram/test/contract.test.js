@@ -29,13 +29,22 @@ function fakePlatform({ refuseRepair = false } = {}) {
       if (key === 'POST /api/v1/auth/wechat/session') return json(200, state.bound ? login() : { bindingRequired: true, ticket: 'tk' });
       if (key === 'POST /api/v1/auth/wechat/bind') {
         const b = body();
+        if (b.ticket === 'tk' && b.handoff === 'H-1') { state.bound = 'idp'; state.idpBound = true; return json(200, { ...login(), username: 'gd-tyrz:gdsim-mainland' }); }
         if (b.ticket !== 'tk' || b.password !== 'Demo@2026spm') return json(401, { status: 401, code: 'auth.invalid', detail: 'wrong' });
         state.bound = 'o-sim-contract-demo-owner';
         return json(200, login());
       }
+      // the real-name login: the provider's page, its login link, the platform's callback (303 to the return page)
+      if (key === 'GET /api/v1/auth/idp/gd-tyrz/authorize') {
+        state.returnTo = url.searchParams.get('returnTo');
+        return json(200, { url: `http://127.0.0.1:${server.address().port}/idp/authorize?state=s1` });
+      }
+      if (key === 'GET /idp/authorize') { res.writeHead(200, { 'Content-Type': 'text/html' }); return res.end('<a id="gdsim-mainland" href="/idp/login?who=gdsim-mainland&amp;state=s1">陈志明</a>'); }
+      if (key === 'GET /idp/login') { res.writeHead(302, { Location: 'http://localhost:1/api/v1/auth/idp/gd-tyrz/callback?code=c1&state=s1' }); return res.end(); }
+      if (key === 'GET /api/v1/auth/idp/gd-tyrz/callback') { res.writeHead(303, { Location: `http://localhost:1${state.returnTo}?handoff=H-1` }); return res.end(); }
       if (!authed) return json(401, { status: 401, code: 'auth.required', detail: 'login' });
       switch (key) {
-        case 'GET /api/v1/auth/me': return json(200, { accountId: 7, username: 'demo-owner', permissions: ['repair:request'], scope: { kind: 'OWNER', ownerId: 70 } });
+        case 'GET /api/v1/auth/me': return json(200, { accountId: 7, username: state.bound === 'idp' ? 'gd-tyrz:gdsim-mainland' : 'demo-owner', permissions: ['repair:request'], scope: { kind: 'OWNER', ownerId: 70 } });
         case 'GET /api/v1/estates': return json(200, { items: [{ id: 1, name: 'E', companyId: 3 }], total: 1 });
         case 'GET /api/v1/estates/1/houses': return json(200, { items: [{ unitCode: 'U-1' }], total: 1 });
         case 'POST /api/v1/files': {
@@ -83,7 +92,7 @@ function run(base) {
   });
 }
 
-test('the contract script drives login, binding, a repair with a photo, a complaint and a ballot, then unbinds', async () => {
+test('the contract script drives login, binding, a repair with a photo, a complaint, a ballot and the real-name binding, then unbinds', async () => {
   const { server, state, base } = await fakePlatform();
   try {
     const { code, stdout } = await run(base);
@@ -92,6 +101,9 @@ test('the contract script drives login, binding, a repair with a photo, a compla
     expect(state.uploads).toEqual([true, true]);
     expect(state.calls).toEqual(expect.arrayContaining(['POST /api/v1/auth/wechat/bind', 'POST /api/v1/repairs', 'POST /api/v1/votes/11/ballots', 'DELETE /api/v1/auth/wechat/binding']));
     expect(state.bound).toBeNull();
+    expect(state.idpBound).toBe(true);
+    expect(state.returnTo).toBe('/api/v1/auth/wechat/return');
+    expect(stdout).toContain('ok   the real-name binding gives a session of gd-tyrz:gdsim-mainland');
   } finally {
     server.close();
   }

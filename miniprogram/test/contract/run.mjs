@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Contract test of the mini program against a running platform (issue 18):
 //   node test/contract/run.mjs <platformBase> <wechatSimBase> [--user demo-owner] [--password …] [--require-message]
-//     [--require-ballot] [--message-wait <seconds, default 15>] [--verbose]
+//     [--require-ballot] [--message-wait <seconds, default 15>] [--no-idp] [--idp-person gdsim-mainland] [--verbose]
 // e.g. node test/contract/run.mjs http://localhost:8181 http://localhost:8188
 // It loads the mini program's OWN modules (src/utils/api.js, auth.js, workflow.js) under Node with a `wx` over fetch
 // (wx-shim.mjs) and drives the real platform the way the pages do:
@@ -16,7 +16,13 @@
 //      100-vote.mjs finds the demo data: GET /votes?status=OPEN, then my-ballot);
 //   4. a subscription message to the bound openid in the simulator (GET <sim>/sim/messages?touser=) when the platform
 //      has a template for REPAIR_RECEIVED: reported, required only with --require-message;
-//   5. the binding removed again (DELETE /auth/wechat/binding) and the session ended, so the container is left as found.
+//   5. the binding removed again (DELETE /auth/wechat/binding) and the session ended, so the container is left as found;
+//   6. unless --no-idp: the first-use binding by the provincial real-name login (INT-IDP) with the identity simulator's
+//      person `--idp-person` (default gdsim-mainland, 陈志明): a fresh code's ticket, GET /auth/idp/gd-tyrz/authorize with
+//      returnTo = config.handoffPage, the simulator's login link followed as the <web-view> would (redirects read, not
+//      followed; the callback's host replaced by <platformBase> where public.baseUrl names another), the handoff read
+//      from the return page's address by the mini program's own utils/handoff.js, POST /auth/wechat/bind {ticket,
+//      handoff}, then unbound again. Skipped when the platform has no gd-tyrz provider.
 // Prints one line per check and "N passed, M failed"; exits 1 on any failure, 2 when the platform cannot be reached.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -31,7 +37,7 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const flag = name => args.includes(name);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1] : fallback; };
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--user', '--password', '--message-wait'].includes(args[i - 1])));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--user', '--password', '--message-wait', '--idp-person'].includes(args[i - 1])));
 const platformBase = (positional[0] || 'http://localhost:8181').replace(/\/$/, '');
 const simBase = (positional[1] || 'http://localhost:8188').replace(/\/$/, '');
 const user = option('--user', 'demo-owner');
@@ -44,6 +50,7 @@ config.baseUrl = platformBase;
 const api = require(path.join(here, '../../src/utils/api.js'));
 const auth = require(path.join(here, '../../src/utils/auth.js'));
 const workflow = require(path.join(here, '../../src/utils/workflow.js'));
+const handoff = require(path.join(here, '../../src/utils/handoff.js'));
 api.setUnauthorizedHandler(() => {});
 
 const temporary = [];
@@ -219,7 +226,49 @@ async function main() {
   }
 }
 
-main().catch(e => check(false, 'unexpected', describe(e))).finally(() => {
+/** A redirect's Location without following it. */
+async function location(url) {
+  const res = await fetch(url, { redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location') || '', text: res.status === 200 ? await res.text() : '' };
+}
+
+/** 6. first-use binding through the real-name login, as pages/login → pages/idp → pages/bind do it. */
+async function realName() {
+  const person = option('--idp-person', 'gdsim-mainland');
+  wx.code = `sim-contract-idp-${person}`;
+  api.clearSession();
+  const first = await auth.loginWithWechat();
+  if (!first.bindingRequired) {
+    check(true, `the real-name person's WeChat user is bound already (${first.me.username})`);
+  } else {
+    const url = await auth.realNameUrl();
+    if (!url) {
+      console.log('info the platform has no gd-tyrz provider: the real-name binding is not tried');
+      return;
+    }
+    const page = await location(url);
+    const link = (page.text.match(new RegExp(`id="${person}" href="([^"]+)"`)) || [])[1];
+    if (!check(!!link, `the identity provider's page offers ${person}`, `${page.status}`)) return;
+    const idp = new URL(url);
+    const toCallback = await location(new URL(link.replace(/&amp;/g, '&'), idp.origin).toString());
+    const callback = new URL(toCallback.location);
+    const back = await location(platformBase + callback.pathname + callback.search);
+    const returnedTo = handoff.returned(back.location);
+    if (!check(!!(returnedTo && returnedTo.handoff), 'the callback sends the web-view to the return page with a handoff code', `${back.status} ${back.location.replace(/handoff=[^&]+/, 'handoff=…')}`)) return;
+    const me = await auth.bindWithHandoff(returnedTo.handoff);
+    check(!!me && /gdsim/.test(me.username), `the real-name binding gives a session of ${me && me.username}`, me && JSON.stringify(me.scope));
+  }
+  api.clearSession();
+  const again = await auth.loginWithWechat();
+  check(!!again.me, 'the real-name person\'s openid logs in at once afterwards');
+  await api.request('/auth/wechat/binding', { method: 'DELETE' });
+  check(true, 'that binding is removed again');
+  await auth.logout();
+}
+
+main()
+  .then(() => (flag('--no-idp') ? null : realName().catch(e => check(false, 'the real-name binding', describe(e)))))
+  .catch(e => check(false, 'unexpected', describe(e))).finally(() => {
   for (const f of temporary) fs.rmSync(f, { force: true });
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

@@ -13,7 +13,7 @@ test('the web-view\'s return page hands the code to pages/bind; a refusal goes b
     { kind: 'redirectTo', url: '/pages/bind/bind?handoff=Zx_9-a' },
     { kind: 'redirectTo', url: '/pages/login/login?idpError=idp.notReal' },
   ]);
-  const { returned } = require('../../src/pages/idp/idp.js');
+  const { returned } = require('../../src/utils/handoff.js');
   expect(returned('https://other.example/api/v1/auth/wechat/return/x?handoff=1')).toBeNull();
   expect(returned('/api/v1/auth/wechat/return')).toEqual({ idpError: 'other' });
 });

@@ -5,22 +5,7 @@
 // pages/login?idpError=…) — no token in any URL. The provider's and the platform's domains must be business domains
 // (业务域名) of the mini program.
 const page = require('../../behaviors/page.js');
-const config = require('../../config.js');
-
-/** `{handoff}` or `{idpError}` when `src` is the return page, else null. */
-function returned(src) {
-  const text = String(src || '');
-  const q = text.indexOf('?');
-  const path = (q < 0 ? text : text.slice(0, q)).replace(/^https?:\/\/[^/]+/, '');
-  if (path !== config.handoffPage) return null;
-  const params = {};
-  for (const pair of (q < 0 ? '' : text.slice(q + 1)).split('#')[0].split('&')) {
-    const [k, v] = pair.split('=');
-    if (k) params[decodeURIComponent(k)] = decodeURIComponent(v || '');
-  }
-  if (params.handoff) return { handoff: params.handoff };
-  return { idpError: params.idpError || 'other' };
-}
+const { returned } = require('../../utils/handoff.js');
 
 Component({
   behaviors: [page],
@@ -45,5 +30,3 @@ Component({
     },
   },
 });
-
-module.exports = { returned };
