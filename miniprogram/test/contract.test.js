@@ -64,6 +64,7 @@ function fakePlatform({ refuseRepair = false } = {}) {
         case 'GET /api/v1/votes/11/my-ballot': return json(200, { elector: { key: 'O70' }, canCast: true, canChange: false, ballots: [] });
         case 'GET /api/v1/votes/11': return json(200, { id: 11, matters: [{ id: 101 }, { id: 102 }] });
         case 'POST /api/v1/votes/11/ballots': return json(200, { receipts: body().choices.map(c => ({ ...c, receipt: 'c'.repeat(64) })) });
+        case 'POST /api/v1/me/houses/verification': return json(200, { items: [{ unitCode: 'U-9', result: 'HELD' }] });
         case 'DELETE /api/v1/auth/wechat/binding': state.bound = null; return json(204);
         case 'POST /api/v1/auth/logout': return json(204);
         default: return json(404, { status: 404, code: 'notFound', detail: key });

@@ -22,7 +22,8 @@
 //      returnTo = config.handoffPage, the simulator's login link followed as the <web-view> would (redirects read, not
 //      followed; the callback's host replaced by <platformBase> where public.baseUrl names another), the handoff read
 //      from the return page's address by the mini program's own utils/handoff.js, POST /auth/wechat/bind {ticket,
-//      handoff}, then unbound again. Skipped when the platform has no gd-tyrz provider.
+//      handoff}, the houses under the document verified (POST /me/houses/verification), then unbound again. Skipped
+//      when the platform has no gd-tyrz provider.
 // Prints one line per check and "N passed, M failed"; exits 1 on any failure, 2 when the platform cannot be reached.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -257,6 +258,11 @@ async function realName() {
     if (!check(!!(returnedTo && returnedTo.handoff), 'the callback sends the web-view to the return page with a handoff code', `${back.status} ${back.location.replace(/handoff=[^&]+/, 'handoff=…')}`)) return;
     const me = await auth.bindWithHandoff(returnedTo.handoff);
     check(!!me && /gdsim/.test(me.username), `the real-name binding gives a session of ${me && me.username}`, me && JSON.stringify(me.scope));
+    // OWN-2 as "my houses → verify all" does it: every house registered under the real-name document
+    const verified = await api.request('/me/houses/verification', { method: 'POST', data: {} });
+    const items = verified.items || [];
+    check(Array.isArray(items), 'the real-name person verifies the houses under the document (POST /me/houses/verification, OWN-2)',
+      `${items.length} house(s): ${items.map(v => `${v.unitCode} ${v.result}`).join(', ')}`);
   }
   api.clearSession();
   const again = await auth.loginWithWechat();
