@@ -112,3 +112,45 @@ test('idempotency keys differ', () => {
   const keys = new Set(Array.from({ length: 50 }, () => api().idempotencyKey()));
   expect(keys.size).toBe(50);
 });
+
+test('a 401 whose handler signs in again repeats the call once with the new token', async () => {
+  wx.setStorageSync('spm.token', 'old');
+  const m = api();
+  m.setUnauthorizedHandler(async () => { wx.setStorageSync('spm.token', 'new'); return true; });
+  const calls = fakeApi({ 'GET /repairs': req => (req.header.Authorization === 'Bearer new' ? { items: [1], total: 1 } : problem(401, 'auth.expired', '登录已过期')) });
+  expect(await m.request('/repairs')).toEqual({ items: [1], total: 1 });
+  expect(calls.map(c => c.header.Authorization)).toEqual(['Bearer old', 'Bearer new']);
+  // the repeated call meeting a 401 again fails without asking a second time
+  let asked = 0;
+  m.setUnauthorizedHandler(async () => { asked++; wx.setStorageSync('spm.token', 'bad'); return true; });
+  fakeApi({ 'GET /repairs': problem(401, 'auth.expired', '登录已过期') });
+  const error = await m.request('/repairs').catch(e => e);
+  expect(error.status).toBe(401);
+  expect(asked).toBe(1);
+  expect(wx.getStorageSync('spm.token')).toBe('');
+});
+
+test('app.js: an ended session signs in again silently through WeChat when the openid is bound, else the login page', async () => {
+  let app;
+  global.App = def => { app = def; };
+  const LOGIN = { token: 'tok-2', limited: false, mustChangePassword: false, totpEnrollmentRequired: false, username: 'demo-owner', roles: ['OWNER'] };
+  require('../src/app.js');
+  wx.setStorageSync('spm.token', 'old');
+  wx.setStorageSync('spm.me', { username: 'demo-owner' });
+  app.onLaunch.call(app);
+  let bound = true;
+  const calls = fakeApi({
+    'GET /votes': req => (req.header.Authorization === 'Bearer tok-2' ? { items: [], total: 0 } : problem(401, 'auth.expired', '登录已过期')),
+    'POST /auth/wechat/session': () => (bound ? LOGIN : { bindingRequired: true, ticket: 't' }),
+    'GET /auth/me': { username: 'demo-owner', permissions: [] },
+  });
+  const a = require('../src/utils/api.js');
+  expect(await a.request('/votes')).toEqual({ items: [], total: 0 });
+  expect(calls.map(c => `${c.method} ${c.path}`)).toEqual(['GET /votes', 'POST /auth/wechat/session', 'GET /auth/me', 'GET /votes']);
+  expect(wx.__nav).toEqual([]);
+  bound = false;
+  wx.setStorageSync('spm.token', 'old-again');
+  const error = await a.request('/votes').catch(e => e);
+  expect(error.status).toBe(401);
+  expect(wx.__nav).toEqual([{ kind: 'reLaunch', url: '/pages/login/login' }]);
+});

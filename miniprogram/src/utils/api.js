@@ -45,9 +45,14 @@ let onUnauthorized = () => {
   try {
     wx.reLaunch({ url: '/pages/login/login' });
   } catch (e) { /* not in a page (the contract script) */ }
+  return false;
 };
 
-/** Replace what a 401 does after the session was ended (tests, the contract script). */
+/**
+ * What a 401 does after the session was ended: `handler(error)`; when it resolves to true (a new session, e.g. the
+ * silent WeChat login of app.js for a bound openid after the 30-minute idle expiry) the call is repeated once with the
+ * new token, so the work on the page goes on; otherwise the ApiError is thrown. The default goes to the login page.
+ */
 function setUnauthorizedHandler(handler) {
   onUnauthorized = handler;
 }
@@ -105,7 +110,7 @@ function headerValue(headers, name) {
  * One call. `options`: method (GET), data (sent as JSON; an ArrayBuffer as it is), query, header (extra headers),
  * contentType (for an ArrayBuffer body). Resolves to the answer's JSON (null for 204); rejects with ApiError.
  */
-function request(path, options) {
+function request(path, options, repeated) {
   const { method = 'GET', data, query, header: extra, contentType } = options || {};
   const header = { Accept: 'application/json', 'Accept-Language': i18n.acceptLanguage() };
   const bearer = token();
@@ -129,10 +134,14 @@ function request(path, options) {
         }
         const error = new ApiError(res.statusCode, body);
         if (res.statusCode === 429) error.retryAfter = Number(headerValue(res.header, 'Retry-After')) || null;
-        if (res.statusCode === 401 && !LOGIN_PATHS.includes(path)) {
+        if (res.statusCode === 401 && !LOGIN_PATHS.includes(path) && !repeated) {
           clearSession();
-          onUnauthorized(error);
+          Promise.resolve()
+            .then(() => onUnauthorized(error))
+            .then(again => (again === true ? resolve(request(path, options, true)) : reject(error)), () => reject(error));
+          return;
         }
+        if (res.statusCode === 401 && repeated && !LOGIN_PATHS.includes(path)) clearSession();
         reject(error);
       },
       fail(err) {
