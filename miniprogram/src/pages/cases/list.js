@@ -3,6 +3,7 @@
 // a status filter, "more" at the end; a tap opens the case with its progress and the steps the account may take.
 // `domain` = repair | complaint | patrol.
 const page = require('../../behaviors/page.js');
+const paged = require('../../behaviors/paged.js');
 const api = require('../../utils/api.js');
 const workflow = require('../../utils/workflow.js');
 const format = require('../../utils/format.js');
@@ -11,8 +12,8 @@ const SORT = { repair: '-requestedAt', complaint: '-registeredAt', patrol: '-cre
 const CREATE = { repair: { permission: 'repair:request', url: '/pages/cases/repair-form' }, complaint: { permission: 'complaint:create', url: '/pages/cases/complaint-form' } };
 
 Component({
-  behaviors: [page],
-  data: { domain: 'repair', statuses: [], status: '', items: [], page: 0, total: 0, busy: false, mayCreate: false },
+  behaviors: [page, paged],
+  data: { domain: 'repair', statuses: [], status: '', mayCreate: false },
   methods: {
     onLoad(query) {
       const domain = workflow.WORKFLOWS[query && query.domain] ? query.domain : 'repair';
@@ -29,12 +30,6 @@ Component({
       if (this.started && this.shown) this.load(0);
       this.shown = true;
     },
-    onPullDownRefresh() {
-      return this.load(0).then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      return this.more();
-    },
     row(x) {
       const d = this.data.domain;
       return {
@@ -45,22 +40,9 @@ Component({
         overdue: workflow.isOverdue(d, x),
       };
     },
-    async load(p) {
-      this.setData({ busy: true });
-      this.clearProblem();
-      try {
-        const answer = await api.page(`${workflow.WORKFLOWS[this.data.domain].base}`, { page: p, size: 20, sort: SORT[this.data.domain], status: this.data.status });
-        const rows = (answer.items || []).map(x => this.row(x));
-        this.setData({ items: p === 0 ? rows : this.data.items.concat(rows), page: p, total: answer.total || 0 });
-      } catch (e) {
-        this.showProblem(e);
-      } finally {
-        this.setData({ busy: false, loaded: true });
-      }
-    },
-    more() {
-      if (this.data.busy || this.data.items.length >= this.data.total) return Promise.resolve();
-      return this.load(this.data.page + 1);
+    async fetchPage(p) {
+      const answer = await api.page(`${workflow.WORKFLOWS[this.data.domain].base}`, { page: p, size: 20, sort: SORT[this.data.domain], status: this.data.status });
+      return { rows: (answer.items || []).map(x => this.row(x)), total: answer.total };
     },
     filter(e) {
       this.setData({ status: e.currentTarget.dataset.status || '' });

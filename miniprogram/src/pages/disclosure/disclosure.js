@@ -2,6 +2,7 @@
 // (DIS-1), filed companies and committees in office (DIS-2), tender announcements and results (DIS-3), vote results
 // (DIS-4), closed patrols (DIS-5) and the assessment TOP 10 (DIS-6), one tab at a time, one page per request.
 const page = require('../../behaviors/page.js');
+const paged = require('../../behaviors/paged.js');
 const api = require('../../utils/api.js');
 const format = require('../../utils/format.js');
 
@@ -19,8 +20,8 @@ const VIEWS = {
 };
 
 Component({
-  behaviors: [page],
-  data: { tabs: TABS, tab: 'credit', items: [], page: 0, total: 0, busy: false, caption: '' },
+  behaviors: [page, paged],
+  data: { tabs: TABS, tab: 'credit', caption: '' },
   methods: {
     onLoad(query) {
       this.setTitle('disclosure.title');
@@ -31,31 +32,15 @@ Component({
     onShow() {
       this.syncTexts();
     },
-    onReachBottom() {
-      return this.more();
-    },
-    async load(p) {
+    async fetchPage(p) {
       const view = VIEWS[this.data.tab];
-      this.setData({ busy: true });
-      this.clearProblem();
-      try {
-        if (view.single) {
-          const doc = await api.request(view.path);
-          this.setData({ items: (doc.items || []).map(view.row), total: (doc.items || []).length, page: 0, caption: doc.roundName || '' });
-        } else {
-          const answer = await api.page(view.path, { page: p, size: 20, ...(view.query || {}) });
-          const rows = (answer.items || []).map(view.row);
-          this.setData({ items: p === 0 ? rows : this.data.items.concat(rows), page: p, total: answer.total || 0, caption: '' });
-        }
-      } catch (e) {
-        this.showProblem(e);
-      } finally {
-        this.setData({ busy: false, loaded: true });
+      if (view.single) {
+        const doc = await api.request(view.path);
+        const rows = (doc.items || []).map(view.row);
+        return { rows, total: rows.length, extra: { caption: doc.roundName || '' } };
       }
-    },
-    more() {
-      if (this.data.busy || this.data.items.length >= this.data.total) return Promise.resolve();
-      return this.load(this.data.page + 1);
+      const answer = await api.page(view.path, { page: p, size: 20, ...(view.query || {}) });
+      return { rows: (answer.items || []).map(view.row), total: answer.total, extra: { caption: '' } };
     },
     pick(e) {
       const tab = e.currentTarget.dataset.tab;

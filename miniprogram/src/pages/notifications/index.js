@@ -2,13 +2,14 @@
 // opens: the WeChat adapter sends `pages/notifications/index?link=<the notification's link>`; with a link the mini program
 // goes straight on to the page that shows it (utils/links.js). A tap marks a notification read and opens its page.
 const page = require('../../behaviors/page.js');
+const paged = require('../../behaviors/paged.js');
 const api = require('../../utils/api.js');
 const links = require('../../utils/links.js');
 const format = require('../../utils/format.js');
 
 Component({
-  behaviors: [page],
-  data: { items: [], page: 0, total: 0, busy: false, signedOut: false },
+  behaviors: [page, paged],
+  data: { signedOut: false },
   methods: {
     async onLoad(query) {
       this.setTitle('notifications.title');
@@ -29,28 +30,10 @@ Component({
     onShow() {
       this.syncTexts();
     },
-    onPullDownRefresh() {
-      return this.load(0).then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      return this.more();
-    },
-    async load(p) {
-      this.setData({ busy: true });
-      this.clearProblem();
-      try {
-        const answer = await api.page('/notifications', { page: p, size: 20 });
-        const rows = (answer.items || []).map(n => ({ id: n.id, text: n.text, link: n.link || '', unread: !n.readAt, at: format.dateTime(n.createdAt) }));
-        this.setData({ items: p === 0 ? rows : this.data.items.concat(rows), page: p, total: answer.total || 0 });
-      } catch (e) {
-        this.showProblem(e);
-      } finally {
-        this.setData({ busy: false, loaded: true });
-      }
-    },
-    more() {
-      if (this.data.busy || this.data.items.length >= this.data.total) return Promise.resolve();
-      return this.load(this.data.page + 1);
+    async fetchPage(p) {
+      const answer = await api.page('/notifications', { page: p, size: 20 });
+      const rows = (answer.items || []).map(n => ({ id: n.id, text: n.text, link: n.link || '', unread: !n.readAt, at: format.dateTime(n.createdAt) }));
+      return { rows, total: answer.total };
     },
     async open(e) {
       const i = Number(e.currentTarget.dataset.index);

@@ -2,12 +2,13 @@
 // a company's estates), newest first, one page per request. The managing company selects REPORTED reports of one estate
 // and makes a patrol task of them (POST /patrols {reportIds, title}), then handles it on the case page (inspect, close).
 const page = require('../../behaviors/page.js');
+const paged = require('../../behaviors/paged.js');
 const api = require('../../utils/api.js');
 const format = require('../../utils/format.js');
 
 Component({
-  behaviors: [page],
-  data: { items: [], page: 0, total: 0, busy: false, mayHandle: false, mayReport: false, selected: {}, count: 0, notice: '' },
+  behaviors: [page, paged],
+  data: { mayHandle: false, mayReport: false, selected: {}, count: 0, notice: '' },
   methods: {
     onLoad(query) {
       this.setTitle('patrols.reportsTitle');
@@ -20,32 +21,13 @@ Component({
     onShow() {
       this.syncTexts();
     },
-    onPullDownRefresh() {
-      return this.load(0).then(() => wx.stopPullDownRefresh());
-    },
-    onReachBottom() {
-      return this.more();
-    },
-    async load(p) {
-      this.setData({ busy: true });
-      this.clearProblem();
-      try {
-        const answer = await api.page('/patrols/reports', { page: p, size: 20, sort: '-reportedAt' });
-        const rows = (answer.items || []).map(r => ({
-          id: r.id, estateId: r.estateId, status: r.status, description: r.description, location: r.location || '', taskId: r.taskId,
-          at: format.dateTime(r.reportedAt), photos: r.photos || [], reporter: r.reporterName || '',
-        }));
-        this.setData({ items: p === 0 ? rows : this.data.items.concat(rows), page: p, total: answer.total || 0 });
-        if (p === 0) this.setData({ selected: {}, count: 0 });
-      } catch (e) {
-        this.showProblem(e);
-      } finally {
-        this.setData({ busy: false, loaded: true });
-      }
-    },
-    more() {
-      if (this.data.busy || this.data.items.length >= this.data.total) return Promise.resolve();
-      return this.load(this.data.page + 1);
+    async fetchPage(p) {
+      const answer = await api.page('/patrols/reports', { page: p, size: 20, sort: '-reportedAt' });
+      const rows = (answer.items || []).map(r => ({
+        id: r.id, estateId: r.estateId, status: r.status, description: r.description, location: r.location || '', taskId: r.taskId,
+        at: format.dateTime(r.reportedAt), photos: r.photos || [], reporter: r.reporterName || '',
+      }));
+      return { rows, total: answer.total, extra: p === 0 ? { selected: {}, count: 0 } : {} };
     },
     toggle(e) {
       const id = e.currentTarget.dataset.id;
