@@ -119,7 +119,7 @@ public final class OpenApiGenerator {
         schemas.put("Problem", problemSchema());
         components.put("schemas", schemas);
         Map<String, Object> responses = new LinkedHashMap<>();
-        PROBLEMS.forEach((status, r) -> responses.put(r[0], problemResponse(r[1])));
+        PROBLEMS.forEach((status, r) -> responses.put(r[0], status.equals("429") || status.equals("503") ? retryLater(r[1]) : problemResponse(r[1])));
         components.put("responses", responses);
         components.put("securitySchemes", Map.of(BEARER, Map.of("type", "http", "scheme", "bearer", "bearerFormat", "opaque",
                 "description", "The token of POST /api/v1/auth/login (or the identity provider's sign-in), sent as "
@@ -138,9 +138,11 @@ public final class OpenApiGenerator {
         p.put("412", new String[] {"PreconditionFailed", "If-Match names a version that is not the current one (reload and retry)"});
         p.put("422", new String[] {"IdempotencyKeyReused", "The Idempotency-Key was used before with another body"});
         p.put("428", new String[] {"PreconditionRequired", "If-Match is required: send the ETag of the version you read"});
-        p.put("429", new String[] {"TooManyRequests", "The caller's address made more public calls than the per-client limit allows; "
-                + "retry after the seconds of the Retry-After header (public disclosure surface, DIS-1..6)"});
-        p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now; retry later"});
+        p.put("429", new String[] {"TooManyRequests", "The caller's address made more calls than its per-client limit allows "
+                + "(`problem.overload.client`, issue 19 item 5; on the public disclosure surface also `problem.publicRateLimited`, DIS-1..6); "
+                + "retry after the seconds of the Retry-After header"});
+        p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now, or the node "
+                + "is at its limit of requests in progress (`problem.overload.busy`, with Retry-After, issue 19 item 5); retry later"});
         return p;
     }
 
@@ -155,6 +157,13 @@ public final class OpenApiGenerator {
 
     private static Map<String, Object> problemResponse(String description) {
         return Map.of("description", description, "content", Map.of(Api.PROBLEM_JSON, Map.of("schema", Map.of("$ref", PROBLEM_REF))));
+    }
+
+    /** A problem answer that may carry Retry-After (429, 503). */
+    private static Map<String, Object> retryLater(String description) {
+        return Map.of("description", description, "content", Map.of(Api.PROBLEM_JSON, Map.of("schema", Map.of("$ref", PROBLEM_REF))),
+                "headers", Map.of("Retry-After", Map.of("description", "Seconds to wait before retrying", "schema",
+                        Map.of("type", "integer", "minimum", 1))));
     }
 
     private static Map<String, Object> problemRef(String status) {
@@ -329,8 +338,9 @@ public final class OpenApiGenerator {
         if (ifMatch) {
             responses.put("428", problemRef("428"));
         }
-        if (disclosure(op)) {
-            responses.put("429", problemRef("429"));
+        if (disclosure(op) || !OverloadFilter.exempt(op.path().substring(Math.min(op.path().length(), Api.APPLICATION_BASE.length())),
+                OverloadFilter.DEFAULT_EXEMPT_PATHS)) {
+            responses.put("429", problemRef("429")); // the per-client limit (OverloadFilter) on every path but the exempt ones
         }
         responses.put("503", problemRef("503"));
         responses.put("default", problemResponse("Any other problem (RFC 9457)"));

@@ -385,6 +385,9 @@ class DisclosureFilterTest {
         assertTrue(responses.containsKey("304") && responses.containsKey("429"), responses.keySet().toString());
         Map<String, Object> staff = paths.get("/api/v1/things").get("get");
         assertEquals(List.of("Private"), staff.get("tags"));
-        assertFalse(((Map<?, ?>) paths.get("/api/v1/public/things/{id}").get("get").get("responses")).containsKey("429"));
+        Map<String, Object> notPublic = paths.get("/api/v1/public/things/{id}").get("get");
+        assertEquals(List.of("Things"), notPublic.get("tags"), "a method without @PublicAccess is not on the disclosure surface");
+        // every operation but health may answer 429 since the per-client overload limit (issue 19 item 5)
+        assertTrue(((Map<?, ?>) notPublic.get("responses")).containsKey("429"));
     }
 }
