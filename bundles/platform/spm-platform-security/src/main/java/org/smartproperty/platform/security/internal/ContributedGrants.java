@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.Jdbc;
+import org.smartproperty.platform.cluster.ClusterEvents;
 import org.smartproperty.platform.contrib.Contribution;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.security.audit.AuditChain;
@@ -48,6 +49,10 @@ public class ContributedGrants {
 
     @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=org.smartproperty.platform.security)")
     private SchemaReady schema;
+
+    /** Other nodes drop their cached principals at once when grants were seeded here (issue 19 item 1); optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClusterEvents cluster;
 
     private final Map<String, Contribution> contributions = new ConcurrentHashMap<>();
     private volatile boolean active;
@@ -82,7 +87,7 @@ public class ContributedGrants {
 
     private void seedLogged(Contribution c) {
         try {
-            Result r = seed(dataSource, c, Instant.now());
+            Result r = seed(dataSource, c, Instant.now(), cluster);
             if (!r.granted().isEmpty()) {
                 LOG.info("Role templates: {} grants seeded from {}", r.granted().size(), c.bundle());
             }
@@ -100,10 +105,15 @@ public class ContributedGrants {
      * Two nodes seeding at once: the loser's insert of the record fails, it retries and finds the record.
      */
     public static Result seed(DataSource ds, Contribution c, Instant now) {
+        return seed(ds, c, now, null);
+    }
+
+    /** As {@link #seed(DataSource, Contribution, Instant)}, telling every node through {@code events} (may be null). */
+    static Result seed(DataSource ds, Contribution c, Instant now, ClusterEvents events) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return Jdbc.transaction(ds, con -> seed(con, c, now));
+                return Jdbc.transaction(ds, con -> seed(con, c, now, events));
             } catch (SQLException e) {
                 last = Jdbc.translate(e);
             }
@@ -113,6 +123,10 @@ public class ContributedGrants {
 
     /** As {@link #seed(DataSource, Contribution, Instant)} on the caller's transaction. */
     public static Result seed(Connection con, Contribution c, Instant now) throws SQLException {
+        return seed(con, c, now, null);
+    }
+
+    private static Result seed(Connection con, Contribution c, Instant now, ClusterEvents events) throws SQLException {
         List<Contribution.Grant> granted = new ArrayList<>();
         List<Contribution.Grant> refused = new ArrayList<>();
         Map<String, Set<String>> perRole = new TreeMap<>();
@@ -147,7 +161,7 @@ public class ContributedGrants {
             }
         }
         if (!granted.isEmpty()) {
-            PrincipalCache.bump(con); // every node's cached principals take the new grants (issue 11 item 4)
+            SecurityEvents.principalsChanged(con, events, "grants"); // every node's cached principals take the new grants (issue 11 item 4, 19 item 1)
         }
         for (Map.Entry<String, Set<String>> e : perRole.entrySet()) {
             AuditChain.append(con, new AuditEvent(ACTOR, null, null, "role.contribute", "role", e.getKey(), "OK",

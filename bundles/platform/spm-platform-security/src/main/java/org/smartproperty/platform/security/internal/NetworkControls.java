@@ -73,6 +73,7 @@ final class NetworkControls {
             SecurityServiceImpl.update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", parsed.text());
             SecurityServiceImpl.update(c, "INSERT INTO sec_ip_ban (cidr, reason, created_by, created_at) VALUES (?, ?, ?, ?)", parsed.text(), reason, by.username(), Timestamp.from(Instant.now()));
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.ban", "ip", parsed.text(), "OK", null));
+            SecurityEvents.publish(c, owner.cluster(), SecurityEvents.NETWORK, "ban");
             return null;
         });
         bans.invalidate();
@@ -83,6 +84,7 @@ final class NetworkControls {
         owner.tx(c -> {
             SecurityServiceImpl.update(c, "DELETE FROM sec_ip_ban WHERE cidr = ?", cidr);
             owner.audit().append(c, new AuditEvent(by.username(), by.clientIp(), agent, "ip.unban", "ip", cidr, "OK", null));
+            SecurityEvents.publish(c, owner.cluster(), SecurityEvents.NETWORK, "unban");
             return null;
         });
         bans.invalidate();
@@ -94,6 +96,12 @@ final class NetworkControls {
      * outside the platform (OPS-1): a change applies on every node within this time.
      */
     static final long LIST_CACHE_MILLIS = 1000;
+
+    /** Another node changed a list (cluster event, issue 19 item 1): both are read again at the next request. */
+    void invalidateLists() {
+        bans.invalidate();
+        allows.invalidate();
+    }
 
     private final NetworkListCache bans = new NetworkListCache("sec_ip_ban", LIST_CACHE_MILLIS, this::readBans);
 

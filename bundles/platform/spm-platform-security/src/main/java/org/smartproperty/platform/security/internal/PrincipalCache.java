@@ -117,6 +117,17 @@ final class PrincipalCache {
         checkedAt = 0;
     }
 
+    /**
+     * Another node's change committed (a cluster event, issue 19 item 1), or events may have been missed:
+     * forget every principal, refuse to keep any read that started before now, and read the counter at
+     * the next request.
+     */
+    void dropAll() {
+        revision = Long.MIN_VALUE;
+        entries.clear();
+        checkedAt = 0;
+    }
+
     int size() {
         return entries.size();
     }

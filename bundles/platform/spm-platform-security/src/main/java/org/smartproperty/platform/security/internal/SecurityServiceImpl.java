@@ -28,6 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Jdbc;
+import org.smartproperty.platform.cluster.ClusterEvent;
+import org.smartproperty.platform.cluster.ClusterEvents;
+import org.smartproperty.platform.cluster.ClusterListener;
+import org.smartproperty.platform.cluster.Subscription;
 import org.smartproperty.platform.persistence.SchemaReady;
 import org.smartproperty.platform.security.AccountDirectory;
 import org.smartproperty.platform.security.AccountProvisioning;
@@ -96,6 +100,61 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
      * expire}) is seen at once; {@link #configure} sets the node's periods.
      */
     private final PrincipalCache principals = new PrincipalCache(30_000, 0, 100_000);
+    /**
+     * The node's cluster events (issue 19 item 1): changes here are sent to every node in their transaction,
+     * and other nodes' changes drop this node's principals and network lists within a second instead of at
+     * the next periodic check (which stays, for the operator's tools writing from outside and for a node
+     * whose listening connection is down). Optional: outside OSGi and while absent, the checks alone.
+     */
+    private volatile ClusterEvents cluster;
+    private final Map<ClusterEvents, List<Subscription>> clusterSubscriptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY, unbind = "unbindCluster")
+    void bindCluster(ClusterEvents events) {
+        ClusterListener onPrincipals = new ClusterListener() {
+            @Override
+            public void event(ClusterEvent e) {
+                principals.dropAll();
+            }
+
+            @Override
+            public void reset() {
+                principals.dropAll();
+            }
+        };
+        ClusterListener onNetwork = new ClusterListener() {
+            @Override
+            public void event(ClusterEvent e) {
+                network.invalidateLists();
+            }
+
+            @Override
+            public void reset() {
+                network.invalidateLists();
+            }
+        };
+        clusterSubscriptions.put(events, List.of(events.subscribe(SecurityEvents.PRINCIPALS, onPrincipals),
+                events.subscribe(SecurityEvents.NETWORK, onNetwork)));
+        cluster = events;
+    }
+
+    void unbindCluster(ClusterEvents events) {
+        List<Subscription> subs = clusterSubscriptions.remove(events);
+        if (subs != null) {
+            subs.forEach(Subscription::close);
+        }
+        if (cluster == events) {
+            cluster = null;
+        }
+    }
+
+    /** The cluster-event service, or null outside OSGi / while absent. */
+    ClusterEvents cluster() {
+        return cluster;
+    }
+
     /** Set by {@link #principalsChanged} inside {@link #tx}; the cache is cleared after the commit. */
     private static final ThreadLocal<Boolean> PRINCIPALS_CHANGED = new ThreadLocal<>();
 
@@ -233,7 +292,7 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
      */
     @Override
     public void changed(Connection c) throws SQLException {
-        PrincipalCache.bump(c);
+        SecurityEvents.principalsChanged(c, cluster, "scope");
         principals.changedHere();
     }
 
@@ -289,11 +348,12 @@ public class SecurityServiceImpl implements SecurityService, AccountProvisioning
 
     /**
      * In a {@link #tx} that changes what a token may do (revocation, status, roles, role templates):
-     * moves the revision counter in the same transaction, so every node forgets its cached principals,
+     * moves the revision counter and sends the cluster event in the same transaction, so every node
+     * forgets its cached principals (within a second through the event, or at its next revision check),
      * and this node forgets them right after the commit.
      */
     void principalsChanged(Connection c) throws SQLException {
-        PrincipalCache.bump(c);
+        SecurityEvents.principalsChanged(c, cluster, "principals");
         PRINCIPALS_CHANGED.set(Boolean.TRUE);
     }
 
