@@ -150,6 +150,7 @@ public final class PgClusterEvents implements ClusterEvents, AutoCloseable {
         d.put("received", received.get());
         d.put("published", published.get());
         d.put("reconnects", reconnects.get());
+        d.put("backendPid", backendPid); // the listening connection in pg_stat_activity (0 while none)
         if (since != null) {
             d.put("listeningSince", since.toString());
         }
