@@ -1,22 +1,36 @@
 package org.smartproperty.platform.rest.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Admission control of one node (issue 19 item 5, OPS-2): at most {@code maxConcurrent} requests in progress; one
  * more waits in a first-come queue of at most {@code maxQueued} for at most {@code waitNanos}, and is refused when
  * the queue is full or the wait ends, so an overloaded node answers at once (503) instead of letting callers time out.
+ * <p>
+ * A place is given back by the response filter. Should that ever not run for a request (a bug elsewhere in the
+ * chain), the place would be lost for good and the node would shrink; so a full node first takes back the places
+ * held longer than {@code maxHoldNanos} (OPS-4: recovers by itself) and counts them in {@link #reclaimed()}.
  */
 final class Admission {
+
+    static final long DEFAULT_MAX_HOLD_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private final int maxConcurrent;
     private final long waitNanos;
     private final int maxQueued;
+    private final long maxHoldNanos;
+    private final LongSupplier clock;
     private final Semaphore places;
     private final AtomicInteger queued = new AtomicInteger();
+    private final Map<Permit, Long> held = new ConcurrentHashMap<>();
+    private final AtomicLong reclaimed = new AtomicLong();
 
     /** A place held by one request; {@link #close()} gives it back once, however often it is called. */
     final class Permit implements AutoCloseable {
@@ -25,18 +39,25 @@ final class Admission {
         @Override
         public void close() {
             if (open.compareAndSet(true, false)) {
+                held.remove(this);
                 places.release();
             }
         }
     }
 
     Admission(int maxConcurrent, long waitNanos, int maxQueued) {
-        if (maxConcurrent < 1 || waitNanos < 0 || maxQueued < 0) {
-            throw new IllegalArgumentException("admission: maxConcurrent must be positive, the wait and the queue not negative");
+        this(maxConcurrent, waitNanos, maxQueued, DEFAULT_MAX_HOLD_NANOS, System::nanoTime);
+    }
+
+    Admission(int maxConcurrent, long waitNanos, int maxQueued, long maxHoldNanos, LongSupplier clock) {
+        if (maxConcurrent < 1 || waitNanos < 0 || maxQueued < 0 || maxHoldNanos < 1) {
+            throw new IllegalArgumentException("admission: maxConcurrent and the hold time must be positive, the wait and the queue not negative");
         }
         this.maxConcurrent = maxConcurrent;
         this.waitNanos = waitNanos;
         this.maxQueued = maxQueued;
+        this.maxHoldNanos = maxHoldNanos;
+        this.clock = clock;
         this.places = new Semaphore(maxConcurrent, true); // fair: who waits longest goes first
     }
 
@@ -44,7 +65,10 @@ final class Admission {
     Permit enter() {
         try {
             if (places.tryAcquire(0, TimeUnit.NANOSECONDS)) { // honours the queue: never ahead of one who waits
-                return new Permit();
+                return permit();
+            }
+            if (reclaim() > 0 && places.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return permit();
             }
             if (waitNanos == 0 || maxQueued == 0) {
                 return null;
@@ -54,7 +78,7 @@ final class Admission {
                 return null;
             }
             try {
-                return places.tryAcquire(waitNanos, TimeUnit.NANOSECONDS) ? new Permit() : null;
+                return places.tryAcquire(waitNanos, TimeUnit.NANOSECONDS) ? permit() : null;
             } finally {
                 queued.decrementAndGet();
             }
@@ -62,6 +86,26 @@ final class Admission {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private Permit permit() {
+        Permit p = new Permit();
+        held.put(p, clock.getAsLong());
+        return p;
+    }
+
+    /** Gives back the places held longer than the hold time; how many. */
+    private int reclaim() {
+        long now = clock.getAsLong();
+        int n = 0;
+        for (Map.Entry<Permit, Long> e : held.entrySet()) {
+            if (now - e.getValue() > maxHoldNanos && e.getKey().open.get()) {
+                e.getKey().close();
+                n++;
+            }
+        }
+        reclaimed.addAndGet(n);
+        return n;
     }
 
     int maxConcurrent() {
@@ -76,5 +120,10 @@ final class Admission {
     /** Requests waiting for a place now. */
     int waiting() {
         return queued.get();
+    }
+
+    /** Places taken back from requests that held them longer than the hold time, since this configuration began. */
+    long reclaimed() {
+        return reclaimed.get();
     }
 }

@@ -250,8 +250,10 @@ public class OverloadFilter implements ContainerRequestFilter, ContainerResponse
         long now = clock.getAsLong();
         long last = lastReport.get();
         if ((last == Long.MIN_VALUE || now - last >= REPORT_NANOS) && lastReport.compareAndSet(last, now)) {
-            LOG.warn("Overload: requests refused so far: {} for a full node (503), {} over a client's limit (429); {} in progress now",
-                    shedBusy.get(), shedClient.get(), settings.admission == null ? 0 : settings.admission.inProgress());
+            Admission a = settings.admission;
+            LOG.warn("Overload: requests refused so far: {} for a full node (503), {} over a client's limit (429); {} in progress now{}",
+                    shedBusy.get(), shedClient.get(), a == null ? 0 : a.inProgress(), a == null || a.reclaimed() == 0 ? ""
+                            : "; " + a.reclaimed() + " places taken back from requests holding them over 5 minutes (a response filter did not run)");
         }
     }
 

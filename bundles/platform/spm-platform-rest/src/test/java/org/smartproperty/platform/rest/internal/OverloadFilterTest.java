@@ -176,6 +176,27 @@ class OverloadFilterTest {
     }
 
     @Test
+    void aPlaceHeldLongerThanTheHoldTimeIsTakenBackWhenTheNodeIsFull_OPS4_issue19_item5() {
+        AtomicLong now = new AtomicLong(0);
+        Admission admission = new Admission(2, 0, 0, TimeUnit.MINUTES.toNanos(5), now::get);
+        Admission.Permit lost = admission.enter(); // a request whose response filter never ran
+        now.addAndGet(TimeUnit.MINUTES.toNanos(4));
+        Admission.Permit young = admission.enter();
+        assertNull(admission.enter(), "full, and nothing held over the hold time yet");
+        now.addAndGet(TimeUnit.MINUTES.toNanos(2)); // the lost place is 6 minutes old, the young one 2
+        Admission.Permit next = admission.enter();
+        assertNotNull(next, "the lost place is taken back");
+        assertEquals(1, admission.reclaimed());
+        assertEquals(2, admission.inProgress());
+        lost.close(); // a late close gives nothing back twice
+        assertEquals(2, admission.inProgress());
+        assertNull(admission.enter());
+        young.close();
+        next.close();
+        assertEquals(0, admission.inProgress());
+    }
+
+    @Test
     void anInterruptedWaitIsARefusalNotAnError_issue19_item5() {
         Admission admission = new Admission(1, TimeUnit.MINUTES.toNanos(1), 4);
         Admission.Permit holder = admission.enter();
