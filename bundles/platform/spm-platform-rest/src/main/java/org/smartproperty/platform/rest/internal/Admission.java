@@ -112,6 +112,14 @@ final class Admission {
         return maxConcurrent;
     }
 
+    long waitMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(waitNanos);
+    }
+
+    int maxQueued() {
+        return maxQueued;
+    }
+
     /** Requests holding a place now. */
     int inProgress() {
         return maxConcurrent - places.availablePermits();

@@ -91,11 +91,12 @@ public class OverloadFilter implements ContainerRequestFilter, ContainerResponse
     @Activate
     @Modified
     void configure(OverloadConfig config, Map<String, Object> properties) {
-        this.settings = settings(config, properties);
-        Settings s = settings;
+        Settings s = settings(config, properties);
+        this.settings = s;
         LOG.info("Overload protection: {}, per client {}", s.admission == null ? "off"
-                        : s.admission.maxConcurrent() + " requests in progress, wait " + config.queueWaitMillis() + " ms, queue " + config.maxQueued(),
-                s.limiter == null ? "off" : s.limiter.burst() + " at once, " + s.limiter.perMinute() / 60 + "/s (exempt " + s.exempt + ")");
+                        : s.admission.maxConcurrent() + " requests in progress, wait " + s.admission.waitMillis() + " ms, queue " + s.admission.maxQueued(),
+                s.limiter == null ? "off" : s.limiter.burst() + " at once, " + s.limiter.perMinute() / 60 + "/s (exempt "
+                        + s.exempt.stream().map(Cidr::text).toList() + ")");
     }
 
     /** The settings of a configuration (null = all defaults); values out of range fall back to the default. */
