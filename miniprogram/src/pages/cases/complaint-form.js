@@ -2,11 +2,12 @@
 // estate's property company or to the regulator, category, title, content and up to 9 photos uploaded first
 // (POST /files). Field errors next to the fields; then the new complaint's page with its progress.
 const page = require('../../behaviors/page.js');
+const form = require('../../behaviors/form.js');
 const api = require('../../utils/api.js');
 const subscribe = require('../../utils/subscribe.js');
 
 Component({
-  behaviors: [page],
+  behaviors: [page, form],
   data: {
     estates: [], estateIndex: 0, categories: ['COMPLAINT', 'ENQUIRY', 'REPORT', 'HELP'], categoryIndex: 0, to: 'company',
     subject: '', content: '', photos: [], busy: false,
@@ -30,18 +31,9 @@ Component({
         this.setData({ loaded: true });
       }
     },
-    input(e) {
-      this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-    },
-    pick(e) {
-      this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
-    },
     pickChip(e) {
       const { field, value } = e.currentTarget.dataset;
       this.setData({ [field]: field === 'to' ? value : Number(value) });
-    },
-    photos(e) {
-      this.setData({ photos: e.detail.photos });
     },
     body() {
       const d = this.data;

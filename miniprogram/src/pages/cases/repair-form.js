@@ -3,11 +3,12 @@
 // and up to 9 photos uploaded first (POST /files). The mini program sends `channel: MINI_PROGRAM` where the API takes
 // one (complaints); a repair has no channel field. Field errors next to the fields; then the new repair's page.
 const page = require('../../behaviors/page.js');
+const form = require('../../behaviors/form.js');
 const api = require('../../utils/api.js');
 const subscribe = require('../../utils/subscribe.js');
 
 Component({
-  behaviors: [page],
+  behaviors: [page, form],
   data: {
     houses: [], houseIndex: 0, estates: [], estateIndex: 0, categories: ['NORMAL', 'MAJOR', 'EMERGENCY'], categoryIndex: 0,
     target: 'house', location: '', description: '', contactPhone: '', photos: [], busy: false,
@@ -40,20 +41,11 @@ Component({
         this.setData({ loaded: true });
       }
     },
-    input(e) {
-      this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-    },
-    pick(e) {
-      this.setData({ [e.currentTarget.dataset.field]: Number(e.detail.value) });
-    },
     pickChip(e) {
       this.setData({ [e.currentTarget.dataset.field]: Number(e.currentTarget.dataset.value) });
     },
     choose(e) {
       this.setData({ target: e.currentTarget.dataset.target });
-    },
-    photos(e) {
-      this.setData({ photos: e.detail.photos });
     },
     body() {
       const d = this.data;

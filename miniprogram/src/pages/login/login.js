@@ -5,12 +5,13 @@
 // - a committee or company staff account: username, password and, when the account has one, the TOTP code.
 // Problems show their detail and field messages (problem+json).
 const page = require('../../behaviors/page.js');
+const form = require('../../behaviors/form.js');
 const api = require('../../utils/api.js');
 const auth = require('../../utils/auth.js');
 const i18n = require('../../utils/i18n.js');
 
 Component({
-  behaviors: [page],
+  behaviors: [page, form],
   data: { step: 'start', busy: false, username: '', password: '', totp: '', needTotp: false, notice: '' },
   methods: {
     onLoad(query) {
@@ -24,9 +25,6 @@ Component({
     idpErrorText(code) {
       const safe = /^[A-Za-z]+(\.[A-Za-z]+)+$/.test(code || '') ? code : '';
       return safe && i18n.has(`login.idpError.${safe}`) ? this.tr(`login.idpError.${safe}`) : this.tr('login.idpError.other');
-    },
-    input(e) {
-      this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
     },
     async wechat() {
       if (this.data.busy) return;

@@ -2,10 +2,11 @@
 // checks to be inside Hengqin; and a place in words), what, and 1–9 photos uploaded first → POST /patrols/reports. The
 // managing company makes patrol tasks of the reports (COS-5) and the owner is told the result.
 const page = require('../../behaviors/page.js');
+const form = require('../../behaviors/form.js');
 const api = require('../../utils/api.js');
 
 Component({
-  behaviors: [page],
+  behaviors: [page, form],
   data: { estates: [], estateIndex: 0, latitude: null, longitude: null, position: '', location: '', description: '', photos: [], busy: false, locating: false },
   methods: {
     onLoad() {
@@ -38,14 +39,8 @@ Component({
         fail: () => this.setData({ locating: false, position: this.tr('patrols.locateFailed') }),
       });
     },
-    input(e) {
-      this.setData({ [e.currentTarget.dataset.field]: e.detail.value });
-    },
     pick(e) {
       this.setData({ estateIndex: Number(e.detail.value) });
-    },
-    photos(e) {
-      this.setData({ photos: e.detail.photos });
     },
     body() {
       const d = this.data;
