@@ -7,6 +7,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -870,5 +873,110 @@ public class PlatformIT extends SpmTestSupport {
             }
         }
         assertTrue("the demo admins' fixed secrets are stored encrypted", secrets >= 3);
+    }
+
+    // ----------------------------------------------------------------- overload protection (issue 19 item 5)
+
+    /** Replaces (or with null deletes) the configuration of PID {@code org.smartproperty.overload} through ConfigurationAdmin. */
+    private void overloadConfiguration(Dictionary<String, Object> update) throws Exception {
+        ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+        assertNotNull("ConfigurationAdmin", ref);
+        Object admin = context.getService(ref);
+        try {
+            Class<?> adminType = ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
+            Class<?> confType = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
+            Object conf = adminType.getMethod("getConfiguration", String.class, String.class).invoke(admin, "org.smartproperty.overload", "?");
+            if (update == null) {
+                confType.getMethod("delete").invoke(conf);
+            } else {
+                confType.getMethod("update", Dictionary.class).invoke(conf, update);
+            }
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** Calls an unknown path (404) in {@code language} until the per-client limit answers 429 (or fails after {@code within}). */
+    private static HttpResponse<String> limitedIn(String language, Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r = get("/no-such-path-issue19", "Authorization", "none", "Accept-Language", language);
+            assertNotNull(r);
+            assertTrue(r.statusCode() + " " + r.body(), r.statusCode() == 404 || r.statusCode() == 429);
+            if (r.statusCode() == 429) {
+                return r;
+            }
+        }
+        throw new AssertionError("no 429 within " + within);
+    }
+
+    /**
+     * Issue 19 item 5 through the real JAX-RS chain (OverloadHttpTest drives a stand-in past the knee): with the loopback
+     * exemption off and a small bucket, the per-client limit answers 429 problem+json in the caller's language with
+     * Retry-After; with ONE place for requests in progress, sequential calls that end every way (200, 400/403 by a mapped
+     * exception, 401 aborted by the security filter, 404 unmatched, /health exempt) never meet a 503 — a request that kept
+     * its place would make every later call 503. The default configuration is restored in {@code finally}.
+     */
+    @Test
+    public void overloadLimitsAnswer429WithRetryAfter_andEveryKindOfAnswerGivesItsPlaceBack_issue19_item5() throws Exception {
+        long started = System.nanoTime();
+        String officer = login("demo-officer", DEMO_PASSWORD, null);
+        assertNotNull(officer);
+        Hashtable<String, Object> lowered = new Hashtable<>();
+        lowered.put("maxConcurrent", 1);
+        lowered.put("queueWaitMillis", 0);
+        lowered.put("perClient.burst", 20);
+        lowered.put("perClient.rate", 10);
+        lowered.put("perClient.exempt", new String[0]);
+        overloadConfiguration(lowered);
+        try {
+            HttpResponse<String> en = limitedIn("en", Duration.ofSeconds(20)); // until the lowered limit applies and the bucket is empty
+            assertTrue(en.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            JsonNode p = json(en);
+            assertEquals("problem.overload.client", p.get("code").asText());
+            assertEquals(429, p.get("status").asInt());
+            assertEquals("https://smartproperty.org/problems/overload.client", p.get("type").asText());
+            String retry = en.headers().firstValue("Retry-After").orElse("");
+            assertTrue("Retry-After " + retry, retry.matches("[1-9][0-9]*"));
+            assertTrue(p.toString(), p.get("detail").asText().startsWith("Too many requests from this address; try again in " + retry));
+            JsonNode tw = json(limitedIn("zh-TW", Duration.ofSeconds(10)));
+            assertTrue(tw.toString(), tw.get("detail").asText().contains("請求過於頻繁"));
+
+            // every kind of answer gives its place back
+            Set<Integer> seen = new HashSet<>();
+            int answered = 0;
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            for (int i = 0; answered < 30 && System.nanoTime() < end; i++) {
+                HttpResponse<String> r = switch (i % 6) {
+                    case 0 -> getAs(officer, "/estates?size=1");
+                    case 1 -> getAs(null, "/estates?size=1");
+                    case 2 -> getAs(officer, "/no-such-path-issue19");
+                    case 3 -> send("POST", "/estates", "{not json", "Authorization", "Bearer " + officer);
+                    case 4 -> getAs(null, "/public");
+                    default -> getAs(null, "/health");
+                };
+                assertNotNull(r);
+                assertTrue("a request kept its place: " + r.statusCode() + " " + r.body(), r.statusCode() != 503 && r.statusCode() < 500);
+                if (r.statusCode() == 429) { // the bucket refills at 10 a second: poll on
+                    Thread.sleep(50);
+                    continue;
+                }
+                seen.add(r.statusCode());
+                answered++;
+            }
+            assertTrue("answered " + answered + ": " + seen, answered >= 30);
+            assertTrue(seen.toString(), seen.contains(200) && seen.contains(401) && seen.contains(404) && (seen.contains(400) || seen.contains(403)));
+        } finally {
+            overloadConfiguration(null);
+            // the defaults are back when loopback is exempt again: 60 calls in a row without a 429 (a bucket of 20 refilled at 10/s cannot give that)
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            int row = 0;
+            while (row < 60 && System.nanoTime() < end) {
+                HttpResponse<String> r = getAs(null, "/no-such-path-issue19");
+                row = r != null && r.statusCode() == 404 ? row + 1 : 0;
+            }
+            assertEquals("the default configuration is back", 60, row);
+            System.out.println("PlatformIT overload: " + (System.nanoTime() - started) / 1_000_000 + " ms (demo data awaited before)");
+        }
     }
 }
