@@ -20,56 +20,18 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-64}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ASSEMBLY=${ASSEMBLY:-$ROOT/distribution/target/assembly}
 WORK=${BENCH_DIR:-$ROOT/target/bench-http}
-BASE=http://127.0.0.1:8181/api/v1
-[ -x "$ASSEMBLY/bin/start" ] || { echo "no $ASSEMBLY/bin/start: build the distribution first (mvn install -pl distribution)" >&2; exit 2; }
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
-
-URL=${SPM_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
-HOSTPORTDB=${URL#jdbc:postgresql://}
-HOSTPORT=${HOSTPORTDB%%/*}
-export PGHOST=${HOSTPORT%%:*} PGPORT=${HOSTPORT##*:} PGUSER=${SPM_TEST_DB_USER:-postgres} PGDATABASE=postgres
-export PGPASSWORD=${SPM_TEST_DB_PASSWORD:-}
 APPDB=spm_bench_http
 PGB=spm_bench_pgbench
-
-DIST="$WORK/dist"
-cleanup() {
-  if [ -f "$DIST/karaf.pid" ]; then
-    "$DIST/bin/stop" >/dev/null 2>&1 || true
-    PID=$(cat "$DIST/karaf.pid" 2>/dev/null || true)
-    for _ in $(seq 1 60); do [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-    [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null || true
-  fi
-  if [ "${BENCH_KEEP:-false}" != true ]; then
-    psql -q -c "DROP DATABASE IF EXISTS $APPDB" -c "DROP DATABASE IF EXISTS $PGB" >/dev/null 2>&1 || true
-    rm -rf "$DIST"
-  fi
-}
-trap cleanup EXIT
-if curl -s -o /dev/null "$BASE/health"; then echo "something already answers on port 8181; stop it first" >&2; exit 2; fi
-
+drop_pgbench() { psql -q -c "DROP DATABASE IF EXISTS $PGB" >/dev/null 2>&1 || true; }
+BENCH_CLEANUP=drop_pgbench
+. "$ROOT/bench/lib/platform.sh"
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
 rm -rf "$WORK"; mkdir -p "$WORK"
-cp -a "$ASSEMBLY" "$DIST"
-rm -rf "$DIST/data" "$DIST/karaf.pid"
-psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $APPDB" -c "DROP DATABASE IF EXISTS $PGB" \
-  -c "CREATE DATABASE $APPDB" -c "CREATE DATABASE $PGB"
+psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $PGB" -c "CREATE DATABASE $PGB"
 pgbench -q -i -s 10 $PGB >"$WORK/pgbench-init.log" 2>&1
-
-echo "starting the platform on PostgreSQL ($APPDB) ..." >&2
-SPM_DB_URL="jdbc:postgresql://$HOSTPORT/$APPDB" SPM_DB_USER="$PGUSER" SPM_DB_PASSWORD="$PGPASSWORD" "$DIST/bin/start"
-for i in $(seq 1 300); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ] && [ -f "$DIST/data/security/health-token" ] \
-     && curl -s -H "X-SPM-Health-Token: $(cat "$DIST/data/security/health-token")" "$BASE/health/ready" | grep -q 'demo data complete'; then
-    break
-  fi
-  [ "$i" = 300 ] && { echo "the platform did not become ready with the demo data in 600 s" >&2; exit 1; }
-  sleep 2
-done
-KARAF_PID=$(cat "$DIST/karaf.pid")
-TOKEN=$(curl -s -XPOST "$BASE/auth/login" -H 'Content-Type: application/json' \
-        -d '{"username":"demo-regulator","password":"Demo@2026spm"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+bench_platform_start
+TOKEN=$(bench_login demo-regulator)
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/estates/1")" = 200 ] \
   || { echo "GET /estates/1 with the demo-regulator token did not answer 200" >&2; exit 1; }
 

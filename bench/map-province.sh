@@ -17,47 +17,10 @@ fi
 SCALE=${SCALE:-1.0}
 RUNS=${RUNS:-20}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ASSEMBLY=${ASSEMBLY:-$ROOT/distribution/target/assembly}
 WORK=${BENCH_DIR:-$ROOT/target/bench-map}
-BASE=http://127.0.0.1:8181/api/v1
-[ -x "$ASSEMBLY/bin/start" ] || { echo "no $ASSEMBLY/bin/start: build the distribution first (mvn install -pl distribution)" >&2; exit 2; }
-URL=${SPM_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
-HOSTPORTDB=${URL#jdbc:postgresql://}
-HOSTPORT=${HOSTPORTDB%%/*}
-export PGHOST=${HOSTPORT%%:*} PGPORT=${HOSTPORT##*:} PGUSER=${SPM_TEST_DB_USER:-postgres} PGDATABASE=postgres
-export PGPASSWORD=${SPM_TEST_DB_PASSWORD:-}
 APPDB=spm_bench_map
-DIST="$WORK/dist"
-cleanup() {
-  if [ -f "$DIST/karaf.pid" ]; then
-    "$DIST/bin/stop" >/dev/null 2>&1 || true
-    PID=$(cat "$DIST/karaf.pid" 2>/dev/null || true)
-    for _ in $(seq 1 60); do [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-    [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null || true
-  fi
-  if [ "${BENCH_KEEP:-false}" != true ]; then
-    psql -q -c "DROP DATABASE IF EXISTS $APPDB" >/dev/null 2>&1 || true
-    rm -rf "$DIST"
-  fi
-}
-trap cleanup EXIT
-if curl -s -o /dev/null "$BASE/health"; then echo "something already answers on port 8181; stop it first" >&2; exit 2; fi
-rm -rf "$WORK"; mkdir -p "$WORK"
-cp -a "$ASSEMBLY" "$DIST"
-rm -rf "$DIST/data" "$DIST/karaf.pid"
-if [ "${BENCH_REUSE:-false}" != true ]; then
-  psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $APPDB" -c "CREATE DATABASE $APPDB"
-fi
-echo "starting the platform on PostgreSQL ($APPDB) ..." >&2
-SPM_DB_URL="jdbc:postgresql://$HOSTPORT/$APPDB" SPM_DB_USER="$PGUSER" SPM_DB_PASSWORD="$PGPASSWORD" "$DIST/bin/start"
-for i in $(seq 1 300); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ] && [ -f "$DIST/data/security/health-token" ] \
-     && curl -s -H "X-SPM-Health-Token: $(cat "$DIST/data/security/health-token")" "$BASE/health/ready" | grep -q 'demo data complete'; then
-    break
-  fi
-  [ "$i" = 300 ] && { echo "the platform did not become ready with the demo data in 600 s" >&2; exit 1; }
-  sleep 2
-done
+. "$ROOT/bench/lib/platform.sh"
+if [ "${BENCH_REUSE:-false}" = true ]; then bench_platform_start keep-db; else bench_platform_start; fi
 if [ "${BENCH_REUSE:-false}" != true ]; then
   echo "generating (scale $SCALE) ..." >&2
   start=$(date +%s)
@@ -65,8 +28,7 @@ if [ "${BENCH_REUSE:-false}" != true ]; then
   echo "generated in $(( $(date +%s) - start )) s" >&2
 fi
 echo "data: $(psql -At -d $APPDB -c "SELECT 'estates ' || (SELECT COUNT(*) FROM est_estate) || ', households ' || (SELECT SUM(house_count) FROM est_estate) || ', complaints ' || (SELECT COUNT(*) FROM cpl_complaint) || ', repairs ' || (SELECT COUNT(*) FROM svc_repair) || ', database ' || pg_size_pretty(pg_database_size('$APPDB'))")" >&2
-TOKEN=$(curl -s -XPOST "$BASE/auth/login" -H 'Content-Type: application/json' \
-        -d '{"username":"demo-regulator","password":"Demo@2026spm"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+TOKEN=$(bench_login demo-regulator)
 
 measure() { # label path [public]
   local label=$1 path=$2 auth=(-H "Authorization: Bearer $TOKEN")
