@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.HealthResult;
@@ -278,11 +279,16 @@ public final class PgClusterEvents implements ClusterEvents, AutoCloseable {
 
     /**
      * The failure came through the driver's own {@code PGConnection} (reflection), which the pool does not
-     * see: one statement through the pool's connection lets it mark a dead one broken, so the next
-     * attempt gets a new connection rather than this one back.
+     * see: the connection is taken out of the pool ({@code HikariDataSource.evictConnection}), so the next
+     * attempt gets a new one rather than this one back. Another pool: one statement through its connection
+     * lets it notice a dead one.
      */
-    private static void evictIfBroken(Connection c) {
+    private void evictIfBroken(Connection c) {
         if (c == null) {
+            return;
+        }
+        if (ds instanceof HikariDataSource pool) {
+            pool.evictConnection(c);
             return;
         }
         try (Statement s = c.createStatement()) {
