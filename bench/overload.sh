@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Issue 19 item 5 bench: the platform past its knee. Starts a copy of the assembled distribution
+# (distribution/target/assembly, built beforehand: this script builds nothing) on PostgreSQL (a dedicated database
+# spm_bench_overload, created and dropped here), waits for readiness and the demo data, logs in as demo-regulator,
+# then drives GET /api/v1/estates/1 (bearer) with wrk at rising connection counts (STEPS, default 32 64 128 256 512;
+# the node admits maxConcurrent = 64 at once, 64 more wait up to 500 ms) and prints per step requests/s, p50/p99,
+# the answers by status and wrk's socket errors (timeouts). Goal: only 200 and 503 (with Retry-After) past the knee,
+# no other 5xx, no timeouts; afterwards 20 calls in a row answer 200 (recovery). Loopback has no per-client limit by
+# default, so all load here meets the global limit only; PERCLIENT=true adds a step with a configuration without
+# the loopback exemption (perClient.exempt empty), where one client over 20/s meets 429.
+# Server: SPM_TEST_DB_URL / SPM_TEST_DB_USER / SPM_TEST_DB_PASSWORD (default jdbc:postgresql://127.0.0.1:5432/test,
+# postgres; only host and port are used). Installs wrk with apt when missing. BENCH_KEEP=true keeps the database and
+# the copy. Holds /tmp/spm-dist.lock (one Karaf at a time on this machine) and uses port 8181. Not run by the suite.
+set -euo pipefail
+if [ -z "${SPM_BENCH_LOCKED:-}" ]; then
+  SPM_BENCH_LOCKED=1 exec flock /tmp/spm-dist.lock "$0" "$@"
+fi
+DURATION=${DURATION:-15}
+STEPS=${STEPS:-32 64 128 256 512}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ASSEMBLY=${ASSEMBLY:-$ROOT/distribution/target/assembly}
+WORK=${BENCH_DIR:-$ROOT/target/bench-overload}
+BASE=http://127.0.0.1:8181/api/v1
+[ -x "$ASSEMBLY/bin/start" ] || { echo "no $ASSEMBLY/bin/start: build the distribution first (mvn install -pl distribution)" >&2; exit 2; }
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
+
+URL=${SPM_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+HOSTPORTDB=${URL#jdbc:postgresql://}
+HOSTPORT=${HOSTPORTDB%%/*}
+export PGHOST=${HOSTPORT%%:*} PGPORT=${HOSTPORT##*:} PGUSER=${SPM_TEST_DB_USER:-postgres} PGDATABASE=postgres
+export PGPASSWORD=${SPM_TEST_DB_PASSWORD:-}
+APPDB=spm_bench_overload
+
+DIST="$WORK/dist"
+stop_platform() {
+  if [ -f "$DIST/karaf.pid" ]; then
+    "$DIST/bin/stop" >/dev/null 2>&1 || true
+    PID=$(cat "$DIST/karaf.pid" 2>/dev/null || true)
+    for _ in $(seq 1 60); do [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null || break; sleep 1; done
+    [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null || true
+    rm -f "$DIST/karaf.pid"
+  fi
+}
+cleanup() {
+  stop_platform
+  if [ "${BENCH_KEEP:-false}" != true ]; then
+    psql -q -c "DROP DATABASE IF EXISTS $APPDB" >/dev/null 2>&1 || true
+    rm -rf "$DIST"
+  fi
+}
+trap cleanup EXIT
+if curl -s -o /dev/null "$BASE/health"; then echo "something already answers on port 8181; stop it first" >&2; exit 2; fi
+
+rm -rf "$WORK"; mkdir -p "$WORK"
+cp -a "$ASSEMBLY" "$DIST"
+rm -rf "$DIST/data" "$DIST/karaf.pid"
+psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $APPDB" -c "CREATE DATABASE $APPDB"
+
+# wrk counts the answers by status in every thread; done() adds them up
+cat >"$WORK/status.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) counts = {} end
+function response(status, headers, body) counts[status] = (counts[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local total = {}
+  for _, t in ipairs(threads) do
+    for k, v in pairs(t:get("counts")) do total[k] = (total[k] or 0) + v end
+  end
+  local out = {}
+  for k, v in pairs(total) do table.insert(out, k .. "=" .. v) end
+  table.sort(out)
+  io.write("statuses " .. table.concat(out, " ") .. "\n")
+end
+LUA
+
+start_platform() {
+  SPM_DB_URL="jdbc:postgresql://$HOSTPORT/$APPDB" SPM_DB_USER="$PGUSER" SPM_DB_PASSWORD="$PGPASSWORD" "$DIST/bin/start"
+  for i in $(seq 1 300); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ] && [ -f "$DIST/data/security/health-token" ] \
+       && curl -s -H "X-SPM-Health-Token: $(cat "$DIST/data/security/health-token")" "$BASE/health/ready" | grep -q 'demo data complete'; then
+      break
+    fi
+    [ "$i" = 300 ] && { echo "the platform did not become ready with the demo data in 600 s" >&2; exit 1; }
+    sleep 2
+  done
+  TOKEN=$(curl -s -XPOST "$BASE/auth/login" -H 'Content-Type: application/json' \
+          -d '{"username":"demo-regulator","password":"Demo@2026spm"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/estates/1")" = 200 ] \
+    || { echo "GET /estates/1 with the demo-regulator token did not answer 200" >&2; exit 1; }
+}
+
+summarise() { # file -> "rps p50 p99 timeouts statuses"
+  awk '/Requests\/sec/ {rps=$2}
+       function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+       $1=="50%" {p50=ms($2)} $1=="99%" {p99=ms($2)}
+       /Socket errors/ {for (i=1;i<=NF;i++) if ($i=="timeout") t=$(i+1)}
+       /^statuses/ {sub(/^statuses /, ""); st=$0}
+       END {printf "%s %.1f %.1f %s %s\n", rps, p50, p99, (t==""?0:t), st}' "$1"
+}
+run_steps() { # label
+  local label=$1
+  for c in $STEPS; do
+    wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$WORK/status.lua" -H "Authorization: Bearer $TOKEN" \
+      "$BASE/estates/1" >"$WORK/wrk-$label-$c.txt" &
+    WRK=$!
+    # while it runs: one answer's headers, to show the refusal's Retry-After (empty when that call was served)
+    sleep $((DURATION / 2))
+    curl -s -D - -o "$WORK/probe-$label-$c.json" -H "Authorization: Bearer $TOKEN" "$BASE/estates/1" \
+      | tr -d '\r' | awk 'NR==1 {s=$2} tolower($1)=="retry-after:" {r=$2} END {print s, r}' >"$WORK/probe-$label-$c.txt"
+    wait $WRK
+    uptime >"$WORK/load-$label-$c.txt"
+    read -r RPS P50 P99 TO ST <<<"$(summarise "$WORK/wrk-$label-$c.txt")"
+    printf '%-10s %6s %10.0f %9s %9s %9s  %-28s %-12s %s\n' "$label" "$c" "$RPS" "$P50" "$P99" "$TO" "$ST" "$(cat "$WORK/probe-$label-$c.txt")" \
+      "$(sed 's/.*load average: //' "$WORK/load-$label-$c.txt")"
+  done
+  # recovery as a well-behaved client sees it: 20 calls in a row, a refused one repeated after its Retry-After (5 times at most)
+  local ok=0 first=0 waited=0
+  for _ in $(seq 1 20); do
+    for try in 1 2 3 4 5 6; do
+      read -r code retry <<<"$(curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/estates/1" \
+        | tr -d '\r' | awk 'NR==1 {s=$2} tolower($1)=="retry-after:" {r=$2} END {print s, (r==""?0:r)}')"
+      if [ "$code" = 200 ]; then ok=$((ok + 1)); [ "$try" = 1 ] && first=$((first + 1)); break; fi
+      [ "$code" = 429 ] || [ "$code" = 503 ] || { echo "$label recovery: answer $code" >&2; break; }
+      sleep "$retry"; waited=$((waited + retry))
+    done
+  done
+  echo "$label recovery: $ok of 20 sequential calls answered 200 ($first at the first try, ${waited}s waited as Retry-After said)"
+}
+
+echo "starting the platform on PostgreSQL ($APPDB) ..." >&2
+start_platform
+printf '%-10s %6s %10s %9s %9s %9s  %-28s %-12s %s\n' limits conns 'req/s' 'p50 ms' 'p99 ms' timeouts 'answers by status' 'probe' 'load average after'
+run_steps default
+if [ "${PERCLIENT:-false}" = true ]; then
+  stop_platform
+  printf 'perClient.exempt = \n' >"$DIST/etc/org.smartproperty.overload.cfg"
+  start_platform
+  STEPS=${PERCLIENT_STEPS:-16} run_steps perclient
+fi
+echo "GET /api/v1/estates/1 (bearer), wrk -t2, ${DURATION}s a step, --timeout 10s; raw output in $WORK" >&2
