@@ -18,43 +18,11 @@ fi
 DURATION=${DURATION:-15}
 STEPS=${STEPS:-32 64 128 256 512}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-ASSEMBLY=${ASSEMBLY:-$ROOT/distribution/target/assembly}
 WORK=${BENCH_DIR:-$ROOT/target/bench-overload}
-BASE=http://127.0.0.1:8181/api/v1
-[ -x "$ASSEMBLY/bin/start" ] || { echo "no $ASSEMBLY/bin/start: build the distribution first (mvn install -pl distribution)" >&2; exit 2; }
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
-
-URL=${SPM_TEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
-HOSTPORTDB=${URL#jdbc:postgresql://}
-HOSTPORT=${HOSTPORTDB%%/*}
-export PGHOST=${HOSTPORT%%:*} PGPORT=${HOSTPORT##*:} PGUSER=${SPM_TEST_DB_USER:-postgres} PGDATABASE=postgres
-export PGPASSWORD=${SPM_TEST_DB_PASSWORD:-}
 APPDB=spm_bench_overload
-
-DIST="$WORK/dist"
-stop_platform() {
-  if [ -f "$DIST/karaf.pid" ]; then
-    "$DIST/bin/stop" >/dev/null 2>&1 || true
-    PID=$(cat "$DIST/karaf.pid" 2>/dev/null || true)
-    for _ in $(seq 1 60); do [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-    [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null || true
-    rm -f "$DIST/karaf.pid"
-  fi
-}
-cleanup() {
-  stop_platform
-  if [ "${BENCH_KEEP:-false}" != true ]; then
-    psql -q -c "DROP DATABASE IF EXISTS $APPDB" >/dev/null 2>&1 || true
-    rm -rf "$DIST"
-  fi
-}
-trap cleanup EXIT
-if curl -s -o /dev/null "$BASE/health"; then echo "something already answers on port 8181; stop it first" >&2; exit 2; fi
-
+. "$ROOT/bench/lib/platform.sh"
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
 rm -rf "$WORK"; mkdir -p "$WORK"
-cp -a "$ASSEMBLY" "$DIST"
-rm -rf "$DIST/data" "$DIST/karaf.pid"
-psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $APPDB" -c "CREATE DATABASE $APPDB"
 
 # wrk counts the answers by status in every thread; done() adds them up
 cat >"$WORK/status.lua" <<'LUA'
@@ -73,22 +41,6 @@ function done(summary, latency, requests)
   io.write("statuses " .. table.concat(out, " ") .. "\n")
 end
 LUA
-
-start_platform() {
-  SPM_DB_URL="jdbc:postgresql://$HOSTPORT/$APPDB" SPM_DB_USER="$PGUSER" SPM_DB_PASSWORD="$PGPASSWORD" "$DIST/bin/start"
-  for i in $(seq 1 300); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ] && [ -f "$DIST/data/security/health-token" ] \
-       && curl -s -H "X-SPM-Health-Token: $(cat "$DIST/data/security/health-token")" "$BASE/health/ready" | grep -q 'demo data complete'; then
-      break
-    fi
-    [ "$i" = 300 ] && { echo "the platform did not become ready with the demo data in 600 s" >&2; exit 1; }
-    sleep 2
-  done
-  TOKEN=$(curl -s -XPOST "$BASE/auth/login" -H 'Content-Type: application/json' \
-          -d '{"username":"demo-regulator","password":"Demo@2026spm"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/estates/1")" = 200 ] \
-    || { echo "GET /estates/1 with the demo-regulator token did not answer 200" >&2; exit 1; }
-}
 
 summarise() { # file -> "rps p50 p99 timeouts statuses"
   awk '/Requests\/sec/ {rps=$2}
@@ -128,14 +80,20 @@ run_steps() { # label
   echo "$label recovery: $ok of 20 sequential calls answered 200 ($first at the first try, ${waited}s waited as Retry-After said)"
 }
 
-echo "starting the platform on PostgreSQL ($APPDB) ..." >&2
-start_platform
+bench_platform_start
+TOKEN=$(bench_login demo-regulator)
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/estates/1")" = 200 ] \
+  || { echo "GET /estates/1 with the demo-regulator token did not answer 200" >&2; exit 1; }
 printf '%-10s %6s %10s %9s %9s %9s  %-28s %-12s %s\n' limits conns 'req/s' 'p50 ms' 'p99 ms' timeouts 'answers by status' 'probe' 'load average after'
 run_steps default
 if [ "${PERCLIENT:-false}" = true ]; then
-  stop_platform
+  # Karaf applies etc/*.cfg at run time: wait until the per-client limit meets loopback (a 429), then let the bucket refill
   printf 'perClient.exempt = \n' >"$DIST/etc/org.smartproperty.overload.cfg"
-  start_platform
+  end=$((SECONDS + 60))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE/estates/1")" = 429 ]; do
+    [ "$SECONDS" -lt "$end" ] || { echo "the per-client configuration did not apply within 60 s" >&2; exit 1; }
+  done
+  sleep 11 # 200 tokens at 20/s: a full bucket for the step
   STEPS=${PERCLIENT_STEPS:-16} run_steps perclient
 fi
 echo "GET /api/v1/estates/1 (bearer), wrk -t2, ${DURATION}s a step, --timeout 10s; raw output in $WORK" >&2
