@@ -1,6 +1,5 @@
 package org.smartproperty.platform.rest.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +87,7 @@ public class DisclosureFilter implements ContainerRequestFilter {
             int max = c == null ? 100_000 : within(c.rateLimit_maxClients(), 1, 10_000_000, 100_000);
             limiter = new RateLimiter(burst, perMinute, TimeUnit.MINUTES.toNanos(idle), max);
         }
-        return new Settings(maxAge, limiter, trusted(properties.get(TRUSTED_PROXIES)));
+        return new Settings(maxAge, limiter, Cidrs.parse(properties.get(TRUSTED_PROXIES), "Public disclosure", "trusted proxy"));
     }
 
     private static int within(int v, int min, int max, int dflt) {
@@ -97,29 +96,6 @@ public class DisclosureFilter implements ContainerRequestFilter {
             return dflt;
         }
         return v;
-    }
-
-    private static List<Cidr> trusted(Object raw) {
-        List<String> texts = new ArrayList<>();
-        if (raw instanceof String[] a) {
-            texts.addAll(List.of(a));
-        } else if (raw instanceof Iterable<?> it) {
-            it.forEach(o -> texts.add(String.valueOf(o)));
-        } else if (raw instanceof String s) {
-            texts.addAll(List.of(s.split(",")));
-        }
-        List<Cidr> out = new ArrayList<>();
-        for (String t : texts) {
-            if (t == null || t.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Cidr.parse(t.trim()));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Public disclosure: trusted proxy {} is not a CIDR range and is ignored", t);
-            }
-        }
-        return List.copyOf(out);
     }
 
     /** Whether a path relative to /api/v1 belongs to the public surface: {@code public} or {@code public/…}. */

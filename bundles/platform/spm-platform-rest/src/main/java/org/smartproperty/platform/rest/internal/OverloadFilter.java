@@ -101,7 +101,7 @@ public class OverloadFilter implements ContainerRequestFilter, ContainerResponse
 
     /** The settings of a configuration (null = all defaults); values out of range fall back to the default. */
     static Settings settings(OverloadConfig c, Map<String, Object> properties) {
-        List<Cidr> trusted = cidrs(properties.get(DisclosureFilter.TRUSTED_PROXIES), "trusted proxy");
+        List<Cidr> trusted = Cidrs.parse(properties.get(DisclosureFilter.TRUSTED_PROXIES), "Overload protection", "trusted proxy");
         if (c != null && !c.enabled()) {
             return new Settings(null, 1, null, List.of(), List.of(), trusted);
         }
@@ -117,7 +117,7 @@ public class OverloadFilter implements ContainerRequestFilter, ContainerResponse
             int burst = c == null ? 200 : within("perClient.burst", c.perClient_burst(), 1, 1_000_000, 200);
             int clients = c == null ? 100_000 : within("perClient.maxClients", c.perClient_maxClients(), 1, 10_000_000, 100_000);
             limiter = new RateLimiter(burst, rate * 60, TimeUnit.MINUTES.toNanos(10), clients);
-            exempt = cidrs(c == null ? new String[] {"127.0.0.0/8", "::1/128"} : c.perClient_exempt(), "exempt client");
+            exempt = Cidrs.parse(c == null ? new String[] {"127.0.0.0/8", "::1/128"} : c.perClient_exempt(), "Overload protection", "exempt client");
         }
         List<String> paths = new ArrayList<>();
         for (String p : c == null ? DEFAULT_EXEMPT_PATHS.toArray(String[]::new) : c.exemptPaths()) {
@@ -135,29 +135,6 @@ public class OverloadFilter implements ContainerRequestFilter, ContainerResponse
             return dflt;
         }
         return v;
-    }
-
-    private static List<Cidr> cidrs(Object raw, String what) {
-        List<String> texts = new ArrayList<>();
-        if (raw instanceof String[] a) {
-            texts.addAll(List.of(a));
-        } else if (raw instanceof Iterable<?> it) {
-            it.forEach(o -> texts.add(String.valueOf(o)));
-        } else if (raw instanceof String s) {
-            texts.addAll(List.of(s.split(",")));
-        }
-        List<Cidr> out = new ArrayList<>();
-        for (String t : texts) {
-            if (t == null || t.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Cidr.parse(t.trim()));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Overload protection: {} {} is not a CIDR range and is ignored", what, t);
-            }
-        }
-        return List.copyOf(out);
     }
 
     /** A path as relative to /api/v1, without leading slash: "/api/v1/health/*" and "health/*" are the same. */
