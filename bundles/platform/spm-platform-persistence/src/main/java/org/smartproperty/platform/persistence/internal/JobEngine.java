@@ -57,6 +57,8 @@ final class JobEngine implements JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
+    /** How long {@code plt_job_run} keeps a run. */
+    static final Duration RUN_HISTORY = Duration.ofDays(3);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -291,6 +293,7 @@ final class JobEngine implements JobRunner {
             schedule = JobSchedule.disabled();
         }
         Lock lock = null;
+        Instant slot = null;
         try {
             if (job.clusterLock()) {
                 lock = lock(name);
@@ -307,9 +310,10 @@ final class JobEngine implements JobRunner {
                         e.next = recorded; // another node ran it for this slot
                         return null;
                     }
+                    slot = recorded;
                 }
             }
-            return runLocked(e, schedule, requested);
+            return runLocked(e, schedule, requested, slot);
         } catch (SQLException | RuntimeException ex) {
             LOG.warn("Job {}: runner could not record or lock ({}); retried at the next tick after a period", name, ex.toString());
             Instant now = clock.instant();
@@ -322,11 +326,11 @@ final class JobEngine implements JobRunner {
         }
     }
 
-    private JobOutcome runLocked(Entry e, JobSchedule schedule, boolean requested) throws SQLException {
+    private JobOutcome runLocked(Entry e, JobSchedule schedule, boolean requested, Instant slot) throws SQLException {
         Job job = e.job;
         String name = job.name();
         Instant started = clock.instant();
-        recordStart(name, started, requested);
+        long run = recordStart(name, started, requested, slot);
         long t0 = System.nanoTime();
         JobOutcome outcome;
         String summary = null;
@@ -352,7 +356,7 @@ final class JobEngine implements JobRunner {
         e.ranOnce = true;
         e.planned = after;
         e.next = next;
-        recordEnd(name, started, finished, outcome, ms, error, summary, next, after);
+        recordEnd(name, started, finished, outcome, ms, error, summary, next, after, run);
         if (outcome == JobOutcome.OK && summary != null) {
             LOG.debug("Job {} done in {} ms: {}", name, ms, summary);
         }
@@ -538,22 +542,46 @@ final class JobEngine implements JobRunner {
         }
     }
 
-    private void recordStart(String name, Instant started, boolean requested) throws SQLException {
-        Jdbc.transaction(dataSource, c -> {
+    /** Records the start in {@code plt_job} and a row of {@code plt_job_run}; returns that row's id. */
+    private long recordStart(String name, Instant started, boolean requested, Instant slot) throws SQLException {
+        return Jdbc.transaction(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE plt_job SET last_started_at = ?, last_node = ?, updated_at = ?"
                     + (requested ? ", run_requested_at = NULL" : "") + " WHERE name = ?")) {
                 ts(ps, 1, started);
                 ps.setString(2, node);
                 ts(ps, 3, started);
                 ps.setString(4, name);
-                return ps.executeUpdate();
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO plt_job_run (name, node, slot, requested, started_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
+                ps.setString(1, name);
+                ps.setString(2, cut(node, 200));
+                ts(ps, 3, slot);
+                ps.setBoolean(4, requested);
+                ts(ps, 5, started);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : -1L;
+                }
             }
         });
     }
 
     private void recordEnd(String name, Instant started, Instant finished, JobOutcome outcome, long ms, String error,
-            String summary, Instant next, JobSchedule schedule) throws SQLException {
+            String summary, Instant next, JobSchedule schedule, long run) throws SQLException {
         Jdbc.transaction(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE plt_job_run SET finished_at = ?, outcome = ? WHERE id = ?")) {
+                ts(ps, 1, finished);
+                ps.setString(2, outcome.name());
+                ps.setLong(3, run);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM plt_job_run WHERE name = ? AND started_at < ?")) {
+                ps.setString(1, name);
+                ts(ps, 2, finished.minus(RUN_HISTORY));
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE plt_job SET last_finished_at = ?, last_outcome = ?, last_duration_ms = ?,"
                     + " last_error = ?, last_summary = ?, next_run_at = ?, schedule = ?, period_seconds = ?, updated_at = ?"
                     + " WHERE name = ? AND last_started_at = ?")) {

@@ -151,6 +151,19 @@ abstract class JobEngineContract {
         assertEquals(2, runs.get());
         JobStatus s = a.status("test.slot").orElseThrow();
         assertEquals("node-b", s.lastNode());
+        // issue 19 item 1: the run history, one row per run, each slot once, with its node and end
+        List<String> history = new ArrayList<>();
+        try (Connection c = ds().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT node, slot, requested, finished_at, outcome FROM plt_job_run"
+                        + " WHERE name = 'test.slot' ORDER BY started_at, id");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                assertNotNull(rs.getObject("finished_at"));
+                assertFalse(rs.getBoolean("requested"));
+                history.add(rs.getString("node") + " " + JobTable.instant(rs, "slot") + " " + rs.getString("outcome"));
+            }
+        }
+        assertEquals(List.of("node-a null OK", "node-b 2026-06-01T00:20:00Z OK"), history);
     }
 
     @Test
