@@ -13,7 +13,10 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ResourceAccessor;
 
-/** Applies one Liquibase changelog; the same code runs inside Karaf (extender) and in unit tests. */
+/**
+ * Applies one Liquibase changelog; the same code runs inside Karaf (extender) and in unit tests. The pool's statement
+ * timeout is lifted on the migration's connection ({@link StatementTimeouts#lift}).
+ */
 public final class Migrations {
 
     private Migrations() {
@@ -24,7 +27,8 @@ public final class Migrations {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(Liquibase.class.getClassLoader());
-        try (Connection c = dataSource.getConnection()) {
+        // a migration may run one statement longer than the pool's statement timeout (issue 19 item 2)
+        try (Connection c = dataSource.getConnection(); StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c)) {
             Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             try (Liquibase lb = new Liquibase(changelog, resources, db)) {
                 int pending = lb.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();

@@ -15,7 +15,8 @@ import org.smartproperty.platform.Messages;
 /**
  * One service call = one transaction: commit on success, roll back on any exception, nothing
  * half-written. A concurrent update (optimistic lock) becomes 412; a unique-key race becomes
- * 409, so neither reaches the caller as a 500.
+ * 409, so neither reaches the caller as a 500. When the work fails because the database went away, the failed
+ * rollback that follows does not hide that cause (issue 19 item 2: the REST layer answers it 503).
  * <p>
  * Hot swap (issue 10 item 6): a caller may have taken the service just before its bundle is updated.
  * {@link #close(Duration)} (the component's deactivate) refuses new calls with 503 naming the domain,
@@ -105,6 +106,7 @@ public final class Transactions {
     private <T> T doWrite(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        RuntimeException failure = null;
         try {
             tx.begin();
             T result = work.apply(em);
@@ -112,12 +114,23 @@ public final class Transactions {
             tx.commit();
             return result;
         } catch (RuntimeException e) {
-            throw translate(e);
+            failure = translate(e);
+            throw failure;
         } finally {
-            if (tx.isActive()) {
-                tx.rollback();
+            try {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            } catch (RuntimeException rollback) {
+                // issue 19 item 2: on a connection cut by a database restart the rollback fails too ("Connection is
+                // closed", no SQLSTATE); the caller must see why the work failed (a 503 to retry), not the rollback
+                if (failure == null) {
+                    throw rollback;
+                }
+                failure.addSuppressed(rollback);
+            } finally {
+                em.close();
             }
-            em.close();
         }
     }
 

@@ -76,35 +76,85 @@ public class DataSourceComponent {
 
     private void publish(BundleContext context, DataSourceFactory dsf, DbSettings s, DatabaseConfig config) {
         try {
-            Properties p = new Properties();
-            p.put(DataSourceFactory.JDBC_URL, s.url());
-            p.put(DataSourceFactory.JDBC_USER, s.user());
-            if (s.password() != null) {
-                p.put(DataSourceFactory.JDBC_PASSWORD, s.password());
-            }
-            DataSource raw = dsf.createDataSource(p);
-            HikariConfig hc = new HikariConfig();
-            hc.setPoolName("spm");
-            hc.setDataSource(raw);
-            // credentials on the pool too, so a new password can be set on the running pool (HikariConfigMXBean)
-            hc.setUsername(s.user());
-            if (s.password() != null) {
-                hc.setPassword(s.password());
-            }
-            hc.setMaximumPoolSize(config.pool_maxSize());
-            hc.setConnectionTimeout(config.pool_connectionTimeoutMs());
-            hc.setAutoCommit(true);
-            hc.setInitializationFailTimeout(-1); // start even if the database is down; health shows it
-            pool = new HikariDataSource(hc);
+            pool = createPool(dsf, s, PoolSettings.of(config));
             Hashtable<String, Object> props = new Hashtable<>();
             props.put("osgi.jndi.service.name", "spm");
             props.put("dataSourceName", "spm");
             props.put("spm.db.kind", s.kind());
             props.put("spm.db.url", s.safeUrl());
             registration = context.registerService(DataSource.class, pool, props);
-            LOG.info("DataSource spm published ({})", s.safeUrl());
+            LOG.info("DataSource spm published ({}; pool of {}, connection timeout {} ms, statement timeout {})", s.safeUrl(),
+                    config.pool_maxSize(), config.pool_connectionTimeoutMs(),
+                    config.pool_statementTimeoutMs() > 0 ? config.pool_statementTimeoutMs() + " ms" : "none");
         } catch (Exception e) {
             LOG.error("Cannot create the spm DataSource for {}: {}", s.safeUrl(), e.toString(), e);
+        }
+    }
+
+    /**
+     * The pool of the {@code spm} DataSource over the driver's {@code dsf}, exactly as published (tests build it
+     * with pgjdbc's or H2's own DataSourceFactory; public for the tests of other modules, the package is not exported).
+     */
+    public static HikariDataSource createPool(DataSourceFactory dsf, DbSettings s, PoolSettings ps) throws java.sql.SQLException {
+        Properties p = new Properties();
+        p.put(DataSourceFactory.JDBC_URL, s.url());
+        p.put(DataSourceFactory.JDBC_USER, s.user());
+        if (s.password() != null) {
+            p.put(DataSourceFactory.JDBC_PASSWORD, s.password());
+        }
+        DataSource raw = dsf.createDataSource(p);
+        return new HikariDataSource(poolConfig(raw, s, ps));
+    }
+
+    /**
+     * The pool's settings (issue 19 item 2). A connection broken by a database restart or failover is evicted by
+     * HikariCP when it fails with SQLSTATE 08…, 57P01..57P03 (or is found dead by the validation of a connection idle
+     * over 500 ms, by the keepalive every 2 minutes); new connections are made as soon as the server accepts them, so
+     * the pool recovers without a restart of the platform. A caller waits at most {@code connectionTimeoutMs} for a
+     * connection; every statement at most {@code statementTimeoutMs} (set on the connection when it is made).
+     */
+    static HikariConfig poolConfig(DataSource raw, DbSettings s, PoolSettings ps) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("spm");
+        hc.setDataSource(raw);
+        // credentials on the pool too, so a new password can be set on the running pool (HikariConfigMXBean)
+        hc.setUsername(s.user());
+        if (s.password() != null) {
+            hc.setPassword(s.password());
+        }
+        hc.setMaximumPoolSize(ps.maxSize());
+        hc.setConnectionTimeout(ps.connectionTimeoutMs());
+        hc.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MS, Math.max(250, ps.connectionTimeoutMs() - 1)));
+        hc.setKeepaliveTime(KEEPALIVE_MS);
+        hc.setMaxLifetime(MAX_LIFETIME_MS);
+        hc.setAutoCommit(true);
+        hc.setInitializationFailTimeout(-1); // start even if the database is down; health shows it
+        String init = statementTimeoutSql(s.kind(), ps.statementTimeoutMs());
+        if (init != null) {
+            hc.setConnectionInitSql(init);
+        }
+        return hc;
+    }
+
+    /** Validation of a borrowed connection idle over 500 ms (Connection.isValid) gives up after this. */
+    static final long VALIDATION_TIMEOUT_MS = 3000;
+    /** An idle connection is checked this often, so one cut while idle is replaced before a request meets it. */
+    static final long KEEPALIVE_MS = 120_000;
+    /** Connections are renewed after this (below any server or firewall idle cut). */
+    static final long MAX_LIFETIME_MS = 1_800_000;
+
+    /** The statement that sets the statement timeout on a new connection of {@code kind}, or null for none. */
+    static String statementTimeoutSql(String kind, long ms) {
+        if (ms <= 0) {
+            return null;
+        }
+        return "postgresql".equals(kind) ? "SET statement_timeout = " + ms : "SET QUERY_TIMEOUT " + ms;
+    }
+
+    /** The pool's own settings of {@link DatabaseConfig}. */
+    public record PoolSettings(int maxSize, long connectionTimeoutMs, long statementTimeoutMs) {
+        static PoolSettings of(DatabaseConfig c) {
+            return new PoolSettings(c.pool_maxSize(), c.pool_connectionTimeoutMs(), c.pool_statementTimeoutMs());
         }
     }
 
@@ -145,7 +195,8 @@ public class DataSourceComponent {
         return before != null && beforeConfig != null && before.url().equals(after.url()) && java.util.Objects.equals(before.user(), after.user())
                 && !java.util.Objects.equals(before.password(), after.password())
                 && beforeConfig.pool_maxSize() == afterConfig.pool_maxSize()
-                && beforeConfig.pool_connectionTimeoutMs() == afterConfig.pool_connectionTimeoutMs();
+                && beforeConfig.pool_connectionTimeoutMs() == afterConfig.pool_connectionTimeoutMs()
+                && beforeConfig.pool_statementTimeoutMs() == afterConfig.pool_statementTimeoutMs();
     }
 
     @Deactivate
@@ -159,7 +210,7 @@ public class DataSourceComponent {
     }
 
     /** Effective settings after system-property and environment overrides. */
-    record DbSettings(String url, String user, String password) {
+    public record DbSettings(String url, String user, String password) {
 
         static DbSettings resolve(DatabaseConfig c) {
             return new DbSettings(
@@ -195,7 +246,10 @@ public class DataSourceComponent {
             return "postgresql".equals(kind()) ? "org.postgresql.Driver" : "org.h2.Driver";
         }
 
-        /** The URL without any password parameter, for logs and health. */
+        /**
+         * The URL without any password parameter, for logs and health. A multi-host PostgreSQL URL
+         * ({@code jdbc:postgresql://h1:5432,h2:5432/spm?targetServerType=primary}, issue 19 item 2) stays whole.
+         */
         String safeUrl() {
             return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
         }

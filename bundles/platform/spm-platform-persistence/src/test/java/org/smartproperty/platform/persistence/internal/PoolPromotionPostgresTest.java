@@ -1,0 +1,82 @@
+package org.smartproperty.platform.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.osgi.PGDataSourceFactory;
+import org.smartproperty.platform.persistence.internal.DataSourceComponent.DbSettings;
+import org.smartproperty.platform.persistence.internal.DataSourceComponent.PoolSettings;
+import org.smartproperty.platform.pgcluster.PgCluster;
+
+/**
+ * Issue 19 item 2, standby promotion: a primary and its streaming standby ({@code pg_basebackup -R}) behind one
+ * multi-host URL with {@code targetServerType=primary}; under write load the primary is stopped and the standby
+ * promoted ({@code pg_ctl promote}); the same pool, never re-created, writes to the new primary, and every write
+ * acknowledged before the switch is on it.
+ */
+class PoolPromotionPostgresTest {
+
+    @Test
+    void theSamePoolFollowsTheNewPrimaryAfterPromotion() throws Exception {
+        assumeTrue(PgCluster.available(), PgCluster::unavailableReason);
+        try (PgCluster primary = PgCluster.create().start()) {
+            primary.createDatabase("spm");
+            primary.psql("spm", "CREATE TABLE w (id bigint PRIMARY KEY, writer int NOT NULL, at timestamptz NOT NULL DEFAULT now())");
+            PgCluster standby = primary.createStandby();
+            String url = PgCluster.multiHostUrl("spm", primary, standby);
+            DbSettings settings = new DbSettings(url, PgCluster.USER, null);
+            assertEquals("postgresql", settings.kind());
+            try (HikariDataSource pool = DataSourceComponent.createPool(new PGDataSourceFactory(), settings, new PoolSettings(4, 3000, 30000))) {
+                assertEquals(primary.port(), serverPort(pool), "targetServerType=primary picks the primary");
+                Writers w = new Writers(pool, 3, 5).start();
+                Thread.sleep(1500);
+                int beforeSwitch = w.acknowledged.size();
+
+                long stopAt = System.nanoTime();
+                primary.stop(); // fast: the walsender hands the standby everything up to the shutdown checkpoint
+                Thread.sleep(1000); // the operator's reaction time; writes fail fast meanwhile (503 in the REST layer)
+                long promoteAt = System.nanoTime();
+                standby.promote();
+                long promoted = System.nanoTime();
+                long end = System.currentTimeMillis() + 15_000;
+                while (w.okAfter(promoted) < 20 && System.currentTimeMillis() < end) {
+                    Thread.sleep(50);
+                }
+                w.stop();
+
+                assertTrue(w.unexpected.isEmpty(), "only connection-class failures, got:" + Writers.describe(w.unexpected));
+                assertFalse(standby.inRecovery());
+                long firstOk = w.firstOkAfter(promoted);
+                assertTrue(firstOk >= 0, "no write reached the new primary; faults:" + Writers.describe(w.faults));
+                assertTrue(firstOk < 12_000_000_000L, "first write " + firstOk / 1_000_000 + " ms after promotion");
+                assertEquals(standby.port(), serverPort(pool), "the same pool now writes to the promoted standby");
+                Set<Long> stored = Writers.stored(pool);
+                Set<Long> lost = new HashSet<>(w.acknowledged);
+                lost.removeAll(stored);
+                assertTrue(lost.isEmpty(), lost.size() + " acknowledged writes missing on the new primary, e.g. " + lost.stream().limit(5).toList());
+                System.out.printf("promotion: %d writes acknowledged before the primary stopped, %d in all, all on the new primary;"
+                                + " %d connection-class failures; pg_ctl promote took %d ms; first write on the new primary %d ms after promotion"
+                                + " (%d ms after the promotion began, %d ms after the primary stopped)%n",
+                        beforeSwitch, w.acknowledged.size(), w.faults.size(), (promoted - promoteAt) / 1_000_000, firstOk / 1_000_000,
+                        (promoted - promoteAt + firstOk) / 1_000_000, (promoted - stopAt + firstOk) / 1_000_000);
+            }
+        }
+    }
+
+    private static int serverPort(HikariDataSource pool) throws Exception {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW port")) {
+            rs.next();
+            return Integer.parseInt(rs.getString(1));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.smartproperty.platform.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.osgi.PGDataSourceFactory;
+import org.smartproperty.platform.persistence.DatabaseFaults;
+import org.smartproperty.platform.persistence.StatementTimeouts;
+import org.smartproperty.platform.persistence.internal.DataSourceComponent.DbSettings;
+import org.smartproperty.platform.persistence.internal.DataSourceComponent.PoolSettings;
+import org.smartproperty.platform.pgcluster.PgCluster;
+
+/**
+ * Issue 19 item 2 on a real, throwaway PostgreSQL 15 cluster and the pool exactly as {@link DataSourceComponent}
+ * builds it (pgjdbc's own OSGi DataSourceFactory): the database restarted under write load ({@code pg_ctl restart -m
+ * fast}) loses no acknowledged write, fails only with connection-class errors and is written again within seconds by
+ * the same pool; a statement past the statement timeout is cancelled (57014) in time; no connection in time is a
+ * transient connection failure, not a hang.
+ */
+class PoolRestartPostgresTest {
+
+    static final long STATEMENT_TIMEOUT_MS = 1500;
+    static PgCluster pg;
+    static HikariDataSource pool;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(PgCluster.available(), PgCluster::unavailableReason);
+        pg = PgCluster.create().start();
+        pg.createDatabase("spm");
+        pg.psql("spm", "CREATE TABLE w (id bigint PRIMARY KEY, writer int NOT NULL, at timestamptz NOT NULL DEFAULT now())");
+        pool = DataSourceComponent.createPool(new PGDataSourceFactory(), new DbSettings(pg.jdbcUrl("spm"), PgCluster.USER, null),
+                new PoolSettings(6, 5000, STATEMENT_TIMEOUT_MS));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Test
+    void restartUnderWriteLoadLosesNoAcknowledgedWriteAndThePoolRecoversByItself() throws Exception {
+        Writers w = new Writers(pool, 4, 2).start();
+        Thread.sleep(1500);
+        long before = w.acknowledged.size();
+        long t0 = System.nanoTime();
+        pg.restart(); // pg_ctl restart -m fast: every session is terminated (57P01), the server is down, then up again
+        long t1 = System.nanoTime();
+        long end = System.currentTimeMillis() + 10_000;
+        while (w.okAfter(t1) < 20 && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        w.stop();
+
+        assertTrue(w.unexpected.isEmpty(), "only connection-class failures, got:" + Writers.describe(w.unexpected));
+        Set<Long> stored = Writers.stored(pool);
+        Set<Long> lost = new HashSet<>(w.acknowledged);
+        lost.removeAll(stored);
+        assertTrue(lost.isEmpty(), lost.size() + " acknowledged writes lost, e.g. " + lost.stream().limit(5).toList());
+        long firstOk = w.firstOkAfter(t1);
+        assertTrue(firstOk >= 0, "no write succeeded after the restart; faults:" + Writers.describe(w.faults));
+        assertTrue(firstOk < 5_000_000_000L, "the pool took " + firstOk / 1_000_000 + " ms after the restart to write again");
+        assertFalse(pool.isClosed());
+        assertTrue(w.okAfter(t1) >= 20, "writes go on after the restart");
+        System.out.printf("restart under write load: %d writes acknowledged before, %d in all, all %d stored; %d connection-class failures;"
+                        + " pg_ctl restart -m fast took %d ms; first write acknowledged %d ms after the server was back (%d ms after the restart began)%n",
+                before, w.acknowledged.size(), stored.size(), w.faults.size(), (t1 - t0) / 1_000_000, firstOk / 1_000_000,
+                w.firstOkAfter(t0) < 0 ? -1 : (t1 - t0 + firstOk) / 1_000_000);
+    }
+
+    @Test
+    void aStatementPastTheTimeoutIsCancelledInTime() throws Exception {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(STATEMENT_TIMEOUT_MS, StatementTimeouts.current(c), "set on every pooled connection");
+            long t = System.nanoTime();
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(10)"));
+            long ms = (System.nanoTime() - t) / 1_000_000;
+            assertEquals(StatementTimeouts.QUERY_CANCELED, e.getSQLState(), e.toString());
+            assertEquals(DatabaseFaults.Fault.SLOW, DatabaseFaults.of(e));
+            assertTrue(ms >= STATEMENT_TIMEOUT_MS - 100 && ms < STATEMENT_TIMEOUT_MS + 2000, "cancelled after " + ms + " ms");
+            try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertTrue(rs.next(), "the connection serves the next statement");
+            }
+            System.out.printf("pg_sleep(10) with statement timeout %d ms: 57014 after %d ms%n", STATEMENT_TIMEOUT_MS, ms);
+        }
+    }
+
+    @Test
+    void longWorkLiftsTheTimeoutAndGivesItBack() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c); Statement s = c.createStatement()) {
+                assertEquals(0, StatementTimeouts.current(c));
+                s.execute("SELECT pg_sleep(" + (STATEMENT_TIMEOUT_MS + 300) / 1000.0 + ")");
+            }
+            assertEquals(STATEMENT_TIMEOUT_MS, StatementTimeouts.current(c), "restored before the connection goes back to the pool");
+        }
+    }
+
+    @Test
+    void noConnectionInTimeIsATransientConnectionFailureNotAHang() throws Exception {
+        try (HikariDataSource one = DataSourceComponent.createPool(new PGDataSourceFactory(), new DbSettings(pg.jdbcUrl("spm"), PgCluster.USER, null),
+                new PoolSettings(1, 500, STATEMENT_TIMEOUT_MS)); Connection held = one.getConnection()) {
+            long t = System.nanoTime();
+            SQLException e = assertThrows(SQLException.class, one::getConnection);
+            long ms = (System.nanoTime() - t) / 1_000_000;
+            assertEquals(DatabaseFaults.Fault.UNAVAILABLE, DatabaseFaults.of(e), e.toString());
+            assertTrue(ms < 2000, "gave up after " + ms + " ms");
+            assertFalse(held.isClosed());
+        }
+    }
+}
