@@ -141,8 +141,10 @@ public final class OpenApiGenerator {
         p.put("429", new String[] {"TooManyRequests", "The caller's address made more calls than its per-client limit allows "
                 + "(`problem.overload.client`, issue 19 item 5; on the public disclosure surface also `problem.publicRateLimited`, DIS-1..6); "
                 + "retry after the seconds of the Retry-After header"});
-        p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now, or the node "
-                + "is at its limit of requests in progress (`problem.overload.busy`, with Retry-After, issue 19 item 5); retry later"});
+        p.put("503", new String[] {"ServiceUnavailable", "A service or the database this operation needs is unavailable right now "
+                + "(`problem.database.unavailable`: down, restarting or failing over; `problem.database.slow`: a statement ran past the "
+                + "statement timeout, issue 19 item 2), or the node is at its limit of requests in progress (`problem.overload.busy`, "
+                + "issue 19 item 5); always with Retry-After: retry after its seconds"});
         return p;
     }
 

@@ -17,12 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartproperty.platform.ApiException;
 import org.smartproperty.platform.Messages;
+import org.smartproperty.platform.persistence.DatabaseFaults;
 import org.smartproperty.platform.rest.Api;
 
 /** Exception mappers: every error leaves the API as problem+json. */
 public final class ProblemMappers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+    /** The texts of this bundle's own problems (zh-CN base, _zh_TW, _pt, _en). */
+    static final Messages TEXTS = Messages.of(ProblemMappers.class, "org.smartproperty.platform.rest.internal.messages");
+    /** 503: the database cannot be reached (down, restarting, failing over) or no pooled connection came in time (issue 19 item 2). */
+    static final String DATABASE_UNAVAILABLE = "problem.database.unavailable";
+    /** 503: a statement ran past the pool's statement timeout and was cancelled (SQLSTATE 57014, issue 19 item 2). */
+    static final String DATABASE_SLOW = "problem.database.slow";
+    /** Retry-After of {@link #DATABASE_UNAVAILABLE} and of any other 503 without its own: a fast restart takes about a second. */
+    static final long RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+    /** Retry-After of {@link #DATABASE_SLOW}: give the database time to work off its load. */
+    static final long RETRY_AFTER_SLOW_SECONDS = 10;
 
     private ProblemMappers() {
     }
@@ -34,7 +46,7 @@ public final class ProblemMappers {
     public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
-            return Problems.render(e);
+            return withRetryAfter(e, Problems.render(e));
         }
     }
 
@@ -76,7 +88,7 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(Throwable e) {
             ApiException known = known(e);
-            return known != null ? Problems.render(known) : internal(e);
+            return known != null ? withRetryAfter(known, Problems.render(known)) : internal(e);
         }
 
         /** The problem an unexpected exception stands for, or null for an internal incident. */
@@ -87,10 +99,16 @@ public final class ProblemMappers {
                     return api;
                 }
             }
-            if (databaseUnreachable(e)) {
-                // OPS-4: the database is down or restarting; the caller may retry, readiness says why
+            DatabaseFaults.Fault fault = DatabaseFaults.of(e);
+            if (fault == DatabaseFaults.Fault.UNAVAILABLE) {
+                // OPS-4, issue 19 item 2: the database is down, restarting or failing over; the caller may retry, readiness says why
                 LOG.warn("Database unreachable on {}: {}", RequestContext.path(), e.toString());
-                return new ApiException(503, "problem.unavailable", Messages.PLATFORM, null, "database");
+                return new ApiException(503, DATABASE_UNAVAILABLE, TEXTS, null, RETRY_AFTER_UNAVAILABLE_SECONDS);
+            }
+            if (fault == DatabaseFaults.Fault.SLOW) {
+                // issue 19 item 2: a statement ran past pool.statementTimeoutMs and was cancelled; its transaction rolled back
+                LOG.warn("Database statement timeout on {}: {}", RequestContext.path(), e.toString());
+                return new ApiException(503, DATABASE_SLOW, TEXTS, null, RETRY_AFTER_SLOW_SECONDS);
             }
             if (dataTooLong(e)) {
                 // a value the schema cannot hold (issue 20 item 7): the caller's input, not our fault; nothing was written
@@ -116,20 +134,20 @@ public final class ProblemMappers {
 
     /**
      * A failure to reach the database rather than a fault of the request: no connection from the pool
-     * in time (SQLTransientConnectionException) or a connection-class SQLSTATE ({@code 08…}, and
-     * {@code 57P…}: the server shutting down or restarting).
+     * in time (SQLTransientConnectionException) or a connection-class SQLSTATE ({@code 08…}, {@code 57P01..03}:
+     * the server shutting down or restarting); see {@link DatabaseFaults}.
      */
     static boolean databaseUnreachable(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLTransientConnectionException || c instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
+        return DatabaseFaults.of(e) == DatabaseFaults.Fault.UNAVAILABLE;
+    }
+
+    /** Every 503 leaves with {@code Retry-After}: the seconds its problem names, else {@value #RETRY_AFTER_UNAVAILABLE_SECONDS}. */
+    static Response withRetryAfter(ApiException e, Response r) {
+        if (e.status() != 503 || r.getHeaderString(DisclosureFilter.RETRY_AFTER) != null) {
+            return r;
         }
-        return false;
+        long seconds = DATABASE_SLOW.equals(e.code()) ? RETRY_AFTER_SLOW_SECONDS : RETRY_AFTER_UNAVAILABLE_SECONDS;
+        return Response.fromResponse(r).header(DisclosureFilter.RETRY_AFTER, Long.toString(seconds)).build();
     }
 
     static Response internal(Throwable e) {
