@@ -13,6 +13,8 @@ import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.smartproperty.platform.HealthResult;
+import org.smartproperty.platform.HealthStatus;
 import org.postgresql.osgi.PGDataSourceFactory;
 import org.smartproperty.platform.persistence.internal.DataSourceComponent.DbSettings;
 import org.smartproperty.platform.persistence.internal.DataSourceComponent.PoolSettings;
@@ -22,7 +24,8 @@ import org.smartproperty.platform.pgcluster.PgCluster;
  * Issue 19 item 2, standby promotion: a primary and its streaming standby ({@code pg_basebackup -R}) behind one
  * multi-host URL with {@code targetServerType=primary}; under write load the primary is stopped and the standby
  * promoted ({@code pg_ctl promote}); the same pool, never re-created, writes to the new primary, and every write
- * acknowledged before the switch is on it.
+ * acknowledged before the switch is on it. The database check (readiness) names the server reached before and after,
+ * and is DOWN on a URL that reaches only a standby.
  */
 class PoolPromotionPostgresTest {
 
@@ -38,6 +41,16 @@ class PoolPromotionPostgresTest {
             assertEquals("postgresql", settings.kind());
             try (HikariDataSource pool = DataSourceComponent.createPool(new PGDataSourceFactory(), settings, new PoolSettings(4, 3000, 30000))) {
                 assertEquals(primary.port(), serverPort(pool), "targetServerType=primary picks the primary");
+                DatabaseHealthCheck health = new DatabaseHealthCheck(pool);
+                HealthResult before = health.check();
+                assertEquals(HealthStatus.UP, before.status(), before.summary());
+                assertEquals("127.0.0.1:" + primary.port(), before.details().get("server"));
+                org.postgresql.ds.PGSimpleDataSource standbyOnly = new org.postgresql.ds.PGSimpleDataSource();
+                standbyOnly.setURL(standby.jdbcUrl("spm"));
+                standbyOnly.setUser(PgCluster.USER);
+                HealthResult onStandby = new DatabaseHealthCheck(standbyOnly).check();
+                assertEquals(HealthStatus.DOWN, onStandby.status(), "a URL that reaches only the standby: " + onStandby.summary());
+                assertTrue(onStandby.summary().contains("standby"), onStandby.summary());
                 Writers w = new Writers(pool, 3, 5).start();
                 Thread.sleep(1500);
                 int beforeSwitch = w.acknowledged.size();
@@ -60,6 +73,9 @@ class PoolPromotionPostgresTest {
                 assertTrue(firstOk >= 0, "no write reached the new primary; faults:" + Writers.describe(w.faults));
                 assertTrue(firstOk < 12_000_000_000L, "first write " + firstOk / 1_000_000 + " ms after promotion");
                 assertEquals(standby.port(), serverPort(pool), "the same pool now writes to the promoted standby");
+                HealthResult after = health.check();
+                assertEquals(HealthStatus.UP, after.status(), after.summary());
+                assertEquals("127.0.0.1:" + standby.port(), after.details().get("server"), "readiness names the new primary");
                 Set<Long> stored = Writers.stored(pool);
                 Set<Long> lost = new HashSet<>(w.acknowledged);
                 lost.removeAll(stored);

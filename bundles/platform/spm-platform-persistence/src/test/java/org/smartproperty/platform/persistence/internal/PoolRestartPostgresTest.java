@@ -17,6 +17,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.osgi.PGDataSourceFactory;
 import org.smartproperty.platform.persistence.DatabaseFaults;
 import org.smartproperty.platform.persistence.StatementTimeouts;
@@ -28,7 +30,7 @@ import org.smartproperty.platform.pgcluster.PgCluster;
  * Issue 19 item 2 on a real, throwaway PostgreSQL 15 cluster and the pool exactly as {@link DataSourceComponent}
  * builds it (pgjdbc's own OSGi DataSourceFactory): the database restarted under write load ({@code pg_ctl restart -m
  * fast}) loses no acknowledged write, fails only with connection-class errors and is written again within seconds by
- * the same pool; a statement past the statement timeout is cancelled (57014) in time; no connection in time is a
+ * the same pool (and so after {@code -m immediate}, a crash of the server processes); a statement past the statement timeout is cancelled (57014) in time; no connection in time is a
  * transient connection failure, not a hang.
  */
 class PoolRestartPostgresTest {
@@ -57,13 +59,15 @@ class PoolRestartPostgresTest {
         }
     }
 
-    @Test
-    void restartUnderWriteLoadLosesNoAcknowledgedWriteAndThePoolRecoversByItself() throws Exception {
+    /** {@code fast}: the operator's restart; {@code immediate}: the server processes crash and recover from the WAL. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "immediate"})
+    void restartUnderWriteLoadLosesNoAcknowledgedWriteAndThePoolRecoversByItself(String mode) throws Exception {
         Writers w = new Writers(pool, 4, 2).start();
         Thread.sleep(1500);
         long before = w.acknowledged.size();
         long t0 = System.nanoTime();
-        pg.restart(); // pg_ctl restart -m fast: every session is terminated (57P01), the server is down, then up again
+        pg.restart(mode); // every session is terminated (57P01, or cut for immediate), the server is down, then up again
         long t1 = System.nanoTime();
         long end = System.currentTimeMillis() + 10_000;
         while (w.okAfter(t1) < 20 && System.currentTimeMillis() < end) {
@@ -82,8 +86,8 @@ class PoolRestartPostgresTest {
         assertTrue(firstOk < 5_000_000_000L, "the pool took " + firstOk / 1_000_000 + " ms after the restart to write again");
         assertFalse(pool.isClosed());
         assertTrue(w.okAfter(t1) >= 20, "writes go on after the restart");
-        System.out.printf("restart under write load: %d writes acknowledged before, %d in all, all %d stored; %d connection-class failures;"
-                        + " pg_ctl restart -m fast took %d ms; first write acknowledged %d ms after the server was back (%d ms after the restart began)%n",
+        System.out.printf("restart -m " + mode + " under write load: %d writes acknowledged before, %d in all, all stored (%d rows in the table); %d connection-class failures;"
+                        + " pg_ctl restart took %d ms; first write acknowledged %d ms after the server was back (%d ms after the restart began)%n",
                 before, w.acknowledged.size(), stored.size(), w.faults.size(), (t1 - t0) / 1_000_000, firstOk / 1_000_000,
                 w.firstOkAfter(t0) < 0 ? -1 : (t1 - t0 + firstOk) / 1_000_000);
     }

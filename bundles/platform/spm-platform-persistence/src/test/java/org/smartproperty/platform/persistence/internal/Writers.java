@@ -25,7 +25,8 @@ final class Writers {
     final ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
     /** System.nanoTime() at the start of every acknowledged write, for "first success after". */
     final ConcurrentLinkedQueue<long[]> okStartEnd = new ConcurrentLinkedQueue<>();
-    private final AtomicLong ids = new AtomicLong();
+    /** Ids across all writers of the JVM, so that several rounds can write into one table. */
+    private static final AtomicLong ids = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stop;
 
