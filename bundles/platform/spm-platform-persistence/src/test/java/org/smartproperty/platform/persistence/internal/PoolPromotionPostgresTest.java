@@ -57,7 +57,13 @@ class PoolPromotionPostgresTest {
 
                 long stopAt = System.nanoTime();
                 primary.stop(); // fast: the walsender hands the standby everything up to the shutdown checkpoint
-                Thread.sleep(1000); // the operator's reaction time; writes fail fast meanwhile (503 in the REST layer)
+                // the operator's reaction time: readiness says the database is DOWN (within the pool's connection timeout)
+                long checkAt = System.nanoTime();
+                HealthResult window = health.check();
+                long checkMs = (System.nanoTime() - checkAt) / 1_000_000;
+                assertEquals(HealthStatus.DOWN, window.status(), "no primary: " + window.summary());
+                assertTrue(checkMs < 3000 + 1500, "the check answered after " + checkMs + " ms");
+                System.out.printf("between stop and promotion the database check is DOWN after %d ms: %s%n", checkMs, window.summary());
                 long promoteAt = System.nanoTime();
                 standby.promote();
                 long promoted = System.nanoTime();
