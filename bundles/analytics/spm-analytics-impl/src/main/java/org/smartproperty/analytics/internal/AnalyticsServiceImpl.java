@@ -39,6 +39,7 @@ import org.smartproperty.platform.JobSchedule;
 import org.smartproperty.platform.PageRequest;
 import org.smartproperty.platform.Validation;
 import org.smartproperty.platform.persistence.SchemaReady;
+import org.smartproperty.platform.persistence.StatementTimeouts;
 import org.smartproperty.platform.security.AuditEvent;
 import org.smartproperty.platform.security.AuditTrail;
 import org.smartproperty.platform.security.DataScope;
@@ -223,19 +224,31 @@ public class AnalyticsServiceImpl implements AnalyticsService {
 
     @Override
     public RollupRun refresh() {
-        return Jdbc.write(dataSource, c -> Rollups.refresh(c, clock.instant()));
+        return Jdbc.write(dataSource, c -> {
+            // one INSERT … SELECT may run longer than the pool's statement timeout at province scale (issue 19 item 2)
+            try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c)) {
+                return Rollups.refresh(c, clock.instant());
+            }
+        });
     }
 
     /** The nightly job's rebuild (no caller: the job runner records it). */
     RollupRun rebuildNow() {
-        return Jdbc.write(dataSource, c -> Rollups.rebuild(c, clock.instant()));
+        return Jdbc.write(dataSource, c -> {
+            try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c)) {
+                return Rollups.rebuild(c, clock.instant());
+            }
+        });
     }
 
     @Override
     public RollupRun rebuild(SpmPrincipal caller) {
         scopeCompany(caller);
         return Jdbc.write(dataSource, c -> {
-            RollupRun run = Rollups.rebuild(c, clock.instant());
+            RollupRun run;
+            try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c)) {
+                run = Rollups.rebuild(c, clock.instant());
+            }
             if (audit != null) {
                 audit.append(c, AuditEvent.of(caller.getName(), "analytics.rebuild", AUDIT_KIND, "rollups",
                         AuditEvent.summary("keys", run.keys(), "rows", run.rows(), "millis", run.millis())));
