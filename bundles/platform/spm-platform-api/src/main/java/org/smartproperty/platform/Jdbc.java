@@ -41,24 +41,34 @@ public final class Jdbc {
         }
     }
 
-    /** One transaction on a connection the caller holds (and closes). */
+    /**
+     * One transaction on a connection the caller holds (and closes). When the work fails, the failure is what the
+     * caller sees, even if the rollback and the reset of auto-commit fail after it (issue 19 item 2: on a connection
+     * cut by a database restart both fail with "Connection is closed", which used to replace the connection failure
+     * and turn a 503 into a 500).
+     */
     public static <T> T transaction(Connection c, Work<T> work) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
+        T result;
         try {
-            T result = work.apply(c);
+            result = work.apply(c);
             c.commit();
-            return result;
         } catch (SQLException | RuntimeException | Error e) {
             try {
                 c.rollback();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            try {
+                c.setAutoCommit(auto);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(auto);
         }
+        c.setAutoCommit(auto);
+        return result;
     }
 
     /** {@code 23505} → 409 {@code problem.duplicate}; anything else an {@link IllegalStateException}. */

@@ -32,7 +32,7 @@ import org.smartproperty.platform.pgcluster.PgCluster;
 
 /**
  * Issue 19 item 2 end to end below HTTP: a real PostgreSQL cluster, the platform's pool, EclipseLink and
- * {@link Transactions} as a service uses them, and the exception mappers of the API. A statement past the statement
+ * {@link Transactions} as a service uses them (and plain JDBC through {@code Jdbc.write}), and the exception mappers of the API. A statement past the statement
  * timeout is a 503 {@code problem.database.slow} in about the timeout; calls that meet a restart of the database are
  * 503 {@code problem.database.unavailable} with Retry-After, never 500, none waiting longer than the pool's connection
  * timeout; a stopped database answers 503 within the connection timeout and the same pool serves again once it is back.
@@ -93,7 +93,16 @@ class DatabaseProblemsPostgresTest {
         }
     }
 
+    /** An insert as a service does it: through JPA and {@link Transactions} (odd ids) or plain JDBC and {@code Jdbc.write} (even ids). */
     static Response insert(long id) {
+        if (id % 2 == 0) {
+            return call(() -> org.smartproperty.platform.Jdbc.write(pool, c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO w (id) VALUES (?)")) {
+                    ps.setLong(1, id);
+                    return ps.executeUpdate();
+                }
+            }));
+        }
         return call(() -> tx.write(em -> em.createNativeQuery("INSERT INTO w (id) VALUES (?)").setParameter(1, id).executeUpdate()));
     }
 
