@@ -9,7 +9,10 @@
 # default, so all load here meets the global limit only; PERCLIENT=true adds a step with a configuration without
 # the loopback exemption (perClient.exempt empty), where one client over 20/s meets 429.
 # Server: SPM_TEST_DB_URL / SPM_TEST_DB_USER / SPM_TEST_DB_PASSWORD (default jdbc:postgresql://127.0.0.1:5432/test,
-# postgres; only host and port are used). Installs wrk with apt when missing. BENCH_KEEP=true keeps the database and
+# postgres; only host and port are used). BALANCER=true adds the same steps through HAProxy with the configuration the
+# distribution ships (etc/haproxy/spm.cfg, this one node as node1, node2 absent): the balancer admits 64 requests at
+# once to the node and queues the rest (up to 2 s), so the node never sees the excess. Installs wrk (and haproxy with
+# BALANCER=true) with apt when missing. BENCH_KEEP=true keeps the database and
 # the copy. Holds /tmp/spm-dist.lock (one Karaf at a time on this machine) and uses port 8181. Not run by the suite.
 set -euo pipefail
 if [ -z "${SPM_BENCH_LOCKED:-}" ]; then
@@ -95,5 +98,19 @@ if [ "${PERCLIENT:-false}" = true ]; then
   done
   sleep 11 # 200 tokens at 20/s: a full bucket for the step
   STEPS=${PERCLIENT_STEPS:-16} run_steps perclient
+fi
+if [ "${BALANCER:-false}" = true ]; then
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || apt-get install -y haproxy >/dev/null \
+    || { apt-get update -qq && apt-get install -y haproxy >/dev/null; }
+  LB_PORT=${LB_PORT:-18080}
+  SPM_LB_BIND=127.0.0.1:$LB_PORT SPM_NODE1=127.0.0.1:8181 SPM_NODE2=127.0.0.1:9 \
+    PATH="$PATH:/usr/sbin" haproxy -db -f "$DIST/etc/haproxy/spm.cfg" >"$WORK/haproxy.log" 2>&1 &
+  LB_PID=$!
+  for _ in $(seq 1 50); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$LB_PORT/api/v1/estates/1")" = 200 ] && break
+    sleep 0.2
+  done
+  BASE=http://127.0.0.1:$LB_PORT/api/v1 run_steps balancer
+  kill "$LB_PID"; wait "$LB_PID" 2>/dev/null || true
 fi
 echo "GET /api/v1/estates/1 (bearer), wrk -t2, ${DURATION}s a step, --timeout 10s; raw output in $WORK" >&2

@@ -46,6 +46,7 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.smartproperty.itests.support.DistributionNode;
+import org.smartproperty.platform.pgcluster.PgCluster;
 
 /**
  * Issue 19 item 1 (OPS-8): two nodes of the ASSEMBLED distribution on one PostgreSQL database behind HAProxy with
@@ -60,9 +61,15 @@ import org.smartproperty.itests.support.DistributionNode;
  * answer is a 500, the other node serves every request sent to it directly throughout, and the balancer's errors
  * are only the requests the dead node held;</li>
  * <li>no job ran twice for one slot and no two runs of a job overlapped, on either node ({@code plt_job_run});</li>
- * <li>the killed node, started again, is back in the balancer's rotation.</li>
+ * <li>the killed node, started again, is back in the balancer's rotation;</li>
+ * <li>issue 19 item 2: PostgreSQL restarted under the same write load ({@code pg_ctl restart -m fast}): no platform
+ * restart, nothing acknowledged lost, refusals only as 503 problems, writes again within seconds; the primary stopped
+ * and its streaming standby promoted: both nodes follow it through their multi-host JDBC URL
+ * ({@code targetServerType=primary}), nothing acknowledged lost.</li>
  * </ul>
- * Plain JUnit (no Pax Exam): needs {@code haproxy} on the PATH ({@code .ci/run} installs it with apt).
+ * The database is a throwaway PostgreSQL cluster with a streaming standby ({@code spm-platform-pgcluster}), so that it
+ * can be restarted and failed over without touching the machine's own server. Plain JUnit (no Pax Exam): needs
+ * {@code haproxy} on the PATH ({@code .ci/run} installs it with apt).
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ClusterFailoverIT {
@@ -72,7 +79,9 @@ public class ClusterFailoverIT {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static Path base;
-    static String database;
+    static final String database = "spm";
+    static PgCluster primary;
+    static PgCluster standby;
     static DistributionNode node1;
     static DistributionNode node2;
     static Process haproxy;
@@ -84,10 +93,9 @@ public class ClusterFailoverIT {
     @BeforeClass
     public static void cluster() throws Exception {
         base = Files.createTempDirectory(Files.createDirectories(Path.of("target", "cluster")).toAbsolutePath(), "it-");
-        database = "spm_cluster_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = postgres("postgres"); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        primary = PgCluster.create().start();
+        primary.createDatabase(database);
+        standby = primary.createStandby();
         Path files = Files.createDirectories(base.resolve("shared-files"));
         node1 = node("node1", files);
         node2 = node("node2", files);
@@ -122,7 +130,7 @@ public class ClusterFailoverIT {
 
     static DistributionNode node(String name, Path files) throws Exception {
         DistributionNode n = DistributionNode.unpack(name, base);
-        n.env("SPM_DB_URL", dbUrl(database)).env("SPM_DB_USER", dbUser()).env("JAVA_MAX_MEM", "768m");
+        n.env("SPM_DB_URL", dbUrl()).env("SPM_DB_USER", PgCluster.USER).env("JAVA_MAX_MEM", "768m");
         n.config("org.smartproperty.files", "directory", files.toString()); // shared storage (docs/operations.md)
         n.config("org.smartproperty.security", "network.trustedProxies", "127.0.0.1/32"); // the balancer
         n.config("org.smartproperty.security", "totp.keyFile", files.getParent().resolve("shared-security/totp.key").toString()); // one key
@@ -142,10 +150,8 @@ public class ClusterFailoverIT {
                 }
             }
         } finally {
-            if (database != null) {
-                try (Connection c = postgres("postgres"); Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                }
+            if (primary != null) {
+                primary.close(); // and its standby
             }
             if (base != null && !Boolean.getBoolean("spm.it.keep")) {
                 DistributionNode.deleteTree(base);
@@ -186,72 +192,147 @@ public class ClusterFailoverIT {
         assertTrue("within a second: " + ms + " ms", ms < 1000);
     }
 
-    /** One logical write of a writer: its key, and the complaint id once acknowledged. */
-    record Write(String key, String title, long id) {
+    /** One acknowledged write: its Idempotency-Key (also the complaint's title) and the complaint's id. */
+    record Write(String key, long id) {
+    }
+
+    /**
+     * Owners filing complaints through the balancer, each with an {@code Idempotency-Key} (the title as well), retried
+     * with the same key as a client does until an answer final for it: 201 (acknowledged) or 409 (the key's claim is
+     * held by a request that died with its node: unresolved). Every other answer is counted by status with its time.
+     */
+    static final class WriteLoad implements AutoCloseable {
+        final String run = UUID.randomUUID().toString().substring(0, 6);
+        final int writers;
+        final AtomicBoolean stop = new AtomicBoolean();
+        final ConcurrentLinkedQueue<Write> acked = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> unresolved = new ConcurrentLinkedQueue<>();
+        final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<Long> errorTimes = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> badProblems = new ConcurrentLinkedQueue<>();
+        final Set<String> servedBy = ConcurrentHashMap.newKeySet();
+        final ExecutorService pool;
+        final List<Future<?>> tasks = new ArrayList<>();
+
+        WriteLoad(int writers, String owner, long estateId) {
+            this.writers = writers;
+            this.pool = Executors.newFixedThreadPool(writers + 1);
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                tasks.add(pool.submit(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        write("cluster-" + run + "-" + writer + "-" + i, owner, estateId);
+                    }
+                    return null;
+                }));
+            }
+        }
+
+        void write(String key, String owner, long estateId) throws Exception {
+            String body = "{\"category\":\"ENQUIRY\",\"estateId\":" + estateId + ",\"title\":\"" + key
+                    + "\",\"content\":\"issue 19 fault write\"}";
+            for (int attempt = 0; attempt < 200; attempt++) {
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(lb() + "/complaints"))
+                            .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + owner)
+                            .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    r.headers().firstValue("X-SPM-Node").ifPresent(servedBy::add);
+                    if (r.statusCode() == 201) {
+                        acked.add(new Write(key, JSON.readTree(r.body()).get("id").asLong()));
+                        return;
+                    }
+                    if (r.statusCode() == 409) {
+                        unresolved.add(key);
+                        return;
+                    }
+                    errors.computeIfAbsent(Integer.toString(r.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+                    errorTimes.add(System.nanoTime());
+                    if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                            || r.headers().firstValue("Retry-After").isEmpty()) {
+                        badProblems.add(r.statusCode() + " " + r.headers().map() + " " + r.body());
+                    }
+                } catch (IOException e) {
+                    errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                    errorTimes.add(System.nanoTime());
+                }
+                sleep(200);
+                if (stop.get() && attempt > 100) {
+                    break;
+                }
+            }
+            unresolved.add(key);
+        }
+
+        /** Waits until {@code count} writes are acknowledged in all. */
+        void awaitAcked(int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (acked.size() < count && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            assertTrue("writes acknowledged: " + acked.size() + " of " + count + "; errors " + errors, acked.size() >= count);
+        }
+
+        int errorCount() {
+            return errors.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.set(true);
+            for (Future<?> f : tasks) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        }
+
+        @Override
+        public String toString() {
+            return "acknowledged " + acked.size() + ", unresolved " + unresolved.size() + ", errors " + errors;
+        }
+
+        /** Every acknowledged write stored exactly once, an unresolved one at most once, nothing else stored. */
+        void assertStoredExactlyOnce() throws Exception {
+            Map<String, List<Long>> stored = new TreeMap<>();
+            try (Connection c = postgres(); PreparedStatement ps = c.prepareStatement("SELECT title, id FROM cpl_complaint WHERE title LIKE ?")) {
+                ps.setString(1, "cluster-" + run + "-%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    }
+                }
+            }
+            for (Write w : acked) {
+                assertEquals("acknowledged " + w + " stored exactly once", List.of(w.id()), stored.get(w.key()));
+            }
+            for (String key : unresolved) {
+                assertTrue(key + " at most once: " + stored.get(key), stored.getOrDefault(key, List.of()).size() <= 1);
+            }
+            assertEquals("nothing stored that was neither acknowledged nor in flight",
+                    acked.size() + unresolved.stream().filter(stored::containsKey).count(), stored.size());
+        }
+    }
+
+    static String ownerToken() throws Exception {
+        return login(lb(), "demo-owner");
+    }
+
+    /** The demo owner's estate (澳门新街坊), read from the demo committee's scope. */
+    static long ownersEstate() throws Exception {
+        JsonNode scope = JSON.readTree(get(lb() + "/auth/me", login(lb(), "demo-committee")).body()).get("scope");
+        long estateId = scope.at("/estateIds/0").asLong();
+        assertTrue(scope.toString(), estateId > 0);
+        return estateId;
     }
 
     @Test
     public void b_aNodeKilledUnderWriteLoadLosesNoAcknowledgedWriteAndTheOtherServesThroughout_issue19_item1() throws Exception {
-        String owner = login(lb(), "demo-owner");
-        JsonNode scope = JSON.readTree(get(lb() + "/auth/me", login(lb(), "demo-committee")).body()).get("scope");
-        long estateId = scope.at("/estateIds/0").asLong(); // the owner's estate, 澳门新街坊
-        assertTrue(scope.toString(), estateId > 0);
-        String run = UUID.randomUUID().toString().substring(0, 6);
-
-        int writers = 6;
-        AtomicBoolean stop = new AtomicBoolean();
-        ConcurrentLinkedQueue<Write> acked = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> unresolved = new ConcurrentLinkedQueue<>();
-        Map<String, AtomicInteger> lbErrors = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Long> lbErrorTimes = new ConcurrentLinkedQueue<>();
-        Set<String> servedBy = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stopReads = new AtomicBoolean();
         AtomicInteger directCalls = new AtomicInteger();
         ConcurrentLinkedQueue<String> directFailures = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            int writer = w;
-            tasks.add(pool.submit(() -> {
-                for (int i = 0; !stop.get(); i++) {
-                    String key = "cluster-" + run + "-" + writer + "-" + i;
-                    String body = "{\"category\":\"ENQUIRY\",\"estateId\":" + estateId + ",\"title\":\"" + key
-                            + "\",\"content\":\"issue 19 failover write\"}";
-                    // a client's retries: the same key until an answer that is final for it
-                    boolean done = false;
-                    for (int attempt = 0; attempt < 20 && !done; attempt++) {
-                        try {
-                            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(lb() + "/complaints"))
-                                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + owner)
-                                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                            r.headers().firstValue("X-SPM-Node").ifPresent(servedBy::add);
-                            if (r.statusCode() == 201) {
-                                acked.add(new Write(key, key, JSON.readTree(r.body()).get("id").asLong()));
-                                done = true;
-                            } else if (r.statusCode() == 409) {
-                                // the key's first request was on the node that died: the key waits out its claim
-                                unresolved.add(key);
-                                done = true;
-                            } else {
-                                lbErrors.computeIfAbsent(Integer.toString(r.statusCode()), k -> new AtomicInteger()).incrementAndGet();
-                                lbErrorTimes.add(System.nanoTime());
-                                sleep(200);
-                            }
-                        } catch (IOException e) {
-                            lbErrors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
-                            lbErrorTimes.add(System.nanoTime());
-                            sleep(200);
-                        }
-                    }
-                    if (!done) {
-                        unresolved.add(key);
-                    }
-                }
-                return null;
-            }));
-        }
-        tasks.add(pool.submit(() -> {
-            while (!stop.get()) {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        Future<?> reads = reader.submit(() -> {
+            while (!stopReads.get()) {
                 for (String path : List.of("/health/ready", "/public/estates?size=5")) {
                     directCalls.incrementAndGet();
                     try {
@@ -267,67 +348,55 @@ public class ClusterFailoverIT {
                 sleep(50);
             }
             return null;
-        }));
-
-        awaitAcked(acked, 60, Duration.ofSeconds(60));
-        int ackedBeforeKill = acked.size();
-        Instant killedAt = Instant.now();
-        long killNanos = System.nanoTime();
-        node1.kill(); // SIGKILL
-        System.out.printf("node1 (pid %d) killed after %d acknowledged writes%n", node1Pid, ackedBeforeKill);
-        awaitAcked(acked, ackedBeforeKill + 100, Duration.ofSeconds(60));
-        TimeUnit.SECONDS.sleep(3);
-        stop.set(true);
-        for (Future<?> f : tasks) {
-            f.get(60, TimeUnit.SECONDS);
+        });
+        int writers = 6;
+        WriteLoad load = new WriteLoad(writers, ownerToken(), ownersEstate());
+        Instant killedAt;
+        long killNanos;
+        int ackedBeforeKill;
+        try (load) {
+            load.awaitAcked(60, Duration.ofSeconds(60));
+            ackedBeforeKill = load.acked.size();
+            killedAt = Instant.now();
+            killNanos = System.nanoTime();
+            node1.kill(); // SIGKILL
+            System.out.printf("node1 (pid %d) killed after %d acknowledged writes%n", node1Pid, ackedBeforeKill);
+            load.awaitAcked(ackedBeforeKill + 100, Duration.ofSeconds(60));
+            TimeUnit.SECONDS.sleep(3);
+        } finally {
+            stopReads.set(true);
+            reads.get(60, TimeUnit.SECONDS);
+            reader.shutdown();
         }
-        pool.shutdown();
 
-        System.out.printf("acknowledged %d (%d before the kill), unresolved %d, balancer errors %s, direct calls to node2 %d%n",
-                acked.size(), ackedBeforeKill, unresolved.size(), lbErrors, directCalls.get());
-        assertEquals("both nodes took writes before the kill", Set.of("node1", "node2"), servedBy);
+        System.out.printf("node kill: %s (%d before the kill), direct calls to node2 %d%n", load, ackedBeforeKill, directCalls.get());
+        assertEquals("both nodes took writes before the kill", Set.of("node1", "node2"), load.servedBy);
         assertTrue("node2 answered every direct request throughout: " + directFailures, directFailures.isEmpty());
         assertTrue(directCalls.get() > 50);
-        assertTrue("no 500 from anywhere: " + lbErrors, !lbErrors.containsKey("500"));
-        int errors = lbErrors.values().stream().mapToInt(AtomicInteger::get).sum();
-        assertTrue("the balancer's errors are the requests the dead node held (" + writers + " writers): " + lbErrors, errors <= 2 * writers);
-        for (long t : lbErrorTimes) {
+        assertTrue("no 500 from anywhere: " + load.errors, !load.errors.containsKey("500"));
+        assertTrue("the balancer's errors are the requests the dead node held (" + writers + " writers): " + load.errors,
+                load.errorCount() <= 2 * writers);
+        for (long t : load.errorTimes) {
             assertTrue("no balancer error later than 5 s after the kill: " + (t - killNanos) / 1_000_000 + " ms",
                     t - killNanos < Duration.ofSeconds(5).toNanos());
         }
-        assertTrue("unresolved keys are at most the writes in flight on the dead node: " + unresolved, unresolved.size() <= writers);
-
-        // every acknowledged write is in the database, exactly once; an unresolved one at most once
-        Map<String, List<Long>> stored = new TreeMap<>();
-        try (Connection c = postgres(database);
-                PreparedStatement ps = c.prepareStatement("SELECT title, id FROM cpl_complaint WHERE title LIKE ?")) {
-            ps.setString(1, "cluster-" + run + "-%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                }
-            }
-        }
-        for (Write w : acked) {
-            assertEquals("acknowledged " + w + " stored exactly once", List.of(w.id()), stored.get(w.key()));
-        }
-        for (String key : unresolved) {
-            assertTrue(key + " at most once: " + stored.get(key), stored.getOrDefault(key, List.of()).size() <= 1);
-        }
-        assertEquals("nothing stored that was neither acknowledged nor in flight", acked.size() + unresolved.stream().filter(stored::containsKey).count(),
-                stored.size());
-
+        assertTrue("unresolved keys are at most the writes in flight on the dead node: " + load.unresolved, load.unresolved.size() <= writers);
+        load.assertStoredExactlyOnce();
         assertJobsRanOncePerSlot(killedAt);
     }
 
-    /** plt_job_run: per job, no slot run to its end twice, and no run started while another still ran. */
+    /**
+     * plt_job_run: per job with a cluster lock, no slot run to its end twice, and no run started while another still ran.
+     * Per-node jobs ({@code Job.perNode}: the outbox dispatchers, which claim rows with SKIP LOCKED) run on every node by design.
+     */
     static void assertJobsRanOncePerSlot(Instant killedAt) throws Exception {
         record Run(String node, Instant slot, boolean requested, Instant started, Instant finished) {
         }
         Map<String, List<Run>> runs = new TreeMap<>();
-        try (Connection c = postgres(database);
+        try (Connection c = postgres();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT name, node, slot, requested, started_at, finished_at FROM plt_job_run ORDER BY name, started_at, id");
+                        "SELECT r.name, r.node, r.slot, r.requested, r.started_at, r.finished_at FROM plt_job_run r"
+                                + " JOIN plt_job j ON j.name = r.name WHERE j.cluster_lock ORDER BY r.name, r.started_at, r.id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 runs.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Run(rs.getString(2), instant(rs, 3), rs.getBoolean(4),
@@ -377,18 +446,76 @@ public class ClusterFailoverIT {
         assertTrue("node1 back behind the balancer: " + seen, seen.contains("node1"));
     }
 
+    @Test
+    public void d_aDatabaseRestartUnderWriteLoadLosesNothingAndNeedsNoPlatformRestart_issue19_item2() throws Exception {
+        long pid1 = node1.pid();
+        long pid2 = node2.pid();
+        WriteLoad load = new WriteLoad(4, ownerToken(), ownersEstate());
+        long restartedNanos;
+        int ackedAtRestart;
+        long resumedMs;
+        try (load) {
+            load.awaitAcked(40, Duration.ofSeconds(60));
+            ackedAtRestart = load.acked.size();
+            long t0 = System.nanoTime();
+            primary.restart(); // pg_ctl restart -m fast: every session cut
+            restartedNanos = System.nanoTime();
+            System.out.printf("PostgreSQL restarted in %d ms after %d acknowledged writes%n", (restartedNanos - t0) / 1_000_000, ackedAtRestart);
+            int before = load.acked.size();
+            load.awaitAcked(before + 1, Duration.ofSeconds(30));
+            resumedMs = (System.nanoTime() - restartedNanos) / 1_000_000;
+            load.awaitAcked(load.acked.size() + 60, Duration.ofSeconds(60));
+        }
+        System.out.printf("database restart: %s; first write acknowledged %d ms after the server was back%n", load, resumedMs);
+        assertEquals("no platform restart", List.of(pid1, pid2), List.of(node1.pid(), node2.pid()));
+        assertTrue(node1.alive() && node2.alive());
+        assertTrue("refusals are 503 problems (or the balancer's 503 while both nodes are out): " + load.errors,
+                load.errors.keySet().stream().allMatch(k -> k.equals("503")));
+        assertTrue("every refusal a problem+json with Retry-After: " + load.badProblems, load.badProblems.isEmpty());
+        assertTrue("writes again within 15 s of the server's return: " + resumedMs + " ms", resumedMs < 15_000);
+        load.assertStoredExactlyOnce();
+    }
+
+    @Test
+    public void e_theStandbyPromotedIsFollowedByBothNodesThroughTheirMultiHostUrl_issue19_item2() throws Exception {
+        WriteLoad load = new WriteLoad(4, ownerToken(), ownersEstate());
+        long promotedNanos;
+        long resumedMs;
+        try (load) {
+            load.awaitAcked(40, Duration.ofSeconds(60));
+            long t0 = System.nanoTime();
+            primary.stop(); // the runbook's planned switch-over: the primary stopped (fast: its WAL reaches the standby), then
+            standby.promote(); // pg_ctl promote
+            promotedNanos = System.nanoTime();
+            System.out.printf("primary stopped and standby promoted in %d ms%n", (promotedNanos - t0) / 1_000_000);
+            int before = load.acked.size();
+            load.awaitAcked(before + 1, Duration.ofSeconds(60));
+            resumedMs = (System.nanoTime() - promotedNanos) / 1_000_000;
+            load.awaitAcked(load.acked.size() + 60, Duration.ofSeconds(60));
+        }
+        System.out.printf("standby promotion: %s; first write acknowledged %d ms after the promotion%n", load, resumedMs);
+        assertTrue(load.errors.toString(), !load.errors.containsKey("500"));
+        assertTrue("every refusal a problem+json with Retry-After: " + load.badProblems, load.badProblems.isEmpty());
+        assertTrue("writes again within 20 s of the promotion: " + resumedMs + " ms", resumedMs < 20_000);
+        try (Connection c = postgres(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT inet_server_port()")) {
+            assertTrue(rs.next());
+            assertEquals("the test's own connection reaches the new primary", standby.port(), rs.getInt(1));
+        }
+        load.assertStoredExactlyOnce();
+        // both nodes write to the new primary: one write straight to each
+        for (DistributionNode n : List.of(node1, node2)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(n.api() + "/complaints")).header("Authorization", "Bearer " + ownerToken())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"category\":\"ENQUIRY\",\"estateId\":"
+                            + ownersEstate() + ",\"title\":\"after promotion " + n.name() + "\",\"content\":\"issue 19\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(n.name() + " " + r.body(), 201, r.statusCode());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String lb() {
         return "http://127.0.0.1:" + lbPort + "/api/v1";
-    }
-
-    static void awaitAcked(ConcurrentLinkedQueue<Write> acked, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (acked.size() < count && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        assertTrue("writes acknowledged: " + acked.size() + " of " + count, acked.size() >= count);
     }
 
     static void sleep(long ms) {
@@ -428,16 +555,12 @@ public class ClusterFailoverIT {
         return out.toByteArray();
     }
 
-    static String dbUrl(String db) {
-        String url = System.getProperty("spm.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        return url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + db + "$1");
+    /** Both clusters, the primary first: a new connection goes to whichever is the primary now. */
+    static String dbUrl() {
+        return PgCluster.multiHostUrl(database, primary, standby);
     }
 
-    static String dbUser() {
-        return System.getProperty("spm.test.db.user", "postgres");
-    }
-
-    static Connection postgres(String db) throws Exception {
-        return DriverManager.getConnection(dbUrl(db), dbUser(), System.getProperty("spm.test.db.password", ""));
+    static Connection postgres() throws Exception {
+        return DriverManager.getConnection(dbUrl(), PgCluster.USER, "");
     }
 }
