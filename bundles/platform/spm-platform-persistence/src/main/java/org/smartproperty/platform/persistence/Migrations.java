@@ -27,8 +27,10 @@ public final class Migrations {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(Liquibase.class.getClassLoader());
-        // a migration may run one statement longer than the pool's statement timeout (issue 19 item 2)
-        try (Connection c = dataSource.getConnection(); StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c)) {
+        // a migration may run one statement longer than the pool's statement timeout (issue 19 item 2); Liquibase closes
+        // the connection it is given, so it gets one that stays open, and the timeout is restored before the pool gets it back
+        try (Connection pooled = dataSource.getConnection(); StatementTimeouts.Lifted lifted = StatementTimeouts.lift(pooled)) {
+            Connection c = keptOpen(pooled);
             Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             try (Liquibase lb = new Liquibase(changelog, resources, db)) {
                 int pending = lb.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
@@ -48,5 +50,20 @@ public final class Migrations {
         } finally {
             t.setContextClassLoader(previous);
         }
+    }
+
+    /** {@code c} with {@code close()} doing nothing (the caller closes {@code c} itself). */
+    static Connection keptOpen(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Migrations.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if ("close".equals(method.getName()) && method.getParameterCount() == 0) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

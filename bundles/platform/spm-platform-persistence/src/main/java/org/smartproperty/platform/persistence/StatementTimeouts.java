@@ -33,7 +33,11 @@ public final class StatementTimeouts {
         void close() throws SQLException;
     }
 
-    /** Sets no statement timeout on {@code c} until the returned handle is closed, which restores the previous one. */
+    /**
+     * Sets no statement timeout on {@code c} until the returned handle is closed, which restores the previous one; close
+     * it before {@code c} goes back to the pool (a try-with-resources after the connection's). Inside a transaction the
+     * settings follow it: a rollback also undoes the lift. Closing after a failed statement rolls the transaction back.
+     */
     public static Lifted lift(Connection c) throws SQLException {
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         String before;
@@ -62,6 +66,20 @@ public final class StatementTimeouts {
                     return;
                 }
                 done = true;
+                try {
+                    restore();
+                } catch (SQLException aborted) {
+                    // a failed statement left the transaction aborted (PostgreSQL refuses everything until it ends): end it,
+                    // as the caller would on its failure anyway, then restore
+                    if (c.getAutoCommit()) {
+                        throw aborted;
+                    }
+                    c.rollback();
+                    restore();
+                }
+            }
+
+            private void restore() throws SQLException {
                 try (Statement s = c.createStatement()) {
                     s.execute(postgres ? "SET statement_timeout = '" + previous.replace("'", "") + "'"
                             : "SET QUERY_TIMEOUT " + Long.parseLong(previous.strip()));

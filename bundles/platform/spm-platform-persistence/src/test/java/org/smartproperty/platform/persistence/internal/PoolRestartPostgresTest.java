@@ -121,6 +121,40 @@ class PoolRestartPostgresTest {
     }
 
     @Test
+    void liftedInsideATransactionTheTimeoutComesBackWhetherTheWorkCommitsOrFails() throws Exception {
+        try (HikariDataSource one = DataSourceComponent.createPool(new PGDataSourceFactory(), new DbSettings(pg.jdbcUrl("spm"), PgCluster.USER, null),
+                new PoolSettings(1, 5000, STATEMENT_TIMEOUT_MS))) {
+            org.smartproperty.platform.Jdbc.write(one, c -> {
+                try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c); Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_sleep(" + (STATEMENT_TIMEOUT_MS + 300) / 1000.0 + ")");
+                }
+                return null;
+            });
+            assertThrows(IllegalStateException.class, () -> org.smartproperty.platform.Jdbc.write(one, c -> {
+                try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c); Statement s = c.createStatement()) {
+                    s.execute("SELECT 1 / 0"); // the transaction is aborted: the restore must still happen
+                }
+                return null;
+            }));
+            try (Connection c = one.getConnection()) {
+                assertEquals(STATEMENT_TIMEOUT_MS, StatementTimeouts.current(c), "the pool's only connection after both");
+            }
+        }
+    }
+
+    @Test
+    void aMigrationGivesItsConnectionBackWithTheStatementTimeout() throws Exception {
+        try (HikariDataSource one = DataSourceComponent.createPool(new PGDataSourceFactory(), new DbSettings(pg.jdbcUrl("spm"), PgCluster.USER, null),
+                new PoolSettings(1, 5000, STATEMENT_TIMEOUT_MS))) {
+            assertEquals(1, org.smartproperty.platform.persistence.Migrations.migrate(one, "db/platform-jobs.changelog.xml",
+                    new liquibase.resource.ClassLoaderResourceAccessor(getClass().getClassLoader())) > 0 ? 1 : 0);
+            try (Connection c = one.getConnection()) {
+                assertEquals(STATEMENT_TIMEOUT_MS, StatementTimeouts.current(c), "the pool's only connection, after Liquibase closed it");
+            }
+        }
+    }
+
+    @Test
     void noConnectionInTimeIsATransientConnectionFailureNotAHang() throws Exception {
         try (HikariDataSource one = DataSourceComponent.createPool(new PGDataSourceFactory(), new DbSettings(pg.jdbcUrl("spm"), PgCluster.USER, null),
                 new PoolSettings(1, 500, STATEMENT_TIMEOUT_MS)); Connection held = one.getConnection()) {
