@@ -16,7 +16,7 @@ import org.smartproperty.platform.persistence.DatabaseFaults;
 /**
  * Writer threads for the fault tests (issue 19 item 2): each inserts rows {@code (id, writer)} into table {@code w}
  * in its own transaction (begin, insert, commit, as a service call does), remembers every id whose commit returned
- * (acknowledged), and sorts failures into database faults (connection-class or slow) and anything else.
+ * (acknowledged), and sorts failures into connection-class database faults and anything else.
  */
 final class Writers {
 
@@ -48,7 +48,7 @@ final class Writers {
                         acknowledged.add(id);
                         okStartEnd.add(new long[] {start, System.nanoTime()});
                     } catch (SQLException | RuntimeException e) {
-                        (DatabaseFaults.of(e) != null ? faults : unexpected).add(e);
+                        (DatabaseFaults.of(e) == DatabaseFaults.Fault.UNAVAILABLE ? faults : unexpected).add(e);
                     }
                     if (pauseMs > 0) {
                         try {
