@@ -17,7 +17,8 @@ import java.util.Locale;
  * }
  * </pre>
  * On PostgreSQL it is {@code statement_timeout}, on H2 {@code QUERY_TIMEOUT}; a statement past it fails with
- * SQLSTATE {@value #QUERY_CANCELED} on both.
+ * SQLSTATE {@value #QUERY_CANCELED} on both. The connection's network timeout (the pool sets pgjdbc's
+ * {@code socketTimeout} to the statement timeout + 30 s) is lifted and restored with it.
  */
 public final class StatementTimeouts {
 
@@ -56,6 +57,11 @@ public final class StatementTimeouts {
             }
             s.execute(postgres ? "SET statement_timeout = 0" : "SET QUERY_TIMEOUT 0");
         }
+        // the pool's socket timeout (statement timeout + 30 s) would cut a long statement on the client side
+        int network = networkTimeout(c);
+        if (network > 0) {
+            c.setNetworkTimeout(Runnable::run, 0);
+        }
         final String previous = before;
         return new Lifted() {
             private boolean done;
@@ -80,6 +86,9 @@ public final class StatementTimeouts {
             }
 
             private void restore() throws SQLException {
+                if (network > 0) {
+                    c.setNetworkTimeout(Runnable::run, network);
+                }
                 try (Statement s = c.createStatement()) {
                     s.execute(postgres ? "SET statement_timeout = '" + previous.replace("'", "") + "'"
                             : "SET QUERY_TIMEOUT " + Long.parseLong(previous.strip()));
@@ -100,6 +109,14 @@ public final class StatementTimeouts {
             try (ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'")) {
                 return rs.next() ? Long.parseLong(rs.getString(1).strip()) : 0;
             }
+        }
+    }
+
+    private static int networkTimeout(Connection c) {
+        try {
+            return c.getNetworkTimeout();
+        } catch (SQLException | UnsupportedOperationException | AbstractMethodError e) {
+            return 0;
         }
     }
 

@@ -102,6 +102,10 @@ public class DataSourceComponent {
         if (s.password() != null) {
             p.put(DataSourceFactory.JDBC_PASSWORD, s.password());
         }
+        long socketTimeoutSeconds = socketTimeoutSeconds(s, ps);
+        if (socketTimeoutSeconds > 0) {
+            p.put("socketTimeout", Long.toString(socketTimeoutSeconds));
+        }
         DataSource raw = dsf.createDataSource(p);
         return new HikariDataSource(poolConfig(raw, s, ps));
     }
@@ -149,6 +153,23 @@ public class DataSourceComponent {
             return null;
         }
         return "postgresql".equals(kind) ? "SET statement_timeout = " + ms : "SET QUERY_TIMEOUT " + ms;
+    }
+
+    /** How much longer than the statement timeout a PostgreSQL connection may stay silent before it counts as lost. */
+    static final long SOCKET_TIMEOUT_MARGIN_MS = 30_000;
+
+    /**
+     * pgjdbc's {@code socketTimeout} (seconds) of the pool's PostgreSQL connections: the statement timeout plus
+     * {@value #SOCKET_TIMEOUT_MARGIN_MS} ms, so that a server that stops answering without closing the connection (a
+     * frozen host, a network partition: the statement timeout cannot fire there) fails the call with 08006 instead of
+     * holding its thread; 0 (none) without a statement timeout, on H2, or when the URL sets {@code socketTimeout} itself.
+     * Work that lifts the statement timeout lifts this one too ({@code StatementTimeouts.lift}).
+     */
+    static long socketTimeoutSeconds(DbSettings s, PoolSettings ps) {
+        if (!"postgresql".equals(s.kind()) || ps.statementTimeoutMs() <= 0 || s.url().toLowerCase(Locale.ROOT).contains("sockettimeout=")) {
+            return 0;
+        }
+        return (ps.statementTimeoutMs() + SOCKET_TIMEOUT_MARGIN_MS + 999) / 1000;
     }
 
     /** The pool's own settings of {@link DatabaseConfig}. */

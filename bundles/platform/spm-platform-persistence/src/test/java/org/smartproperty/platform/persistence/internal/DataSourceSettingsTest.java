@@ -27,6 +27,17 @@ class DataSourceSettingsTest {
     }
 
     @Test
+    void postgresConnectionsGiveUpOnASilentServerAfterTheStatementTimeoutAndAMargin() {
+        assertEquals(60, DataSourceComponent.socketTimeoutSeconds(new DbSettings("jdbc:postgresql://db/spm", "spm", ""), new PoolSettings(10, 10000, 30000)));
+        assertEquals(32, DataSourceComponent.socketTimeoutSeconds(new DbSettings("jdbc:postgresql://db/spm", "spm", ""), new PoolSettings(10, 10000, 1500)));
+        assertEquals(0, DataSourceComponent.socketTimeoutSeconds(new DbSettings("jdbc:postgresql://db/spm", "spm", ""), new PoolSettings(10, 10000, 0)),
+                "no statement timeout: long statements are allowed, so no socket timeout either");
+        assertEquals(0, DataSourceComponent.socketTimeoutSeconds(new DbSettings("jdbc:postgresql://db/spm?socketTimeout=5", "spm", ""),
+                new PoolSettings(10, 10000, 30000)), "the URL's own value stands");
+        assertEquals(0, DataSourceComponent.socketTimeoutSeconds(new DbSettings("jdbc:h2:mem:x", "sa", ""), new PoolSettings(10, 10000, 30000)));
+    }
+
+    @Test
     void poolConfiguration() {
         HikariConfig hc = DataSourceComponent.poolConfig(null, new DbSettings("jdbc:postgresql://db1,db2/spm?targetServerType=primary", "spm", "pw"),
                 new PoolSettings(12, 4000, 20000));

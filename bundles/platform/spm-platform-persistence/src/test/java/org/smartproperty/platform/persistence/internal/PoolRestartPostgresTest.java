@@ -155,9 +155,66 @@ class PoolRestartPostgresTest {
     }
 
     @Test
+    void aServerThatStopsAnsweringFailsTheCallAfterTheSocketTimeoutInsteadOfHoldingTheThread() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            assertEquals((STATEMENT_TIMEOUT_MS + DataSourceComponent.SOCKET_TIMEOUT_MARGIN_MS + 999) / 1000 * 1000, c.getNetworkTimeout(),
+                    "the pool's socketTimeout: statement timeout + 30 s");
+            try (StatementTimeouts.Lifted lifted = StatementTimeouts.lift(c)) {
+                assertEquals(0, c.getNetworkTimeout(), "lifted with the statement timeout");
+            }
+            assertEquals((STATEMENT_TIMEOUT_MS + DataSourceComponent.SOCKET_TIMEOUT_MARGIN_MS + 999) / 1000 * 1000, c.getNetworkTimeout());
+        }
+        // a frozen backend (SIGSTOP: the connection stays open, nothing answers) with a socketTimeout of 2 s from the URL
+        try (HikariDataSource frozen = DataSourceComponent.createPool(new PGDataSourceFactory(),
+                new DbSettings(pg.jdbcUrl("spm") + "?socketTimeout=2", PgCluster.USER, null), new PoolSettings(2, 5000, STATEMENT_TIMEOUT_MS))) {
+            try (Connection c = frozen.getConnection(); Statement s = c.createStatement()) {
+                String pid;
+                try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    pid = rs.getString(1);
+                }
+                signal("-STOP", pid);
+                try {
+                    long t = System.nanoTime();
+                    SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1").close());
+                    long ms = (System.nanoTime() - t) / 1_000_000;
+                    assertEquals(DatabaseFaults.Fault.UNAVAILABLE, DatabaseFaults.of(e), e + " [" + e.getSQLState() + "]");
+                    assertTrue(ms >= 1900 && ms < 5000, "failed after " + ms + " ms");
+                    System.out.printf("frozen backend, socketTimeout 2 s: %s [%s] after %d ms%n", e.getMessage(), e.getSQLState(), ms);
+                } finally {
+                    signal("-CONT", pid);
+                }
+            }
+            try (Connection c = frozen.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertTrue(rs.next(), "the pool replaced the lost connection");
+            }
+        }
+    }
+
+    /** The pool's first connection; on a loaded machine opening it may take longer than a short connection timeout. */
+    private static Connection firstConnection(HikariDataSource ds) throws Exception {
+        long end = System.currentTimeMillis() + 15_000;
+        while (true) {
+            try {
+                return ds.getConnection();
+            } catch (SQLException notYet) {
+                if (System.currentTimeMillis() > end) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
+    private static void signal(String signal, String pid) throws Exception {
+        Process p = new ProcessBuilder("kill", signal, pid).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "kill " + signal + " " + pid + ": " + out);
+    }
+
+    @Test
     void noConnectionInTimeIsATransientConnectionFailureNotAHang() throws Exception {
         try (HikariDataSource one = DataSourceComponent.createPool(new PGDataSourceFactory(), new DbSettings(pg.jdbcUrl("spm"), PgCluster.USER, null),
-                new PoolSettings(1, 500, STATEMENT_TIMEOUT_MS)); Connection held = one.getConnection()) {
+                new PoolSettings(1, 500, STATEMENT_TIMEOUT_MS)); Connection held = firstConnection(one)) {
             long t = System.nanoTime();
             SQLException e = assertThrows(SQLException.class, one::getConnection);
             long ms = (System.nanoTime() - t) / 1_000_000;
