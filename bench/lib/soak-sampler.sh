@@ -5,7 +5,8 @@
 #   soak-sampler.sh sample PID APPDB CSV [INTERVAL_S=30]
 #       every INTERVAL seconds until PID exits or the sampler is sent SIGTERM, appends one line to CSV:
 #       epoch,elapsed_s,heap_after_gc_kib,heap_committed_kib,threads,fds,rss_kib,db_connections,db_active
-#       heap after GC: `jcmd PID GC.run` (a full collection) then `jcmd PID GC.heap_info` (used/committed of the heap);
+#       heap after GC: `jcmd PID GC.run` (a full collection) then `jcmd PID GC.heap_info`: the used heap less its young
+#       regions (G1; what the collection kept, without what was allocated since), and the committed heap;
 #       threads and RSS: /proc/PID/status; open file descriptors: /proc/PID/fd; connections: pg_stat_activity of APPDB
 #       (all nodes on that database together; psql with the PG* environment). A column that cannot be read is empty.
 #   soak-sampler.sh verdict CSV [MAX_CONNECTIONS=10]
@@ -30,10 +31,15 @@ sample)
   while $running && kill -0 "$pid" 2>/dev/null; do
     now=$(date +%s)
     jcmd "$pid" GC.run >/dev/null 2>&1 || true
-    # G1: " garbage-first heap   total 524288K, used 123456K [0x…"; other collectors print the same "total …K, used …K"
+    # G1: " garbage-first heap   total 524288K, used 123456K [0x…" then "  region size 4096K, 8 young (32768K), 1 survivors
+    # (4096K)". Between the collection and this read (two attaches, ~0.5 s under load) new objects fill young regions, tens
+    # of MiB at 10 requests/s: the heap after GC is the used heap less the young regions (old and humongous: what the full
+    # collection kept). Other collectors print no young line: their used heap is taken as it is.
     read -r used committed < <(jcmd "$pid" GC.heap_info 2>/dev/null \
-      | awk '/total [0-9]+K, used [0-9]+K/ {for (i = 1; i <= NF; i++) {if ($i == "total") t = $(i+1); if ($i == "used") u = $(i+1)}
-              gsub(/[^0-9]/, "", t); gsub(/[^0-9]/, "", u); print u, t; exit}') || true
+      | awk '/total [0-9]+K, used [0-9]+K/ && !t {for (i = 1; i <= NF; i++) {if ($i == "total") t = $(i+1); if ($i == "used") u = $(i+1)}
+              gsub(/[^0-9]/, "", t); gsub(/[^0-9]/, "", u)}
+             / young \([0-9]+K\)/ && !y {for (i = 1; i <= NF; i++) if ($i == "young") {y = $(i+1); gsub(/[^0-9]/, "", y)}}
+             END {if (t != "") print u - y, t}') || true
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l || true)
