@@ -42,7 +42,10 @@ import java.util.stream.Collectors;
  * and the folders are given to that account. Authentication is {@code trust} for user
  * {@code postgres}, on 127.0.0.1 only. {@code fsync} is off: a fast or immediate stop keeps every
  * committed transaction (the operating system does not crash), which is what restart tests need.
- * A shutdown hook stops the clusters still running if the JVM ends without {@link #close()}.
+ * A shutdown hook stops the clusters still running if the JVM ends without {@link #close()}; a JVM killed with
+ * SIGKILL leaves them running: {@code pg_ctl -D /tmp/spm-pg-…/data stop -m immediate} (as postgres) and remove the folder.
+ * The folders are {@code spm-pg-*} and {@code spm-pg-standby-*} under {@code java.io.tmpdir}; the server log is
+ * {@link #logFile()}.
  */
 public final class PgCluster implements AutoCloseable {
 
