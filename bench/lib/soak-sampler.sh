@@ -4,7 +4,8 @@
 #
 #   soak-sampler.sh sample PID APPDB CSV [INTERVAL_S=30]
 #       every INTERVAL seconds until PID exits or the sampler is sent SIGTERM, appends one line to CSV:
-#       epoch,elapsed_s,heap_after_gc_kib,heap_committed_kib,threads,fds,rss_kib,db_connections,db_active
+#       epoch,elapsed_s,heap_after_gc_kib,heap_committed_kib,threads,fds,rss_kib,db_connections,db_active,load1
+#       (load1: the machine's 1-minute load average, context for the latencies)
 #       heap after GC: `jcmd PID GC.run` (a full collection) then `jcmd PID GC.heap_info`: the used heap less its young
 #       regions (G1; what the collection kept, without what was allocated since), and the committed heap;
 #       threads and RSS: /proc/PID/status; open file descriptors: /proc/PID/fd; connections: pg_stat_activity of APPDB
@@ -24,7 +25,7 @@ mode=${1:-}
 case "$mode" in
 sample)
   pid=$2 db=$3 csv=$4 interval=${5:-30}
-  [ -s "$csv" ] || echo "epoch,elapsed_s,heap_after_gc_kib,heap_committed_kib,threads,fds,rss_kib,db_connections,db_active" >"$csv"
+  [ -s "$csv" ] || echo "epoch,elapsed_s,heap_after_gc_kib,heap_committed_kib,threads,fds,rss_kib,db_connections,db_active,load1" >"$csv"
   start=$(date +%s)
   running=true
   trap 'running=false' TERM INT
@@ -45,7 +46,7 @@ sample)
     fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l || true)
     read -r conns active < <(psql -At -F ' ' -d postgres -c \
       "SELECT count(*), count(*) FILTER (WHERE state = 'active') FROM pg_stat_activity WHERE datname = '$db' AND pid <> pg_backend_pid()" 2>/dev/null) || true
-    echo "$now,$((now - start)),${used:-},${committed:-},${threads:-},${fds:-},${rss:-},${conns:-},${active:-}" >>"$csv"
+    echo "$now,$((now - start)),${used:-},${committed:-},${threads:-},${fds:-},${rss:-},${conns:-},${active:-},$(cut -d' ' -f1 /proc/loadavg)" >>"$csv"
     used='' committed='' conns='' active=''
     for _ in $(seq 1 "$interval"); do $running && kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   done
@@ -55,7 +56,7 @@ verdict)
   awk -F, -v warm="${SOAK_WARMUP_SAMPLES:-1}" -v heappct="${SOAK_HEAP_GROWTH_PCT:-10}" -v heapmin="${SOAK_HEAP_GROWTH_MIN_KIB:-16384}" \
       -v thr="${SOAK_THREADS_GROWTH:-10}" -v fdg="${SOAK_FDS_GROWTH:-20}" -v maxconn="$maxconn" '
     NR == 1 { next }
-    { row++; if (row <= warm || $3 == "") next; n++; t[n] = $2; h[n] = $3; th[n] = $5; fd[n] = $6; rss[n] = $7; c[n] = $8 }
+    { row++; if (row <= warm || $3 == "") next; n++; t[n] = $2; h[n] = $3; th[n] = $5; fd[n] = $6; rss[n] = $7; c[n] = $8; ld[n] = $10 }
     function mx(a, lo, hi,   i, m) { m = a[lo]; for (i = lo; i <= hi; i++) if (a[i] + 0 > m + 0) m = a[i]; return m }
     function mean(a, lo, hi,   i, s) { s = 0; for (i = lo; i <= hi; i++) s += a[i]; return s / (hi - lo + 1) }
     END {
@@ -76,6 +77,7 @@ verdict)
       printf "fds_first_third_max=%d\nfds_last_third_max=%d\n", ff, lf
       printf "db_connections_max=%d\ndb_connections_limit=%d\n", cmax, maxconn
       printf "rss_first_mib=%.0f\nrss_last_mib=%.0f\n", rss[1] / 1024, rss[n] / 1024
+      if (ld[1] != "") printf "load1_mean=%.1f\n", mean(ld, 1, n)
       bad = ""
       if (growth > heappct && lh - fh > heapmin) bad = bad " heap"
       if (lt - ft > thr) bad = bad " threads"
