@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # OPS-3 bench: `spm backup create` + `spm backup verify` of a database with N houses (default
 # 1,000,000; estates, buildings, units, owners and house-owner links besides) beside PostgreSQL's
-# own `pg_dump -Fc` and `pg_restore` of the same database. Prints the times and the ratio
+# own `pg_dump -Fc` and `pg_restore` of the same database; then `spm backup restore` of the archive
+# into an empty database beside that `pg_restore` (issue 19 item 4), and its schema compared with the
+# source's (`pg_dump -s`, which must be identical). Prints the times and the ratios
 # (goal: ours <= 1.0x theirs). Server: SPM_TEST_DB_URL / SPM_TEST_DB_USER / SPM_TEST_DB_PASSWORD
 # (default jdbc:postgresql://127.0.0.1:5432/test, postgres); the bench creates and drops the
-# databases spm_bench_backup and spm_bench_restore there. Needs `mvn install` of spm-ops-core (test
+# databases spm_bench_backup, spm_bench_restore and spm_bench_spmrestore there. Needs `mvn install` of spm-ops-core (test
 # classes) and cli (the shaded jar), psql, pg_dump, pg_restore. BENCH_KEEP=true keeps the databases.
 set -euo pipefail
 HOUSES=${1:-1000000}
@@ -23,11 +25,13 @@ export PGHOST=${HOSTPORT%%:*} PGPORT=${HOSTPORT##*:} PGUSER=${SPM_TEST_DB_USER:-
 export PGPASSWORD=${SPM_TEST_DB_PASSWORD:-}
 SRC=spm_bench_backup
 DST=spm_bench_restore
+SPMDST=spm_bench_spmrestore
 SRC_URL="jdbc:postgresql://$HOSTPORT/$SRC"
 if [ "${BENCH_REUSE:-false}" = true ]; then # the source of a previous BENCH_KEEP=true run
-  psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DST" -c "CREATE DATABASE $DST"
+  psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DST" -c "CREATE DATABASE $DST" -c "DROP DATABASE IF EXISTS $SPMDST" -c "CREATE DATABASE $SPMDST"
 else
-psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
+psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" -c "DROP DATABASE IF EXISTS $SPMDST" \
+  -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST" -c "CREATE DATABASE $SPMDST"
 SPM_DB_PASSWORD=$PGPASSWORD java -cp "$CP" org.smartproperty.ops.BackupBenchSchema "$SRC_URL" "$PGUSER" >"$WORK/migrate.log" 2>&1
 
 echo "generating $HOUSES houses ..." >&2
@@ -71,7 +75,19 @@ T3=$(date +%s.%N)
 pg_restore -d $DST "$WORK/pg.dump"
 T4=$(date +%s.%N)
 
-CREATE=$(secs $T0 $T1); VERIFY=$(secs $T1 $T2); DUMP=$(secs $T2 $T3); RESTORE=$(secs $T3 $T4)
+# the restore's changelogs: the security and estate bundle jars of the same class path
+mkdir -p "$WORK/changelogs"
+tr ':' '\n' <"$CORE/target/bench.cp" | grep -E '/spm-(platform-security|estate-impl)-[^/]*\.jar$' | xargs -I{} cp {} "$WORK/changelogs/"
+T5=$(date +%s.%N)
+java -jar "$CLI" backup restore "$ARCHIVE" --key-file "$KEY" --target-db "jdbc:postgresql://$HOSTPORT/$SPMDST" --url http://127.0.0.1:9 \
+  --changelogs "$WORK/changelogs" --no-progress >"$WORK/restore.txt"
+T6=$(date +%s.%N)
+# the restored schema against the migrated source's (pg_restore's would differ in how it re-parsed CHECK expressions)
+pg_dump -s -d $SRC | grep -v '^\\\(un\)\?restrict ' >"$WORK/schema-source.sql"
+pg_dump -s -d $SPMDST | grep -v '^\\\(un\)\?restrict ' >"$WORK/schema-spm-restore.sql"
+if diff -q "$WORK/schema-source.sql" "$WORK/schema-spm-restore.sql" >/dev/null; then SCHEMA=identical; else SCHEMA="DIFFERENT (diff $WORK/schema-*.sql)"; fi
+
+CREATE=$(secs $T0 $T1); VERIFY=$(secs $T1 $T2); DUMP=$(secs $T2 $T3); RESTORE=$(secs $T3 $T4); SPMRESTORE=$(secs $T5 $T6)
 OURS=$(echo "$CREATE + $VERIFY" | bc -l); THEIRS=$(echo "$DUMP + $RESTORE" | bc -l)
 printf 'database          %s\n' "$ROWS"
 printf 'spm backup create %8.1f s  archive %s bytes\n' "$CREATE" "$(stat -c %s "$ARCHIVE")"
@@ -80,6 +96,10 @@ printf 'pg_dump -Fc       %8.1f s  dump %s bytes\n' "$DUMP" "$(stat -c %s "$WORK
 printf 'pg_restore        %8.1f s\n' "$RESTORE"
 printf 'ratio (create+verify)/(pg_dump+pg_restore) = %.2f\n' "$(echo "$OURS / $THEIRS" | bc -l)"
 printf 'ratio create/pg_dump = %.2f, verify/pg_restore = %.2f\n' "$(echo "$CREATE / $DUMP" | bc -l)" "$(echo "$VERIFY / $RESTORE" | bc -l)"
+printf 'spm backup restore %7.1f s  (%s)\n' "$SPMRESTORE" "$(cat "$WORK/restore.txt")"
+printf 'ratio restore/pg_restore = %.2f\n' "$(echo "$SPMRESTORE / $RESTORE" | bc -l)"
+printf 'schema (pg_dump -s) after spm backup restore vs the source: %s\n' "$SCHEMA"
+printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${BENCH_KEEP:-false}" != true ]; then
-  psql -q -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST"
+  psql -q -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" -c "DROP DATABASE IF EXISTS $SPMDST"
 fi

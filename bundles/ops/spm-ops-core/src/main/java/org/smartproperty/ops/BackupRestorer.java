@@ -1,18 +1,15 @@
 package org.smartproperty.ops;
 
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -122,6 +119,8 @@ final class BackupRestorer {
             try (Connection c = target.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    // PostgreSQL: indexes and foreign keys built after the load, as pg_restore does (issue 19 item 4)
+                    PgPostData postData = Tables.isPostgres(c) ? PgPostData.drop(c, m.tables().stream().map(TableEntry::name).toList()) : null;
                     List<TableEntry> reverse = new ArrayList<>(m.tables());
                     java.util.Collections.reverse(reverse);
                     try (Statement s = c.createStatement()) {
@@ -143,9 +142,7 @@ final class BackupRestorer {
                                 new InflaterInputStream(Container.partBytes(r.in, r.crypto, ph), new java.util.zip.Inflater(), 1 << 16), md)) {
                             TableEntry t = byPart.get(ph.name());
                             if (t != null) {
-                                BufferedReader br = new BufferedReader(new InputStreamReader(z, StandardCharsets.UTF_8), 1 << 16);
-                                br.readLine(); // header: the manifest has the columns
-                                long n = TableLoad.load(c, t.name(), t.columns(), Tables.columns(c, t.name()), br, progress, done, total);
+                                long n = TableLoad.load(c, t.name(), t.columns(), Tables.columns(c, t.name()), z, progress, done, total);
                                 if (n != t.rows()) {
                                     throw new OpsException("restore.archiveDamaged", archive.getFileName(), ph.name(), "part.rowsMismatch");
                                 }
@@ -160,6 +157,10 @@ final class BackupRestorer {
                         if (!pe.sha256().equals(BackupIo.hex(md.digest()))) {
                             throw new OpsException("restore.archiveDamaged", archive.getFileName(), ph.name(), "part.hashMismatch");
                         }
+                    }
+                    current = "post-data";
+                    if (postData != null) {
+                        postData.recreate(c);
                     }
                     c.commit();
                 } catch (SQLException | IOException | RuntimeException e) {

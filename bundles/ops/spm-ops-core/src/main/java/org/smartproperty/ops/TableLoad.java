@@ -26,8 +26,11 @@ final class TableLoad {
     private TableLoad() {
     }
 
-    /** Inserts the JSON-line rows of one table part into {@code table} on {@code c} (batches of 1,000). */
-    static long load(Connection c, String table, List<Column> cols, Map<String, Column> target, java.io.BufferedReader in,
+    /**
+     * Inserts the JSON-line rows of one table part (its header line first) into {@code table} on
+     * {@code c}: COPY on PostgreSQL, batches of 1,000 otherwise.
+     */
+    static long load(Connection c, String table, List<Column> cols, Map<String, Column> target, java.io.InputStream part,
             Progress progress, long[] done, long total) throws SQLException, IOException {
         for (Column col : cols) {
             if (!target.containsKey(col.name())) {
@@ -35,8 +38,10 @@ final class TableLoad {
             }
         }
         if (isPostgres(c) && PgCopy.available()) {
-            return PgCopy.load(c, table, cols, in, progress, done, total);
+            return PgCopy.load(c, table, cols, part, progress, done, total);
         }
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(part, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        in.readLine(); // header: the manifest has the columns
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
         for (int i = 0; i < cols.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(cols.get(i).name());

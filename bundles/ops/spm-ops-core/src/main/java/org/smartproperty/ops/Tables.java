@@ -53,17 +53,23 @@ final class Tables {
             }
         }
         Map<String, Set<String>> parents = new HashMap<>();
-        for (Map.Entry<String, String> t : actual.entrySet()) {
-            Set<String> ps = new TreeSet<>();
-            try (ResultSet rs = md.getImportedKeys(c.getCatalog(), schema, t.getValue())) {
+        actual.keySet().forEach(t -> parents.put(t, new TreeSet<>()));
+        if (isPostgres(c)) { // one catalog query: pgjdbc's getImportedKeys takes ~0.2 s a table
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT t.relname, p.relname FROM pg_constraint k "
+                    + "JOIN pg_class t ON t.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid WHERE k.contype = 'f' "
+                    + "AND t.relnamespace = current_schema()::regnamespace AND p.relnamespace = current_schema()::regnamespace")) {
                 while (rs.next()) {
-                    String p = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
-                    if (!p.equals(t.getKey()) && actual.containsKey(p)) {
-                        ps.add(p);
+                    addParent(parents, actual, rs.getString(1), rs.getString(2));
+                }
+            }
+        } else {
+            for (Map.Entry<String, String> t : actual.entrySet()) {
+                try (ResultSet rs = md.getImportedKeys(c.getCatalog(), schema, t.getValue())) {
+                    while (rs.next()) {
+                        addParent(parents, actual, t.getKey(), rs.getString("PKTABLE_NAME"));
                     }
                 }
             }
-            parents.put(t.getKey(), ps);
         }
         List<String> order = new ArrayList<>();
         Set<String> done = new TreeSet<>();
@@ -85,6 +91,14 @@ final class Tables {
             }
         }
         return order;
+    }
+
+    private static void addParent(Map<String, Set<String>> parents, Map<String, String> actual, String table, String parent) {
+        String t = table.toLowerCase(Locale.ROOT);
+        String p = parent.toLowerCase(Locale.ROOT);
+        if (!p.equals(t) && actual.containsKey(p) && parents.containsKey(t)) {
+            parents.get(t).add(p);
+        }
     }
 
     static Map<String, Column> columns(Connection c, String table) throws SQLException {
