@@ -11,6 +11,8 @@
 # sync wrote (houses, owners, house-owner links) into tables with the same keys, unique indexes and
 # foreign keys as est_house / est_owner / est_house_owner — what PostgreSQL itself needs to store
 # them, whoever sends them.
+# BENCH_JAVA_OPTS: JVM options of the sync, e.g. -Dspm.realestate.sync.pipelined=false for the
+# page-at-a-time path (issue 19 item 4 made pages prepared ahead of a writer thread the default).
 set -euo pipefail
 HOUSES=${1:-200000}
 SCHEMA=${BENCH_SCHEMA:-bench_realestate}
@@ -19,7 +21,7 @@ MOD="$ROOT/bundles/estate/spm-estate-impl"
 CSV="$MOD/target/bench-houses.csv"
 (cd "$MOD" && mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp >/dev/null)
 CP="$MOD/target/test-classes:$MOD/target/classes:$(cat "$MOD/target/bench.cp")"
-OUT=$(java -Xmx2g -Dbench.rewrite=${BENCH_REWRITE:-false} -cp "$CP" org.smartproperty.estate.internal.RealEstateSyncBench "$HOUSES" "$SCHEMA" "$CSV" "${BENCH_PAGE:-5000}" 2>"$MOD/target/bench-sync.log" | tee /dev/stderr)
+OUT=$(java -Xmx2g ${BENCH_JAVA_OPTS:-} -Dbench.rewrite=${BENCH_REWRITE:-false} -cp "$CP" org.smartproperty.estate.internal.RealEstateSyncBench "$HOUSES" "$SCHEMA" "$CSV" "${BENCH_PAGE:-5000}" 2>"$MOD/target/bench-sync.log" | tee /dev/stderr)
 grep -o 'real-estate sync run 1: .*' "$MOD/target/bench-sync.log" >&2 || true # where the time went
 SYNC_HOUSES=$(grep '^SYNC_HOUSES=' <<<"$OUT" | cut -d= -f2)
 SYNC_SECONDS=$(grep '^SYNC_SECONDS=' <<<"$OUT" | cut -d= -f2)
@@ -77,4 +79,5 @@ printf 'ratio: sync / \\copy = %.1f %%\n' "$(echo "100 * ($SYNC_HOUSES / $SYNC_S
 printf 'source alone (no database): %.2f s\n' "$SOURCE_SECONDS"
 printf 'floor: \\copy of the sync'"'"'s rows (%s) into tables with the same keys: %.2f s = %.0f houses/s; sync / floor = %.1f %%\n' \
   "$FLOOR_ROWS" "$FLOOR_SECONDS" "$(echo "$SYNC_HOUSES / $FLOOR_SECONDS" | bc -l)" "$(echo "100 * $FLOOR_SECONDS / $SYNC_SECONDS" | bc -l)"
+printf 'sync / floor = %.2fx (issue 19 item 4: goal <= 1.25x)\n' "$(echo "$SYNC_SECONDS / $FLOOR_SECONDS" | bc -l)"
 [ "${BENCH_KEEP:-}" = true ] || psql -q -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE"

@@ -16,7 +16,10 @@ import org.postgresql.copy.CopyManager;
  */
 final class PgCopyRows extends SyncRows {
 
+    /** null when deferred */
     private final CopyManager copy;
+    /** the page's deferred writes (pipelined sync): the COPY runs on the writer's connection */
+    private final SyncWrites deferred;
     private final String sql;
     private final StringBuilder buf = new StringBuilder(1 << 16);
     /** the page's timestamp is the same object in every row: formatted once */
@@ -26,6 +29,15 @@ final class PgCopyRows extends SyncRows {
     PgCopyRows(Connection c, String table, String[] columns, int[] types) throws SQLException {
         super(table, columns, types);
         copy = c.unwrap(PGConnection.class).getCopyAPI();
+        deferred = null;
+        sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+    }
+
+    /** Rows whose COPY is one of the page's deferred writes. */
+    PgCopyRows(SyncWrites deferred, String table, String[] columns, int[] types) {
+        super(table, columns, types);
+        copy = null;
+        this.deferred = deferred;
         sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
     }
 
@@ -87,6 +99,14 @@ final class PgCopyRows extends SyncRows {
         byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
         buf.setLength(0);
         count = 0;
+        if (deferred != null) {
+            deferred.add(c -> copyIn(c.unwrap(PGConnection.class).getCopyAPI(), sql, table, bytes));
+        } else {
+            copyIn(copy, sql, table, bytes);
+        }
+    }
+
+    private static void copyIn(CopyManager copy, String sql, String table, byte[] bytes) throws SQLException {
         try {
             copy.copyIn(sql, new java.io.ByteArrayInputStream(bytes));
         } catch (java.io.IOException e) {

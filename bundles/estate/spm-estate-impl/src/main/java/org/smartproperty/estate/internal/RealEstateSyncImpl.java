@@ -288,7 +288,6 @@ public class RealEstateSyncImpl implements RealEstateSync {
     private SyncRun execute(long runId, RealEstateSource src, String actor) {
         SyncRun started = find(runId);
         Instant since = started.since();
-        Instant upTo = since;
         Counters total = new Counters();
         long t0 = System.nanoTime();
         // the next page is fetched and parsed while this one is written (never interrupted: see deactivate)
@@ -301,41 +300,22 @@ public class RealEstateSyncImpl implements RealEstateSync {
             c.setAutoCommit(false);
             Ids ids = new Ids(c);
             final Instant from = since;
-            Future<Checked> next = fetcher.submit(() -> Checked.of(src.changes(from, null)));
-            String cursor;
-            do {
-                long w = System.nanoTime();
-                Checked checked = page(next);
-                Batch b = checked.batch();
-                ids.prechecked = checked.why();
-                ids.nanos[0] += System.nanoTime() - w;
-                cursor = b.nextCursor();
-                if (cursor != null) {
-                    String after = cursor;
-                    next = fetcher.submit(() -> Checked.of(src.changes(from, after)));
-                }
-                total.read += b.size();
-                for (MalformedRecord m : b.malformed()) {
-                    total.skip("malformed: " + m.reason() + " | " + m.raw());
-                    upTo = max(upTo, m.changedAt());
-                }
-                for (ProjectRecord p : b.projects()) {
-                    upTo = max(upTo, p.changedAt());
-                }
-                for (BuildingRecord r : b.buildings()) {
-                    upTo = max(upTo, r.changedAt());
-                }
-                for (HouseRecord h : b.houses()) {
-                    upTo = max(upTo, h.changedAt());
-                }
-                applyPage(c, ids, b, total, runId, actor);
-                saveRun(runId, SyncRun.RUNNING, upTo, total);
-            } while (cursor != null);
+            Future<Checked> first = fetcher.submit(() -> Checked.of(src.changes(from, null)));
+            Instant upTo;
+            String how;
+            if (ids.copy && pipelined) {
+                Pipeline p = new Pipeline(c, ids, runId, actor, total);
+                upTo = p.run(src, from, first, fetcher);
+                how = p.summary();
+            } else {
+                upTo = classic(c, ids, src, from, first, fetcher, total, runId, actor);
+                how = "houses: waiting for pages " + ids.nanos[0] / 1_000_000 + " ms, validating " + ids.nanos[1] / 1_000_000
+                        + " ms, reading what is stored " + ids.nanos[2] / 1_000_000 + " ms, deciding " + ids.nanos[3] / 1_000_000
+                        + " ms, writing " + ids.nanos[4] / 1_000_000 + " ms; commits " + ids.nanos[5] / 1_000_000 + " ms";
+            }
             saveRun(runId, SyncRun.SUCCEEDED, upTo, total);
-            LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms (new rows by {}; houses: waiting for pages {} ms, "
-                    + "validating {} ms, reading what is stored {} ms, deciding {} ms, writing {} ms; commits {} ms)", runId, total.read,
-                    total.created, total.updated, total.skipped, (System.nanoTime() - t0) / 1_000_000, ids.copy ? "COPY" : "JDBC batches", ids.nanos[0] / 1_000_000,
-                    ids.nanos[1] / 1_000_000, ids.nanos[2] / 1_000_000, ids.nanos[3] / 1_000_000, ids.nanos[4] / 1_000_000, ids.nanos[5] / 1_000_000);
+            LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms (new rows by {}; {})", runId, total.read,
+                    total.created, total.updated, total.skipped, (System.nanoTime() - t0) / 1_000_000, ids.copy ? "COPY" : "JDBC batches", how);
         } catch (RuntimeException | SQLException e) {
             LOG.warn("real-estate sync run {} failed: {}", runId, e.toString());
             total.errors.add(0, "run failed: " + e.getMessage());
@@ -344,6 +324,274 @@ public class RealEstateSyncImpl implements RealEstateSync {
             fetcher.shutdown();
         }
         return find(runId);
+    }
+
+    /** Whether pages are prepared ahead of a writer thread on PostgreSQL (issue 19 item 4); false: one page at a time on one thread. */
+    boolean pipelined = !"false".equals(System.getProperty("spm.realestate.sync.pipelined"));
+
+    /** Pages the preparing thread may have handed to the writer and that wait for it. */
+    static final int QUEUE = 2;
+
+    /** One page at a time: validate, read, decide and write page N, commit, then page N+1 (H2; PostgreSQL when not pipelined). */
+    private Instant classic(Connection c, Ids ids, RealEstateSource src, Instant from, Future<Checked> next, ExecutorService fetcher,
+                            Counters total, long runId, String actor) throws SQLException {
+        Instant upTo = from;
+        String cursor;
+        do {
+            long w = System.nanoTime();
+            Checked checked = page(next);
+            Batch b = checked.batch();
+            ids.prechecked = checked.why();
+            ids.nanos[0] += System.nanoTime() - w;
+            cursor = b.nextCursor();
+            if (cursor != null) {
+                String after = cursor;
+                next = fetcher.submit(() -> Checked.of(src.changes(from, after)));
+            }
+            upTo = upTo(upTo, b);
+            count(b, total);
+            applyPage(c, ids, b, total, runId, actor);
+            saveRun(runId, SyncRun.RUNNING, upTo, total);
+        } while (cursor != null);
+        return upTo;
+    }
+
+    private static Instant upTo(Instant upTo, Batch b) {
+        for (MalformedRecord m : b.malformed()) {
+            upTo = max(upTo, m.changedAt());
+        }
+        for (ProjectRecord p : b.projects()) {
+            upTo = max(upTo, p.changedAt());
+        }
+        for (BuildingRecord r : b.buildings()) {
+            upTo = max(upTo, r.changedAt());
+        }
+        for (HouseRecord h : b.houses()) {
+            upTo = max(upTo, h.changedAt());
+        }
+        return upTo;
+    }
+
+    private static void count(Batch b, Counters total) {
+        total.read += b.size();
+        for (MalformedRecord m : b.malformed()) {
+            total.skip("malformed: " + m.reason() + " | " + m.raw());
+        }
+    }
+
+    /**
+     * A page as the preparing thread hands it to the writer: its writes, decided against what is
+     * stored and what the pages before it leave ({@link SyncPending}), with the counts they make;
+     * writes null: the writer applies the page itself, as the classic path does.
+     */
+    record Prepared(long seq, Batch batch, Map<HouseRecord, List<String>> why, Instant upTo, SyncWrites writes, Counters counters) {
+    }
+
+    /**
+     * Issue 19 item 4: the run's thread validates, reads and decides page N+1 (reading on a connection
+     * of its own, with what pages not yet committed leave laid over it) while a writer thread, which
+     * holds the run's connection, writes and commits page N. The hand-off is a bounded queue
+     * ({@link #QUEUE} pages), pages are written in order, one transaction per page as before. A page
+     * the database refuses is rolled back and replayed record by record as before; the pages prepared
+     * after it were decided on what it would have written, so from then on every page is applied by
+     * the writer alone, one at a time (the classic path). Any other failure of the writer stops the
+     * run: pages committed before stay, the failing page is rolled back, no later page is written, and
+     * the run is recorded FAILED (up_to unchanged, so the next run reads the same changes again). A
+     * failure of the preparing side (the source) lets the writer finish the pages already handed to
+     * it — they would have been committed before that page was fetched on the classic path — then
+     * fails the run the same way.
+     */
+    private final class Pipeline {
+        private final Connection c;
+        private final Ids ids;
+        private final long runId;
+        private final String actor;
+        private final Counters total;
+        private final java.util.concurrent.BlockingQueue<Prepared> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
+        private final Prepared end = new Prepared(-1, null, null, null, null, null);
+        /** set once a page was refused (or could not be prepared): later pages are applied by the writer alone */
+        private volatile boolean classic;
+        /** the last page committed by the writer */
+        private volatile long committed;
+        private volatile Throwable failure;
+        private volatile boolean done;
+        /** ns: writer — waiting for prepared pages, writing, commits; preparer — waiting for room in the queue */
+        private final long[] nanos = new long[4];
+        private Ids pids;
+
+        Pipeline(Connection c, Ids ids, long runId, String actor, Counters total) {
+            this.c = c;
+            this.ids = ids;
+            this.runId = runId;
+            this.actor = actor;
+            this.total = total;
+        }
+
+        Instant run(RealEstateSource src, Instant from, Future<Checked> next, ExecutorService fetcher) throws SQLException {
+            Thread writer = new Thread(this::write, "spm-realestate-write");
+            writer.setDaemon(true);
+            Instant upTo = from;
+            Exception failed = null;
+            try (Connection r = dataSource.getConnection()) {
+                r.setAutoCommit(true);
+                pids = new Ids(r);
+                SyncPending pending = new SyncPending();
+                writer.start();
+                String cursor;
+                long seq = 0;
+                do {
+                    long w = System.nanoTime();
+                    Checked checked = page(next);
+                    Batch b = checked.batch();
+                    pids.nanos[0] += System.nanoTime() - w;
+                    cursor = b.nextCursor();
+                    if (cursor != null) {
+                        String after = cursor;
+                        next = fetcher.submit(() -> Checked.of(src.changes(from, after)));
+                    }
+                    upTo = upTo(upTo, b);
+                    seq++;
+                    Prepared p = null;
+                    if (!classic) {
+                        try {
+                            p = prepare(r, pending, seq, b, checked.why(), upTo);
+                        } catch (SQLException e) {
+                            LOG.info("preparing sync page {} failed ({}); the writer applies it and the rest of the run page by page", seq, e.getMessage());
+                            classic = true;
+                        }
+                    }
+                    hand(p != null ? p : new Prepared(seq, b, checked.why(), upTo, null, null));
+                } while (cursor != null);
+            } catch (RuntimeException | SQLException e) {
+                failed = e;
+            } finally {
+                finish(writer);
+            }
+            if (failure != null) { // the writer's failure is the cause; the preparing side only saw that it stopped
+                if (failure instanceof SQLException e) {
+                    throw e;
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                throw new IllegalStateException("the sync's writer failed: " + failure, failure);
+            }
+            if (failed instanceof SQLException e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw (RuntimeException) failed;
+            }
+            return upTo;
+        }
+
+        private Prepared prepare(Connection r, SyncPending pending, long seq, Batch b, Map<HouseRecord, List<String>> why, Instant upTo)
+                throws SQLException {
+            pending.prune(committed); // before this page's reads: they see every page committed so far
+            pending.page = seq;
+            pids.prechecked = why;
+            Counters n = new Counters();
+            OffsetDateTime now = ts(Instant.now());
+            SyncWrites w = SyncWrites.deferred(true);
+            SyncEstates.projects(r, w, pids, b.projects(), n, now, actor, pending);
+            SyncEstates.buildings(r, w, pids, b.buildings(), n, now, actor, pending);
+            SyncHouses.houses(r, w, pids, b.houses(), n, now, actor, pending);
+            return new Prepared(seq, b, why, upTo, w, n);
+        }
+
+        /** Hands a page to the writer; throws once the writer has stopped. */
+        private void hand(Prepared p) {
+            long t = System.nanoTime();
+            try {
+                while (!queue.offer(p, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (done) {
+                        throw new IllegalStateException("the sync's writer stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while handing a page to the sync's writer", e);
+            } finally {
+                nanos[3] += System.nanoTime() - t;
+            }
+            if (done) {
+                throw new IllegalStateException("the sync's writer stopped");
+            }
+        }
+
+        /** Lets the writer finish the pages handed to it, then waits for it. */
+        private void finish(Thread writer) {
+            if (writer.getState() != Thread.State.NEW) {
+                try {
+                    while (!done && !queue.offer(end, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        // the writer is busy with a full queue
+                    }
+                    writer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the sync's writer", e);
+                }
+            }
+        }
+
+        /** The writer thread: the run's connection, one page after the other, in the order they were handed. */
+        private void write() {
+            try {
+                while (true) {
+                    long t = System.nanoTime();
+                    Prepared p = queue.take();
+                    nanos[0] += System.nanoTime() - t;
+                    if (p == end) {
+                        return;
+                    }
+                    Batch b = p.batch();
+                    count(b, total);
+                    if (p.writes() != null && !classic) {
+                        writePrepared(p);
+                    } else {
+                        ids.prechecked = p.why();
+                        applyPage(c, ids, b, total, runId, actor);
+                    }
+                    saveRun(runId, SyncRun.RUNNING, p.upTo(), total);
+                }
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                done = true;
+            }
+        }
+
+        private void writePrepared(Prepared p) throws SQLException {
+            Batch b = p.batch();
+            Counters page = p.counters();
+            try {
+                long t = System.nanoTime();
+                java.util.Set<Long> counted = new java.util.HashSet<>(SyncHouses.estatesOfStoredHouses(c, b.houses()));
+                p.writes().run(c);
+                tail(c, counted, b.buildings(), b.houses(), page.created, page.updated, runId, actor);
+                long t1 = System.nanoTime();
+                nanos[1] += t1 - t;
+                c.commit();
+                nanos[2] += System.nanoTime() - t1;
+                committed = p.seq();
+                total.add(page);
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                classic = true; // the pages prepared after this one counted on its writes
+                LOG.info("sync page failed in the database ({}); replaying it record by record, the rest of the run page by page", e.getMessage());
+            }
+            ids.prechecked = p.why();
+            replay(c, ids, b, total, runId, actor);
+        }
+
+        String summary() {
+            return "pipelined: preparing thread — waiting for pages " + pids.nanos[0] / 1_000_000 + " ms, validating " + pids.nanos[1] / 1_000_000
+                    + " ms, reading what is stored " + pids.nanos[2] / 1_000_000 + " ms, deciding " + pids.nanos[3] / 1_000_000
+                    + " ms, waiting for the writer " + nanos[3] / 1_000_000 + " ms; writer — waiting for prepared pages " + nanos[0] / 1_000_000
+                    + " ms, writing " + nanos[1] / 1_000_000 + " ms, commits " + nanos[2] / 1_000_000 + " ms"
+                    + (classic ? " (page by page after a refused page)" : "");
+        }
     }
 
     /** A page with the {@link #precheck} of each of its houses. */
@@ -389,6 +637,11 @@ public class RealEstateSyncImpl implements RealEstateSync {
             c.rollback();
             LOG.info("sync page failed in the database ({}); replaying it record by record", e.getMessage());
         }
+        replay(c, ids, b, total, runId, actor);
+    }
+
+    /** A page the database refused, again: each record (a house with its owners) in a transaction of its own. */
+    private void replay(Connection c, Ids ids, Batch b, Counters total, long runId, String actor) throws SQLException {
         for (ProjectRecord p : b.projects()) {
             one(c, ids, List.of(p), List.of(), List.of(), total, runId, actor, "project " + p.projectCode());
         }
@@ -421,16 +674,21 @@ public class RealEstateSyncImpl implements RealEstateSync {
         long updated = n.updated;
         // the estates whose stored counts this page can change: those it names, and those its houses leave
         java.util.Set<Long> counted = new java.util.HashSet<>(SyncHouses.estatesOfStoredHouses(c, houses));
-        SyncEstates.projects(c, ids, projects, n, now, actor);
-        SyncEstates.buildings(c, ids, buildings, n, now, actor);
-        SyncHouses.houses(c, ids, houses, n, now, actor);
+        SyncWrites w = SyncWrites.immediate(c, ids.copy);
+        SyncEstates.projects(c, w, ids, projects, n, now, actor, null);
+        SyncEstates.buildings(c, w, ids, buildings, n, now, actor, null);
+        SyncHouses.houses(c, w, ids, houses, n, now, actor, null);
+        tail(c, counted, buildings, houses, n.created - created, n.updated - updated, runId, actor);
+    }
+
+    /** What follows a page's writes in its transaction: the stored counts, the audit record and the security revision. */
+    private void tail(Connection c, java.util.Set<Long> counted, List<BuildingRecord> buildings, List<HouseRecord> houses, long dc, long du,
+                      long runId, String actor) throws SQLException {
         java.util.List<String> codes = new java.util.ArrayList<>();
         buildings.forEach(b -> { if (b.projectCode() != null) { codes.add(b.projectCode().trim()); } });
         houses.forEach(h -> { if (h.projectCode() != null) { codes.add(h.projectCode().trim()); } });
         counted.addAll(SyncEstates.estateIds(c, codes).values());
         EstateCounts.refresh(c, counted);
-        long dc = n.created - created;
-        long du = n.updated - updated;
         if ((dc > 0 || du > 0) && audit != null) {
             audit.append(c, AuditEvent.of(actor, "estate.sync", "sync-run", runId, AuditEvent.summary("created", dc, "updated", du)));
         }

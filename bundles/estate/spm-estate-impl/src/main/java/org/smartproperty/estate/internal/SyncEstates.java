@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.smartproperty.estate.sync.BuildingRecord;
 import org.smartproperty.estate.sync.ProjectRecord;
@@ -29,7 +30,13 @@ final class SyncEstates {
     }
 
 
-    static void projects(Connection c, Ids ids, List<ProjectRecord> in, Counters n, OffsetDateTime now, String actor) throws SQLException {
+    /**
+     * @param c where what is stored is read (the page's connection, or the preparing thread's own)
+     * @param w where the writes go
+     * @param pending what pages not yet committed leave (pipelined sync), or null
+     */
+    static void projects(Connection c, SyncWrites w, Ids ids, List<ProjectRecord> in, Counters n, OffsetDateTime now, String actor,
+                         SyncPending pending) throws SQLException {
         Map<String, ProjectRecord> valid = new LinkedHashMap<>();
         for (ProjectRecord p : in) {
             List<String> why = new ArrayList<>();
@@ -74,9 +81,17 @@ final class SyncEstates {
                 }
             }
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO est_estate (id, project_code, name, address, community, admin_code, longitude, "
+        if (pending != null) {
+            for (String code : valid.keySet()) {
+                Object[] row = pending.estates.get(code);
+                if (row != null) {
+                    existing.put(code, row);
+                }
+            }
+        }
+        try (SyncWrites.Stmt ins = w.prepare("INSERT INTO est_estate (id, project_code, name, address, community, admin_code, longitude, "
                 + "latitude, developer, status, version, created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,'ACTIVE',1,?,?,?,?)");
-             PreparedStatement upd = c.prepareStatement("UPDATE est_estate SET name = ?, address = ?, community = ?, admin_code = ?, longitude = ?, "
+             SyncWrites.Stmt upd = w.prepare("UPDATE est_estate SET name = ?, address = ?, community = ?, admin_code = ?, longitude = ?, "
                      + "latitude = ?, developer = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")) {
             boolean anyIns = false;
             boolean anyUpd = false;
@@ -85,7 +100,12 @@ final class SyncEstates {
                 Object[] row = existing.get(e.getKey());
                 String developer = blank(p.developer()) ? null : p.developer().trim();
                 if (row == null) {
-                    ins.setLong(1, ids.next("est_estate_seq", 50));
+                    long id = ids.next("est_estate_seq", 50);
+                    if (pending != null) {
+                        pending.estates.put(e.getKey(), new Object[] {id, p.name().trim(), p.address().trim(), p.community().trim(),
+                            p.adminCode().trim(), p.longitude(), p.latitude(), developer}, pending.page);
+                    }
+                    ins.setLong(1, id);
                     ins.setString(2, e.getKey());
                     ins.setString(3, p.name().trim());
                     ins.setString(4, p.address().trim());
@@ -115,6 +135,10 @@ final class SyncEstates {
                     upd.setString(9, actor);
                     upd.setLong(10, (Long) row[0]);
                     upd.addBatch();
+                    if (pending != null) {
+                        pending.estates.put(e.getKey(), new Object[] {row[0], p.name().trim(), p.address().trim(), p.community().trim(),
+                            p.adminCode().trim(), p.longitude(), p.latitude(), developer}, pending.page);
+                    }
                     anyUpd = true;
                     n.updated++;
                 }
@@ -129,13 +153,25 @@ final class SyncEstates {
     }
 
     static Map<String, Long> estateIds(Connection c, Collection<String> codes) throws SQLException {
+        return estateIds(c, codes, null);
+    }
+
+    static Map<String, Long> estateIds(Connection c, Collection<String> codes, SyncPending pending) throws SQLException {
         Map<String, Long> out = new HashMap<>();
+        if (pending != null) {
+            for (String code : codes) {
+                Object[] row = pending.estates.get(code);
+                if (row != null) {
+                    out.put(code, (Long) row[0]);
+                }
+            }
+        }
         for (List<String> chunk : chunks(new TreeSet<>(codes))) {
             try (PreparedStatement ps = c.prepareStatement("SELECT project_code, id FROM est_estate WHERE project_code IN (" + marks(chunk.size()) + ")")) {
                 bind(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), rs.getLong(2));
+                        out.putIfAbsent(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
@@ -156,6 +192,11 @@ final class SyncEstates {
 
     /** (estate id + '/' + number) → building, for all buildings of the given estates. */
     static Map<String, BuildingRow> buildingsOf(Connection c, Collection<Long> estateIds) throws SQLException {
+        return buildingsOf(c, estateIds, null);
+    }
+
+    /** The same, with what pages not yet committed leave laid over what is stored. */
+    static Map<String, BuildingRow> buildingsOf(Connection c, Collection<Long> estateIds, SyncPending pending) throws SQLException {
         Map<String, BuildingRow> out = new HashMap<>();
         Map<Long, BuildingRow> byId = new HashMap<>();
         for (List<Long> chunk : chunks(new TreeSet<>(estateIds))) {
@@ -185,20 +226,31 @@ final class SyncEstates {
                 }
             }
         }
+        if (pending != null && pending.buildings.size() > 0) {
+            Set<String> prefixes = new HashSet<>();
+            estateIds.forEach(id -> prefixes.add(id + "/"));
+            for (Map.Entry<String, BuildingRow> e : pending.buildings.entries()) {
+                String k = e.getKey();
+                if (prefixes.contains(k.substring(0, k.indexOf('/') + 1))) {
+                    out.put(k, e.getValue());
+                }
+            }
+        }
         return out;
     }
 
-    static void buildings(Connection c, Ids ids, List<BuildingRecord> in, Counters n, OffsetDateTime now, String actor) throws SQLException {
+    static void buildings(Connection c, SyncWrites w, Ids ids, List<BuildingRecord> in, Counters n, OffsetDateTime now, String actor,
+                          SyncPending pending) throws SQLException {
         if (in.isEmpty()) {
             return;
         }
-        Map<String, Long> estates = estateIds(c, in.stream().filter(b -> b.projectCode() != null).map(b -> b.projectCode().trim()).toList());
-        Map<String, BuildingRow> existing = buildingsOf(c, estates.values());
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO est_building (id, estate_id, number, name, floors_above, floors_below, version, "
+        Map<String, Long> estates = estateIds(c, in.stream().filter(b -> b.projectCode() != null).map(b -> b.projectCode().trim()).toList(), pending);
+        Map<String, BuildingRow> existing = buildingsOf(c, estates.values(), pending);
+        try (SyncWrites.Stmt ins = w.prepare("INSERT INTO est_building (id, estate_id, number, name, floors_above, floors_below, version, "
                 + "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,1,?,?,?,?)");
-             PreparedStatement upd = c.prepareStatement("UPDATE est_building SET name = ?, floors_above = ?, floors_below = ?, version = version + 1, "
+             SyncWrites.Stmt upd = w.prepare("UPDATE est_building SET name = ?, floors_above = ?, floors_below = ?, version = version + 1, "
                      + "updated_at = ?, updated_by = ? WHERE id = ?");
-             PreparedStatement unit = c.prepareStatement("INSERT INTO est_building_unit (id, building_id, name, ordinal) VALUES (?,?,?,?)")) {
+             SyncWrites.Stmt unit = w.prepare("INSERT INTO est_building_unit (id, building_id, name, ordinal) VALUES (?,?,?,?)")) {
             boolean anyIns = false;
             boolean anyUpd = false;
             boolean anyUnit = false;
@@ -264,9 +316,11 @@ final class SyncEstates {
                     anyUpd = true;
                     changed = true;
                 }
+                boolean unitsAdded = false;
                 for (int i = 0; i < units.size(); i++) {
                     String u = units.get(i).trim();
                     if (!row.units.containsKey(u)) {
+                        unitsAdded = true;
                         long id = ids.next("est_building_unit_seq", 50);
                         row.units.put(u, id);
                         unit.setLong(1, id);
@@ -280,6 +334,9 @@ final class SyncEstates {
                 }
                 if (changed) {
                     n.updated++;
+                }
+                if (pending != null && (isNew || changed || unitsAdded)) {
+                    pending.buildings.put(key, row, pending.page);
                 }
             }
             if (anyIns) {

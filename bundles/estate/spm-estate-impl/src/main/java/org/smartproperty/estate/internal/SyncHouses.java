@@ -77,7 +77,13 @@ final class SyncHouses {
         return out;
     }
 
-    static void houses(Connection c, Ids ids, List<HouseRecord> in, Counters n, OffsetDateTime now, String actor) throws SQLException {
+    /**
+     * @param c where what is stored is read (the page's connection, or the preparing thread's own)
+     * @param w where the writes go
+     * @param pending what pages not yet committed leave (pipelined sync), or null
+     */
+    static void houses(Connection c, SyncWrites w, Ids ids, List<HouseRecord> in, Counters n, OffsetDateTime now, String actor,
+                       SyncPending pending) throws SQLException {
         if (in.isEmpty()) {
             return;
         }
@@ -90,8 +96,8 @@ final class SyncHouses {
                 latest.put(code, h);
             }
         }
-        Map<String, Long> estates = estateIds(c, in.stream().filter(h -> h.projectCode() != null).map(h -> h.projectCode().trim()).toList());
-        Map<String, BuildingRow> buildings = buildingsOf(c, estates.values());
+        Map<String, Long> estates = estateIds(c, in.stream().filter(h -> h.projectCode() != null).map(h -> h.projectCode().trim()).toList(), pending);
+        Map<String, BuildingRow> buildings = buildingsOf(c, estates.values(), pending);
 
         Map<String, HouseRecord> valid = new LinkedHashMap<>();
         for (HouseRecord h : in) {
@@ -148,6 +154,14 @@ final class SyncHouses {
                 }
             }
         }
+        if (pending != null) {
+            for (String code : valid.keySet()) {
+                HouseRow r = pending.houses.get(code);
+                if (r != null) {
+                    existing.put(code, r);
+                }
+            }
+        }
         Map<String, Object[]> owners = new HashMap<>(); // type:number → {id, name, phone}
         Map<String, Set<String>> numbersByType = new HashMap<>(); // by type, so that the (id_type, id_number) index is used
         valid.values().forEach(h -> h.owners().forEach(o -> numbersByType.computeIfAbsent(o.idType().trim(), k -> new TreeSet<>())
@@ -164,16 +178,26 @@ final class SyncHouses {
                 }
             }
         }
+        if (pending != null) {
+            for (Map.Entry<String, Set<String>> t : numbersByType.entrySet()) {
+                for (String number : t.getValue()) {
+                    Object[] row = pending.owners.get(t.getKey() + ":" + number);
+                    if (row != null) {
+                        owners.put(t.getKey() + ":" + number, row);
+                    }
+                }
+            }
+        }
 
         long t2 = System.nanoTime();
         ids.nanos[2] += t2 - t1;
-        try (SyncRows insOwner = SyncRows.open(c, ids.copy, "est_owner", OWNER_COLUMNS, OWNER_TYPES);
-             PreparedStatement updOwner = c.prepareStatement("UPDATE est_owner SET name = ?, phone = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
-             SyncRows insHouse = SyncRows.open(c, ids.copy, "est_house", HOUSE_COLUMNS, HOUSE_TYPES);
-             PreparedStatement updHouse = c.prepareStatement("UPDATE est_house SET estate_id = ?, building_id = ?, unit_id = ?, floor_no = ?, room_no = ?, "
+        try (SyncRows insOwner = w.rows("est_owner", OWNER_COLUMNS, OWNER_TYPES);
+             SyncWrites.Stmt updOwner = w.prepare("UPDATE est_owner SET name = ?, phone = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
+             SyncRows insHouse = w.rows("est_house", HOUSE_COLUMNS, HOUSE_TYPES);
+             SyncWrites.Stmt updHouse = w.prepare("UPDATE est_house SET estate_id = ?, building_id = ?, unit_id = ?, floor_no = ?, room_no = ?, "
                      + "house_use = ?, planned_area = ?, measured_area = ?, status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
-             PreparedStatement delLinks = c.prepareStatement("DELETE FROM est_house_owner WHERE house_id = ?");
-             SyncRows insLink = SyncRows.open(c, ids.copy, "est_house_owner", LINK_COLUMNS, LINK_TYPES)) {
+             SyncWrites.Stmt delLinks = w.prepare("DELETE FROM est_house_owner WHERE house_id = ?");
+             SyncRows insLink = w.rows("est_house_owner", LINK_COLUMNS, LINK_TYPES)) {
             int nUpdOwner = 0;
             int nUpdHouse = 0;
             int nDel = 0;
@@ -199,6 +223,9 @@ final class SyncHouses {
                         long id = ids.next("est_owner_seq", 500);
                         row = new Object[] {id, o.name().trim(), phone};
                         owners.put(key, row);
+                        if (pending != null) {
+                            pending.owners.put(key, row, pending.page);
+                        }
                         insOwner.add(id, o.name().trim(), o.idType().trim(), number, phone, 1L, now, actor, now, actor);
                     } else if (!Objects.equals(row[1], o.name().trim()) || !Objects.equals(row[2], phone)) {
                         row[1] = o.name().trim();
@@ -210,10 +237,14 @@ final class SyncHouses {
                         updOwner.setLong(5, (Long) row[0]);
                         updOwner.addBatch();
                         nUpdOwner++;
+                        if (pending != null) {
+                            pending.owners.put(key, row, pending.page);
+                        }
                     }
                     links.add(new long[] {(Long) row[0]});
                 }
                 HouseRow r = existing.get(e.getKey());
+                long updatedBefore = n.updated;
                 long houseId;
                 boolean relink;
                 if (r == null) {
@@ -231,7 +262,7 @@ final class SyncHouses {
                     if (changed) {
                         updHouse.setLong(1, estate);
                         updHouse.setLong(2, b.id);
-                        updHouse.setObject(3, unitId, java.sql.Types.BIGINT);
+                        updHouse.setObject(3, unitId, Types.BIGINT);
                         updHouse.setInt(4, h.floor());
                         updHouse.setString(5, h.roomNo().trim());
                         updHouse.setString(6, use);
@@ -250,6 +281,21 @@ final class SyncHouses {
                         delLinks.addBatch();
                         nDel++;
                     }
+                }
+                if (pending != null && (r == null || relink || n.updated > updatedBefore)) {
+                    HouseRow now2 = new HouseRow();
+                    now2.id = houseId;
+                    now2.estateId = estate;
+                    now2.buildingId = b.id;
+                    now2.unitId = unitId;
+                    now2.floor = h.floor();
+                    now2.roomNo = h.roomNo().trim();
+                    now2.use = use;
+                    now2.planned = h.plannedArea();
+                    now2.measured = h.measuredArea();
+                    now2.status = status;
+                    now2.owners.addAll(sig);
+                    pending.houses.put(e.getKey(), now2, pending.page);
                 }
                 if (relink) {
                     for (int i = 0; i < links.size(); i++) {
