@@ -46,6 +46,7 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.smartproperty.itests.support.DistributionNode;
+import org.smartproperty.itests.support.SoakRunner;
 import org.smartproperty.platform.pgcluster.PgCluster;
 
 /**
@@ -65,7 +66,8 @@ import org.smartproperty.platform.pgcluster.PgCluster;
  * <li>issue 19 item 2: PostgreSQL restarted under the same write load ({@code pg_ctl restart -m fast}): no platform
  * restart, nothing acknowledged lost, refusals only as 503 problems, writes again within seconds; the primary stopped
  * and its streaming standby promoted: both nodes follow it through their multi-host JDBC URL
- * ({@code targetServerType=primary}), nothing acknowledged lost.</li>
+ * ({@code targetServerType=primary}), nothing acknowledged lost;</li>
+ * <li>issue 19 item 3: the short soak through the balancer after all of it: zero 5xx, resources flat.</li>
  * </ul>
  * The database is a throwaway PostgreSQL cluster with a streaming standby ({@code spm-platform-pgcluster}), so that it
  * can be restarted and failed over without touching the machine's own server. Plain JUnit (no Pax Exam): needs
@@ -521,6 +523,30 @@ public class ClusterFailoverIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(n.name() + " " + r.body(), 201, r.statusCode());
         }
+    }
+
+    /**
+     * Issue 19 item 3, the short soak in the suite: after every fault above, the Gatling mix (public and staff reads,
+     * logins, complaints and repairs through their transitions, uploads; {@code bench/soak}) through the balancer at a
+     * steady rate, both nodes sampled (heap after GC, threads, file descriptors; the database's connections). The hour
+     * long version is {@code bench/soak.sh}.
+     */
+    @Test
+    public void f_aShortSoakThroughTheBalancerAfterTheFaults_zero5xxAndFlatResources_issue19_item3() throws Exception {
+        SoakRunner.Result r = SoakRunner.against(lb())
+                .rate(8).duration(Duration.ofSeconds(90))
+                .sample(node1.pid()).sample(node2.pid())
+                .database(database).maxConnections(2 * 10) // two pools of pool.maxSize 10
+                .env("PGHOST", "127.0.0.1").env("PGPORT", Integer.toString(standby.port())) // the primary since test e
+                .sampleEvery(Duration.ofSeconds(10))
+                .workDir(base.resolve("soak"))
+                .run();
+        System.out.println(r.describe());
+        assertTrue(r.describe(), r.sent() > 500);
+        assertEquals(r.describe(), 0, r.status5xx());
+        assertEquals(r.describe(), 0, r.failures());
+        assertTrue(r.describe(), r.assertionsHeld());
+        assertTrue(r.describe(), r.resourcesFlat());
     }
 
     // ------------------------------------------------------------------ helpers
