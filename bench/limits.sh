@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 19 item 4, measured (not yet tuned): cold start to ready and idle RSS of the assembled distribution as production
+# Issue 19 item 4 (figures and the tuning: docs/performance.md): cold start to ready and idle RSS of the assembled distribution as production
 # boots it — a copy of distribution/target/assembly with the boot feature spm-dev replaced by spm-all (no demo data, no
 # simulators), on the embedded H2 database. Three starts of the same copy: the first on an empty data/ (the database
 # created by Liquibase: "first"), then two more on it ("warm"). Each: seconds from `bin/start` to GET
