@@ -110,7 +110,7 @@ public class ClusterFailoverIT {
         node1Pid = node1.pid();
 
         lbPort = DistributionNode.freePort();
-        ProcessBuilder pb = new ProcessBuilder("haproxy", "-db", "-f", node1.home().resolve("etc/haproxy/spm.cfg").toString())
+        ProcessBuilder pb = new ProcessBuilder(haproxyBinary(), "-db", "-f", node1.home().resolve("etc/haproxy/spm.cfg").toString())
                 .redirectErrorStream(true).redirectOutput(base.resolve("haproxy.log").toFile());
         pb.environment().put("SPM_LB_BIND", "127.0.0.1:" + lbPort);
         pb.environment().put("SPM_NODE1", "127.0.0.1:" + node1.httpPort());
@@ -130,6 +130,17 @@ public class ClusterFailoverIT {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         assertEquals("the balancer sends requests to both nodes; see " + base.resolve("haproxy.log"), Set.of("node1", "node2"), seen);
+    }
+
+    /** HAProxy from the PATH or Debian's /usr/sbin; a clear failure when it is not installed. */
+    static String haproxyBinary() {
+        for (String dir : (System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/sbin").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "haproxy");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        throw new AssertionError("HAProxy is not installed: apt-get install haproxy (.ci/run does it)");
     }
 
     static DistributionNode node(String name, Path files) throws Exception {
