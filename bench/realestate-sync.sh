@@ -11,8 +11,8 @@
 # sync wrote (houses, owners, house-owner links) into tables with the same keys, unique indexes and
 # foreign keys as est_house / est_owner / est_house_owner — what PostgreSQL itself needs to store
 # them, whoever sends them.
-# BENCH_JAVA_OPTS: JVM options of the sync, e.g. -Dspm.realestate.sync.pipelined=false for the
-# page-at-a-time path (issue 19 item 4 made pages prepared ahead of a writer thread the default).
+# BENCH_JAVA_OPTS: JVM options of the sync, e.g. -Dspm.realestate.sync.pipelined=true for pages
+# prepared ahead of a writer thread (issue 19 item 4; the default is one page at a time).
 set -euo pipefail
 HOUSES=${1:-200000}
 SCHEMA=${BENCH_SCHEMA:-bench_realestate}

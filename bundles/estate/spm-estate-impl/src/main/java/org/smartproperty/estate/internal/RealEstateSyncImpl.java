@@ -303,7 +303,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
             Future<Checked> first = fetcher.submit(() -> Checked.of(src.changes(from, null)));
             Instant upTo;
             String how;
-            if (ids.copy && pipelined) {
+            if (ids.copy && (pipelined != null ? pipelined : Boolean.getBoolean("spm.realestate.sync.pipelined"))) {
                 Pipeline p = new Pipeline(c, ids, runId, actor, total);
                 upTo = p.run(src, from, first, fetcher);
                 how = p.summary();
@@ -326,8 +326,14 @@ public class RealEstateSyncImpl implements RealEstateSync {
         return find(runId);
     }
 
-    /** Whether pages are prepared ahead of a writer thread on PostgreSQL (issue 19 item 4); false: one page at a time on one thread. */
-    boolean pipelined = !"false".equals(System.getProperty("spm.realestate.sync.pipelined"));
+    /**
+     * Whether pages are prepared ahead of a writer thread on PostgreSQL (issue 19 item 4); null: the
+     * system property {@code spm.realestate.sync.pipelined} (default false: one page at a time on one
+     * thread). Off by default because on the 2-core development machine, shared with other work and
+     * with PostgreSQL on the same cores, the pipelined run measured slower than the page-at-a-time
+     * one (docs/performance.md): the overlap needs a core to spare.
+     */
+    Boolean pipelined;
 
     /** Pages the preparing thread may have handed to the writer and that wait for it. */
     static final int QUEUE = 2;

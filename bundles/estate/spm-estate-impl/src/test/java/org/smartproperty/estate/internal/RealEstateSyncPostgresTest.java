@@ -92,6 +92,11 @@ class RealEstateSyncPostgresTest extends RealEstateSyncContract {
         assertEquals(1, count("SELECT COUNT(*) FROM est_owner WHERE id_number = ?", number));
     }
 
+    static RealEstateSyncImpl pipelined(RealEstateSyncImpl s) {
+        s.pipelined = true;
+        return s;
+    }
+
     /** Three pages of one project each (one building, two houses); house {@code k} of project {@code n} owned by a shared owner when {@code shared}. */
     private static Batch page(int n, Instant at, String next, String owner) {
         String project = "HQ-PIPE-00" + n;
@@ -135,7 +140,7 @@ class RealEstateSyncPostgresTest extends RealEstateSyncContract {
             }
         };
         RealEstateSyncImpl s = new RealEstateSyncImpl(db.dataSource(), failing, three);
-        assertTrue(s.pipelined);
+        s.pipelined = true;
         SyncRun run = s.run("sync-test");
         assertEquals(SyncRun.FAILED, run.status(), run.errors());
         assertTrue(run.errors().startsWith("run failed: audit trail unavailable"), run.errors());
@@ -147,7 +152,7 @@ class RealEstateSyncPostgresTest extends RealEstateSyncContract {
         assertEquals(0, count("SELECT COUNT(*) FROM est_house WHERE unit_code LIKE '440402104090GB99996%' OR unit_code LIKE '440402104090GB99997%'"));
         assertEquals(0, estatesWithWrongCounts());
         // the next run, with a working audit trail, reads the same changes again and writes pages 2 and 3
-        SyncRun again = new RealEstateSyncImpl(db.dataSource(), audit, three).run("sync-test");
+        SyncRun again = pipelined(new RealEstateSyncImpl(db.dataSource(), audit, three)).run("sync-test");
         assertEquals(SyncRun.SUCCEEDED, again.status(), again.errors());
         assertEquals(2, count("SELECT COUNT(*) FROM est_estate WHERE project_code IN ('HQ-PIPE-006', 'HQ-PIPE-007')"));
         assertEquals(0, estatesWithWrongCounts());
@@ -177,7 +182,7 @@ class RealEstateSyncPostgresTest extends RealEstateSyncContract {
             }
             return b;
         };
-        SyncRun run = new RealEstateSyncImpl(db.dataSource(), audit, pages).run("sync-test");
+        SyncRun run = pipelined(new RealEstateSyncImpl(db.dataSource(), audit, pages)).run("sync-test");
         assertEquals(SyncRun.SUCCEEDED, run.status(), run.errors());
         assertEquals(3 + 3 + 6, run.created(), run.errors()); // projects, buildings, houses
         assertEquals(1, run.updated(), run.errors());
@@ -187,7 +192,7 @@ class RealEstateSyncPostgresTest extends RealEstateSyncContract {
         assertEquals(6, count("SELECT COUNT(*) FROM est_house h JOIN est_estate e ON e.id = h.estate_id WHERE e.project_code LIKE 'HQ-PIPE-00_'"
                 + " AND e.project_code <= 'HQ-PIPE-003'"));
         assertEquals(0, estatesWithWrongCounts());
-        SyncRun second = new RealEstateSyncImpl(db.dataSource(), audit, pages).run("sync-test");
+        SyncRun second = pipelined(new RealEstateSyncImpl(db.dataSource(), audit, pages)).run("sync-test");
         assertEquals(SyncRun.SUCCEEDED, second.status(), second.errors());
         assertEquals(0, second.created(), "the same pages again: nothing inserted twice");
         assertEquals(2, second.updated(), "only the house page 1 states unmeasured and page 2 measured, back and forth");
