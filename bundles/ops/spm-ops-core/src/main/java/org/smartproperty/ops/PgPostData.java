@@ -20,15 +20,16 @@ import java.util.List;
  * <p>Everything happens on the restore's connection inside its transaction; PostgreSQL's DDL is
  * transactional, so a restore that fails anywhere (a damaged part, a row a constraint refuses, a
  * dangling reference found when a foreign key is added again) rolls back the drops with the rows
- * and leaves the target's schema as it was. The recreated objects have their original names and
- * definitions, so the schema ends identical to a migrated one.
+ * and leaves the target's schema as it was. The recreated objects have their original names,
+ * definitions and comments, so the schema ends identical to a migrated one.
  */
 final class PgPostData {
 
     /** Memory for the index builds of this transaction (the server's default, 64 MB, makes the larger sorts spill to disk). */
     static final String MAINTENANCE_WORK_MEM = System.getProperty("spm.restore.maintenanceWorkMem", "256MB");
 
-    private record Item(String table, String name, String definition) {
+    /** {@code comment}: the object's comment as an SQL literal, or null. */
+    private record Item(String table, String name, String definition, String comment) {
     }
 
     private final List<Item> foreignKeys;
@@ -58,11 +59,14 @@ final class PgPostData {
             }
         }
         java.sql.Array rel = c.createArrayOf("int8", oids.toArray());
-        List<Item> fks = query(c, "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
+        List<Item> fks = query(c, "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid), "
+                + "quote_literal(obj_description(oid, 'pg_constraint')) FROM pg_constraint "
                 + "WHERE contype = 'f' AND (conrelid::int8 = ANY (?) OR confrelid::int8 = ANY (?)) ORDER BY conrelid, conname", rel, rel);
-        List<Item> keys = query(c, "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
+        List<Item> keys = query(c, "SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid), "
+                + "quote_literal(obj_description(oid, 'pg_constraint')) FROM pg_constraint "
                 + "WHERE contype IN ('p', 'u') AND conrelid::int8 = ANY (?) ORDER BY conrelid, contype, conname", rel);
-        List<Item> indexes = query(c, "SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        List<Item> indexes = query(c, "SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), "
+                + "quote_literal(obj_description(i.indexrelid, 'pg_class')) FROM pg_index i "
                 + "WHERE i.indrelid::int8 = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
                 + "AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) ORDER BY i.indrelid, i.indexrelid::regclass::text", rel);
         try (Statement s = c.createStatement()) {
@@ -85,13 +89,22 @@ final class PgPostData {
             s.execute("SET LOCAL maintenance_work_mem = '" + MAINTENANCE_WORK_MEM.replace("'", "") + "'");
             for (Item k : keys) {
                 s.execute("ALTER TABLE " + k.table() + " ADD CONSTRAINT " + k.name() + " " + k.definition());
+                comment(s, k, "CONSTRAINT " + k.name() + " ON " + k.table());
             }
             for (Item i : indexes) {
                 s.execute(i.definition());
+                comment(s, i, "INDEX " + i.name());
             }
             for (Item fk : foreignKeys) {
                 s.execute("ALTER TABLE " + fk.table() + " ADD CONSTRAINT " + fk.name() + " " + fk.definition());
+                comment(s, fk, "CONSTRAINT " + fk.name() + " ON " + fk.table());
             }
+        }
+    }
+
+    private static void comment(Statement s, Item item, String object) throws SQLException {
+        if (item.comment() != null) {
+            s.execute("COMMENT ON " + object + " IS " + item.comment());
         }
     }
 
@@ -108,7 +121,7 @@ final class PgPostData {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    out.add(new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
         }

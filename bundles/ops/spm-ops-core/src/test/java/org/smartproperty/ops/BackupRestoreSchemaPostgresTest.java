@@ -83,6 +83,18 @@ class BackupRestoreSchemaPostgresTest {
         return out;
     }
 
+    static List<String> comments(DataSource ds) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT obj_description('ix_est_house_estate'::regclass, 'pg_class'), (SELECT obj_description(oid, 'pg_constraint') "
+                + "FROM pg_constraint WHERE conname = 'fk_est_ho_house' AND connamespace = current_schema()::regnamespace)")) {
+            rs.next();
+            out.add(rs.getString(1));
+            out.add(rs.getString(2));
+        }
+        return out;
+    }
+
     @Test
     void restoredSchemaHasTheMigratedIndexesAndConstraintsAndAFailedRestoreChangesNothing_issue19_4() throws Exception {
         assertTrue(migrated.stream().anyMatch(o -> o.startsWith("index est_house ix_est_house_estate ")), String.join("\n", migrated));
@@ -92,10 +104,15 @@ class BackupRestoreSchemaPostgresTest {
             backups.restore(archive, key, target.dataSource(), options(true), Progress.NONE);
             assertEquals(Fixture.expected(manifest), Fixture.hashes(target.dataSource(), manifest));
             assertEquals(String.join("\n", migrated), String.join("\n", schemaObjects(target.dataSource())));
-            // and again into the now filled target (rows replaced, objects dropped and rebuilt once more)
+            // and again into the now filled target (rows replaced, objects dropped and rebuilt once more; their comments kept)
+            try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("COMMENT ON INDEX ix_est_house_estate IS '楼盘 index'");
+                s.execute("COMMENT ON CONSTRAINT fk_est_ho_house ON est_house_owner IS 'it''s a foreign key'");
+            }
             backups.restore(archive, key, target.dataSource(), options(false), Progress.NONE);
             assertEquals(Fixture.expected(manifest), Fixture.hashes(target.dataSource(), manifest));
             assertEquals(String.join("\n", migrated), String.join("\n", schemaObjects(target.dataSource())));
+            assertEquals(List.of("楼盘 index", "it's a foreign key"), comments(target.dataSource()));
 
             // a part damaged midway: the rows restored before it are rolled back with the drops
             try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement()) {
