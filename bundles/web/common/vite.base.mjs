@@ -36,6 +36,9 @@ export function webAppConfig({ vue, base, outDir }) {
     test: {
       environment: 'happy-dom',
       include: ['test/**/*.test.js'],
+      // a view test mounts Element Plus and waits for its renders: 5 s (Vitest's default) timed out on the shared
+      // 2-core machine at load 17 (accounts.test.js, clean-clone run of 2026-12-05); the tests assert behaviour, not time
+      testTimeout: 30000,
     },
   };
 }
