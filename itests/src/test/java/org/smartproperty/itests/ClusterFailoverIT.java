@@ -507,8 +507,9 @@ public class ClusterFailoverIT {
         long resumedMs;
         try (load) {
             load.awaitAcked(40, Duration.ofSeconds(60));
+            standby.awaitCaughtUp(primary, Duration.ofSeconds(120)); // the runbook's planned switch-over: the standby caught up,
             long t0 = System.nanoTime();
-            primary.stop(); // the runbook's planned switch-over: the primary stopped (fast: its WAL reaches the standby), then
+            primary.stop(); // the primary stopped (fast: the rest of its WAL reaches the standby through its slot), then
             standby.promote(); // pg_ctl promote
             promotedNanos = System.nanoTime();
             System.out.printf("primary stopped and standby promoted in %d ms%n", (promotedNanos - t0) / 1_000_000);

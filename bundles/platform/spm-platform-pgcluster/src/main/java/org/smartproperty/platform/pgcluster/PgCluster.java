@@ -152,8 +152,11 @@ public final class PgCluster implements AutoCloseable {
 
     /**
      * A streaming standby of this (running) cluster: {@code pg_basebackup -R -X stream} into a new
-     * folder, started on another free port; it replays this cluster's WAL until {@link #promote()}.
-     * Closed with this cluster.
+     * folder with a physical replication slot of its own ({@code -C -S}), started on another free port;
+     * it replays this cluster's WAL until {@link #promote()}. The slot makes this cluster keep every WAL
+     * segment the standby has not received yet: without it a standby that falls more than
+     * {@code wal_keep_size} behind (a busy machine, a bulk load) loses its stream for good and a later
+     * promotion comes up with old data. Closed with this cluster.
      */
     public PgCluster createStandby() {
         check();
@@ -161,8 +164,25 @@ public final class PgCluster implements AutoCloseable {
         PgCluster s = new PgCluster(sbase, freePort());
         standbys.add(s);
         s.run(List.of(bin("pg_basebackup"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER,
-                "-D", s.data.toString(), "-R", "-X", "stream", "--no-sync", "-c", "fast"));
+                "-D", s.data.toString(), "-R", "-X", "stream", "-C", "-S", "spm_standby_" + s.port, "--no-sync", "-c", "fast"));
         return s.start();
+    }
+
+    /**
+     * Waits until this standby has replayed everything its primary had written when called ({@code pg_current_wal_lsn()}
+     * on {@code primary} against {@code pg_last_wal_replay_lsn()} here), as an operator checks {@code pg_stat_replication}
+     * before a planned switch-over; fails after {@code timeout}.
+     */
+    public void awaitCaughtUp(PgCluster primary, Duration timeout) {
+        String target = primary.psql("postgres", "SELECT pg_current_wal_lsn()").strip();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!"t".equals(psql("postgres", "SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn").strip())) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("standby on port " + port + " has not replayed " + target + " within " + timeout
+                        + "; replay at " + psql("postgres", "SELECT pg_last_wal_replay_lsn()").strip() + "; log " + log);
+            }
+            sleep(100);
+        }
     }
 
     /** {@code pg_ctl promote} on this standby; returns once it has left recovery and takes writes. */

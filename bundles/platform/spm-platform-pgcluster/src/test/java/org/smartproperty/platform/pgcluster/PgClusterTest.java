@@ -37,12 +37,17 @@ class PgClusterTest {
             }
             assertEquals("2", standby.psql("spm", "SELECT count(*) FROM t").strip(), "the standby streams the primary's WAL");
             assertThrows(IllegalStateException.class, () -> standby.psql("spm", "INSERT INTO t VALUES (3)"), "read-only before promotion");
+            assertEquals("1", primary.psql("postgres", "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'spm_standby_"
+                    + standby.port() + "' AND active").strip(), "the standby streams through a slot of its own");
+            primary.psql("spm", "INSERT INTO t SELECT g FROM generate_series(10, 5009) g");
+            standby.awaitCaughtUp(primary, java.time.Duration.ofSeconds(30));
+            assertEquals("5002", standby.psql("spm", "SELECT count(*) FROM t").strip(), "caught up: every row the primary wrote");
 
             primary.stop();
             standby.promote();
             assertFalse(standby.inRecovery());
             standby.psql("spm", "INSERT INTO t VALUES (3)");
-            assertEquals("3", standby.psql("spm", "SELECT count(*) FROM t").strip());
+            assertEquals("5003", standby.psql("spm", "SELECT count(*) FROM t").strip());
             assertEquals("jdbc:postgresql://127.0.0.1:" + primary.port() + ",127.0.0.1:" + standby.port() + "/spm?targetServerType=primary",
                     PgCluster.multiHostUrl("spm", primary, standby));
         }
