@@ -294,9 +294,7 @@ public class DistributionCliIT {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return org.smartproperty.itests.support.DistributionNode.freePort();
     }
 
     /** Sets {@code key = port} in a Karaf .cfg file (the line must be there). */
@@ -308,13 +306,6 @@ public class DistributionCliIT {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        org.smartproperty.itests.support.DistributionNode.deleteTree(dir);
     }
 }
