@@ -311,7 +311,9 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 upTo = classic(c, ids, src, from, first, fetcher, total, runId, actor);
                 how = "houses: waiting for pages " + ids.nanos[0] / 1_000_000 + " ms, validating " + ids.nanos[1] / 1_000_000
                         + " ms, reading what is stored " + ids.nanos[2] / 1_000_000 + " ms, deciding " + ids.nanos[3] / 1_000_000
-                        + " ms, writing " + ids.nanos[4] / 1_000_000 + " ms; commits " + ids.nanos[5] / 1_000_000 + " ms";
+                        + " ms, writing " + ids.nanos[4] / 1_000_000 + " ms; commits " + ids.nanos[5] / 1_000_000 + " ms; projects and buildings "
+                        + ids.nanos[6] / 1_000_000 + " ms, stored counts and audit " + ids.nanos[7] / 1_000_000 + " ms, progress "
+                        + ids.nanos[8] / 1_000_000 + " ms";
             }
             saveRun(runId, SyncRun.SUCCEEDED, upTo, total);
             LOG.info("real-estate sync run {}: read {}, created {}, updated {}, skipped {} in {} ms (new rows by {}; {})", runId, total.read,
@@ -357,7 +359,9 @@ public class RealEstateSyncImpl implements RealEstateSync {
             upTo = upTo(upTo, b);
             count(b, total);
             applyPage(c, ids, b, total, runId, actor);
+            long t = System.nanoTime();
             saveRun(runId, SyncRun.RUNNING, upTo, total);
+            ids.nanos[8] += System.nanoTime() - t;
         } while (cursor != null);
         return upTo;
     }
@@ -679,12 +683,16 @@ public class RealEstateSyncImpl implements RealEstateSync {
         long created = n.created;
         long updated = n.updated;
         // the estates whose stored counts this page can change: those it names, and those its houses leave
+        long t0 = System.nanoTime();
         java.util.Set<Long> counted = new java.util.HashSet<>(SyncHouses.estatesOfStoredHouses(c, houses));
         SyncWrites w = SyncWrites.immediate(c, ids.copy);
         SyncEstates.projects(c, w, ids, projects, n, now, actor, null);
         SyncEstates.buildings(c, w, ids, buildings, n, now, actor, null);
+        ids.nanos[6] += System.nanoTime() - t0;
         SyncHouses.houses(c, w, ids, houses, n, now, actor, null);
+        long t1 = System.nanoTime();
         tail(c, counted, buildings, houses, n.created - created, n.updated - updated, runId, actor);
+        ids.nanos[7] += System.nanoTime() - t1;
     }
 
     /** What follows a page's writes in its transaction: the stored counts, the audit record and the security revision. */

@@ -103,8 +103,11 @@ final class SyncJdbc {
         final boolean copy;
         /** the prechecks of the houses of the current page */
         Map<HouseRecord, List<String>> prechecked;
-        /** time spent per phase (ns): waiting for pages, validating, reading, deciding, writing, committing */
-        final long[] nanos = new long[6];
+        /**
+         * time spent per phase (ns): waiting for pages, validating, reading, deciding, writing, committing; then (page at a
+         * time) projects and buildings, the stored counts with the audit record, the run's progress record
+         */
+        final long[] nanos = new long[9];
         private final Map<String, long[]> blocks = new HashMap<>();
 
         Ids(Connection c) throws SQLException {

@@ -24,6 +24,9 @@ import org.smartproperty.sim.realestate.internal.RealEstateSimulator;
  * INT-RE sync into a scratch PostgreSQL schema through the engine and the HTTP adapter, prints the
  * timing, and writes the simulator's well-formed houses as CSV for the {@code \copy} comparison.
  *
+ * <p>System property {@code bench.warmup}: houses of a warm-up sync run first into a schema of its own and not counted
+ * (0: the measured sync runs in a cold JVM, its first seconds interpreted and compiled by the JIT on the same two cores).
+ *
  * <p>Arguments: houses, schema, csv path, page size (default 5,000). Database: TestDatabase's settings
  * ({@code SPM_TEST_DB_URL}, {@code SPM_TEST_DB_USER}, {@code SPM_TEST_DB_PASSWORD}).
  */
@@ -37,23 +40,28 @@ public final class RealEstateSyncBench {
         String schema = args.length > 1 ? args[1] : "bench_realestate";
         Path csv = Path.of(args.length > 2 ? args[2] : "target/houses.csv");
         int pageSize = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+        int warmup = Integer.getInteger("bench.warmup", 0);
+        if (warmup > 0) {
+            // a warm JVM, as the platform's own when its scheduler starts a sync: the same code paths (simulator, HTTP,
+            // parsing, validating, deciding, COPY) run once on a smaller set into a schema of their own, then dropped
+            long w0 = System.nanoTime();
+            RealEstateSimulator warm = new RealEstateSimulator(warmup).start("127.0.0.1", 0);
+            try (HikariDataSource ds = dataSource(schema + "_warmup")) {
+                new RealEstateSyncImpl(ds, null, source(warm, pageSize)).run("bench-warmup");
+            } finally {
+                warm.stop();
+                dropSchema(schema + "_warmup");
+            }
+            System.out.printf("warm-up: %d houses in %.2f s (not counted)%n", warmup, (System.nanoTime() - w0) / 1e9);
+        }
         try (Connection c = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.serverUser(), TestDatabase.serverPassword());
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         }
-        HikariConfig hc = new HikariConfig();
-        String url = TestDatabase.serverUrl();
-        hc.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
-                + (Boolean.getBoolean("bench.rewrite") ? "&reWriteBatchedInserts=true" : "")); // production URLs do not set it
-        hc.setUsername(TestDatabase.serverUser());
-        hc.setPassword(TestDatabase.serverPassword());
-        hc.setMaximumPoolSize(4);
         RealEstateSimulator sim = new RealEstateSimulator(houses).start("127.0.0.1", 0);
-        try (HikariDataSource ds = new HikariDataSource(hc)) {
-            Migrations.migrate(ds, "db/estate.changelog.xml", new ClassLoaderResourceAccessor(RealEstateSyncBench.class.getClassLoader()));
-            RealEstateHttpSource source = new RealEstateHttpSource(new RealEstateHttpSource.Settings(sim.baseUri().toString(), pageSize,
-                    Duration.ofSeconds(5), Duration.ofSeconds(120)));
+        try (HikariDataSource ds = dataSource(schema)) {
+            RealEstateHttpSource source = source(sim, pageSize);
             RealEstateSyncImpl sync = new RealEstateSyncImpl(ds, null, source);
             long t0 = System.nanoTime();
             SyncRun run = sync.run("bench");
@@ -85,6 +93,36 @@ public final class RealEstateSyncBench {
             System.out.println("CSV=" + csv.toAbsolutePath());
         } finally {
             sim.stop();
+        }
+    }
+
+    /** A pool on {@code schema} (created if missing) with the estate changelog applied. */
+    private static HikariDataSource dataSource(String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.serverUser(), TestDatabase.serverPassword());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+        HikariConfig hc = new HikariConfig();
+        String url = TestDatabase.serverUrl();
+        hc.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                + (Boolean.getBoolean("bench.rewrite") ? "&reWriteBatchedInserts=true" : "")); // production URLs do not set it
+        hc.setUsername(TestDatabase.serverUser());
+        hc.setPassword(TestDatabase.serverPassword());
+        hc.setMaximumPoolSize(4);
+        HikariDataSource ds = new HikariDataSource(hc);
+        Migrations.migrate(ds, "db/estate.changelog.xml", new ClassLoaderResourceAccessor(RealEstateSyncBench.class.getClassLoader()));
+        return ds;
+    }
+
+    private static RealEstateHttpSource source(RealEstateSimulator sim, int pageSize) {
+        return new RealEstateHttpSource(new RealEstateHttpSource.Settings(sim.baseUri().toString(), pageSize, Duration.ofSeconds(5),
+                Duration.ofSeconds(120)));
+    }
+
+    private static void dropSchema(String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.serverUser(), TestDatabase.serverPassword());
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 }
