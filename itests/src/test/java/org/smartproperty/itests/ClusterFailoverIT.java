@@ -546,15 +546,15 @@ public class ClusterFailoverIT {
     @Test
     public void f_aShortSoakThroughTheBalancerAfterTheFaults_zero5xxAndFlatResources_issue19_item3() throws Exception {
         SoakRunner.Result r = SoakRunner.against(lb())
-                .rate(8).duration(Duration.ofSeconds(90))
+                .rate(8).duration(Duration.ofSeconds(60)) // the suite's short soak; the hour is bench/soak.sh
                 .sample(node1.pid()).sample(node2.pid())
                 .database(database).maxConnections(2 * 10) // two pools of pool.maxSize 10
                 .env("PGHOST", "127.0.0.1").env("PGPORT", Integer.toString(standby.port())) // the primary since test e
-                .sampleEvery(Duration.ofSeconds(10))
+                .sampleEvery(Duration.ofSeconds(6)) // ≈ 10 samples: three in each third after the warm-up one
                 .workDir(base.resolve("soak"))
                 .run();
         System.out.println(r.describe());
-        assertTrue(r.describe(), r.sent() > 500);
+        assertTrue(r.describe(), r.sent() > 400);
         assertEquals(r.describe(), 0, r.status5xx());
         assertEquals(r.describe(), 0, r.failures());
         assertTrue(r.describe(), r.assertionsHeld());
