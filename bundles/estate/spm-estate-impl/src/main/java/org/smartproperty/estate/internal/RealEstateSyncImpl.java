@@ -264,6 +264,11 @@ public class RealEstateSyncImpl implements RealEstateSync {
         long updated;
         long skipped;
         final List<String> errors = new ArrayList<>();
+        /**
+         * The estates the page's houses belong to before its writes (read with what is stored): their stored counts can
+         * change when a house leaves them. Per page, not added up.
+         */
+        final java.util.Set<Long> storedEstates = new java.util.HashSet<>();
 
         void skip(String what) {
             skipped++;
@@ -576,7 +581,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
             Counters page = p.counters();
             try {
                 long t = System.nanoTime();
-                java.util.Set<Long> counted = new java.util.HashSet<>(SyncHouses.estatesOfStoredHouses(c, b.houses()));
+                java.util.Set<Long> counted = new java.util.HashSet<>(page.storedEstates); // read when the page was prepared
                 p.writes().run(c);
                 tail(c, counted, b.buildings(), b.houses(), page.created, page.updated, runId, actor);
                 long t1 = System.nanoTime();
@@ -682,16 +687,16 @@ public class RealEstateSyncImpl implements RealEstateSync {
         OffsetDateTime now = ts(Instant.now());
         long created = n.created;
         long updated = n.updated;
-        // the estates whose stored counts this page can change: those it names, and those its houses leave
         long t0 = System.nanoTime();
-        java.util.Set<Long> counted = new java.util.HashSet<>(SyncHouses.estatesOfStoredHouses(c, houses));
         SyncWrites w = SyncWrites.immediate(c, ids.copy);
         SyncEstates.projects(c, w, ids, projects, n, now, actor, null);
         SyncEstates.buildings(c, w, ids, buildings, n, now, actor, null);
         ids.nanos[6] += System.nanoTime() - t0;
+        n.storedEstates.clear();
         SyncHouses.houses(c, w, ids, houses, n, now, actor, null);
         long t1 = System.nanoTime();
-        tail(c, counted, buildings, houses, n.created - created, n.updated - updated, runId, actor);
+        // the estates whose stored counts this page can change: those its houses were in (read before the writes) and those it names
+        tail(c, new java.util.HashSet<>(n.storedEstates), buildings, houses, n.created - created, n.updated - updated, runId, actor);
         ids.nanos[7] += System.nanoTime() - t1;
     }
 

@@ -181,6 +181,13 @@ final class SyncEstates {
 
     // ------------------------------------------------------------------ buildings
 
+    static final String[] BUILDING_COLUMNS = {"id", "estate_id", "number", "name", "floors_above", "floors_below", "version", "created_at",
+        "created_by", "updated_at", "updated_by"};
+    static final int[] BUILDING_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.BIGINT,
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
+    static final String[] UNIT_COLUMNS = {"id", "building_id", "name", "ordinal"};
+    static final int[] UNIT_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER};
+
     /** A stored building with its units (name → id). */
     static final class BuildingRow {
         long id;
@@ -246,14 +253,12 @@ final class SyncEstates {
         }
         Map<String, Long> estates = estateIds(c, in.stream().filter(b -> b.projectCode() != null).map(b -> b.projectCode().trim()).toList(), pending);
         Map<String, BuildingRow> existing = buildingsOf(c, estates.values(), pending);
-        try (SyncWrites.Stmt ins = w.prepare("INSERT INTO est_building (id, estate_id, number, name, floors_above, floors_below, version, "
-                + "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,1,?,?,?,?)");
+        // new buildings and units as rows (COPY on PostgreSQL, as the houses), changed buildings by UPDATE
+        try (SyncRows ins = w.rows("est_building", BUILDING_COLUMNS, BUILDING_TYPES);
              SyncWrites.Stmt upd = w.prepare("UPDATE est_building SET name = ?, floors_above = ?, floors_below = ?, version = version + 1, "
                      + "updated_at = ?, updated_by = ? WHERE id = ?");
-             SyncWrites.Stmt unit = w.prepare("INSERT INTO est_building_unit (id, building_id, name, ordinal) VALUES (?,?,?,?)")) {
-            boolean anyIns = false;
+             SyncRows unit = w.rows("est_building_unit", UNIT_COLUMNS, UNIT_TYPES)) {
             boolean anyUpd = false;
-            boolean anyUnit = false;
             for (BuildingRecord b : in) {
                 List<String> why = new ArrayList<>();
                 Long estate = b.projectCode() == null ? null : estates.get(b.projectCode().trim());
@@ -289,18 +294,7 @@ final class SyncEstates {
                     row.floorsAbove = b.floorsAbove();
                     row.floorsBelow = b.floorsBelow();
                     existing.put(key, row);
-                    ins.setLong(1, row.id);
-                    ins.setLong(2, estate);
-                    ins.setString(3, b.number().trim());
-                    ins.setString(4, name);
-                    ins.setInt(5, b.floorsAbove());
-                    ins.setInt(6, b.floorsBelow());
-                    ins.setObject(7, now);
-                    ins.setString(8, actor);
-                    ins.setObject(9, now);
-                    ins.setString(10, actor);
-                    ins.addBatch();
-                    anyIns = true;
+                    ins.add(row.id, estate, b.number().trim(), name, b.floorsAbove(), b.floorsBelow(), 1L, now, actor, now, actor);
                     n.created++;
                 } else if (!Objects.equals(row.name, name) || row.floorsAbove != b.floorsAbove() || row.floorsBelow != b.floorsBelow()) {
                     row.name = name;
@@ -323,12 +317,7 @@ final class SyncEstates {
                         unitsAdded = true;
                         long id = ids.next("est_building_unit_seq", 50);
                         row.units.put(u, id);
-                        unit.setLong(1, id);
-                        unit.setLong(2, row.id);
-                        unit.setString(3, u);
-                        unit.setInt(4, row.units.size());
-                        unit.addBatch();
-                        anyUnit = true;
+                        unit.add(id, row.id, u, row.units.size());
                         changed |= !isNew;
                     }
                 }
@@ -339,15 +328,11 @@ final class SyncEstates {
                     pending.buildings.put(key, row, pending.page);
                 }
             }
-            if (anyIns) {
-                ins.executeBatch();
-            }
+            ins.flush(); // buildings before their units (foreign key)
             if (anyUpd) {
                 upd.executeBatch();
             }
-            if (anyUnit) {
-                unit.executeBatch();
-            }
+            unit.flush();
         }
     }
 }

@@ -59,24 +59,6 @@ final class SyncHouses {
         final Set<String> owners = new TreeSet<>();
     }
 
-    /** The estates that hold, before the page is written, the houses it names (a house moved away changes its old estate's count). */
-    static java.util.Set<Long> estatesOfStoredHouses(Connection c, List<HouseRecord> in) throws SQLException {
-        Object[] codes = in.stream().map(h -> unitCode(h.unitCode())).filter(java.util.Objects::nonNull).distinct().toArray();
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        if (codes.length == 0) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT estate_id FROM est_house WHERE unit_code = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", codes));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
-    }
-
     /**
      * @param c where what is stored is read (the page's connection, or the preparing thread's own)
      * @param w where the writes go
@@ -162,6 +144,7 @@ final class SyncHouses {
                 }
             }
         }
+        existing.values().forEach(r -> n.storedEstates.add(r.estateId)); // the estates a house may leave: their counts are refreshed
         Map<String, Object[]> owners = new HashMap<>(); // type:number → {id, name, phone}
         Map<String, Set<String>> numbersByType = new HashMap<>(); // by type, so that the (id_type, id_number) index is used
         valid.values().forEach(h -> h.owners().forEach(o -> numbersByType.computeIfAbsent(o.idType().trim(), k -> new TreeSet<>())
