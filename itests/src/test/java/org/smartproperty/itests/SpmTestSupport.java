@@ -250,8 +250,18 @@ public abstract class SpmTestSupport {
 
     /** Logs in and returns the bearer token, or null when the login is refused. Admins give their TOTP secret: see {@link #freshTotp}. */
     static String login(String user, String password, String totpSecret) {
+        String stepsKey = totpSecret == null ? null : base().substring(0, base().indexOf("/api/v1")) + " " + user;
         for (int attempt = 0; ; attempt++) {
+            if (stepsKey != null) { // the steps the browser suites used for this account (ConsoleBrowserIT)
+                Long browser = browserTotpSteps().get(stepsKey);
+                if (browser != null) {
+                    usedTotpSteps.merge(totpSecret, browser, Math::max);
+                }
+            }
             String code = totpSecret == null ? null : freshTotp(totpSecret);
+            if (stepsKey != null) {
+                recordBrowserTotpStep(stepsKey, usedTotpSteps.get(totpSecret));
+            }
             String body = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\""
                     + (code == null ? "" : ",\"totp\":\"" + code + "\"") + "}";
             HttpResponse<String> r = send("POST", "/auth/login", body, "Authorization", "none");
@@ -264,6 +274,36 @@ public abstract class SpmTestSupport {
                 return null;
             }
             return json(r).get("token").asText();
+        }
+    }
+
+    /**
+     * The TOTP steps the browser suites' runner ({@code src/test/browser/run.mjs}, {@code freshStep}) used, by
+     * {@code "<root URL> <username>"}: the two sides share this file, so that a login here after a browser suite takes the
+     * next step at once instead of sending a replayed code and then waiting for the step after it (up to 30 s).
+     */
+    static final java.nio.file.Path BROWSER_TOTP_STEPS = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "spm-browser-totp-steps.json");
+
+    static java.util.Map<String, Long> browserTotpSteps() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        try {
+            if (java.nio.file.Files.isRegularFile(BROWSER_TOTP_STEPS)) {
+                JSON.readTree(BROWSER_TOTP_STEPS.toFile()).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+            }
+        } catch (java.io.IOException e) {
+            // unreadable (being written): the replay answer below still leads to a fresh step
+        }
+        return out;
+    }
+
+    static void recordBrowserTotpStep(String key, long step) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode all = java.nio.file.Files.isRegularFile(BROWSER_TOTP_STEPS)
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(BROWSER_TOTP_STEPS.toFile()) : JSON.createObjectNode();
+            all.put(key, Math.max(step, all.path(key).asLong(Long.MIN_VALUE)));
+            JSON.writeValue(BROWSER_TOTP_STEPS.toFile(), all);
+        } catch (java.io.IOException | ClassCastException e) {
+            // best effort: the browser runner retries on a replayed step too
         }
     }
 
