@@ -338,7 +338,8 @@ public class RealEstateSyncImpl implements RealEstateSync {
      * system property {@code spm.realestate.sync.pipelined} (default false: one page at a time on one
      * thread). Off by default because on the 2-core development machine, shared with other work and
      * with PostgreSQL on the same cores, the pipelined run measured slower than the page-at-a-time
-     * one (docs/performance.md): the overlap needs a core to spare.
+     * one, and on the same machine quiet only 3–8 % faster (docs/performance.md): the overlap needs a
+     * core to spare.
      */
     Boolean pipelined;
 
