@@ -281,7 +281,7 @@ public class ConsoleBrowserIT extends SpmTestSupport {
         File shots = new File(itests, "target/screenshots");
         Files.createDirectories(shots.toPath());
         File log = new File(shots, suite + (env.isEmpty() ? "" : "-" + String.join("-", new java.util.TreeMap<>(env).values())) + ".log");
-        String root = base().substring(0, base().indexOf("/api/v1"));
+        String root = root();
         ProcessBuilder builder = new ProcessBuilder(List.of("node", "run.mjs", root, shots.getAbsolutePath(), suite))
                 .directory(browser).redirectErrorStream(true).redirectOutput(log);
         builder.environment().put("SPM_CHROMIUM", CHROMIUM);

@@ -49,7 +49,7 @@ public class MiniProgramContractIT extends SpmTestSupport {
         File logs = new File(itests, "target/screenshots");
         Files.createDirectories(logs.toPath());
         File log = new File(logs, "miniprogram-contract.log");
-        String root = base().substring(0, base().indexOf("/api/v1"));
+        String root = root();
         String simulator = "http://127.0.0.1:" + System.getProperty("spm.it.wechat.port");
         // --no-idp: IdentityBindingIT needs the provincial simulator's people unverified when it starts, and the shared
         // container runs the classes in no fixed order; WechatIT binds through the real-name handoff (as gdsim-macao) instead

@@ -250,7 +250,7 @@ public abstract class SpmTestSupport {
 
     /** Logs in and returns the bearer token, or null when the login is refused. Admins give their TOTP secret: see {@link #freshTotp}. */
     static String login(String user, String password, String totpSecret) {
-        String stepsKey = totpSecret == null ? null : base().substring(0, base().indexOf("/api/v1")) + " " + user;
+        String stepsKey = totpSecret == null ? null : root() + " " + user;
         for (int attempt = 0; ; attempt++) {
             if (stepsKey != null) { // the steps the browser suites used for this account (ConsoleBrowserIT)
                 Long browser = browserTotpSteps().get(stepsKey);
@@ -365,8 +365,13 @@ public abstract class SpmTestSupport {
         return get(path, "Authorization", bearer == null ? "none" : "Bearer " + bearer);
     }
 
+    /** The container's HTTP root (console, portal, API below it). */
+    static String root() {
+        return "http://localhost:" + System.getProperty("spm.it.port");
+    }
+
     static String base() {
-        return "http://localhost:" + System.getProperty("spm.it.port") + "/api/v1";
+        return root() + "/api/v1";
     }
 
     static HttpResponse<String> get(String path, String... headers) {

@@ -77,7 +77,7 @@ public class WebBundlesHotSwapIT extends SpmTestSupport {
     }
 
     private static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> ok, String what) throws Exception {
-        String root = base().substring(0, base().indexOf("/api/v1"));
+        String root = root();
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < end) {

@@ -350,25 +350,17 @@ public class RealEstateSyncImpl implements RealEstateSync {
     private Instant classic(Connection c, Ids ids, RealEstateSource src, Instant from, Future<Checked> next, ExecutorService fetcher,
                             Counters total, long runId, String actor) throws SQLException {
         Instant upTo = from;
-        String cursor;
-        do {
-            long w = System.nanoTime();
-            Checked checked = page(next);
+        Pages pages = new Pages(src, from, next, fetcher);
+        for (Checked checked; (checked = pages.take(ids.nanos)) != null; ) {
             Batch b = checked.batch();
             ids.prechecked = checked.why();
-            ids.nanos[0] += System.nanoTime() - w;
-            cursor = b.nextCursor();
-            if (cursor != null) {
-                String after = cursor;
-                next = fetcher.submit(() -> Checked.of(src.changes(from, after)));
-            }
             upTo = upTo(upTo, b);
             count(b, total);
             applyPage(c, ids, b, total, runId, actor);
             long t = System.nanoTime();
             saveRun(runId, SyncRun.RUNNING, upTo, total);
             ids.nanos[8] += System.nanoTime() - t;
-        } while (cursor != null);
+        }
         return upTo;
     }
 
@@ -453,18 +445,10 @@ public class RealEstateSyncImpl implements RealEstateSync {
                 pids = new Ids(r);
                 SyncPending pending = new SyncPending();
                 writer.start();
-                String cursor;
                 long seq = 0;
-                do {
-                    long w = System.nanoTime();
-                    Checked checked = page(next);
+                Pages pages = new Pages(src, from, next, fetcher);
+                for (Checked checked; (checked = pages.take(pids.nanos)) != null; ) {
                     Batch b = checked.batch();
-                    pids.nanos[0] += System.nanoTime() - w;
-                    cursor = b.nextCursor();
-                    if (cursor != null) {
-                        String after = cursor;
-                        next = fetcher.submit(() -> Checked.of(src.changes(from, after)));
-                    }
                     upTo = upTo(upTo, b);
                     seq++;
                     Prepared p = null;
@@ -477,7 +461,7 @@ public class RealEstateSyncImpl implements RealEstateSync {
                         }
                     }
                     hand(p != null ? p : new Prepared(seq, b, checked.why(), upTo, null, null));
-                } while (cursor != null);
+                }
             } catch (RuntimeException | SQLException e) {
                 failed = e;
             } finally {
@@ -621,6 +605,34 @@ public class RealEstateSyncImpl implements RealEstateSync {
         }
     }
 
+    /** The source's pages in order, each fetched and prechecked on the fetcher while the one before it is applied. */
+    private static final class Pages {
+        private final RealEstateSource src;
+        private final Instant from;
+        private final ExecutorService fetcher;
+        private Future<Checked> next;
+
+        Pages(RealEstateSource src, Instant from, Future<Checked> first, ExecutorService fetcher) {
+            this.src = src;
+            this.from = from;
+            this.fetcher = fetcher;
+            this.next = first;
+        }
+
+        /** The next page, or null after the last; the wait for it is added to {@code nanos[0]}, and the fetch of the page after it starts. */
+        Checked take(long[] nanos) {
+            if (next == null) {
+                return null;
+            }
+            long w = System.nanoTime();
+            Checked checked = page(next);
+            nanos[0] += System.nanoTime() - w;
+            String cursor = checked.batch().nextCursor();
+            next = cursor == null ? null : fetcher.submit(() -> Checked.of(src.changes(from, cursor)));
+            return checked;
+        }
+    }
+
     /** The page the fetcher read; its failure as the source threw it. */
     private static Checked page(Future<Checked> f) {
         try {
@@ -693,7 +705,6 @@ public class RealEstateSyncImpl implements RealEstateSync {
         SyncEstates.projects(c, w, ids, projects, n, now, actor, null);
         SyncEstates.buildings(c, w, ids, buildings, n, now, actor, null);
         ids.nanos[6] += System.nanoTime() - t0;
-        n.storedEstates.clear();
         SyncHouses.houses(c, w, ids, houses, n, now, actor, null);
         long t1 = System.nanoTime();
         // the estates whose stored counts this page can change: those its houses were in (read before the writes) and those it names
